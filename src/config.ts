@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Every setting the app reads, validated once at start. Nothing else reads process.env. */
+export interface Config {
+  mode: 'production' | 'demo' | 'test';
+  port: number;
+  host: string;
+  publicUrl: URL;
+  dataDir: string;
+  databaseUrl: string | null;
+  smtpUrl: string | null;
+  mailFrom: string;
+  secret: string;
+  trustProxy: boolean | string[];
+  defaultOrganization: string | null;
+  logLevel: string;
+  session: {
+    residentIdleMinutes: number;
+    residentAbsoluteHours: number;
+    staffIdleMinutes: number;
+    staffAbsoluteHours: number;
+  };
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+/** Documented in the README's settings table; keep both in step. */
+export const SETTINGS = [
+  ['PORT', '3000', 'TCP port of the web server'],
+  ['HOST', 'localhost', 'interface to listen on (0.0.0.0 for all)'],
+  ['PUBLIC_URL', 'http://localhost:PORT', 'address residents use; links in emails point here; https enables HSTS and __Host- cookies'],
+  ['DATA_DIR', './data', 'embedded database, generated secret and uploaded files'],
+  ['DATABASE_URL', '(unset: embedded PGlite)', 'postgres://user:pass@host:5432/db to use a PostgreSQL 15+ server'],
+  ['SMTP_URL', '(unset: no sending)', 'smtp://user:pass@host:587 — mail stays in the outbox until it is set'],
+  ['MAIL_FROM', 'Kümmerer <noreply@localhost>', 'sender address of all emails'],
+  ['SECRET', '(demo: generated in DATA_DIR)', 'at least 32 characters; required when NODE_ENV=production'],
+  ['TRUST_PROXY', 'false', 'true, or a comma-separated list of proxy addresses/CIDRs whose X-Forwarded-For is believed'],
+  ['DEFAULT_ORGANIZATION', '(demo: dortmund)', 'slug of the city served for host names no city claims'],
+  ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
+  ['SESSION_RESIDENT_IDLE_MINUTES', '10080', 'residents are signed out after this much inactivity (7 days)'],
+  ['SESSION_RESIDENT_ABSOLUTE_HOURS', '720', 'residents sign in again after at most this long (30 days)'],
+  ['SESSION_STAFF_IDLE_MINUTES', '30', 'staff are signed out after this much inactivity'],
+  ['SESSION_STAFF_ABSOLUTE_HOURS', '12', 'staff sign in again after at most this long'],
+  ['NODE_ENV', '(unset: demo)', 'production or test'],
+] as const;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function url(name: string, raw: string, protocols: string[]): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL: "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${raw}"`);
+  }
+  return parsed;
+}
+
+function loadOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const mode = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'demo';
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const host = env.HOST || 'localhost';
+  const publicUrl = url('PUBLIC_URL', env.PUBLIC_URL || `http://localhost:${port}`, ['http:', 'https:']);
+  const dataDir = path.resolve(cwd, env.DATA_DIR || './data');
+  const databaseUrl = env.DATABASE_URL ? url('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']).href : null;
+  const smtpUrl = env.SMTP_URL ? url('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']).href : null;
+
+  let secret = env.SECRET ?? '';
+  if (secret === '') {
+    if (mode === 'production') throw new ConfigError('SECRET is required when NODE_ENV=production (at least 32 characters)');
+    secret = mode === 'test' ? 'test-secret-test-secret-test-secret-0000' : loadOrCreateSecret(dataDir);
+  }
+  if (secret.length < 32) throw new ConfigError('SECRET must be at least 32 characters long');
+
+  const proxy = (env.TRUST_PROXY ?? 'false').trim();
+  const trustProxy =
+    proxy === 'true' ? true : proxy === 'false' || proxy === '' ? false : proxy.split(',').map((s) => s.trim());
+
+  const logLevel = env.LOG_LEVEL || (mode === 'test' ? 'silent' : 'info');
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${logLevel}"`);
+  }
+
+  return {
+    mode,
+    port,
+    host,
+    publicUrl,
+    dataDir,
+    databaseUrl,
+    smtpUrl,
+    mailFrom: env.MAIL_FROM || 'Kümmerer <noreply@localhost>',
+    secret,
+    trustProxy,
+    defaultOrganization: env.DEFAULT_ORGANIZATION || (mode === 'production' ? null : 'dortmund'),
+    logLevel,
+    session: {
+      residentIdleMinutes: int(env, 'SESSION_RESIDENT_IDLE_MINUTES', 7 * 24 * 60, 1, 525_600),
+      residentAbsoluteHours: int(env, 'SESSION_RESIDENT_ABSOLUTE_HOURS', 30 * 24, 1, 8760),
+      staffIdleMinutes: int(env, 'SESSION_STAFF_IDLE_MINUTES', 30, 1, 1440),
+      staffAbsoluteHours: int(env, 'SESSION_STAFF_ABSOLUTE_HOURS', 12, 1, 168),
+    },
+  };
+}

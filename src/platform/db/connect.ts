@@ -1,0 +1,94 @@
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../../db-schema';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Only for the embedded database: used for snapshots and backups. */
+  pglite: PGlite | null;
+  close(): Promise<void>;
+}
+
+export class DatabaseLockedError extends Error {}
+
+// count(*) and bigint columns: PGlite gives numbers, pg gives strings. Both become numbers here so the
+// rest of the code sees one shape. Our ids are int4, so only aggregates go through this parser.
+const INT8_OID = 20;
+pg.types.setTypeParser(INT8_OID, (v) => Number(v));
+
+function acquireLock(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const lockFile = path.join(dataDir, 'pglite.lock');
+  const tryCreate = (): boolean => {
+    try {
+      const fd = openSync(lockFile, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!tryCreate()) {
+    const holder = Number(readFileSync(lockFile, 'utf8').trim());
+    if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
+      throw new DatabaseLockedError(
+        `The embedded database in ${dataDir} is in use by process ${holder} (probably the running server). ` +
+          'Stop that process first, or use a PostgreSQL server through DATABASE_URL to run several processes.',
+      );
+    }
+    // The holder died without cleaning up (kill -9, power loss): the lock is stale.
+    unlinkSync(lockFile);
+    if (!tryCreate()) throw new DatabaseLockedError(`Could not lock ${lockFile}`);
+  }
+  return () => {
+    if (existsSync(lockFile) && readFileSync(lockFile, 'utf8').trim() === String(process.pid)) unlinkSync(lockFile);
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export async function openPglite(options: { dataDir?: string; snapshot?: Blob | File }): Promise<DatabaseHandle> {
+  const release = options.dataDir ? acquireLock(options.dataDir) : () => {};
+  try {
+    const pglite = options.snapshot
+      ? await PGlite.create({ loadDataDir: options.snapshot })
+      : await PGlite.create(options.dataDir ? path.join(options.dataDir, 'pglite') : 'memory://');
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    return {
+      db,
+      kind: 'pglite',
+      pglite,
+      async close() {
+        await db.destroy();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+export async function openPostgres(connectionString: string, max = 10): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString, max });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', pglite: null, close: () => db.destroy() };
+}
+
+export function openDatabase(config: { databaseUrl: string | null; dataDir: string }): Promise<DatabaseHandle> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite({ dataDir: config.dataDir });
+}

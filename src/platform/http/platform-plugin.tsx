@@ -1,0 +1,154 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config';
+import type { Organization } from '../../db-schema';
+import type { Db } from '../db/connect';
+import { isLocale, negotiateLocale } from '../i18n';
+import { ErrorPage } from '../views/error-page';
+import { sendHtml } from '../views/render';
+import { randomToken } from '../security/tokens';
+import type { RequestContext } from './context';
+import { CSRF_COOKIE, csrfTokenFor, csrfValid, newCsrfCookie } from './csrf';
+import { AppError, type ErrorCode } from './errors';
+import { asForm, field, safeReturnPath } from './form';
+import { createMethodIndex } from './method-router';
+import { setSecurityHeaders } from './security-headers';
+import { loadSession } from './sessions';
+
+export const LOCALE_COOKIE = 'k_lang';
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Machine endpoints authenticated by API key opt out of the browser CSRF check. */
+    csrf?: false;
+  }
+}
+
+export interface PlatformOptions {
+  config: Config;
+  db: Db;
+  findOrganization(host: string): Promise<Organization | null>;
+}
+
+export function sessionCookieName(secure: boolean): string {
+  // __Host- cookies must be Secure; browsers refuse them on plain http, so localhost demos use a plain name.
+  return secure ? '__Host-k_session' : 'k_session';
+}
+
+export function cookieOptions(secure: boolean, maxAgeSeconds?: number) {
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure, ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}) };
+}
+
+function wantsJson(request: FastifyRequest): boolean {
+  const url = request.url;
+  if (url.startsWith('/api/') || url.startsWith('/open311/')) return true;
+  const accept = request.headers.accept ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+export async function platformPlugin(app: FastifyInstance, options: PlatformOptions): Promise<void> {
+  const { config, db } = options;
+  const secure = config.publicUrl.protocol === 'https:';
+  const methodIndex = createMethodIndex();
+  app.addHook('onRoute', (route) => methodIndex.add(route.method, route.url));
+
+  app.decorateRequest('ctx', null as unknown as RequestContext);
+  app.decorateRequest('sessionToken', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    setSecurityHeaders(request, reply, secure);
+    if (request.url.startsWith('/static/')) return;
+    const org = (await options.findOrganization(request.hostname)) ?? null;
+    let csrfCookie = request.cookies[CSRF_COOKIE];
+    if (!csrfCookie || csrfCookie.length > 64) {
+      csrfCookie = newCsrfCookie();
+      reply.setCookie(CSRF_COOKIE, csrfCookie, cookieOptions(secure));
+    }
+    const queryLocale = (request.query as Record<string, unknown> | undefined)?.lang;
+    const locale = isLocale(queryLocale)
+      ? queryLocale
+      : negotiateLocale(request.cookies[LOCALE_COOKIE], request.headers['accept-language']);
+    const token = request.cookies[sessionCookieName(secure)] ?? null;
+    request.sessionToken = token;
+    request.ctx = {
+      org: org ?? fallbackOrganization,
+      locale,
+      user: org && token ? await loadSession(db, org.id, token) : null,
+      csrfToken: csrfTokenFor(config.secret, csrfCookie),
+      path: request.url,
+      demo: config.mode !== 'production',
+      requestId: request.id,
+    };
+    if (!org) throw new AppError('organization_unknown');
+  });
+
+  app.addHook('preHandler', async (request) => {
+    if (!STATE_CHANGING.has(request.method) || request.routeOptions.config.csrf === false) return;
+    const body = asForm(request.body);
+    const token = body._csrf ?? request.headers['x-csrf-token'];
+    if (!csrfValid(config.secret, request.cookies[CSRF_COOKIE], Array.isArray(token) ? token[0] : token)) {
+      throw new AppError('csrf_invalid');
+    }
+  });
+
+  app.post('/sprache', async (request, reply) => {
+    const body = asForm(request.body);
+    const locale = field(body, 'locale');
+    if (isLocale(locale)) reply.setCookie(LOCALE_COOKIE, locale, { ...cookieOptions(secure, 365 * 24 * 3600), httpOnly: false });
+    return reply.redirect(safeReturnPath(field(body, 'return')), 303);
+  });
+
+  app.get('/health', async () => ({ status: 'ok' }));
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const allow = methodIndex.allowed(request.url);
+    if (allow.length > 0) {
+      reply.header('Allow', allow.join(', '));
+      return sendError(request, reply, 'method_not_allowed');
+    }
+    return sendError(request, reply, 'not_found');
+  });
+
+  app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.details.retryAfterSeconds) reply.header('Retry-After', String(error.details.retryAfterSeconds));
+      return sendError(request, reply, error.code, undefined, error.details.retryAfterSeconds);
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE') return sendError(request, reply, 'payload_too_large');
+    if (status >= 400 && status < 500) {
+      request.log.info({ err: error }, 'client error');
+      return sendError(request, reply, status === 404 ? 'not_found' : status === 429 ? 'rate_limited' : 'bad_request');
+    }
+    // Never show internals: the reference ties the page the person sees to the log line we keep.
+    request.log.error({ err: error, reference: request.id }, 'unhandled error');
+    return sendError(request, reply, 'internal', request.id);
+  });
+}
+
+const fallbackOrganization: Organization = {
+  id: 0,
+  slug: 'unknown',
+  name: 'Kümmerer',
+  hosts: [],
+  contact_email: '',
+  created_at: new Date(0),
+};
+
+function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, reference?: string, retryAfter?: number) {
+  const status = new AppError(code).status;
+  if (wantsJson(request) || !request.ctx) {
+    return reply.status(status).send({ error: { code, ...(reference ? { reference } : {}) } });
+  }
+  const ctx = request.ctx;
+  return sendHtml(
+    reply,
+    <ErrorPage ctx={ctx} code={code} reference={reference ?? (status >= 500 ? request.id : undefined)} minutes={retryAfter ? Math.ceil(retryAfter / 60) : undefined} />,
+    status,
+  );
+}
+
+export function requestIdGenerator(): string {
+  // Short enough to read out on the phone to a help desk.
+  return randomToken(6).replace(/[-_]/g, 'x').slice(0, 8).toUpperCase();
+}

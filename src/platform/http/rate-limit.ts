@@ -1,0 +1,43 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/connect';
+import { AppError } from './errors';
+
+export interface Limit {
+  /** e.g. 'login:ip' — names the counter in the shared table. */
+  name: string;
+  max: number;
+  windowSeconds: number;
+}
+
+/**
+ * Fixed-window counter in the database, so every app process sees the same count. One round trip:
+ * the upsert resets an expired window and counts this hit in the same statement.
+ */
+export async function hit(db: Db, limit: Limit, subject: string): Promise<{ allowed: boolean; retryAfter: number }> {
+  const key = `${limit.name}:${subject}`;
+  const window = `${limit.windowSeconds} seconds`;
+  const row = await sql<{ count: number; window_start: Date; now: Date }>`
+    INSERT INTO rate_limits AS r (key, window_start, count) VALUES (${key}, now(), 1)
+    ON CONFLICT (key) DO UPDATE SET
+      count = CASE WHEN r.window_start + ${window}::interval <= now() THEN 1 ELSE r.count + 1 END,
+      window_start = CASE WHEN r.window_start + ${window}::interval <= now() THEN now() ELSE r.window_start END
+    RETURNING count, window_start, now() AS now`.execute(db);
+  const { count, window_start, now } = row.rows[0]!;
+  if (count <= limit.max) return { allowed: true, retryAfter: 0 };
+  const ends = new Date(window_start).getTime() + limit.windowSeconds * 1000;
+  return { allowed: false, retryAfter: Math.max(1, Math.ceil((ends - new Date(now).getTime()) / 1000)) };
+}
+
+/** Counts one hit against each (limit, subject) pair and throws 429 when any is exhausted. */
+export async function enforce(db: Db, checks: Array<[Limit, string]>): Promise<void> {
+  let retryAfter = 0;
+  for (const [limit, subject] of checks) {
+    const result = await hit(db, limit, subject);
+    if (!result.allowed) retryAfter = Math.max(retryAfter, result.retryAfter);
+  }
+  if (retryAfter > 0) throw new AppError('rate_limited', { retryAfterSeconds: retryAfter });
+}
+
+export async function purgeExpiredRateLimits(db: Db): Promise<void> {
+  await db.deleteFrom('rate_limits').where('window_start', '<', sql<Date>`now() - interval '1 day'`).execute();
+}

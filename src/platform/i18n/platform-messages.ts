@@ -1,0 +1,103 @@
+import type { Catalogue } from './index';
+
+type Key =
+  | 'skipLink' | 'mainNav' | 'home' | 'signIn' | 'signOut' | 'myAccount' | 'backOffice' | 'language'
+  | 'switchLanguage' | 'footerNav' | 'impressum' | 'privacy' | 'accessibility' | 'devMailbox'
+  | 'errorSummaryTitle' | 'errorReference' | 'backToHome' | 'optional' | 'signedInAs'
+  | 'error.not_found.title' | 'error.not_found.text'
+  | 'error.method_not_allowed.title' | 'error.method_not_allowed.text'
+  | 'error.forbidden.title' | 'error.forbidden.text'
+  | 'error.csrf_invalid.title' | 'error.csrf_invalid.text'
+  | 'error.rate_limited.title' | 'error.rate_limited.text'
+  | 'error.payload_too_large.title' | 'error.payload_too_large.text'
+  | 'error.bad_request.title' | 'error.bad_request.text'
+  | 'error.organization_unknown.title' | 'error.organization_unknown.text'
+  | 'error.internal.title' | 'error.internal.text'
+  | 'field.required' | 'field.tooLong' | 'field.email';
+
+export const platformMessages: Catalogue<Key> = {
+  de: {
+    skipLink: 'Zum Inhalt springen',
+    mainNav: 'Hauptnavigation',
+    home: 'Startseite',
+    signIn: 'Anmelden',
+    signOut: 'Abmelden',
+    myAccount: 'Mein Konto',
+    backOffice: 'Verwaltung',
+    language: 'Sprache',
+    switchLanguage: 'Sprache wechseln',
+    footerNav: 'Rechtliches',
+    impressum: 'Impressum',
+    privacy: 'Datenschutzerklärung',
+    accessibility: 'Erklärung zur Barrierefreiheit',
+    devMailbox: 'Entwickler-Postfach (nur Demo)',
+    errorSummaryTitle: 'Bitte prüfen Sie Ihre Eingaben',
+    errorReference: 'Referenz für Rückfragen: {ref}',
+    backToHome: 'Zur Startseite',
+    optional: '(freiwillig)',
+    signedInAs: 'Angemeldet als {name}',
+    'error.not_found.title': 'Seite nicht gefunden',
+    'error.not_found.text': 'Diese Seite gibt es nicht (mehr). Prüfen Sie die Adresse oder beginnen Sie auf der Startseite.',
+    'error.method_not_allowed.title': 'Aktion nicht möglich',
+    'error.method_not_allowed.text': 'Diese Adresse unterstützt die angefragte Aktion nicht.',
+    'error.forbidden.title': 'Kein Zugriff',
+    'error.forbidden.text': 'Sie haben keine Berechtigung für diese Seite.',
+    'error.csrf_invalid.title': 'Formular abgelaufen',
+    'error.csrf_invalid.text': 'Das Formular war zu alt oder wurde nicht von dieser Seite gesendet. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.',
+    'error.rate_limited.title': 'Zu viele Versuche',
+    'error.rate_limited.text': 'Bitte warten Sie etwa {minutes} Minute(n) und versuchen Sie es dann erneut.',
+    'error.payload_too_large.title': 'Zu große Datei',
+    'error.payload_too_large.text': 'Die gesendeten Daten sind zu groß.',
+    'error.bad_request.title': 'Ungültige Anfrage',
+    'error.bad_request.text': 'Die Anfrage konnte nicht verstanden werden.',
+    'error.organization_unknown.title': 'Unbekannte Adresse',
+    'error.organization_unknown.text': 'Unter dieser Adresse ist keine Stadt eingerichtet.',
+    'error.internal.title': 'Ein Fehler ist aufgetreten',
+    'error.internal.text': 'Das hat leider nicht geklappt. Ihre bisher gespeicherten Daten sind nicht verloren. Bitte versuchen Sie es später noch einmal.',
+    'field.required': 'Bitte füllen Sie dieses Feld aus.',
+    'field.tooLong': 'Bitte kürzen Sie den Text auf höchstens {max} Zeichen.',
+    'field.email': 'Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@example.de.',
+  },
+  en: {
+    skipLink: 'Skip to content',
+    mainNav: 'Main navigation',
+    home: 'Home',
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    myAccount: 'My account',
+    backOffice: 'Back office',
+    language: 'Language',
+    switchLanguage: 'Change language',
+    footerNav: 'Legal',
+    impressum: 'Legal notice (Impressum)',
+    privacy: 'Privacy policy',
+    accessibility: 'Accessibility statement',
+    devMailbox: 'Developer mailbox (demo only)',
+    errorSummaryTitle: 'Please check your answers',
+    errorReference: 'Reference for enquiries: {ref}',
+    backToHome: 'Go to the home page',
+    optional: '(optional)',
+    signedInAs: 'Signed in as {name}',
+    'error.not_found.title': 'Page not found',
+    'error.not_found.text': 'This page does not exist (any more). Check the address or start from the home page.',
+    'error.method_not_allowed.title': 'Action not possible',
+    'error.method_not_allowed.text': 'This address does not support the requested action.',
+    'error.forbidden.title': 'No access',
+    'error.forbidden.text': 'You do not have permission to see this page.',
+    'error.csrf_invalid.title': 'Form expired',
+    'error.csrf_invalid.text': 'The form was too old or was not sent from this site. Please reload the page and try again.',
+    'error.rate_limited.title': 'Too many attempts',
+    'error.rate_limited.text': 'Please wait about {minutes} minute(s) and then try again.',
+    'error.payload_too_large.title': 'File too large',
+    'error.payload_too_large.text': 'The data you sent is too large.',
+    'error.bad_request.title': 'Invalid request',
+    'error.bad_request.text': 'The request could not be understood.',
+    'error.organization_unknown.title': 'Unknown address',
+    'error.organization_unknown.text': 'No city is set up at this address.',
+    'error.internal.title': 'Something went wrong',
+    'error.internal.text': 'Sorry, that did not work. Nothing you saved before is lost. Please try again later.',
+    'field.required': 'Please fill in this field.',
+    'field.tooLong': 'Please shorten the text to at most {max} characters.',
+    'field.email': 'Please enter a valid email address, e.g. name@example.com.',
+  },
+};

@@ -1,0 +1,20 @@
+import type { RequestContext } from '../http/context';
+import { translator } from '../i18n';
+import { platformMessages } from '../i18n/platform-messages';
+import type { ErrorCode } from '../http/errors';
+import { Layout } from './layout';
+
+export function ErrorPage({ ctx, code, reference, minutes }: { ctx: RequestContext; code: ErrorCode; reference?: string; minutes?: number }) {
+  const t = translator(platformMessages, ctx.locale);
+  const title = t(`error.${code}.title`);
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <p>{t(`error.${code}.text`, { minutes: minutes ?? 1 })}</p>
+      {reference && <p class="k-hint">{t('errorReference', { ref: reference })}</p>}
+      <p>
+        <a href="/">{t('backToHome')}</a>
+      </p>
+    </Layout>
+  );
+}

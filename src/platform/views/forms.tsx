@@ -1,0 +1,196 @@
+import type { FieldErrors } from '../http/errors';
+import type { Children } from './render';
+
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+/** GOV.UK-style summary at the top of a form: focusable, each message links to its field. */
+export function ErrorSummary({ title, errors }: { title: string; errors: FieldErrors }) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="k-error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} data-module="error-summary">
+      <h2 id="error-summary-title" class="k-error-summary__title">
+        {title}
+      </h2>
+      <ul class="k-error-summary__list">
+        {entries.map(([field, message]) => (
+          <li>
+            <a href={`#${fieldId(field)}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function fieldId(name: string): string {
+  return `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  optionalLabel?: string;
+}
+
+function FieldShell({ name, label, hint, error, optionalLabel, children }: FieldProps & { children: Children }) {
+  const id = fieldId(name);
+  return (
+    <div class={error ? 'k-field k-field--error' : 'k-field'}>
+      <label class="k-label" for={id}>
+        {label}
+        {optionalLabel && <span class="k-label__optional"> {optionalLabel}</span>}
+      </label>
+      {hint && (
+        <p class="k-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="k-field__error" id={`${id}-error`}>
+          <span class="k-visually-hidden">Fehler: </span>
+          {error}
+        </p>
+      )}
+      {children}
+    </div>
+  );
+}
+
+function describedBy(name: string, hint?: string, error?: string): string | undefined {
+  const id = fieldId(name);
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return ids || undefined;
+}
+
+export function TextInput(
+  props: FieldProps & {
+    value?: string | undefined;
+    type?: 'text' | 'email' | 'password' | 'number' | 'url' | 'tel';
+    autocomplete?: string;
+    required?: boolean;
+    maxLength?: number;
+    inputMode?: 'numeric' | 'text' | 'email';
+    width?: 'short' | 'full';
+  },
+) {
+  const { name, value, type = 'text', autocomplete, required, maxLength, inputMode, width = 'full' } = props;
+  return (
+    <FieldShell {...props}>
+      <input
+        class={`k-input k-input--${width}`}
+        id={fieldId(name)}
+        name={name}
+        type={type}
+        value={value ?? ''}
+        autocomplete={autocomplete}
+        required={required}
+        maxLength={maxLength}
+        inputMode={inputMode}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(name, props.hint, props.error)}
+      />
+    </FieldShell>
+  );
+}
+
+export function TextArea(props: FieldProps & { value?: string | undefined; rows?: number; maxLength?: number; required?: boolean }) {
+  const { name, value, rows = 6, maxLength, required } = props;
+  return (
+    <FieldShell {...props}>
+      <textarea
+        class="k-textarea"
+        id={fieldId(name)}
+        name={name}
+        rows={rows}
+        maxLength={maxLength}
+        required={required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(name, props.hint, props.error)}
+      >
+        {value ?? ''}
+      </textarea>
+    </FieldShell>
+  );
+}
+
+export function Select(
+  props: FieldProps & { value?: string | undefined; options: Array<{ value: string; label: string }>; required?: boolean },
+) {
+  const { name, value, options, required } = props;
+  return (
+    <FieldShell {...props}>
+      <select
+        class="k-select"
+        id={fieldId(name)}
+        name={name}
+        required={required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(name, props.hint, props.error)}
+      >
+        {options.map((o) => (
+          <option value={o.value} selected={o.value === value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function Checkboxes(props: {
+  name: string;
+  legend: string;
+  hint?: string;
+  error?: string | undefined;
+  options: Array<{ value: string; label: string }>;
+  values: string[];
+}) {
+  const id = fieldId(props.name);
+  return (
+    <fieldset class={props.error ? 'k-fieldset k-field--error' : 'k-fieldset'} id={id} aria-describedby={props.error ? `${id}-error` : undefined}>
+      <legend class="k-label">{props.legend}</legend>
+      {props.hint && <p class="k-hint">{props.hint}</p>}
+      {props.error && (
+        <p class="k-field__error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      )}
+      {props.options.map((o, i) => (
+        <div class="k-checkbox">
+          <input
+            type="checkbox"
+            class="k-checkbox__input"
+            id={`${id}-${i}`}
+            name={props.name}
+            value={o.value}
+            checked={props.values.includes(o.value)}
+          />
+          <label class="k-checkbox__label" for={`${id}-${i}`}>
+            {o.label}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+export function Button({ children, variant = 'primary', name, value }: { children: Children; variant?: 'primary' | 'secondary' | 'warning'; name?: string; value?: string }) {
+  return (
+    <button type="submit" class={`k-button k-button--${variant}`} name={name} value={value}>
+      {children}
+    </button>
+  );
+}
+
+export function Notice({ children, kind = 'info' }: { children: Children; kind?: 'info' | 'success' }) {
+  return (
+    <div class={`k-notice k-notice--${kind}`} role={kind === 'success' ? 'status' : undefined}>
+      {children}
+    </div>
+  );
+}
