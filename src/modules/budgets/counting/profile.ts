@@ -1,0 +1,125 @@
+import type { Election } from './election';
+import { type Rational, lcm, rat } from './rational';
+
+/** Voters with identical ballots behave identically under every rule here, so they are counted once. */
+export interface BallotGroup {
+  /** Number of voters casting this ballot. */
+  readonly count: number;
+  /** Project indices with positive weight, ascending. */
+  readonly projects: Int32Array;
+  /** Weight per entry of `projects` in units of 1/weightScale points; null means 1 each (approval). */
+  readonly weights: readonly bigint[] | null;
+}
+
+/**
+ * An election in the integer form the rules work on: money multiplied by `moneyScale` so that the
+ * budget and every cost are integers, points multiplied by `weightScale` likewise.
+ */
+export interface CompiledElection {
+  readonly election: Election;
+  readonly ids: readonly string[];
+  readonly costs: readonly bigint[];
+  readonly budget: bigint;
+  readonly moneyScale: bigint;
+  readonly weightScale: bigint;
+  /** Every ballot row counts, including empty ones: MES gives each an equal share. */
+  readonly voterCount: number;
+  readonly groups: readonly BallotGroup[];
+  /** Group indices supporting each project. */
+  readonly supporterGroups: readonly Int32Array[];
+  /** Voters giving the project a positive weight ("votes"). */
+  readonly votes: readonly number[];
+  /** Sum of weights (approval: votes; cumulative: points × weightScale). */
+  readonly scores: readonly bigint[];
+  readonly indexOf: ReadonlyMap<string, number>;
+}
+
+export function compileElection(election: Election): CompiledElection {
+  const ids = election.projects.map((p) => p.id);
+  const indexOf = new Map<string, number>();
+  ids.forEach((id, i) => {
+    if (indexOf.has(id)) throw new Error(`duplicate project id ${JSON.stringify(id)}`);
+    indexOf.set(id, i);
+  });
+
+  let moneyScale = election.budget.den;
+  for (const p of election.projects) {
+    if (p.cost.num < 0n) throw new Error(`project ${p.id} has a negative cost`);
+    moneyScale = lcm(moneyScale, p.cost.den);
+  }
+  const scaleMoney = (r: Rational) => (r.num * moneyScale) / r.den;
+
+  const weighted = election.voteType === 'cumulative';
+  let weightScale = 1n;
+  if (weighted) {
+    for (const b of election.ballots) for (const pt of b.points ?? []) weightScale = lcm(weightScale, pt.den);
+  }
+
+  const byKey = new Map<string, { count: number; projects: Int32Array; weights: bigint[] | null }>();
+  for (const ballot of election.ballots) {
+    const entries: Array<[number, bigint]> = [];
+    const seen = new Set<number>();
+    ballot.projects.forEach((id, k) => {
+      const idx = indexOf.get(id);
+      if (idx === undefined) throw new Error(`voter ${ballot.voterId} votes for unknown project ${id}`);
+      if (seen.has(idx)) throw new Error(`voter ${ballot.voterId} lists project ${id} twice`);
+      seen.add(idx);
+      let w = 1n;
+      if (weighted) {
+        const pt = ballot.points?.[k];
+        if (pt === undefined) throw new Error(`voter ${ballot.voterId} gives no points to ${id}`);
+        if (pt.num < 0n) throw new Error(`voter ${ballot.voterId} gives negative points to ${id}`);
+        w = (pt.num * weightScale) / pt.den;
+      }
+      if (w > 0n) entries.push([idx, w]);
+    });
+    entries.sort((a, b) => a[0] - b[0]);
+    const key = weighted ? entries.map(([i, w]) => `${i}:${w}`).join(',') : entries.map(([i]) => i).join(',');
+    const group = byKey.get(key);
+    if (group) group.count++;
+    else
+      byKey.set(key, {
+        count: 1,
+        projects: Int32Array.from(entries.map(([i]) => i)),
+        weights: weighted ? entries.map(([, w]) => w) : null,
+      });
+  }
+  const groups = [...byKey.values()];
+
+  const votes = ids.map(() => 0);
+  const scores = ids.map(() => 0n);
+  const supporterLists: number[][] = ids.map(() => []);
+  groups.forEach((g, gi) => {
+    g.projects.forEach((p, k) => {
+      votes[p] = (votes[p] ?? 0) + g.count;
+      scores[p] = (scores[p] ?? 0n) + BigInt(g.count) * (g.weights?.[k] ?? 1n);
+      supporterLists[p]?.push(gi);
+    });
+  });
+
+  return {
+    election,
+    ids,
+    costs: election.projects.map((p) => scaleMoney(p.cost)),
+    budget: scaleMoney(election.budget),
+    moneyScale,
+    weightScale,
+    voterCount: election.ballots.length,
+    groups,
+    supporterGroups: supporterLists.map((l) => Int32Array.from(l)),
+    votes,
+    scores,
+    indexOf,
+  };
+}
+
+/** Converts scaled money back to currency units. */
+export function money(c: CompiledElection, scaled: bigint, extraDen = 1n): Rational {
+  return rat(scaled, c.moneyScale * extraDen);
+}
+
+export function totalCost(c: CompiledElection, winners: readonly number[]): bigint {
+  let t = 0n;
+  for (const w of winners) t += c.costs[w] ?? 0n;
+  return t;
+}
