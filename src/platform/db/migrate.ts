@@ -1,8 +1,9 @@
 import { Migrator } from 'kysely/migration';
+// biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema.
 import type { Kysely } from 'kysely';
 import { migrations } from '../../../migrations';
 
-export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

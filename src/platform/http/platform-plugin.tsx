@@ -83,7 +83,7 @@ export async function platformPlugin(app: FastifyInstance, options: PlatformOpti
   });
 
   app.addHook('preHandler', async (request) => {
-    if (!STATE_CHANGING.has(request.method) || request.routeOptions.config.csrf === false) return;
+    if (!STATE_CHANGING.has(request.method) || request.is404 || request.routeOptions.config.csrf === false) return;
     const body = asForm(request.body);
     const token = body._csrf ?? request.headers['x-csrf-token'];
     if (!csrfValid(config.secret, request.cookies[CSRF_COOKIE], Array.isArray(token) ? token[0] : token)) {

@@ -82,10 +82,11 @@ export function TextInput(
   return (
     <FieldShell {...props}>
       <input
+        // biome-ignore lint/suspicious/noExplicitAny: preact narrows attributes per input type; ours vary at run time.
+        {...({ type } as any)}
         class={`k-input k-input--${width}`}
         id={fieldId(name)}
         name={name}
-        type={type}
         value={value ?? ''}
         autocomplete={autocomplete}
         required={required}

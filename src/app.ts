@@ -1,0 +1,53 @@
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config';
+import { accountRoutes } from './modules/accounts/account.routes';
+import { homeRoutes } from './modules/home/home.routes';
+import { findOrganizationByHost, findOrganizationBySlug } from './modules/organizations/organization.queries';
+import { organizationRoutes } from './modules/organizations/organization.routes';
+import type { Db } from './platform/db/connect';
+import { platformPlugin, requestIdGenerator } from './platform/http/platform-plugin';
+
+export interface AppOptions {
+  config: Config;
+  db: Db;
+}
+
+export const PUBLIC_DIR = path.resolve(import.meta.dirname, '../public');
+
+export async function buildApp({ config, db }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    genReqId: requestIdGenerator,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  await app.register(cookie);
+  await app.register(formbody);
+  // Fields land in the body so the CSRF check sees the form token like any other form.
+  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: 20 * 1024 * 1024, files: 5, fields: 50 } });
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: '1h', index: false });
+
+  await platformPlugin(app, {
+    config,
+    db,
+    async findOrganization(host) {
+      const org = await findOrganizationByHost(db, host);
+      if (org || !config.defaultOrganization) return org ?? null;
+      return (await findOrganizationBySlug(db, config.defaultOrganization)) ?? null;
+    },
+  });
+
+  // Modules, in the order their routes should be listed in docs.
+  await homeRoutes(app, { db, config });
+  await accountRoutes(app, { db, config });
+  await organizationRoutes(app, { db });
+
+  return app;
+}

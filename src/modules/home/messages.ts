@@ -1,0 +1,30 @@
+import type { Catalogue } from '../../platform/i18n';
+
+type Key = 'title' | 'intro' | 'signInCta' | 'staffCta' | 'mailboxTitle' | 'mailboxIntro' | 'mailboxEmpty' | 'to' | 'sent' | 'queued';
+
+export const messages: Catalogue<Key> = {
+  de: {
+    title: 'Kümmerer – Ihre Stadt hört zu',
+    intro: 'Hier sagen Sie der {city}, wo etwas zu tun ist, und verfolgen öffentlich, was daraus wird.',
+    signInCta: 'Anmelden, um Beiträge zu verfolgen',
+    staffCta: 'Anmeldung für Mitarbeitende der Stadt',
+    mailboxTitle: 'Entwickler-Postfach',
+    mailboxIntro: 'Nur im Demo-Betrieb: alle E-Mails, die Kümmerer versendet hätte, damit Anmeldelinks ohne Mailserver funktionieren.',
+    mailboxEmpty: 'Noch keine E-Mails.',
+    to: 'An',
+    sent: 'versendet',
+    queued: 'wartet auf Versand',
+  },
+  en: {
+    title: 'Kümmerer – your city is listening',
+    intro: 'Tell {city} where something needs doing, and follow in public what comes of it.',
+    signInCta: 'Sign in to follow contributions',
+    staffCta: 'Sign-in for city staff',
+    mailboxTitle: 'Developer mailbox',
+    mailboxIntro: 'Demo mode only: every email Kümmerer would have sent, so sign-in links work without a mail server.',
+    mailboxEmpty: 'No emails yet.',
+    to: 'To',
+    sent: 'sent',
+    queued: 'waiting to be sent',
+  },
+};

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, createTestApp, type TestApp } from '../../../test/helpers/app';
+
+let t: TestApp;
+beforeAll(async () => {
+  // A route that fails on purpose, to see what a person is shown when something breaks.
+  t = await createTestApp({}, (app) =>
+    app.get('/test/boom', async () => {
+      throw new Error('secret internals at /srv/app.ts:42');
+    }),
+  );
+});
+afterAll(() => t.close());
+
+describe('platform HTTP behaviour', () => {
+  it('serves the home page with security headers and no third-party origin', async () => {
+    const res = await new Client(t).get('/');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('same-origin');
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+    expect(res.body).toContain('<html lang="de"');
+    expect(res.body).toContain('href="#main"');
+    expect(res.body).not.toMatch(/(src|href)="https?:\/\//);
+  });
+
+  it('sends HSTS and __Host- cookies when served over https', async () => {
+    const secure = await createTestApp({ PUBLIC_URL: 'https://kuemmerer.example' });
+    try {
+      const res = await secure.app.inject({ url: '/', headers: { host: 'localhost' } });
+      expect(res.headers['strict-transport-security']).toContain('max-age=');
+    } finally {
+      await secure.close();
+    }
+  });
+
+  it('answers unknown routes with 404 and wrong methods with 405 and Allow', async () => {
+    const c = new Client(t);
+    const missing = await c.get('/gibt-es-nicht');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain('Seite nicht gefunden');
+    const wrong = await c.request({ method: 'DELETE', url: '/anmelden' });
+    expect(wrong.statusCode).toBe(405);
+    expect(String(wrong.headers.allow)).toContain('GET');
+    expect(String(wrong.headers.allow)).toContain('POST');
+  });
+
+  it('refuses state-changing requests without a valid CSRF token', async () => {
+    const c = new Client(t);
+    const res = await c.post('/anmelden', { email: 'a@b.de' }, { csrf: false });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('Formular abgelaufen');
+    const forged = await c.post('/anmelden', { email: 'a@b.de', _csrf: 'forged' }, { csrf: false });
+    expect(forged.statusCode).toBe(403);
+    const ok = await c.post('/anmelden', { email: 'a@b.de' });
+    expect(ok.statusCode).toBe(200);
+  });
+
+  it('shows a reference id instead of internals when something breaks', async () => {
+    const res = await new Client(t).get('/test/boom');
+    expect(res.statusCode).toBe(500);
+    expect(res.body).not.toContain('secret internals');
+    expect(res.body).not.toContain('.ts:');
+    expect(res.body).toMatch(/Referenz für Rückfragen: [A-Za-z0-9]{8}/);
+    const json = await new Client(t).get('/test/boom', { accept: 'application/json' });
+    expect(json.json()).toEqual({ error: { code: 'internal', reference: expect.any(String) } });
+  });
+
+  it('switches language with a form and remembers it, and reads Accept-Language', async () => {
+    const c = new Client(t);
+    expect((await c.get('/', { 'accept-language': 'en-GB,en;q=0.9' })).body).toContain('<html lang="en"');
+    const switched = await c.post('/sprache', { locale: 'en', return: '/impressum' });
+    expect(switched.statusCode).toBe(303);
+    expect(switched.headers.location).toBe('/impressum');
+    expect((await c.get('/impressum')).body).toContain('Legal notice');
+    const evil = await c.post('/sprache', { locale: 'de', return: '//evil.example' });
+    expect(evil.headers.location).toBe('/');
+  });
+
+  it('answers hosts that no city claims with 404 when there is no default city', async () => {
+    const res = await t.app.inject({ url: '/', headers: { host: 'unbekannt.example' } });
+    expect(res.statusCode).toBe(404);
+    expect(res.body).toContain('Unbekannte Adresse');
+  });
+
+  it('has no GET route that changes state: the sign-out is POST only', async () => {
+    const res = await new Client(t).get('/abmelden');
+    expect(res.statusCode).toBe(405);
+  });
+});

@@ -1,0 +1,55 @@
+import nodemailer from 'nodemailer';
+import type { Config } from '../../config';
+import type { Db } from '../db/connect';
+import { purgeExpiredRateLimits } from '../http/rate-limit';
+import { purgeExpiredSessions } from '../http/sessions';
+import { sendDueMail } from '../mail/outbox';
+
+export interface Job {
+  name: string;
+  everySeconds: number;
+  run(): Promise<unknown>;
+}
+
+/**
+ * Periodic work in the server process. Every job is safe to run in several processes at once (SKIP LOCKED,
+ * idempotent deletes), so scaling out needs no leader election.
+ */
+export function startScheduler(jobs: Job[], log: (msg: string, err?: unknown) => void): () => Promise<void> {
+  const timers: NodeJS.Timeout[] = [];
+  const running = new Set<Promise<unknown>>();
+  for (const job of jobs) {
+    let busy = false;
+    const tick = () => {
+      if (busy) return;
+      busy = true;
+      const p = job
+        .run()
+        .catch((err) => log(`job ${job.name} failed`, err))
+        .finally(() => {
+          busy = false;
+          running.delete(p);
+        });
+      running.add(p);
+    };
+    timers.push(setInterval(tick, job.everySeconds * 1000));
+    setImmediate(tick);
+  }
+  return async () => {
+    for (const t of timers) clearInterval(t);
+    await Promise.allSettled([...running]);
+  };
+}
+
+export function platformJobs(db: Db, config: Config, extra: Job[] = []): Job[] {
+  const jobs: Job[] = [
+    { name: 'purge-sessions', everySeconds: 3600, run: () => purgeExpiredSessions(db) },
+    { name: 'purge-rate-limits', everySeconds: 3600, run: () => purgeExpiredRateLimits(db) },
+    ...extra,
+  ];
+  if (config.smtpUrl) {
+    const transport = nodemailer.createTransport(config.smtpUrl);
+    jobs.push({ name: 'send-mail', everySeconds: 10, run: () => sendDueMail(db, transport, config.mailFrom) });
+  }
+  return jobs;
+}

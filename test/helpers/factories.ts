@@ -1,0 +1,51 @@
+import type { StaffRole } from '../../src/db-schema';
+import { hashPassword } from '../../src/modules/accounts/password';
+import { newTotpSecret } from '../../src/modules/accounts/totp';
+import type { Db } from '../../src/platform/db/connect';
+import { seal } from '../../src/platform/security/seal';
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+export async function createOrganization(db: Db, overrides: { slug?: string; name?: string; hosts?: string[] } = {}) {
+  return db
+    .insertInto('organizations')
+    .values({
+      slug: overrides.slug ?? `city-${unique()}`,
+      name: overrides.name ?? 'Teststadt',
+      hosts: overrides.hosts ?? ['localhost'],
+      contact_email: 'kontakt@teststadt.example',
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function createDepartment(db: Db, organizationId: number, name = `Amt ${unique()}`) {
+  return db.insertInto('departments').values({ organization_id: organizationId, name, email: `${unique()}@amt.example` }).returningAll().executeTakeFirstOrThrow();
+}
+
+export const STAFF_PASSWORD = 'Grüne Bäume am Phoenix-See';
+
+/** A staff member with a finished setup: password and TOTP known to the test. */
+export async function createStaff(db: Db, secret: string, organizationId: number, role: StaffRole, options: { departmentIds?: number[]; email?: string } = {}) {
+  const totpSecret = newTotpSecret();
+  const email = options.email ?? `staff-${unique()}@teststadt.example`;
+  const user = await db
+    .insertInto('users')
+    .values({
+      organization_id: organizationId,
+      email,
+      role,
+      password_hash: await hashPassword(STAFF_PASSWORD),
+      totp_secret: seal(secret, totpSecret),
+      totp_enabled_at: new Date(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  for (const department_id of options.departmentIds ?? []) await db.insertInto('staff_departments').values({ user_id: user.id, department_id }).execute();
+  return { ...user, password: STAFF_PASSWORD, totpSecret };
+}
+
+export async function createResident(db: Db, organizationId: number, email = `resident-${unique()}@example.de`) {
+  return db.insertInto('users').values({ organization_id: organizationId, email, role: null }).returningAll().executeTakeFirstOrThrow();
+}
