@@ -67,7 +67,9 @@ export function greedy(c: CompiledElection, options: GreedyOptions): RuleRun {
   }
 
   const withdrawn = (WITHDRAWN_COST.num * c.moneyScale) / WITHDRAWN_COST.den;
-  const scoreUnit = c.election.voteType === 'cumulative' || options.ordinalScoring === 'positional';
+  const scoreUnit =
+    c.election.voteType === 'cumulative' ||
+    (c.election.voteType === 'ordinal' && options.ordinalScoring === 'positional');
   const explanations = new Array<GreedyExplanation>(c.ids.length);
   const winners: number[] = [];
   let remaining = c.budget;

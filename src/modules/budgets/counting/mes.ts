@@ -15,6 +15,18 @@ export interface MesOptions {
   readonly ties: TieBreaking;
   /** Virtual budget of every voter in currency units (plain MES: budget / number of voters). */
   readonly perVoterBudget: Rational;
+  /** Also return what every ballot group paid for each project (for audits and tests; costs memory). */
+  readonly recordPayments?: boolean;
+}
+
+/** What each voter of a ballot group paid for one funded project, in currency units. */
+export interface ProjectPayments {
+  readonly project: number;
+  readonly byGroup: ReadonlyArray<readonly [group: number, perVoter: Rational]>;
+}
+
+export interface MesRun extends RuleRun {
+  readonly payments?: readonly ProjectPayments[];
 }
 
 /*
@@ -37,7 +49,7 @@ interface Evaluation {
 
 const ZERO_CLASS = -1;
 
-export function runMes(c: CompiledElection, options: MesOptions): RuleRun {
+export function runMes(c: CompiledElection, options: MesOptions): MesRun {
   const nProjects = c.ids.length;
   const groups = c.groups;
 
@@ -76,6 +88,7 @@ export function runMes(c: CompiledElection, options: MesOptions): RuleRun {
   const winners: number[] = [];
   const explanations = new Array<ProjectExplanation>(nProjects);
   const ties: TieRecord[] = [];
+  const payments: ProjectPayments[] | undefined = options.recordPayments ? [] : undefined;
 
   if (classNum[0] !== 0n) {
     groups.forEach((g, gi) => {
@@ -95,7 +108,7 @@ export function runMes(c: CompiledElection, options: MesOptions): RuleRun {
     if (supported && cost === 0n) {
       // As in pabutools: a free project someone wants is bought up front, charging nobody.
       winners.push(p);
-      explanations[p] = funded(c, p, 0, 0n, 1n, 0, 0, 0n);
+      explanations[p] = funded(c, p, 0, 0n, 1n, { payingMax: 0, payingAll: 0, paidByPoor: 0n, broke: 0 });
     } else if (supported) {
       alive[p] = 1;
       // ρ can only grow as budgets shrink, so 1 / total weight is a valid lower bound to start from.
@@ -226,13 +239,18 @@ export function runMes(c: CompiledElection, options: MesOptions): RuleRun {
     let payingMax = 0;
     let payingAll = 0;
     let paidByPoor = 0n;
+    let broke = 0;
+    const byGroup: Array<readonly [number, Rational]> = [];
     const supporters = c.supporterGroups[p] as Int32Array;
     for (let s = 0; s < supporters.length; s++) {
       const gi = supporters[s] as number;
       const from = cls[gi] as number;
-      if (from === ZERO_CLASS) continue;
       const grp = groups[gi];
       if (!grp) continue;
+      if (from === ZERO_CLASS) {
+        broke += grp.count;
+        continue;
+      }
       const k = grp.projects.indexOf(p);
       const w = grp.weights ? (grp.weights[k] ?? 1n) : 1n;
       const wi = (groupWeightIdx[gi] as Int32Array)[k] ?? 0;
@@ -249,6 +267,7 @@ export function runMes(c: CompiledElection, options: MesOptions): RuleRun {
         } else to = ZERO_CLASS;
         child.set(childKey, to);
       }
+      if (payments) byGroup.push([gi, money(c, share <= num ? share : num, G)]);
       if (share <= num) payingMax += grp.count;
       else {
         payingAll += grp.count;
@@ -257,7 +276,13 @@ export function runMes(c: CompiledElection, options: MesOptions): RuleRun {
       moveGroup(gi, from, to);
     }
     winners.push(p);
-    explanations[p] = funded(c, p, roundNo, x * c.weightScale, G, payingMax, payingAll, paidByPoor);
+    payments?.push({ project: p, byGroup });
+    explanations[p] = funded(c, p, roundNo, x * c.weightScale, G, {
+      payingMax,
+      payingAll,
+      paidByPoor,
+      broke,
+    });
   }
 
   function moveGroup(gi: number, from: number, to: number): void {
@@ -299,7 +324,7 @@ export function runMes(c: CompiledElection, options: MesOptions): RuleRun {
     };
     explanations[p] = unfunded;
   }
-  return { winners, explanations, ties };
+  return { winners, explanations, ties, ...(payments ? { payments } : {}) };
 }
 
 /** `pricePerPointScaled / priceDen` is the payment per point in scaled money. */
@@ -309,9 +334,7 @@ function funded(
   round: number,
   pricePerPointScaled: bigint,
   priceDen: bigint,
-  payingMax: number,
-  payingAll: number,
-  paidByPoor: bigint,
+  payers: { payingMax: number; payingAll: number; paidByPoor: bigint; broke: number },
 ): MesFundedExplanation {
   const cost = money(c, c.costs[p] ?? 0n);
   const maxPayment = money(c, pricePerPointScaled, priceDen);
@@ -325,9 +348,11 @@ function funded(
     round,
     rho: free ? rat(0n) : rat(maxPayment.num * cost.den, maxPayment.den * cost.num),
     maxPayment,
+    paymentUnit: c.election.voteType === 'cumulative' ? 'point' : 'supporter',
     effectiveVotes: free ? rat(c.votes[p] ?? 0) : rat(cost.num * maxPayment.den, cost.den * maxPayment.num),
-    votersPayingMax: payingMax,
-    votersPayingAllLeft: payingAll,
-    paidByThoseWithLess: money(c, paidByPoor, priceDen),
+    votersPayingMax: payers.payingMax,
+    votersPayingAllLeft: payers.payingAll,
+    paidByThoseWithLess: money(c, payers.paidByPoor, priceDen),
+    votersWithNothingLeft: payers.broke,
   };
 }

@@ -47,14 +47,17 @@ export interface MesFundedExplanation extends ExplanationBase {
   readonly round: number;
   /** Price per unit of utility (utility = cost × points; approval: cost). */
   readonly rho: Rational;
-  /** The most a supporter paid per point (approval: per supporter). */
+  /** The most a supporter paid: per supporter (approval) or per point (cumulative). */
   readonly maxPayment: Rational;
+  readonly paymentUnit: 'supporter' | 'point';
   /** cost / maxPayment: as many supporters as would cover the cost paying maxPayment each. */
   readonly effectiveVotes: Rational;
   readonly votersPayingMax: number;
   /** Supporters whose remaining budget was smaller than their share: they paid all they had left. */
   readonly votersPayingAllLeft: number;
   readonly paidByThoseWithLess: Rational;
+  /** Supporters who had already spent everything on earlier projects and paid nothing. */
+  readonly votersWithNothingLeft: number;
 }
 
 export interface MesUnfundedExplanation extends ExplanationBase {
