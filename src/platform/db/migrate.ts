@@ -1,8 +1,8 @@
-import { Migrator } from 'kysely/migration';
-// biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema.
 import type { Kysely } from 'kysely';
+import { Migrator } from 'kysely/migration';
 import { migrations } from '../../../migrations';
 
+// biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema.
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// The one test command (npm test): typecheck, lint, the suite on PGlite, the same suite on PostgreSQL,
+// and the browser journeys. Ends with one summary line "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+
+const root = path.resolve(import.meta.dirname, '..');
+const reports = path.join(root, 'tmp', 'test-reports');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+const onlyFast = process.argv.includes('--fast');
+const pgUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const problems = [];
+
+function run(label, cmd, args, env = {}) {
+  process.stdout.write(`\n=== ${label}\n`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  process.stdout.write(`=== ${label}: ${r.status === 0 ? 'ok' : `FAILED (exit ${r.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  if (r.status !== 0) problems.push(label);
+  return r.status === 0;
+}
+
+function vitest(label, project, reportName, env = {}) {
+  const file = path.join(reports, `${reportName}.json`);
+  run(label, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], env);
+  if (!existsSync(file)) {
+    failed++;
+    return;
+  }
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+  // A suite that fails to load counts no test but is still a failure.
+  if (report.numFailedTestSuites > 0 && report.numFailedTests === 0) failed++;
+}
+
+async function postgresReachable() {
+  const client = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query('SHOW server_version_num');
+    await client.end();
+    return Number(rows[0].server_version_num) >= 150000;
+  } catch {
+    return false;
+  }
+}
+
+run('typecheck (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+run('lint (biome)', 'npx', ['biome', 'lint', '.']);
+vitest('unit, service and route tests on PGlite', 'unit', 'pglite', { DATABASE_URL: '' });
+if (await postgresReachable()) {
+  vitest(`the same tests on PostgreSQL (${new URL(pgUrl).host})`, 'unit', 'postgres', { DATABASE_URL: pgUrl });
+} else if (process.env.CI) {
+  problems.push('PostgreSQL suite: no PostgreSQL 15+ reachable');
+  process.stdout.write(`\n=== PostgreSQL 15+ not reachable at ${pgUrl}: required on CI\n`);
+} else {
+  process.stdout.write(`\n=== PostgreSQL suite skipped: no PostgreSQL 15+ at ${pgUrl} (set TEST_DATABASE_URL)\n`);
+}
+if (!onlyFast) vitest('browser journeys (Chromium + axe-core)', 'browser', 'browser', { DATABASE_URL: '' });
+
+process.stdout.write(`\n${problems.length ? `Failed steps: ${problems.join('; ')}\n` : ''}`);
+process.stdout.write(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+process.exit(problems.length > 0 || failed > 0 ? 1 : 0);
