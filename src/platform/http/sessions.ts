@@ -82,11 +82,6 @@ export async function destroyUserSessions(db: Db, userId: number): Promise<void>
 export async function purgeExpiredSessions(db: Db): Promise<void> {
   await db
     .deleteFrom('sessions')
-    .where((eb) =>
-      eb.or([
-        eb('expires_at', '<=', sql<Date>`now()`),
-        eb(sql<boolean>`last_seen_at + make_interval(mins => idle_minutes) <= now()`, '=', true),
-      ]),
-    )
+    .where((eb) => eb.or([eb('expires_at', '<=', sql<Date>`now()`), sql<boolean>`(last_seen_at + make_interval(mins => idle_minutes)) <= now()`]))
     .execute();
 }
