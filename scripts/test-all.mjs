@@ -65,7 +65,15 @@ if (await postgresReachable()) {
 } else {
   process.stdout.write(`\n=== PostgreSQL suite skipped: no PostgreSQL 15+ at ${pgUrl} (set TEST_DATABASE_URL)\n`);
 }
-if (!onlyFast) vitest('browser journeys (Chromium + axe-core)', 'browser', 'browser', { DATABASE_URL: '' });
+if (onlyFast) {
+  process.stdout.write('\n=== browser tests left out (--fast)\n');
+} else if (existsSync('/usr/bin/chromium')) {
+  vitest('browser journeys (Chromium + axe-core)', 'browser', 'browser', { DATABASE_URL: '' });
+} else if (process.env.CI) {
+  problems.push('browser tests: /usr/bin/chromium missing');
+} else {
+  process.stdout.write('\n=== browser tests skipped: install Debian\'s chromium (apt-get install chromium)\n');
+}
 
 process.stdout.write(`\n${problems.length ? `Failed steps: ${problems.join('; ')}\n` : ''}`);
 process.stdout.write(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);

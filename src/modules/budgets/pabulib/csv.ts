@@ -54,9 +54,11 @@ export function parseCsv(text: string, delimiter = ';'): CsvRecord[] {
         }
         const next = text[i];
         if (i < n && next !== delimiter && next !== '\n' && next !== '\r') {
+          // Usually a quote that was never closed, so point at the line where it opened.
+          const where = line === quoteLine ? '' : ` on line ${line}`;
           throw new CsvError(
-            line,
-            `unexpected text after a closing quote: ${JSON.stringify(text.slice(i, i + 20))}`,
+            quoteLine,
+            `quoted field opened here is followed by text after its closing quote${where}: ${JSON.stringify(text.slice(i, i + 20))}`,
           );
         }
       } else {
