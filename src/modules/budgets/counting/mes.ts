@@ -33,12 +33,13 @@ export interface MesRun extends RuleRun {
  * Representation, chosen for speed with exact numbers:
  * - Voters with identical ballots form a group (CompiledElection.groups).
  * - Voters whose remaining budgets are equal share a budget class. Budgets only change when a project is
- *   bought, and then every supporter in class c moves to the same class child(c, project), so the number
- *   of classes stays far below the number of voters.
+ *   bought, and then every supporter in class c moves to the same class child(c, project), so there are
+ *   far fewer classes than voters and all BigInt work is done once per class, not once per voter.
  * - All class budgets are integer numerators over one shared denominator G (in scaled money), so comparing
- *   and adding budgets is integer arithmetic; buying a project at price X/Y multiplies G by Y once per round.
- * - For each project we keep how many supporters sit in each (class, weight), updated incrementally when
- *   voters move; computing its price ρ walks those entries in order of budget per point.
+ *   and adding budgets is integer arithmetic without gcd; buying at price x/y multiplies G by y once.
+ * - A project's price ρ is computed from its supporters counted per (class, weight) in a scratch typed
+ *   array, walked in order of budget per point. Prices only rise, so last round's price is a lower bound
+ *   and most projects need no re-evaluation in a round.
  */
 
 interface Evaluation {
@@ -47,41 +48,91 @@ interface Evaluation {
   readonly remW: bigint;
 }
 
-const ZERO_CLASS = -1;
+/** Per-election data reused by every run (Add1 runs MES many times on the same election). */
+interface Prepared {
+  readonly weightValues: readonly bigint[];
+  readonly wCount: number;
+  readonly weighted: boolean;
+  /** Per project, the weight index of each supporter group (null: approval, all weights 1). */
+  readonly supporterWeightIdx: readonly (Int32Array | null)[];
+  readonly groupCount: Int32Array;
+  readonly totalVoters: number;
+}
 
-export function runMes(c: CompiledElection, options: MesOptions): MesRun {
-  const nProjects = c.ids.length;
-  const groups = c.groups;
+const preparedCache = new WeakMap<CompiledElection, Prepared>();
 
-  // Weight interning: entry keys are class * wCount + weightIndex.
+function prepare(c: CompiledElection): Prepared {
+  const cached = preparedCache.get(c);
+  if (cached) return cached;
   const weightIndex = new Map<bigint, number>();
   const weightValues: bigint[] = [];
-  const groupWeightIdx: Int32Array[] = groups.map((g) => {
-    const idx = new Int32Array(g.projects.length);
-    if (g.weights) {
-      g.weights.forEach((w, k) => {
-        let wi = weightIndex.get(w);
-        if (wi === undefined) {
-          wi = weightValues.length;
-          weightValues.push(w);
-          weightIndex.set(w, wi);
-        }
-        idx[k] = wi;
-      });
+  const intern = (w: bigint) => {
+    let wi = weightIndex.get(w);
+    if (wi === undefined) {
+      wi = weightValues.length;
+      weightValues.push(w);
+      weightIndex.set(w, wi);
     }
+    return wi;
+  };
+  const weighted = c.groups.some((g) => g.weights !== null);
+  const supporterWeightIdx = c.supporterGroups.map((sup, p) => {
+    if (!weighted) return null;
+    const idx = new Int32Array(sup.length);
+    sup.forEach((gi, s) => {
+      const g = c.groups[gi];
+      const k = g ? g.projects.indexOf(p) : -1;
+      idx[s] = intern(g?.weights?.[k] ?? 1n);
+    });
     return idx;
   });
   if (weightValues.length === 0) weightValues.push(1n);
-  const wCount = weightValues.length;
-  const weighted = wCount > 1 || weightValues[0] !== 1n;
+  const groupCount = Int32Array.from(c.groups, (g) => g.count);
+  const prepared: Prepared = {
+    weightValues,
+    wCount: weightValues.length,
+    weighted,
+    supporterWeightIdx,
+    groupCount,
+    totalVoters: groupCount.reduce((a, b) => a + b, 0),
+  };
+  preparedCache.set(c, prepared);
+  return prepared;
+}
+
+const ZERO_CLASS = -1;
+const UNSET = -2;
+
+export function runMes(c: CompiledElection, options: MesOptions): MesRun {
+  const nProjects = c.ids.length;
+  const { weightValues, wCount, weighted, supporterWeightIdx, groupCount, totalVoters } = prepare(c);
+  const supporterGroups = c.supporterGroups;
 
   let G = options.perVoterBudget.den;
   const classNum: bigint[] = [options.perVoterBudget.num * c.moneyScale];
-  const classPop: number[] = [0];
-  const cls = new Int32Array(groups.length);
-  if (classNum[0] === 0n) cls.fill(ZERO_CLASS);
+  const classPop: number[] = [totalVoters];
+  const cls = new Int32Array(groupCount.length);
+  if (classNum[0] === 0n) {
+    cls.fill(ZERO_CLASS);
+    classPop[0] = 0;
+  }
 
-  const entries: Map<number, number>[] = c.ids.map(() => new Map());
+  // Scratch arrays indexed by key = class * wCount + weightIndex; always left zeroed / UNSET.
+  let scratchCount = new Int32Array(64);
+  let scratchTo = new Int32Array(64).fill(UNSET);
+  const ensureCapacity = () => {
+    const need = classNum.length * wCount;
+    if (need <= scratchCount.length) return;
+    let size = scratchCount.length;
+    while (size < need) size *= 2;
+    const count = new Int32Array(size);
+    count.set(scratchCount);
+    const to = new Int32Array(size).fill(UNSET);
+    to.set(scratchTo);
+    scratchCount = count;
+    scratchTo = to;
+  };
+
   const alive = new Uint8Array(nProjects);
   const staleNum: bigint[] = new Array(nProjects).fill(0n);
   const staleDen: bigint[] = new Array(nProjects).fill(1n);
@@ -89,18 +140,6 @@ export function runMes(c: CompiledElection, options: MesOptions): MesRun {
   const explanations = new Array<ProjectExplanation>(nProjects);
   const ties: TieRecord[] = [];
   const payments: ProjectPayments[] | undefined = options.recordPayments ? [] : undefined;
-
-  if (classNum[0] !== 0n) {
-    groups.forEach((g, gi) => {
-      classPop[0] = (classPop[0] ?? 0) + g.count;
-      const wIdx = groupWeightIdx[gi] as Int32Array;
-      g.projects.forEach((p, k) => {
-        const m = entries[p] as Map<number, number>;
-        const key = wIdx[k] ?? 0;
-        m.set(key, (m.get(key) ?? 0) + g.count);
-      });
-    });
-  }
 
   for (let p = 0; p < nProjects; p++) {
     const cost = c.costs[p] ?? 0n;
@@ -119,46 +158,69 @@ export function runMes(c: CompiledElection, options: MesOptions): MesRun {
   winners.sort((a, b) => compareIds(c.ids[a] ?? '', c.ids[b] ?? ''));
 
   const weightOf = (key: number) => weightValues[key % wCount] ?? 1n;
-  const classOf = (key: number) => Math.floor(key / wCount);
+  const classOf = (key: number) => (wCount === 1 ? key : Math.floor(key / wCount));
+
+  /** Counts p's supporters with money left per (class, weight) into scratchCount; returns the keys used. */
+  function gather(p: number): number[] {
+    ensureCapacity();
+    const sup = supporterGroups[p] as Int32Array;
+    const wIdx = supporterWeightIdx[p] ?? null;
+    const keys: number[] = [];
+    for (let s = 0; s < sup.length; s++) {
+      const g = sup[s] as number;
+      const from = cls[g] as number;
+      if (from === ZERO_CLASS) continue;
+      const key = wIdx ? from * wCount + (wIdx[s] as number) : from;
+      if (scratchCount[key] === 0) keys.push(key);
+      scratchCount[key] = (scratchCount[key] as number) + (groupCount[g] as number);
+    }
+    return keys;
+  }
+
+  function release(keys: readonly number[]): void {
+    for (const k of keys) scratchCount[k] = 0;
+  }
 
   /** Smallest price such that supporters paying min(budget, price × weight) cover the cost, or null. */
   function evaluate(p: number): Evaluation | null {
-    const m = entries[p] as Map<number, number>;
-    const list: number[] = [];
-    let remW = 0n;
-    let total = 0n;
-    for (const [key, cnt] of m) {
-      list.push(key);
-      const bc = BigInt(cnt);
-      remW += bc * weightOf(key);
-      total += bc * (classNum[classOf(key)] ?? 0n);
+    const keys = gather(p);
+    try {
+      let remW = 0n;
+      let total = 0n;
+      for (const key of keys) {
+        const bc = BigInt(scratchCount[key] as number);
+        remW += bc * weightOf(key);
+        total += bc * (classNum[classOf(key)] ?? 0n);
+      }
+      const target = (c.costs[p] ?? 0n) * G;
+      if (total < target) return null;
+      if (weighted) {
+        keys.sort((a, b) => {
+          const l = (classNum[classOf(a)] ?? 0n) * weightOf(b);
+          const r = (classNum[classOf(b)] ?? 0n) * weightOf(a);
+          return l < r ? -1 : l > r ? 1 : 0;
+        });
+      } else {
+        keys.sort((a, b) => {
+          const l = classNum[a] ?? 0n;
+          const r = classNum[b] ?? 0n;
+          return l < r ? -1 : l > r ? 1 : 0;
+        });
+      }
+      let paid = 0n;
+      for (const key of keys) {
+        const num = classNum[classOf(key)] ?? 0n;
+        const w = weightOf(key);
+        const x = target - paid;
+        if (x * w <= num * remW) return { x, remW };
+        const cnt = BigInt(scratchCount[key] as number);
+        paid += cnt * num;
+        remW -= cnt * w;
+      }
+      return null; // unreachable: total >= target guarantees the last entry can pay
+    } finally {
+      release(keys);
     }
-    const target = (c.costs[p] ?? 0n) * G;
-    if (total < target) return null;
-    if (weighted) {
-      list.sort((a, b) => {
-        const l = (classNum[classOf(a)] ?? 0n) * weightOf(b);
-        const r = (classNum[classOf(b)] ?? 0n) * weightOf(a);
-        return l < r ? -1 : l > r ? 1 : 0;
-      });
-    } else {
-      list.sort((a, b) => {
-        const l = classNum[a] ?? 0n;
-        const r = classNum[b] ?? 0n;
-        return l < r ? -1 : l > r ? 1 : 0;
-      });
-    }
-    let paid = 0n;
-    for (const key of list) {
-      const num = classNum[classOf(key)] ?? 0n;
-      const w = weightOf(key);
-      const x = target - paid;
-      if (x * w <= num * remW) return { x, remW };
-      const cnt = BigInt(m.get(key) ?? 0);
-      paid += cnt * num;
-      remW -= cnt * w;
-    }
-    return null; // unreachable: total >= target guarantees the last entry can pay
   }
 
   let round = 0;
@@ -177,7 +239,7 @@ export function runMes(c: CompiledElection, options: MesOptions): MesRun {
     let tied: number[] = [];
     const evals = new Map<number, Evaluation>();
     for (const p of candidates) {
-      // Prices only rise, so a stale price above the best current one rules the project out this round.
+      // A stale price above the best current one rules the project out for this round.
       if (tied.length > 0 && (staleNum[p] ?? 0n) * bestDen > bestNum * (staleDen[p] ?? 1n)) break;
       const e = evaluate(p);
       if (!e) {
@@ -226,7 +288,7 @@ export function runMes(c: CompiledElection, options: MesOptions): MesRun {
     const g0 = gcd(e.x, e.remW);
     const x = e.x / g0;
     const y = e.remW / g0;
-    // Move every budget onto the denominator G·y so the new budgets num·y − x·w stay integers.
+    // Move every budget onto the denominator G·y so that the new budgets num·y − x·w stay integers.
     if (y !== 1n) {
       for (let k = 0; k < classNum.length; k++) {
         if ((classPop[k] ?? 0) > 0) classNum[k] = (classNum[k] ?? 0n) * y;
@@ -234,49 +296,61 @@ export function runMes(c: CompiledElection, options: MesOptions): MesRun {
       G *= y;
     }
     alive[p] = 0;
-    entries[p]?.clear();
-    const child = new Map<number, number>();
-    let payingMax = 0;
-    let payingAll = 0;
-    let paidByPoor = 0n;
+    ensureCapacity();
+    const sup = supporterGroups[p] as Int32Array;
+    const wIdx = supporterWeightIdx[p] ?? null;
+    const keys: number[] = [];
+    const paidBy: Array<readonly [group: number, key: number]> = [];
     let broke = 0;
-    const byGroup: Array<readonly [number, Rational]> = [];
-    const supporters = c.supporterGroups[p] as Int32Array;
-    for (let s = 0; s < supporters.length; s++) {
-      const gi = supporters[s] as number;
-      const from = cls[gi] as number;
-      const grp = groups[gi];
-      if (!grp) continue;
+    for (let s = 0; s < sup.length; s++) {
+      const g = sup[s] as number;
+      const from = cls[g] as number;
+      const n = groupCount[g] as number;
       if (from === ZERO_CLASS) {
-        broke += grp.count;
+        broke += n;
         continue;
       }
-      const k = grp.projects.indexOf(p);
-      const w = grp.weights ? (grp.weights[k] ?? 1n) : 1n;
-      const wi = (groupWeightIdx[gi] as Int32Array)[k] ?? 0;
-      const childKey = from * wCount + wi;
-      let to = child.get(childKey);
-      const num = classNum[from] ?? 0n;
-      const share = x * w;
-      if (to === undefined) {
-        const left = num - share;
+      const key = wIdx ? from * wCount + (wIdx[s] as number) : from;
+      let to = scratchTo[key] as number;
+      if (to === UNSET) {
+        const left = (classNum[from] ?? 0n) - x * weightOf(key);
         if (left > 0n) {
           to = classNum.length;
           classNum.push(left);
           classPop.push(0);
         } else to = ZERO_CLASS;
-        child.set(childKey, to);
+        scratchTo[key] = to;
+        keys.push(key);
       }
-      if (payments) byGroup.push([gi, money(c, share <= num ? share : num, G)]);
-      if (share <= num) payingMax += grp.count;
+      scratchCount[key] = (scratchCount[key] as number) + n;
+      if (payments) paidBy.push([g, key]);
+      cls[g] = to;
+      classPop[from] = (classPop[from] ?? 0) - n;
+      if (to !== ZERO_CLASS) classPop[to] = (classPop[to] ?? 0) + n;
+    }
+
+    let payingMax = 0;
+    let payingAll = 0;
+    let paidByPoor = 0n;
+    const perVoter = new Map<number, bigint>();
+    for (const key of keys) {
+      const n = scratchCount[key] as number;
+      const num = classNum[classOf(key)] ?? 0n;
+      const share = x * weightOf(key);
+      if (share <= num) payingMax += n;
       else {
-        payingAll += grp.count;
-        paidByPoor += BigInt(grp.count) * num;
+        payingAll += n;
+        paidByPoor += BigInt(n) * num;
       }
-      moveGroup(gi, from, to);
+      if (payments) perVoter.set(key, share <= num ? share : num);
+      scratchCount[key] = 0;
+      scratchTo[key] = UNSET;
+    }
+    if (payments) {
+      const byGroup = paidBy.map(([g, key]) => [g, money(c, perVoter.get(key) ?? 0n, G)] as const);
+      payments.push({ project: p, byGroup });
     }
     winners.push(p);
-    payments?.push({ project: p, byGroup });
     explanations[p] = funded(c, p, roundNo, x * c.weightScale, G, {
       payingMax,
       payingAll,
@@ -285,34 +359,12 @@ export function runMes(c: CompiledElection, options: MesOptions): MesRun {
     });
   }
 
-  function moveGroup(gi: number, from: number, to: number): void {
-    const grp = groups[gi];
-    if (!grp) return;
-    cls[gi] = to;
-    classPop[from] = (classPop[from] ?? 0) - grp.count;
-    if (to !== ZERO_CLASS) classPop[to] = (classPop[to] ?? 0) + grp.count;
-    const wIdx = groupWeightIdx[gi] as Int32Array;
-    const projects = grp.projects;
-    for (let k = 0; k < projects.length; k++) {
-      const q = projects[k] as number;
-      if (!alive[q]) continue;
-      const m = entries[q] as Map<number, number>;
-      const wi = wIdx[k] ?? 0;
-      const oldKey = from * wCount + wi;
-      const left = (m.get(oldKey) ?? 0) - grp.count;
-      if (left > 0) m.set(oldKey, left);
-      else m.delete(oldKey);
-      if (to !== ZERO_CLASS) {
-        const newKey = to * wCount + wi;
-        m.set(newKey, (m.get(newKey) ?? 0) + grp.count);
-      }
-    }
-  }
-
   for (let p = 0; p < nProjects; p++) {
     if (explanations[p]) continue;
+    const keys = gather(p);
     let left = 0n;
-    for (const [key, cnt] of entries[p] ?? []) left += BigInt(cnt) * (classNum[classOf(key)] ?? 0n);
+    for (const key of keys) left += BigInt(scratchCount[key] as number) * (classNum[classOf(key)] ?? 0n);
+    release(keys);
     const unfunded: MesUnfundedExplanation = {
       kind: 'mes-unfunded',
       projectId: c.ids[p] ?? '',
