@@ -55,35 +55,42 @@ export function compileElection(election: Election): CompiledElection {
     for (const b of election.ballots) for (const pt of b.points ?? []) weightScale = lcm(weightScale, pt.den);
   }
 
+  // Hot path for 100,000+ ballots: a stamp array instead of a Set per ballot, and group keys built from
+  // the sorted project indices as UTF-16 code units.
   const byKey = new Map<string, { count: number; projects: Int32Array; weights: bigint[] | null }>();
-  for (const ballot of election.ballots) {
-    const entries: Array<[number, bigint]> = [];
-    const seen = new Set<number>();
+  const stamp = new Int32Array(ids.length).fill(-1);
+  const idx: number[] = [];
+  const weightOf: bigint[] = new Array(ids.length).fill(0n);
+  election.ballots.forEach((ballot, b) => {
+    idx.length = 0;
     ballot.projects.forEach((id, k) => {
-      const idx = indexOf.get(id);
-      if (idx === undefined) throw new Error(`voter ${ballot.voterId} votes for unknown project ${id}`);
-      if (seen.has(idx)) throw new Error(`voter ${ballot.voterId} lists project ${id} twice`);
-      seen.add(idx);
+      const i = indexOf.get(id);
+      if (i === undefined) throw new Error(`voter ${ballot.voterId} votes for unknown project ${id}`);
+      if (stamp[i] === b) throw new Error(`voter ${ballot.voterId} lists project ${id} twice`);
+      stamp[i] = b;
       let w = 1n;
       if (weighted) {
         const pt = ballot.points?.[k];
         if (pt === undefined) throw new Error(`voter ${ballot.voterId} gives no points to ${id}`);
         if (pt.num < 0n) throw new Error(`voter ${ballot.voterId} gives negative points to ${id}`);
         w = (pt.num * weightScale) / pt.den;
+        weightOf[i] = w;
       }
-      if (w > 0n) entries.push([idx, w]);
+      if (w > 0n) idx.push(i);
     });
-    entries.sort((a, b) => a[0] - b[0]);
-    const key = weighted ? entries.map(([i, w]) => `${i}:${w}`).join(',') : entries.map(([i]) => i).join(',');
+    idx.sort((x, y) => x - y);
+    let key = ids.length < 0xd800 ? String.fromCharCode(...idx) : idx.join(',');
+    if (weighted) key += `|${idx.map((i) => weightOf[i]).join(',')}`;
     const group = byKey.get(key);
     if (group) group.count++;
-    else
+    else {
       byKey.set(key, {
         count: 1,
-        projects: Int32Array.from(entries.map(([i]) => i)),
-        weights: weighted ? entries.map(([, w]) => w) : null,
+        projects: Int32Array.from(idx),
+        weights: weighted ? idx.map((i) => weightOf[i] ?? 0n) : null,
       });
-  }
+    }
+  });
   const groups = [...byKey.values()];
 
   const votes = ids.map(() => 0);
