@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { countElection } from './count';
+import { approvalElection, cumulativeElection } from './fixtures.test-support';
 import type { Election } from './election';
 import { rat } from './rational';
 import type { GreedyExplanation } from './result';
-
-const approval = (costs: Record<string, number>, ballots: string[][], budget: number): Election => ({
-  voteType: 'approval',
-  budget: rat(budget),
-  projects: Object.entries(costs).map(([id, c]) => ({ id, cost: rat(c) })),
-  ballots: ballots.map((projects, i) => ({ voterId: String(i), projects })),
-});
 
 const byId = (r: ReturnType<typeof countElection>) =>
   Object.fromEntries(r.explanations.map((e) => [e.projectId, e as GreedyExplanation]));
 
 describe('greedy', () => {
   // votes: a 3, b 2, c 2, d 1
-  const e = approval(
+  const e = approvalElection(
     { a: 50, b: 40, c: 30, d: 10 },
     [
       ['a', 'b', 'c'],
@@ -48,7 +42,7 @@ describe('greedy', () => {
   });
 
   it('compares ids in plain string order ("10" before "9")', () => {
-    const r = countElection(approval({ '9': 10, '10': 10 }, [['9', '10']], 10), {
+    const r = countElection(approvalElection({ '9': 10, '10': 10 }, [['9', '10']], 10), {
       rule: 'greedy',
       ties: 'id',
     });
@@ -62,7 +56,7 @@ describe('greedy', () => {
   });
 
   it('no-skip passes over pabulib withdrawn projects (cost 999999999)', () => {
-    const w = approval({ a: 50, x: 999999999, b: 40 }, [['a', 'x', 'b'], ['a', 'x'], ['a']], 100);
+    const w = approvalElection({ a: 50, x: 999999999, b: 40 }, [['a', 'x', 'b'], ['a', 'x'], ['a']], 100);
     const r = countElection(w, { rule: 'greedy', ties: 'id', noSkip: true });
     expect(r.winners).toEqual(['a', 'b']);
     expect(byId(r).x?.status).toBe('withdrawn');
@@ -75,18 +69,17 @@ describe('greedy', () => {
   });
 
   it('ranks cumulative ballots by points and ordinal ballots by approvals or k..1 points', () => {
-    const cumulative: Election = {
-      voteType: 'cumulative',
-      budget: rat(50n),
-      projects: [
-        { id: 'a', cost: rat(50n) },
-        { id: 'b', cost: rat(50n) },
+    const cumulative = cumulativeElection(
+      { a: 50, b: 50 },
+      [
+        [
+          ['a', 'b'],
+          [rat(1n), rat(1n, 2n)],
+        ],
+        [['b'], [rat(1n)]],
       ],
-      ballots: [
-        { voterId: '1', projects: ['a', 'b'], points: [rat(1n), rat(1n, 2n)] },
-        { voterId: '2', projects: ['b'], points: [rat(1n)] },
-      ],
-    };
+      50,
+    );
     expect(countElection(cumulative, { rule: 'greedy' }).winners).toEqual(['b']);
     const ordinal: Election = {
       voteType: 'ordinal',

@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { countElection } from './count';
-import type { Election } from './election';
+import { approvalElection, cumulativeElection } from './fixtures.test-support';
 import { rat } from './rational';
 import type { MesFundedExplanation, MesUnfundedExplanation } from './result';
-
-const approval = (costs: Record<string, number>, ballots: string[][], budget: number): Election => ({
-  voteType: 'approval',
-  budget: rat(budget),
-  projects: Object.entries(costs).map(([id, c]) => ({ id, cost: rat(c) })),
-  ballots: ballots.map((projects, i) => ({ voterId: String(i), projects })),
-});
 
 describe('Method of Equal Shares', () => {
   it('explains price, payments and effective votes of a funded project', () => {
     // 4 voters, 25 each. a: 3 supporters share 60 → 20 each (ρ = 1/3 per unit).
-    const e = approval({ a: 60, b: 30, c: 50 }, [['a', 'b'], ['a'], ['a', 'b'], ['c']], 100);
+    const e = approvalElection({ a: 60, b: 30, c: 50 }, [['a', 'b'], ['a'], ['a', 'b'], ['c']], 100);
     const r = countElection(e, { rule: 'mes' });
     expect(r.winners).toEqual(['a']);
     const a = r.explanations.find((x) => x.projectId === 'a') as MesFundedExplanation;
@@ -37,7 +30,7 @@ describe('Method of Equal Shares', () => {
   it('lets supporters with less pay all they have and the others cover the rest', () => {
     // 5 voters × 10. a (cost 32, 4 supporters) first: 8 each, leaving voters 0–3 with 2.
     // b (cost 12) by voters 0, 1, 4: voters 0 and 1 pay their last 2, voter 4 pays 8.
-    const e = approval({ a: 32, b: 12 }, [['a', 'b'], ['a', 'b'], ['a'], ['a'], ['b']], 50);
+    const e = approvalElection({ a: 32, b: 12 }, [['a', 'b'], ['a', 'b'], ['a'], ['a'], ['b']], 50);
     const r = countElection(e, { rule: 'mes' });
     expect(r.winners).toEqual(['a', 'b']);
     const b = r.explanations.find((x) => x.projectId === 'b') as MesFundedExplanation;
@@ -54,13 +47,13 @@ describe('Method of Equal Shares', () => {
 
   it('breaks equal prices by lower cost then votes, or by id, and records the tie', () => {
     // x (10) and z (20) each have two supporters: both cost ρ = 1/2 per unit.
-    const e = approval({ z: 20, x: 10 }, [['x'], ['x'], ['z'], ['z']], 40);
+    const e = approvalElection({ z: 20, x: 10 }, [['x'], ['x'], ['z'], ['z']], 40);
     const cheap = countElection(e, { rule: 'mes', ties: 'cost-votes' });
     expect(cheap.winners).toEqual(['x', 'z']);
     expect(cheap.ties).toEqual([
       { stage: 'mes-round', run: 'mes', round: 1, order: ['x', 'z'], decidedBy: 'lower-cost' },
     ]);
-    const y = approval({ y: 10, x: 10 }, [['x'], ['x'], ['y'], ['y']], 20);
+    const y = approvalElection({ y: 10, x: 10 }, [['x'], ['x'], ['y'], ['y']], 20);
     const byId = countElection(y, { rule: 'mes', ties: 'id' });
     expect(byId.winners).toEqual(['x', 'y']);
     expect(byId.ties[0]).toEqual({
@@ -74,18 +67,17 @@ describe('Method of Equal Shares', () => {
   });
 
   it('uses points × cost as utility for cumulative ballots', () => {
-    const e: Election = {
-      voteType: 'cumulative',
-      budget: rat(20n),
-      projects: [
-        { id: 'a', cost: rat(10n) },
-        { id: 'b', cost: rat(10n) },
+    const e = cumulativeElection(
+      { a: 10, b: 10 },
+      [
+        [
+          ['a', 'b'],
+          [rat(3n), rat(1n)],
+        ],
+        [['b'], [rat(1n)]],
       ],
-      ballots: [
-        { voterId: '1', projects: ['a', 'b'], points: [rat(3n), rat(1n)] },
-        { voterId: '2', projects: ['b'], points: [rat(1n)] },
-      ],
-    };
+      20,
+    );
     const r = countElection(e, { rule: 'mes' });
     // a: 10 over 3 points (ρ = 1/3) beats b: 10 over 2 points (ρ = 1/2). Voter 1 is then empty.
     expect(r.winners).toEqual(['a', 'b']);
@@ -95,7 +87,7 @@ describe('Method of Equal Shares', () => {
   });
 
   it('funds a free project with supporters up front and never an unsupported one', () => {
-    const e = approval({ free: 0, nobody: 0, a: 10 }, [['free', 'a'], ['a']], 10);
+    const e = approvalElection({ free: 0, nobody: 0, a: 10 }, [['free', 'a'], ['a']], 10);
     const r = countElection(e, { rule: 'mes' });
     expect(r.winners).toEqual(['free', 'a']);
     expect(r.explanations.find((x) => x.projectId === 'nobody')).toMatchObject({ reason: 'no-supporters' });
@@ -104,7 +96,7 @@ describe('Method of Equal Shares', () => {
 
 describe('Add1 completion', () => {
   // 2 voters, budget 10 → 5 each. a (cost 6) by both; b (cost 4) by voter 0 only.
-  const e = approval({ a: 6, b: 4 }, [['a', 'b'], ['a']], 10);
+  const e = approvalElection({ a: 6, b: 4 }, [['a', 'b'], ['a']], 10);
 
   it('equalshares.net variant raises the per-voter budget until the outcome is exhaustive', () => {
     const r = countElection(e, { rule: 'mes-add1' });
@@ -121,18 +113,18 @@ describe('Add1 completion', () => {
   it('keeps the previous outcome when the next raise exceeds the budget', () => {
     // 2 voters × 5. b (4) is funded; c (6, no supporters) still fits, so the outcome is not exhaustive.
     // At 6 per voter nothing changes; at 7 a (7) joins and 11 > 10, so the outcome at 6 stands.
-    const r = countElection(approval({ a: 7, b: 4, c: 6 }, [['a'], ['b']], 10), { rule: 'mes-add1' });
+    const r = countElection(approvalElection({ a: 7, b: 4, c: 6 }, [['a'], ['b']], 10), { rule: 'mes-add1' });
     expect(r.winners).toEqual(['b']);
     expect(r.add1).toMatchObject({ stopReason: 'next-over-budget', perVoterBudget: rat(6n), runs: 3 });
   });
 
   it('comparison step switches to greedy only if strictly more voters prefer it', () => {
     // 4 voters × 25: MES funds b and c (two supporters each); greedy funds a (three votes, cost 100).
-    const e2 = approval({ a: 100, b: 50, c: 50 }, [['a', 'b'], ['a', 'b'], ['a', 'c'], ['c']], 100);
+    const e2 = approvalElection({ a: 100, b: 50, c: 50 }, [['a', 'b'], ['a', 'b'], ['a', 'c'], ['c']], 100);
     const r = countElection(e2, { rule: 'mes', comparison: true });
     expect(r.comparisonStep).toMatchObject({ prefersMes: 1, prefersGreedy: 0, switchedToGreedy: false });
     expect(r.winners).toEqual(['b', 'c']);
-    const e3 = approval({ a: 100, b: 50, c: 50 }, [['a'], ['a'], ['a', 'b'], ['b']], 100);
+    const e3 = approvalElection({ a: 100, b: 50, c: 50 }, [['a'], ['a'], ['a', 'b'], ['b']], 100);
     const r3 = countElection(e3, { rule: 'mes', comparison: true });
     expect(r3.comparisonStep).toMatchObject({ prefersMes: 1, prefersGreedy: 2, switchedToGreedy: true });
     expect(r3.winners).toEqual(['a']);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { electionArb } from './arbitraries.test-support';
+import { electionArb } from './fixtures.test-support';
 import { type CountOptions, countElection, perVoterShare } from './count';
 import type { Election, RuleName, TieBreaking } from './election';
 import { runMes } from './mes';

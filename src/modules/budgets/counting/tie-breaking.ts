@@ -44,6 +44,10 @@ export function separatingCriterion(
   return 'id';
 }
 
+function sortTied(c: CompiledElection, tied: readonly number[], mode: TieBreaking): number[] {
+  return [...tied].sort((a, b) => compareTied(c, a, b, mode));
+}
+
 const STRENGTH: Record<TieCriterion, number> = { 'lower-cost': 0, 'more-votes': 1, id: 2 };
 
 /** Sorts a tied group and reports the strongest criterion that was needed anywhere in it. */
@@ -52,7 +56,7 @@ export function orderTied(
   tied: readonly number[],
   mode: TieBreaking,
 ): { order: number[]; decidedBy: TieCriterion } {
-  const order = [...tied].sort((a, b) => compareTied(c, a, b, mode));
+  const order = sortTied(c, tied, mode);
   let decidedBy: TieCriterion = mode === 'id' ? 'id' : 'lower-cost';
   for (let i = 1; i < order.length; i++) {
     const crit = separatingCriterion(c, order[i - 1] ?? 0, order[i] ?? 0, mode);
@@ -67,7 +71,7 @@ export function pickTied(
   tied: readonly number[],
   mode: TieBreaking,
 ): { order: number[]; decidedBy: TieCriterion } {
-  const order = [...tied].sort((a, b) => compareTied(c, a, b, mode));
+  const order = sortTied(c, tied, mode);
   const decidedBy = separatingCriterion(c, order[0] ?? 0, order[1] ?? 0, mode);
   return { order, decidedBy };
 }

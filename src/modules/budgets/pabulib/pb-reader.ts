@@ -174,20 +174,8 @@ export function readPb(text: string): PbReadResult {
   const projects: Project[] = [];
   const projectLine = new Map<string, number>();
   for (const row of projSec.rows) {
-    if (row.fields.length !== pCols.length) {
-      error(row.line, `project line has ${row.fields.length} fields, the header has ${pCols.length}`);
-      continue;
-    }
-    const id = cell(row.fields[idCol]);
-    if (!id) {
-      error(row.line, 'project without project_id');
-      continue;
-    }
-    if (projectLine.has(id)) {
-      error(row.line, `project ${id} appears twice (first on line ${projectLine.get(id)})`);
-      continue;
-    }
-    projectLine.set(id, row.line);
+    const id = rowId(row, pCols.length, idCol, 'project', projectLine);
+    if (id === undefined) continue;
     const rawCost = cell(row.fields[costCol]);
     const cost = rawCost === undefined ? null : parseDecimal(rawCost);
     if (!cost || cost.num < 0n) {
@@ -219,20 +207,8 @@ export function readPb(text: string): PbReadResult {
   const pointsSum = new Map<string, Rational>();
   const usePoints = voteType === 'cumulative';
   for (const row of voteSec.rows) {
-    if (row.fields.length !== vCols.length) {
-      error(row.line, `vote line has ${row.fields.length} fields, the header has ${vCols.length}`);
-      continue;
-    }
-    const voterId = cell(row.fields[voterCol]);
-    if (!voterId) {
-      error(row.line, 'vote without voter_id');
-      continue;
-    }
-    if (voterLine.has(voterId)) {
-      error(row.line, `voter ${voterId} appears twice (first on line ${voterLine.get(voterId)})`);
-      continue;
-    }
-    voterLine.set(voterId, row.line);
+    const voterId = rowId(row, vCols.length, voterCol, 'voter', voterLine);
+    if (voterId === undefined) continue;
     const ids = splitList(row.fields[voteCol]);
     let ok = true;
     const seen = new Set<string>();
@@ -318,6 +294,35 @@ export function readPb(text: string): PbReadResult {
     meta,
   };
   return { ok: true, election, warnings };
+
+  /** Checks a PROJECTS/VOTES row's shape and that its id is present and new; records the id's line. */
+  function rowId(
+    row: CsvRecord,
+    width: number,
+    idCol: number,
+    what: 'project' | 'voter',
+    seen: Map<string, number>,
+  ): string | undefined {
+    if (row.fields.length !== width) {
+      error(
+        row.line,
+        `${what === 'project' ? 'project' : 'vote'} line has ${row.fields.length} fields, the header has ${width}`,
+      );
+      return undefined;
+    }
+    const id = cell(row.fields[idCol]);
+    if (!id) {
+      error(row.line, what === 'project' ? 'project without project_id' : 'vote without voter_id');
+      return undefined;
+    }
+    const first = seen.get(id);
+    if (first !== undefined) {
+      error(row.line, `${what} ${id} appears twice (first on line ${first})`);
+      return undefined;
+    }
+    seen.set(id, row.line);
+    return id;
+  }
 
   function checkBallotLimits(line: number, voterId: string, length: number, points?: Rational[]): void {
     if (length > 0 && minLength !== undefined && length < minLength) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { electionArb } from '../counting/arbitraries.test-support';
+import { electionArb } from '../counting/fixtures.test-support';
 import { countElection } from '../counting/count';
 import type { Election } from '../counting/election';
 import { rat } from '../counting/rational';

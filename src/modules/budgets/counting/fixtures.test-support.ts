@@ -1,7 +1,7 @@
-// Shared fast-check generators for the counting and .pb tests (test support, not shipped logic).
+// Shared election fixtures and fast-check generators for the budget tests (test support, not shipped).
 import fc from 'fast-check';
 import type { Ballot, Election, Project, VoteType } from './election';
-import { rat } from './rational';
+import { type Rational, rat } from './rational';
 
 export interface ElectionShape {
   readonly voteTypes?: readonly VoteType[];
@@ -61,4 +61,31 @@ export function electionArb(shape: ElectionShape = {}): fc.Arbitrary<Election> {
         ballots,
       };
     });
+}
+
+/** A hand-written approval election: project costs by id, one list of approved ids per voter. */
+export function approvalElection(
+  costs: Record<string, number>,
+  ballots: string[][],
+  budget: number,
+): Election {
+  return {
+    voteType: 'approval',
+    budget: rat(budget),
+    projects: Object.entries(costs).map(([id, c]) => ({ id, cost: rat(c) })),
+    ballots: ballots.map((projects, i) => ({ voterId: String(i), projects })),
+  };
+}
+
+/** A hand-written cumulative election: ballots as [approved ids, points] pairs. */
+export function cumulativeElection(
+  costs: Record<string, number>,
+  ballots: Array<[string[], Rational[]]>,
+  budget: number,
+): Election {
+  return {
+    ...approvalElection(costs, [], budget),
+    voteType: 'cumulative',
+    ballots: ballots.map(([projects, points], i) => ({ voterId: String(i + 1), projects, points })),
+  };
 }
