@@ -106,6 +106,10 @@ describe('kuemmerer pb', () => {
     expect(t.winners).toEqual([]);
     const ns = JSON.parse((await run(['count', 'small.pb', '--rule', 'greedy', '--no-skip', '--json'])).out);
     expect(ns.noSkip).toBe(true);
+    const step = JSON.parse(
+      (await run(['count', 'small.pb', '--rule', 'mes-add1', '--add1-step', '0.5', '--json'])).out,
+    );
+    expect(step.add1.variant).toBe('equalshares');
   });
 
   it('fails with exit 2 on bad arguments', async () => {
@@ -120,6 +124,8 @@ describe('kuemmerer pb', () => {
       ['count', 'small.pb', '--rule', 'mes', '--no-skip'],
       ['count', 'small.pb', '--rule', 'greedy', '--threshold', 'many'],
       ['count', 'small.pb', '--json=yes'],
+      ['count', 'small.pb', '--rule', 'mes', '--add1-step', '5'],
+      ['count', 'small.pb', '--rule', 'mes-add1', '--add1-step', '0'],
     ]) {
       const r = await run(args);
       expect(r.code, args.join(' ')).toBe(2);

@@ -30,6 +30,7 @@ Options:
                      id: project id in plain string order (pabutools)
                      Default: id for greedy and mes, cost-votes for the Add1 rules.
   --comparison       MES rules: take the greedy outcome if strictly more voters prefer it
+  --add1-step N      Add1 rules: raise per-voter budgets by N currency units per step (default 1)
   --threshold N      greedy: projects with a score below N are not eligible
   --no-skip          greedy: stop at the first project that does not fit
   --lang en|de       language of the explanations (default en)
@@ -43,6 +44,7 @@ interface Parsed {
   ties?: TieBreaking;
   comparison: boolean;
   threshold?: string;
+  add1Step?: string;
   noSkip: boolean;
   lang: Lang;
   json: boolean;
@@ -89,6 +91,9 @@ function parseArgs(args: readonly string[]): Parsed {
       }
       case '--threshold':
         parsed.threshold = value();
+        break;
+      case '--add1-step':
+        parsed.add1Step = value();
         break;
       case '--comparison':
       case '--no-skip':
@@ -186,6 +191,19 @@ export async function runPbCli(args: string[], io: PbCliIo): Promise<number> {
       options = { ...options, threshold: t };
     }
     if (opts.noSkip) options = { ...options, noSkip: true };
+  }
+
+  if (opts.add1Step !== undefined) {
+    const step = parseDecimal(opts.add1Step);
+    if (options.rule !== 'mes-add1' && options.rule !== 'mes-add1-pabulib') {
+      io.err('pb count: --add1-step applies to the Add1 rules only');
+      return 2;
+    }
+    if (!step || step.num <= 0n) {
+      io.err(`pb count: --add1-step "${opts.add1Step}" is not a positive number`);
+      return 2;
+    }
+    options = { ...options, add1Increment: step };
   }
 
   let result: ReturnType<typeof countElection>;
