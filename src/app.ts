@@ -9,7 +9,9 @@ import { accountRoutes } from './modules/accounts/account.routes';
 import { homeRoutes } from './modules/home/home.routes';
 import { findOrganizationByHost, findOrganizationBySlug } from './modules/organizations/organization.queries';
 import { organizationRoutes } from './modules/organizations/organization.routes';
+import { reportRoutes } from './modules/reports/report.routes';
 import type { Db } from './platform/db/connect';
+import { localStorage } from './platform/files/storage';
 import { platformPlugin, requestIdGenerator } from './platform/http/platform-plugin';
 
 export interface AppOptions {
@@ -20,6 +22,7 @@ export interface AppOptions {
 export const PUBLIC_DIR = path.resolve(import.meta.dirname, '../public');
 
 export async function buildApp({ config, db }: AppOptions): Promise<FastifyInstance> {
+  const storage = localStorage(path.join(config.dataDir, 'files'));
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -31,7 +34,7 @@ export async function buildApp({ config, db }: AppOptions): Promise<FastifyInsta
   await app.register(cookie);
   await app.register(formbody);
   // Fields land in the body so the CSRF check sees the form token like any other form.
-  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: 20 * 1024 * 1024, files: 5, fields: 50 } });
+  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: 25 * 1024 * 1024, files: 10, fields: 100 } });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: '1h', index: false });
 
   await platformPlugin(app, {
@@ -48,6 +51,7 @@ export async function buildApp({ config, db }: AppOptions): Promise<FastifyInsta
   await homeRoutes(app, { db, config });
   await accountRoutes(app, { db, config });
   await organizationRoutes(app, { db });
+  await reportRoutes(app, { db, config, storage });
 
   return app;
 }

@@ -30,6 +30,9 @@ export interface DepartmentsTable {
   organization_id: number;
   name: string;
   email: string;
+  open311_endpoint: string | null;
+  open311_api_key: string | null;
+  open311_enabled: Generated<boolean>;
   created_at: Generated<Date>;
 }
 export interface LegalPagesTable {
@@ -89,7 +92,7 @@ export interface SessionsTable {
   idle_minutes: number;
   expires_at: Date;
 }
-export type TokenPurpose = 'magic_link' | 'staff_setup' | 'password_reset' | 'second_factor';
+export type TokenPurpose = 'magic_link' | 'staff_setup' | 'password_reset' | 'second_factor' | 'report_confirm';
 export interface LoginTokensTable {
   token_hash: string;
   organization_id: number;
@@ -122,7 +125,152 @@ export interface OutboxTable {
   created_at: Generated<Date>;
 }
 
+// reports
+export type CategoryKind = 'defect' | 'litter' | 'angstraum';
+export type ReportStatus = 'unconfirmed' | 'new' | 'confirmed' | 'in_progress' | 'fixed' | 'closed';
+export type CloseReason = 'done' | 'rejected' | 'duplicate' | 'not_responsible';
+export type QuestionDatatype = 'text' | 'number' | 'singlevaluelist' | 'multivaluelist' | 'datetime';
+export interface ReportCategoriesTable {
+  id: Generated<number>;
+  organization_id: number;
+  code: string;
+  kind: Generated<CategoryKind>;
+  name_de: string;
+  name_en: string;
+  description_de: Generated<string>;
+  description_en: Generated<string>;
+  department_id: number | null;
+  questionnaire_weeks: Generated<number>;
+  active: Generated<boolean>;
+  sort: Generated<number>;
+}
+export interface CategoryQuestionsTable {
+  id: Generated<number>;
+  category_id: number;
+  code: string;
+  datatype: QuestionDatatype;
+  label_de: string;
+  label_en: string;
+  required: Generated<boolean>;
+  sort: Generated<number>;
+  options: Generated<unknown>;
+}
+export interface RoutingRulesTable {
+  id: Generated<number>;
+  organization_id: number;
+  category_id: number;
+  district_id: number;
+  department_id: number;
+}
+export interface ReportsTable {
+  id: Generated<number>;
+  organization_id: number;
+  category_id: number;
+  department_id: number | null;
+  district_id: number | null;
+  status: ReportStatus;
+  close_reason: CloseReason | null;
+  close_note: string | null;
+  duplicate_of: number | null;
+  lat: number;
+  lon: number;
+  location: string;
+  address: Generated<string>;
+  /** False when the resident only described the place: the point is a stand-in until staff set it. */
+  location_precise: Generated<boolean>;
+  description: string;
+  answers: Generated<unknown>;
+  user_id: number | null;
+  reporter_name: Generated<string>;
+  reporter_email: string | null;
+  reporter_phone: string | null;
+  show_name: Generated<boolean>;
+  hidden: Generated<boolean>;
+  supporters_count: Generated<number>;
+  idempotency_key: string | null;
+  created_at: Generated<Date>;
+  confirmed_at: Date | null;
+  updated_at: Generated<Date>;
+  fixed_at: Date | null;
+}
+export interface ReportPhotosTable {
+  id: Generated<number>;
+  report_id: number;
+  storage_key: string;
+  width: number;
+  height: number;
+  status: Generated<'pending' | 'approved' | 'hidden'>;
+  redacted_from: number | null;
+  sort: Generated<number>;
+  created_at: Generated<Date>;
+}
+export interface ReportEventsTable {
+  id: Generated<number>;
+  organization_id: number;
+  report_id: number;
+  kind: string;
+  public: boolean;
+  actor_user_id: number | null;
+  from_status: ReportStatus | null;
+  to_status: ReportStatus | null;
+  body: Generated<string>;
+  data: Generated<unknown>;
+  created_at: Generated<Date>;
+}
+export interface ReportSupportersTable {
+  report_id: number;
+  supporter_key: string;
+  user_id: number | null;
+  created_at: Generated<Date>;
+}
+export interface ReportFollowersTable {
+  report_id: number;
+  email: string;
+  unsubscribe_token_hash: string;
+  last_notified_event_id: Generated<number>;
+  notify_after: Date | null;
+  created_at: Generated<Date>;
+}
+export interface ResponseTemplatesTable {
+  id: Generated<number>;
+  organization_id: number;
+  title: string;
+  body: string;
+}
+export interface ReportQuestionnairesTable {
+  id: Generated<number>;
+  report_id: number;
+  email: string;
+  token_hash: string;
+  due_at: Date;
+  sent_at: Date | null;
+  answered_at: Date | null;
+  answer: 'yes' | 'no' | 'unknown' | null;
+  comment: Generated<string>;
+}
+export interface ReportForwardsTable {
+  id: Generated<number>;
+  report_id: number;
+  department_id: number;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Date>;
+  external_id: string | null;
+  last_error: string | null;
+  done_at: Date | null;
+}
+
 export interface Database {
+  report_categories: ReportCategoriesTable;
+  category_questions: CategoryQuestionsTable;
+  routing_rules: RoutingRulesTable;
+  reports: ReportsTable;
+  report_photos: ReportPhotosTable;
+  report_events: ReportEventsTable;
+  report_supporters: ReportSupportersTable;
+  report_followers: ReportFollowersTable;
+  response_templates: ResponseTemplatesTable;
+  report_questionnaires: ReportQuestionnairesTable;
+  report_forwards: ReportForwardsTable;
   organizations: OrganizationsTable;
   districts: DistrictsTable;
   departments: DepartmentsTable;

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app';
 import { type Config, loadConfig } from '../../src/config';
@@ -26,7 +29,8 @@ export async function createTestApp(
   extraRoutes?: (app: FastifyInstance) => void,
 ): Promise<TestApp> {
   const handle = await createTestDatabase();
-  const config = testConfig(overrides);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'kuemmerer-test-'));
+  const config = testConfig({ DATA_DIR: dataDir, ...overrides });
   const org = await createOrganization(handle.db, { hosts: ['localhost'] });
   const app = await buildApp({ config, db: handle.db });
   extraRoutes?.(app);
@@ -40,6 +44,7 @@ export async function createTestApp(
     async close() {
       await app.close();
       await handle.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

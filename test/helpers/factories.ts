@@ -49,3 +49,48 @@ export async function createStaff(db: Db, secret: string, organizationId: number
 export async function createResident(db: Db, organizationId: number, email = `resident-${unique()}@example.de`) {
   return db.insertInto('users').values({ organization_id: organizationId, email, role: null }).returningAll().executeTakeFirstOrThrow();
 }
+
+export async function createCategory(
+  db: Db,
+  organizationId: number,
+  options: { code?: string; name?: string; kind?: 'defect' | 'litter' | 'angstraum'; departmentId?: number | null; questions?: Array<{ code: string; datatype: 'text' | 'number' | 'singlevaluelist' | 'multivaluelist' | 'datetime'; required?: boolean; options?: Array<{ key: string; de: string; en: string }> }> } = {},
+) {
+  const name = options.name ?? `Kategorie ${unique()}`;
+  const category = await db
+    .insertInto('report_categories')
+    .values({
+      organization_id: organizationId,
+      code: options.code ?? `cat-${unique()}`,
+      kind: options.kind ?? 'defect',
+      name_de: name,
+      name_en: `${name} (en)`,
+      department_id: options.departmentId ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  for (const [i, q] of (options.questions ?? []).entries()) {
+    await db
+      .insertInto('category_questions')
+      .values({ category_id: category.id, code: q.code, datatype: q.datatype, label_de: `Frage ${q.code}`, label_en: `Question ${q.code}`, required: q.required ?? false, sort: i, options: JSON.stringify(q.options ?? []) })
+      .execute();
+  }
+  return category;
+}
+
+/** A synthetic square "city" around the point 51.5, 7.5 (about 14 × 7 km), not real geography. */
+export async function createSyntheticBoundary(db: Db, organizationId: number) {
+  return db
+    .insertInto('districts')
+    .values({
+      organization_id: organizationId,
+      kind: 'stadtgrenze',
+      name: 'Synthetische Stadtgrenze',
+      geometry: JSON.stringify({ type: 'MultiPolygon', coordinates: [[[[7.4, 51.45], [7.6, 51.45], [7.6, 51.55], [7.4, 51.55], [7.4, 51.45]]]] }),
+      min_lon: 7.4,
+      min_lat: 51.45,
+      max_lon: 7.6,
+      max_lat: 51.55,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

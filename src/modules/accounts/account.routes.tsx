@@ -9,7 +9,8 @@ import { asForm, field, fieldList, normaliseEmail, safeReturnPath } from '../../
 import { currentUser, signedInOnly, staffOnly } from '../../platform/http/guards';
 import { cookieOptions, sessionCookieName } from '../../platform/http/platform-plugin';
 import { enforce } from '../../platform/http/rate-limit';
-import { createSession, destroySession, destroyUserSessions } from '../../platform/http/sessions';
+import { startSession as startSessionFor } from '../../platform/http/session-cookie';
+import { destroySession, destroyUserSessions } from '../../platform/http/sessions';
 import { translator } from '../../platform/i18n';
 import { platformMessages } from '../../platform/i18n/platform-messages';
 import { hashToken } from '../../platform/security/tokens';
@@ -43,16 +44,8 @@ export async function accountRoutes(app: FastifyInstance, { db, config }: { db: 
   const secure = config.publicUrl.protocol === 'https:';
   const cookieName = sessionCookieName(secure);
 
-  async function startSession(request: FastifyRequest, reply: FastifyReply, userId: number, level: 'resident' | 'staff') {
-    // A fresh id at every sign-in: a session id planted before login is worthless afterwards.
-    if (request.sessionToken) await destroySession(db, request.sessionToken);
-    const timeouts =
-      level === 'staff'
-        ? { idleMinutes: config.session.staffIdleMinutes, absoluteHours: config.session.staffAbsoluteHours }
-        : { idleMinutes: config.session.residentIdleMinutes, absoluteHours: config.session.residentAbsoluteHours };
-    const token = await createSession(db, { organizationId: request.ctx.org.id, userId, level, ...timeouts });
-    reply.setCookie(cookieName, token, cookieOptions(secure, timeouts.absoluteHours * 3600));
-  }
+  const startSession = (request: FastifyRequest, reply: FastifyReply, userId: number, level: 'resident' | 'staff') =>
+    startSessionFor(db, config, request, reply, userId, level);
 
   // Residents: magic link.
   app.get('/anmelden', async (request, reply) => {

@@ -1,4 +1,4 @@
-import type { Organization, StaffRole } from '../../db-schema';
+import type { Organization, StaffRole, TokenPurpose } from '../../db-schema';
 import type { Db } from '../../platform/db/connect';
 import { type Locale, translator } from '../../platform/i18n';
 import { enqueueMail } from '../../platform/mail/outbox';
@@ -28,10 +28,10 @@ function link(deps: AccountDeps, path: string): string {
   return new URL(path, deps.publicUrl).href;
 }
 
-async function issueToken(
+export async function issueToken(
   db: Db,
   org: Org,
-  purpose: 'magic_link' | 'staff_setup' | 'password_reset' | 'second_factor',
+  purpose: TokenPurpose,
   userId: number | null,
   email: string,
   minutes: number,
@@ -40,6 +40,18 @@ async function issueToken(
   const token = randomToken();
   await q.insertToken(db, { tokenHash: hashToken(token), organizationId: org.id, purpose, userId, email, data, minutes });
   return token;
+}
+
+/** Spends a single-use token of any purpose; null when unknown, used or expired. */
+export function spendToken(db: Db, org: Org, token: string, purpose: TokenPurpose) {
+  return q.consumeToken(db, org.id, hashToken(token), purpose);
+}
+
+/** Signs a resident in by email address, creating the account on first use (the email was just proven). */
+export async function residentForEmail(db: Db, org: Org, email: string) {
+  const user = await q.findOrCreateResident(db, org.id, email);
+  await q.touchLogin(db, user.id);
+  return user;
 }
 
 /** Same work and same answer whether or not the address has an account: signing in creates one. */

@@ -1,0 +1,307 @@
+import { type Expression, type SqlBool, sql } from 'kysely';
+import type { ReportStatus } from '../../db-schema';
+import type { Db } from '../../platform/db/connect';
+
+// SQL of the resident-facing part of the reports module (creating, reading, supporting, following).
+
+export function listCategories(db: Db, organizationId: number) {
+  return db
+    .selectFrom('report_categories')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('active', '=', true)
+    .orderBy('sort')
+    .orderBy('name_de')
+    .execute();
+}
+
+export function findCategory(db: Db, organizationId: number, id: number) {
+  return db.selectFrom('report_categories').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
+}
+
+export function questionsOf(db: Db, categoryIds: number[]) {
+  if (categoryIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('category_questions').selectAll().where('category_id', 'in', categoryIds).orderBy('category_id').orderBy('sort').orderBy('id').execute();
+}
+
+export function routingRule(db: Db, categoryId: number, districtId: number) {
+  return db.selectFrom('routing_rules').select('department_id').where('category_id', '=', categoryId).where('district_id', '=', districtId).executeTakeFirst();
+}
+
+export function hasCityBoundary(db: Db, organizationId: number) {
+  return db.selectFrom('districts').select('id').where('organization_id', '=', organizationId).where('kind', '=', 'stadtgrenze').executeTakeFirst();
+}
+
+export function findByIdempotencyKey(db: Db, organizationId: number, key: string) {
+  return db.selectFrom('reports').select(['id', 'status']).where('organization_id', '=', organizationId).where('idempotency_key', '=', key).executeTakeFirst();
+}
+
+export function insertReport(
+  db: Db,
+  r: {
+    organizationId: number;
+    categoryId: number;
+    departmentId: number | null;
+    districtId: number | null;
+    status: ReportStatus;
+    lat: number;
+    lon: number;
+    address: string;
+    locationPrecise: boolean;
+    description: string;
+    answers: unknown;
+    userId: number | null;
+    reporterName: string;
+    reporterEmail: string | null;
+    showName: boolean;
+    idempotencyKey: string | null;
+  },
+) {
+  return db
+    .insertInto('reports')
+    .values({
+      organization_id: r.organizationId,
+      category_id: r.categoryId,
+      department_id: r.departmentId,
+      district_id: r.districtId,
+      status: r.status,
+      lat: r.lat,
+      lon: r.lon,
+      location: sql<string>`point(${r.lon}, ${r.lat})`,
+      address: r.address,
+      location_precise: r.locationPrecise,
+      description: r.description,
+      answers: JSON.stringify(r.answers),
+      user_id: r.userId,
+      reporter_name: r.reporterName,
+      reporter_email: r.reporterEmail,
+      show_name: r.showName,
+      idempotency_key: r.idempotencyKey,
+      confirmed_at: r.status === 'unconfirmed' ? null : sql<Date>`now()`,
+    })
+    .onConflict((oc) => oc.columns(['organization_id', 'idempotency_key']).doNothing())
+    .returning(['id'])
+    .executeTakeFirst();
+}
+
+export function insertPhoto(db: Db, p: { reportId: number; storageKey: string; width: number; height: number; sort: number }) {
+  return db.insertInto('report_photos').values({ report_id: p.reportId, storage_key: p.storageKey, width: p.width, height: p.height, sort: p.sort }).execute();
+}
+
+export function insertEvent(
+  db: Db,
+  e: { organizationId: number; reportId: number; kind: string; public: boolean; actorUserId?: number | null; fromStatus?: ReportStatus | null; toStatus?: ReportStatus | null; body?: string; data?: unknown },
+) {
+  return db
+    .insertInto('report_events')
+    .values({
+      organization_id: e.organizationId,
+      report_id: e.reportId,
+      kind: e.kind,
+      public: e.public,
+      actor_user_id: e.actorUserId ?? null,
+      from_status: e.fromStatus ?? null,
+      to_status: e.toStatus ?? null,
+      body: e.body ?? '',
+      data: JSON.stringify(e.data ?? {}),
+    })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+}
+
+/** A public report with its category, district and department names: one query for the report page. */
+export function publicReport(db: Db, organizationId: number, id: number) {
+  return db
+    .selectFrom('reports as r')
+    .innerJoin('report_categories as c', 'c.id', 'r.category_id')
+    .leftJoin('districts as d', 'd.id', 'r.district_id')
+    .leftJoin('departments as dep', 'dep.id', 'r.department_id')
+    .select([
+      'r.id', 'r.status', 'r.close_reason', 'r.close_note', 'r.duplicate_of', 'r.lat', 'r.lon', 'r.address', 'r.location_precise', 'r.description', 'r.answers',
+      'r.reporter_name', 'r.show_name', 'r.supporters_count', 'r.created_at', 'r.updated_at', 'r.fixed_at', 'r.hidden', 'r.user_id',
+      'r.category_id', 'c.name_de as category_de', 'c.name_en as category_en', 'c.kind as category_kind', 'd.name as district', 'dep.name as department',
+    ])
+    .where('r.organization_id', '=', organizationId)
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function approvedPhotos(db: Db, reportId: number) {
+  return db.selectFrom('report_photos').select(['id', 'width', 'height']).where('report_id', '=', reportId).where('status', '=', 'approved').orderBy('sort').orderBy('id').execute();
+}
+
+export function photoForServing(db: Db, organizationId: number, photoId: number) {
+  return db
+    .selectFrom('report_photos as p')
+    .innerJoin('reports as r', 'r.id', 'p.report_id')
+    .select(['p.id', 'p.storage_key', 'p.status', 'r.status as report_status', 'r.hidden'])
+    .where('r.organization_id', '=', organizationId)
+    .where('p.id', '=', photoId)
+    .executeTakeFirst();
+}
+
+export function publicTimeline(db: Db, reportId: number) {
+  return db
+    .selectFrom('report_events')
+    .select(['id', 'kind', 'from_status', 'to_status', 'body', 'data', 'created_at'])
+    .where('report_id', '=', reportId)
+    .where('public', '=', true)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** Open, public reports of one category near a point: the duplicate check before sending. */
+export function openReportsNear(db: Db, organizationId: number, categoryId: number, box: { minLat: number; maxLat: number; minLon: number; maxLon: number }) {
+  return db
+    .selectFrom('reports')
+    .select(['id', 'lat', 'lon', 'description', 'address', 'status', 'supporters_count', 'created_at'])
+    .where('organization_id', '=', organizationId)
+    .where('category_id', '=', categoryId)
+    .where('status', 'in', ['new', 'confirmed', 'in_progress'])
+    .where('hidden', '=', false)
+    .where(sql<SqlBool>`location <@ box(point(${box.minLon}, ${box.minLat}), point(${box.maxLon}, ${box.maxLat}))`)
+    .orderBy('created_at', 'desc')
+    .limit(50)
+    .execute();
+}
+
+export function confirmReport(db: Db, reportId: number) {
+  return db
+    .updateTable('reports')
+    .set({ status: 'new', confirmed_at: sql`now()`, updated_at: sql`now()` })
+    .where('id', '=', reportId)
+    .where('status', '=', 'unconfirmed')
+    .returning(['id', 'organization_id', 'department_id', 'reporter_email'])
+    .executeTakeFirst();
+}
+
+/** Counts a supporter once: the primary key decides under any concurrency, the counter moves only on insert. */
+export async function addSupporter(db: Db, reportId: number, supporterKey: string, userId: number | null): Promise<boolean> {
+  const inserted = await db
+    .insertInto('report_supporters')
+    .values({ report_id: reportId, supporter_key: supporterKey, user_id: userId })
+    .onConflict((oc) => oc.columns(['report_id', 'supporter_key']).doNothing())
+    .returning(['report_id'])
+    .executeTakeFirst();
+  if (!inserted) return false;
+  await db.updateTable('reports').set((eb) => ({ supporters_count: eb('supporters_count', '+', 1) })).where('id', '=', reportId).execute();
+  return true;
+}
+
+export function isSupporter(db: Db, reportId: number, supporterKey: string) {
+  return db.selectFrom('report_supporters').select('report_id').where('report_id', '=', reportId).where('supporter_key', '=', supporterKey).executeTakeFirst();
+}
+
+export function addFollower(db: Db, reportId: number, email: string, unsubscribeTokenHash: string) {
+  return db
+    .insertInto('report_followers')
+    .values({
+      report_id: reportId,
+      email,
+      unsubscribe_token_hash: unsubscribeTokenHash,
+      // Followers hear about what happens from now on, not about the history they have already seen.
+      last_notified_event_id: sql<number>`coalesce((SELECT max(id) FROM report_events WHERE report_id = ${reportId}), 0)`,
+    })
+    .onConflict((oc) => oc.columns(['report_id', 'email']).doNothing())
+    .execute();
+}
+
+export function isFollower(db: Db, reportId: number, email: string) {
+  return db.selectFrom('report_followers').select('report_id').where('report_id', '=', reportId).where('email', '=', email).executeTakeFirst();
+}
+
+export function removeFollowerByToken(db: Db, tokenHash: string) {
+  return db.deleteFrom('report_followers').where('unsubscribe_token_hash', '=', tokenHash).returning(['report_id']).executeTakeFirst();
+}
+
+export function removeFollower(db: Db, reportId: number, email: string) {
+  return db.deleteFrom('report_followers').where('report_id', '=', reportId).where('email', '=', email).execute();
+}
+
+export interface ListFilter {
+  categoryId?: number | undefined;
+  status?: 'open' | 'fixed' | 'closed' | undefined;
+  districtId?: number | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  bbox?: { minLon: number; minLat: number; maxLon: number; maxLat: number } | undefined;
+}
+
+/** The filter every public listing shares (list, map, feeds, exports): public reports only. */
+export function publicFilter(organizationId: number, f: ListFilter) {
+  return (eb: import('kysely').ExpressionBuilder<import('../../db-schema').Database & { r: import('../../db-schema').ReportsTable }, 'r'>) => {
+    const parts: Expression<SqlBool>[] = [
+      eb('r.organization_id', '=', organizationId),
+      eb('r.hidden', '=', false),
+      eb('r.status', '!=', 'unconfirmed'),
+    ];
+    if (f.categoryId) parts.push(eb('r.category_id', '=', f.categoryId));
+    if (f.districtId) parts.push(eb('r.district_id', '=', f.districtId));
+    if (f.status === 'open') parts.push(eb('r.status', 'in', ['new', 'confirmed', 'in_progress']));
+    if (f.status === 'fixed') parts.push(eb('r.status', '=', 'fixed'));
+    if (f.status === 'closed') parts.push(eb('r.status', '=', 'closed'));
+    if (f.from) parts.push(eb('r.created_at', '>=', f.from));
+    if (f.to) parts.push(eb('r.created_at', '<', f.to));
+    if (f.bbox) parts.push(sql<SqlBool>`r.location <@ box(point(${f.bbox.minLon}, ${f.bbox.minLat}), point(${f.bbox.maxLon}, ${f.bbox.maxLat}))`);
+    return eb.and(parts);
+  };
+}
+
+export function listPublicReports(db: Db, organizationId: number, f: ListFilter, page: { limit: number; offset: number }) {
+  return db
+    .selectFrom('reports as r')
+    .innerJoin('report_categories as c', 'c.id', 'r.category_id')
+    .leftJoin('districts as d', 'd.id', 'r.district_id')
+    .select(['r.id', 'r.status', 'r.close_reason', 'r.lat', 'r.lon', 'r.address', 'r.description', 'r.supporters_count', 'r.created_at', 'r.updated_at', 'c.name_de as category_de', 'c.name_en as category_en', 'c.kind as category_kind', 'd.name as district'])
+    .where(publicFilter(organizationId, f))
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+export async function countPublicReports(db: Db, organizationId: number, f: ListFilter): Promise<number> {
+  const row = await db.selectFrom('reports as r').select(sql<number>`count(*)::int`.as('n')).where(publicFilter(organizationId, f)).executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export function districtsForFilter(db: Db, organizationId: number) {
+  return db.selectFrom('districts').select(['id', 'name', 'kind']).where('organization_id', '=', organizationId).where('kind', '!=', 'stadtgrenze').orderBy('name').execute();
+}
+
+export function departmentById(db: Db, id: number) {
+  return db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function insertForward(db: Db, reportId: number, departmentId: number) {
+  return db.insertInto('report_forwards').values({ report_id: reportId, department_id: departmentId }).onConflict((oc) => oc.columns(['report_id', 'department_id']).doNothing()).execute();
+}
+
+/** The middle of the city's boundary: the stand-in point for reports whose place was only described. */
+export async function cityCentre(db: Db, organizationId: number): Promise<{ lat: number; lon: number } | null> {
+  const row = await db
+    .selectFrom('districts')
+    .select([sql<number>`(min(min_lat) + max(max_lat)) / 2`.as('lat'), sql<number>`(min(min_lon) + max(max_lon)) / 2`.as('lon')])
+    .where('organization_id', '=', organizationId)
+    .where('kind', '=', 'stadtgrenze')
+    .executeTakeFirst();
+  return row && row.lat !== null && row.lon !== null ? { lat: Number(row.lat), lon: Number(row.lon) } : null;
+}
+
+export function peekReportToken(db: Db, organizationId: number, tokenHash: string) {
+  return db
+    .selectFrom('login_tokens')
+    .select(['email'])
+    .where('token_hash', '=', tokenHash)
+    .where('organization_id', '=', organizationId)
+    .where('purpose', '=', 'report_confirm')
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+}
+
+export function followerByToken(db: Db, tokenHash: string) {
+  return db.selectFrom('report_followers').select(['report_id', 'email']).where('unsubscribe_token_hash', '=', tokenHash).executeTakeFirst();
+}

@@ -1,0 +1,173 @@
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, createTestApp, latestMailLink, type TestApp } from '../../../test/helpers/app';
+import { createCategory, createDepartment, createResident, createSyntheticBoundary } from '../../../test/helpers/factories';
+
+let t: TestApp;
+let categoryId: number;
+let deptEmail: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  await createSyntheticBoundary(t.db, t.org.id);
+  const dept = await createDepartment(t.db, t.org.id, 'Tiefbauamt');
+  deptEmail = dept.email;
+  const cat = await createCategory(t.db, t.org.id, {
+    name: 'Schlagloch',
+    departmentId: dept.id,
+    questions: [{ code: 'size', datatype: 'singlevaluelist', required: true, options: [{ key: 'small', de: 'klein', en: 'small' }, { key: 'big', de: 'groß', en: 'big' }] }],
+  });
+  categoryId = cat.id;
+});
+afterAll(() => t.close());
+
+function multipart(fields: Record<string, string | string[]>, files: Array<{ name: string; data: Buffer; type?: string }> = []) {
+  const boundary = '----kuemmerer-report';
+  const chunks: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields))
+    for (const item of Array.isArray(v) ? v : [v]) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${item}\r\n`));
+  for (const f of files) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${f.name}"\r\nContent-Type: ${f.type ?? 'image/jpeg'}\r\n\r\n`), f.data, Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+const photo = () => sharp({ create: { width: 1200, height: 900, channels: 3, background: '#888' } }).jpeg().toBuffer();
+
+function report(c: Client, extra: Record<string, string | string[]> = {}, files: Array<{ name: string; data: Buffer }> = []) {
+  return c.request({
+    method: 'POST',
+    url: '/melden',
+    ...multipart({ _csrf: c.csrf, categoryId: String(categoryId), lat: '51.5', lon: '7.5', address: 'vor Nr. 12', description: 'Tiefes Loch', 'answer.size': 'big', email: 'melder@example.de', ...extra }, files),
+  });
+}
+
+describe('reporting a problem', () => {
+  it('step one checks category and place, then shows nearby reports', async () => {
+    const c = new Client(t);
+    expect((await c.get('/melden')).body).toContain('Schlagloch');
+    const empty = await c.post('/melden/ort', {});
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Bitte wählen Sie eine Kategorie');
+    expect(empty.body).toContain('Bitte wählen Sie einen Ort');
+    const outside = await c.post('/melden/ort', { categoryId: String(categoryId), lat: '52.52', lon: '13.40' });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.body).toContain('außerhalb von Teststadt');
+    expect(outside.body).toContain('value="52.52"');
+    const ok = await c.post('/melden/ort', { categoryId: String(categoryId), lat: '51.5', lon: '7.5' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toContain('Schritt 2 von 2');
+    expect(ok.body).toContain('name="idempotencyKey"');
+  });
+
+  it('accepts an anonymous report with a photo, confirms it by mail and publishes it', async () => {
+    const c = new Client(t);
+    const res = await report(c, {}, [{ name: 'loch.jpg', data: await photo() }]);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('melder@example.de');
+    const id = Number((await t.db.selectFrom('reports').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id);
+    expect((await c.get(`/meldungen/${id}`)).statusCode).toBe(404);
+
+    const link = new URL(await latestMailLink(t.db, 'melder@example.de', /http:\/\/localhost\/meldungen\/bestaetigen\/[A-Za-z0-9_-]+/)).pathname;
+    expect((await c.get(link)).statusCode).toBe(200);
+    const confirmed = await c.post(link);
+    expect(confirmed.statusCode).toBe(303);
+    expect(confirmed.headers.location).toBe(`/meldungen/${id}?ok=confirmed`);
+    expect((await c.get(`/meldungen/${id}?ok=confirmed`)).body).toContain('Sie sind angemeldet');
+    const page = await new Client(t).get(`/meldungen/${id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Tiefes Loch');
+    expect(page.body).toContain('groß');
+    expect(page.body).not.toContain('melder@example.de');
+    // The department hears of it once it is public.
+    await latestMailLink(t.db, deptEmail, new RegExp(`/verwaltung/meldungen/${id}`));
+    // Photos wait for moderation before they get a public address.
+    const p = await t.db.selectFrom('report_photos').select(['id', 'status']).where('report_id', '=', id).executeTakeFirstOrThrow();
+    expect(p.status).toBe('pending');
+    expect((await c.get(`/fotos/${p.id}/large.jpg`)).statusCode).toBe(404);
+    await t.db.updateTable('report_photos').set({ status: 'approved' }).where('id', '=', p.id).execute();
+    const img = await c.get(`/fotos/${p.id}/thumb.jpg`);
+    expect(img.statusCode).toBe(200);
+    expect(img.headers['content-type']).toBe('image/jpeg');
+    expect((await c.get(`/fotos/${p.id}/original.jpg`)).statusCode).toBe(404);
+  });
+
+  it('publishes right away for signed-in residents', async () => {
+    const resident = await createResident(t.db, t.org.id);
+    const c = new Client(t);
+    await c.signInAs(resident.id, 'resident');
+    const res = await report(c, { email: '' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/Ihre Meldung #\d+ ist veröffentlicht/);
+  });
+
+  it('keeps everything typed and marks each problem', async () => {
+    const c = new Client(t);
+    const res = await report(c, { description: '', email: 'kaputt', 'answer.size': 'riesig', name: '<b>Ada</b>' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Bitte beschreiben Sie das Problem');
+    expect(res.body).toContain('gültige E-Mail-Adresse');
+    expect(res.body).toContain('Bitte wählen Sie aus der Liste');
+    expect(res.body).toContain('value="kaputt"');
+    expect(res.body).toContain('value="&lt;b>Ada&lt;/b>"');
+    const long = await report(c, { description: 'x'.repeat(5001) });
+    expect(long.body).toContain('höchstens 5000 Zeichen');
+  });
+
+  it('refuses forged, truncated and too many photos with a clear message', async () => {
+    const c = new Client(t);
+    const forged = await report(c, {}, [{ name: 'x.jpg', data: Buffer.from('<?php echo 1; ?>') }]);
+    expect(forged.statusCode).toBe(400);
+    expect(forged.body).toContain('ist kein JPEG-, PNG- oder WebP-Bild');
+    expect(forged.body).toContain('Tiefes Loch');
+    const truncated = await report(c, {}, [{ name: 'x.jpg', data: (await photo()).subarray(0, 3000) }]);
+    expect(truncated.body).toContain('beschädigt oder unvollständig');
+    const six = await Promise.all(Array.from({ length: 6 }, async (_, i) => ({ name: `${i}.jpg`, data: await photo() })));
+    expect((await report(c, {}, six)).body).toContain('höchstens 5 Fotos');
+  });
+
+  it('treats tampered hidden fields as a new start, never trusting them', async () => {
+    const c = new Client(t);
+    const res = await report(c, { categoryId: '999999', lat: '48.1', lon: '11.5' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Schritt 1 von 2');
+  });
+
+  it('creates one report when the same form is sent twice', async () => {
+    const c = new Client(t);
+    const before = await t.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const [a, b] = await Promise.all([report(c, { idempotencyKey: 'same-key-123' }), report(c, { idempotencyKey: 'same-key-123' })]);
+    const again = await report(c, { idempotencyKey: 'same-key-123' });
+    expect([a.statusCode, b.statusCode, again.statusCode]).toEqual([200, 200, 200]);
+    const after = await t.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n) - Number(before.n)).toBe(1);
+  });
+
+  it('counts 50 parallel "me too" from one person once', async () => {
+    const resident = await createResident(t.db, t.org.id);
+    const c = new Client(t);
+    await c.signInAs(resident.id, 'resident');
+    await report(c, { email: '' });
+    const id = Number((await t.db.selectFrom('reports').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id);
+    const supporter = await createResident(t.db, t.org.id);
+    const s = new Client(t);
+    await s.signInAs(supporter.id, 'resident');
+    const results = await Promise.all(Array.from({ length: 50 }, () => s.post(`/meldungen/${id}/unterstuetzen`)));
+    expect(results.every((r) => r.statusCode === 303)).toBe(true);
+    const row = await t.db.selectFrom('reports').select('supporters_count').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.supporters_count).toBe(1);
+    expect((await s.get(`/meldungen/${id}`)).body).toContain('1 Unterstützer*innen');
+    const anon = await new Client(t).post(`/meldungen/${id}/unterstuetzen`);
+    expect(anon.statusCode).toBe(303);
+    expect(anon.headers.location).toContain('/anmelden');
+  });
+
+  it('shows nearby open reports of the same category before sending', async () => {
+    const c = new Client(t);
+    const res = await c.post('/melden/ort', { categoryId: String(categoryId), lat: '51.5005', lon: '7.5005' });
+    expect(res.body).toContain('Schon gemeldet?');
+    expect(res.body).toMatch(/\d+ m entfernt/);
+    const far = await c.post('/melden/ort', { categoryId: String(categoryId), lat: '51.53', lon: '7.45' });
+    expect(far.body).toContain('keine offene Meldung');
+  });
+});

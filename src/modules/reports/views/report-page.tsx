@@ -1,0 +1,187 @@
+import type { CategoryKind, CloseReason, ReportStatus } from '../../../db-schema';
+import type { RequestContext } from '../../../platform/http/context';
+import { formatDateTime, type Locale, translator } from '../../../platform/i18n';
+import { Button, CsrfField, Notice } from '../../../platform/views/forms';
+import { Layout } from '../../../platform/views/layout';
+import type { Children } from '../../../platform/views/render';
+import { messages } from '../messages';
+import { publicState } from '../report';
+import { StatusBadge, statusLabel } from './status';
+
+export interface ReportView {
+  id: number;
+  status: ReportStatus;
+  close_reason: CloseReason | null;
+  close_note: string | null;
+  duplicate_of: number | null;
+  lat: number;
+  lon: number;
+  location_precise: boolean;
+  address: string;
+  description: string;
+  reporter_name: string;
+  show_name: boolean;
+  supporters_count: number;
+  created_at: Date;
+  category_de: string;
+  category_en: string;
+  category_kind: CategoryKind;
+  district: string | null;
+  department: string | null;
+}
+
+export interface TimelineEntry {
+  id: number;
+  kind: string;
+  from_status: ReportStatus | null;
+  to_status: ReportStatus | null;
+  body: string;
+  data: unknown;
+  created_at: Date;
+}
+
+export function categoryName(locale: Locale, r: { category_de: string; category_en: string }): string {
+  return locale === 'de' ? r.category_de : r.category_en;
+}
+
+function eventText(locale: Locale, e: TimelineEntry): string {
+  const t = translator(messages, locale);
+  const data = (e.data ?? {}) as Record<string, string | number | undefined>;
+  const label = (s: ReportStatus | null) => (s ? statusLabel(locale, { status: s, close_reason: (data.closeReason as CloseReason | undefined) ?? null }) : '–');
+  switch (e.kind) {
+    case 'status':
+      return t('event.status', { from: label(e.from_status), to: label(e.to_status) });
+    case 'category':
+      return t('event.category', { to: String(locale === 'de' ? (data.toDe ?? '') : (data.toEn ?? data.toDe ?? '')) });
+    case 'department':
+      return t('event.department', { to: String(data.to ?? '') });
+    case 'duplicate':
+      return t('event.duplicate', { of: String(data.of ?? '') });
+    case 'not_responsible':
+      return t('event.not_responsible', { who: String(data.who ?? '') });
+    case 'created':
+    case 'confirmed':
+    case 'rejected':
+    case 'public_note':
+    case 'reopened':
+    case 'photo_approved':
+    case 'measure':
+    case 'questionnaire':
+      return t(`event.${e.kind}`);
+    default:
+      return e.kind;
+  }
+}
+
+export function Timeline({ locale, events }: { locale: Locale; events: TimelineEntry[] }) {
+  return (
+    <ol class="k-timeline">
+      {events.map((e) => (
+        <li class="k-timeline__item">
+          <p class="k-timeline__when">
+            <time dateTime={new Date(e.created_at).toISOString()}>{formatDateTime(new Date(e.created_at), locale)}</time>
+          </p>
+          <p class="k-timeline__what">{eventText(locale, e)}</p>
+          {e.body && <p class="k-pre k-timeline__body">{e.body}</p>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function ReportPage(props: {
+  ctx: RequestContext;
+  report: ReportView;
+  photos: Array<{ id: number; width: number; height: number }>;
+  answers: Array<{ label: string; value: string }>;
+  events: TimelineEntry[];
+  supporting: boolean;
+  following: boolean;
+  notice?: string;
+  map?: Children;
+}) {
+  const { ctx, report: r } = props;
+  const t = translator(messages, ctx.locale);
+  const title = t('reportTitle', { id: r.id, category: categoryName(ctx.locale, r) });
+  const open = ['new', 'confirmed', 'in_progress'].includes(r.status);
+  const returnTo = encodeURIComponent(`/meldungen/${r.id}`);
+  return (
+    <Layout ctx={ctx} title={title}>
+      {props.notice && <Notice kind="success">{props.notice}</Notice>}
+      <h1>{title}</h1>
+      <p class="k-meta">
+        <StatusBadge locale={ctx.locale} report={r} /> · {t('reportedOn', { date: formatDateTime(new Date(r.created_at), ctx.locale) })} · {t('district')}: {r.district ?? t('noDistrict')}
+        {r.department && (
+          <>
+            {' '}
+            · {t('department')}: {r.department}
+          </>
+        )}
+      </p>
+      {publicState(r) === 'closed:duplicate' && r.duplicate_of && (
+        <Notice>
+          <a href={`/meldungen/${r.duplicate_of}`}>{t('duplicateOf', { id: r.duplicate_of })}</a>
+        </Notice>
+      )}
+      <p class="k-pre k-report__description">{r.description}</p>
+      {r.address && <p>{r.address}</p>}
+      {r.show_name && r.reporter_name && <p class="k-hint">{t('reportedBy', { name: r.reporter_name })}</p>}
+      {props.answers.length > 0 && (
+        <>
+          <h2>{t('answers')}</h2>
+          <dl class="k-dl">
+            {props.answers.map((a) => (
+              <>
+                <dt>{a.label}</dt>
+                <dd>{a.value}</dd>
+              </>
+            ))}
+          </dl>
+        </>
+      )}
+      {props.map}
+      {props.photos.length > 0 && (
+        <ul class="k-photos">
+          {props.photos.map((p, i) => (
+            <li>
+              <a href={`/fotos/${p.id}/large.jpg`}>
+                <img src={`/fotos/${p.id}/thumb.jpg`} alt={t('photoAlt', { n: i + 1 })} width={Math.min(480, p.width)} height={Math.round((Math.min(480, p.width) / p.width) * p.height)} loading="lazy" />
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <strong>{t('supporters', { n: r.supporters_count })}</strong>
+      </p>
+      <div class="k-actions">
+        {open &&
+          (ctx.user ? (
+            !props.supporting && (
+              <form method="post" action={`/meldungen/${r.id}/unterstuetzen`}>
+                <CsrfField token={ctx.csrfToken} />
+                <Button>{t('support')}</Button>
+              </form>
+            )
+          ) : (
+            <a class="k-button" href={`/anmelden?return=${returnTo}`}>
+              {t('supportSignIn')}
+            </a>
+          ))}
+        {ctx.user ? (
+          <form method="post" action={`/meldungen/${r.id}/${props.following ? 'nicht-mehr-folgen' : 'folgen'}`}>
+            <CsrfField token={ctx.csrfToken} />
+            <Button variant="secondary">{props.following ? t('unfollow') : t('follow')}</Button>
+          </form>
+        ) : (
+          <a class="k-button k-button--secondary" href={`/anmelden?return=${returnTo}`}>
+            {t('followSignIn')}
+          </a>
+        )}
+      </div>
+      {props.following && <p class="k-hint">{t('following')}</p>}
+      <h2>{t('timeline')}</h2>
+      <Timeline locale={ctx.locale} events={props.events} />
+    </Layout>
+  );
+}

@@ -1,0 +1,17 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config';
+import type { Db } from '../db/connect';
+import { cookieOptions, sessionCookieName } from './platform-plugin';
+import { createSession, destroySession } from './sessions';
+
+/** Starts a session with a fresh id (a session id planted before sign-in is worthless afterwards). */
+export async function startSession(db: Db, config: Config, request: FastifyRequest, reply: FastifyReply, userId: number, level: 'resident' | 'staff'): Promise<void> {
+  const secure = config.publicUrl.protocol === 'https:';
+  if (request.sessionToken) await destroySession(db, request.sessionToken);
+  const timeouts =
+    level === 'staff'
+      ? { idleMinutes: config.session.staffIdleMinutes, absoluteHours: config.session.staffAbsoluteHours }
+      : { idleMinutes: config.session.residentIdleMinutes, absoluteHours: config.session.residentAbsoluteHours };
+  const token = await createSession(db, { organizationId: request.ctx.org.id, userId, level, ...timeouts });
+  reply.setCookie(sessionCookieName(secure), token, cookieOptions(secure, timeouts.absoluteHours * 3600));
+}
