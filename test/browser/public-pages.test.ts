@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectErrorSummary, expectNoAxeViolations, useBrowserSuite } from '../helpers/browser';
+import { expectErrorSummary, expectNoAxeViolations, expectNoHorizontalScroll, useBrowserSuite } from '../helpers/browser';
 
 describe('public pages in Chromium, checked by axe', () => {
   const suite = useBrowserSuite();
@@ -103,6 +103,20 @@ describe('public pages in Chromium, checked by axe', () => {
     await page.getByRole('contentinfo').getByRole('link', { name: /Entwickler-Postfach/ }).click();
     await page.waitForURL(suite.server.url('/dev/postfach'));
     await expect(page.locator('[data-mail-to="postfach@example.de"] pre').textContent()).resolves.toContain('/anmelden/link/');
+    await expectNoAxeViolations(page);
+  });
+
+  it('pages reflow on a 320 px wide screen', async () => {
+    const page = await suite.page();
+    await page.setViewportSize({ width: 320, height: 640 });
+    for (const path of ['/', '/impressum', '/datenschutz', '/dev/postfach', '/gibt-es-nicht']) {
+      await page.goto(suite.server.url(path));
+      await expectNoHorizontalScroll(page);
+    }
+    await page.goto(suite.server.url('/barrierefreiheit'));
+    await page.getByRole('button', { name: 'Nachricht senden' }).click();
+    await expectErrorSummary(page, ['message']);
+    await expectNoHorizontalScroll(page);
     await expectNoAxeViolations(page);
   });
 

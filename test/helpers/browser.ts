@@ -366,6 +366,29 @@ export async function signInWithCookie(server: TestServer, browser: TestBrowser,
   await browser.context.addCookies([await server.sessionCookie(userId, level)]);
 }
 
+/**
+ * WCAG 1.4.10 Reflow: at 320 CSS pixels the page itself must not scroll sideways (a wide table may scroll
+ * inside its own box). Call after setting a narrow viewport.
+ */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const { scrollWidth, innerWidth, culprits } = await page.evaluate(() => {
+    const width = window.innerWidth;
+    // Elements beyond the edge, or whose content (a long word, say) spills out of them.
+    const wide = [...document.querySelectorAll('body *')]
+      .filter(
+        (el) =>
+          el.getBoundingClientRect().right > width + 1 ||
+          (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && getComputedStyle(el).overflowX === 'visible'),
+      )
+      .slice(-5)
+      .map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''}`);
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width, culprits: wide };
+  });
+  if (scrollWidth > innerWidth) {
+    throw new Error(`${page.url()} scrolls sideways at ${innerWidth}px: ${scrollWidth}px wide (elements beyond the edge: ${culprits.join(', ')})`);
+  }
+}
+
 /** What has keyboard focus: "#id", or "tag.class" / "tag" when it has no id. */
 export async function focused(page: Page): Promise<string> {
   return page.evaluate(() => {
