@@ -204,7 +204,7 @@ export function explainResult(r: CountResult, lang: Lang, options: ExplainOption
   const variant = r.noSkip ? (lang === 'de' ? ', ohne Überspringen' : ', no skipping') : '';
   const threshold = r.threshold
     ? lang === 'de'
-      ? `, Mindeststimmen ${formatNumber(r.threshold, lang)}`
+      ? `, Mindestergebnis ${formatNumber(r.threshold, lang)}`
       : `, minimum score ${formatNumber(r.threshold, lang)}`
     : '';
   out.push(
