@@ -53,6 +53,9 @@ describe('kuemmerer CLI', () => {
     expect((await cli('create-staff', 'a@b.de', '--role', 'kaiser')).err).toContain('--role must be one of');
     expect((await cli('create-staff', 'a@b.de', '--role', 'department_staff')).err).toContain('--department');
     expect((await cli('import-districts', '--kind', 'x')).code).toBe(2);
+    const pb = await cli('pb', 'help');
+    expect(pb.code).toBe(0);
+    expect(pb.out).toContain('pb count');
   });
 
   it('seeds the demo city, creates staff with a setup link, and imports districts', async () => {
