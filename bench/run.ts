@@ -14,3 +14,5 @@ for (const name of wanted.length > 0 ? wanted : Object.keys(suites)) {
   const suite = await suites[name]!();
   console.log(await suite.run());
 }
+
+export {};
