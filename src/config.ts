@@ -16,6 +16,11 @@ export interface Config {
   trustProxy: boolean | string[];
   defaultOrganization: string | null;
   logLevel: string;
+  /** Nominatim-compatible search endpoint (base URL); null: address search is off and the form says so. */
+  geocoderUrl: URL | null;
+  /** Raster tile URL template with {z}, {x}, {y}; fetched only by our server (the tile proxy), never by browsers. */
+  mapTileUrl: string | null;
+  mapTileAttribution: string;
   session: {
     residentIdleMinutes: number;
     residentAbsoluteHours: number;
@@ -41,6 +46,9 @@ export const SETTINGS = [
   ['TRUST_PROXY', 'false', 'true, or a comma-separated list of proxy addresses/CIDRs whose X-Forwarded-For is believed'],
   ['DEFAULT_ORGANIZATION', '(demo: dortmund)', 'slug of the city served for host names no city claims'],
   ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
+  ['GEOCODER_URL', '(unset: no address search)', 'base URL of a Nominatim-compatible geocoder, e.g. https://nominatim.example.org; only our server contacts it'],
+  ['MAP_TILE_URL', '(unset: plain background)', 'raster tile URL template with {z}, {x}, {y}; fetched and cached by our server at /karte/kacheln/, never by residents\' browsers'],
+  ['MAP_TILE_ATTRIBUTION', '(empty)', 'attribution text shown on the map when MAP_TILE_URL is set, e.g. © OpenStreetMap contributors'],
   ['SESSION_RESIDENT_IDLE_MINUTES', '10080', 'residents are signed out after this much inactivity (7 days)'],
   ['SESSION_RESIDENT_ABSOLUTE_HOURS', '720', 'residents sign in again after at most this long (30 days)'],
   ['SESSION_STAFF_IDLE_MINUTES', '30', 'staff are signed out after this much inactivity'],
@@ -104,6 +112,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${logLevel}"`);
   }
 
+  const geocoderUrl = env.GEOCODER_URL ? url('GEOCODER_URL', env.GEOCODER_URL, ['http:', 'https:']) : null;
+  const mapTileUrl = env.MAP_TILE_URL || null;
+  if (mapTileUrl) {
+    url('MAP_TILE_URL', mapTileUrl.replace(/\{[zxy]\}/g, '0'), ['http:', 'https:']);
+    for (const p of ['{z}', '{x}', '{y}']) if (!mapTileUrl.includes(p)) throw new ConfigError(`MAP_TILE_URL must contain ${p}, got "${mapTileUrl}"`);
+  }
+
   return {
     mode,
     port,
@@ -117,6 +132,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     trustProxy,
     defaultOrganization: env.DEFAULT_ORGANIZATION || (mode === 'production' ? null : 'dortmund'),
     logLevel,
+    geocoderUrl,
+    mapTileUrl,
+    mapTileAttribution: env.MAP_TILE_ATTRIBUTION ?? '',
     session: {
       residentIdleMinutes: int(env, 'SESSION_RESIDENT_IDLE_MINUTES', 7 * 24 * 60, 1, 525_600),
       residentAbsoluteHours: int(env, 'SESSION_RESIDENT_ABSOLUTE_HOURS', 30 * 24, 1, 8760),
