@@ -259,6 +259,37 @@ export interface ReportForwardsTable {
   done_at: Date | null;
 }
 
+// open311 (open interfaces): API keys of machine clients, reports they created, updates they pushed
+export interface ApiKeysTable {
+  id: Generated<number>;
+  organization_id: number;
+  name: string;
+  key_hash: string;
+  key_prefix: string;
+  rate_per_minute: Generated<number>;
+  /** The account reports created with this key belong to (resident level, no usable address). */
+  user_id: number;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+export interface Open311RequestsTable {
+  report_id: number;
+  api_key_id: number;
+  media_url: string | null;
+  device_id: string | null;
+  account_id: string | null;
+  created_at: Generated<Date>;
+}
+export interface Open311UpdatesTable {
+  api_key_id: number;
+  external_id: string;
+  report_id: number;
+  event_id: number;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   report_categories: ReportCategoriesTable;
   category_questions: CategoryQuestionsTable;
@@ -283,6 +314,9 @@ export interface Database {
   login_tokens: LoginTokensTable;
   rate_limits: RateLimitsTable;
   outbox: OutboxTable;
+  api_keys: ApiKeysTable;
+  open311_requests: Open311RequestsTable;
+  open311_updates: Open311UpdatesTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
