@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// Bundles the browser islands (client/*.ts) and Leaflet's CSS and images into public/js/ with esbuild.
+// Run by `npm run build:client`, the prestart/pretest hooks, and by the server when the bundle is missing.
+// Writes into a fresh folder and swaps files in by rename, so parallel runs (test workers) never see half a file.
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const root = path.resolve(import.meta.dirname, '..');
+const out = path.join(root, 'public', 'js');
+
+export async function buildClient({ quiet = false } = {}) {
+  mkdirSync(out, { recursive: true });
+  const tmp = mkdtempSync(path.join(out, '.build-'));
+  try {
+    await build({
+      entryPoints: { map: path.join(root, 'client', 'map.ts'), 'map-style': path.join(root, 'client', 'map.css') },
+      outdir: tmp,
+      bundle: true,
+      minify: true,
+      sourcemap: true,
+      format: 'iife',
+      target: ['es2020'],
+      loader: { '.png': 'file', '.svg': 'file' },
+      assetNames: 'img/[name]-[hash]',
+      legalComments: 'linked',
+      logLevel: quiet ? 'error' : 'warning',
+    });
+    for (const entry of readdirSync(tmp, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const rel = path.relative(tmp, path.join(entry.parentPath, entry.name));
+      mkdirSync(path.dirname(path.join(out, rel)), { recursive: true });
+      renameSync(path.join(tmp, rel), path.join(out, rel));
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  if (!quiet) process.stdout.write(`client bundle written to ${path.relative(root, out)}/\n`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  buildClient({ quiet: process.argv.includes('--quiet') }).catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
