@@ -21,6 +21,8 @@ export interface Config {
   /** Raster tile URL template with {z}, {x}, {y}; fetched only by our server (the tile proxy), never by browsers. */
   mapTileUrl: string | null;
   mapTileAttribution: string;
+  /** Licence of the open data feeds (Open311, GeoJSON, CSV, Atom), e.g. dl-de/zero-2-0. */
+  openDataLicence: string;
   session: {
     residentIdleMinutes: number;
     residentAbsoluteHours: number;
@@ -53,6 +55,7 @@ export const SETTINGS = [
   ['SESSION_RESIDENT_ABSOLUTE_HOURS', '720', 'residents sign in again after at most this long (30 days)'],
   ['SESSION_STAFF_IDLE_MINUTES', '30', 'staff are signed out after this much inactivity'],
   ['SESSION_STAFF_ABSOLUTE_HOURS', '12', 'staff sign in again after at most this long'],
+  ['OPEN_DATA_LICENCE', 'dl-de/zero-2-0', 'licence of the open data (Open311, GeoJSON, CSV, Atom feeds), shown on /offene-daten: dl-de/zero-2-0, dl-de/by-2-0, cc-by-4.0, cc0-1.0, odbl-1.0 or another short name'],
   ['NODE_ENV', '(unset: demo)', 'production or test'],
 ] as const;
 
@@ -85,6 +88,12 @@ function loadOrCreateSecret(dataDir: string): string {
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+function openDataLicence(raw: string | undefined): string {
+  const value = (raw ?? '').trim() || 'dl-de/zero-2-0';
+  if (!/^[A-Za-z0-9][A-Za-z0-9 ./+-]{0,79}$/.test(value)) throw new ConfigError(`OPEN_DATA_LICENCE must be a short licence name such as dl-de/zero-2-0, got "${value}"`);
+  return value;
 }
 
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
@@ -135,6 +144,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     geocoderUrl,
     mapTileUrl,
     mapTileAttribution: env.MAP_TILE_ATTRIBUTION ?? '',
+    openDataLicence: openDataLicence(env.OPEN_DATA_LICENCE),
     session: {
       residentIdleMinutes: int(env, 'SESSION_RESIDENT_IDLE_MINUTES', 7 * 24 * 60, 1, 525_600),
       residentAbsoluteHours: int(env, 'SESSION_RESIDENT_ABSOLUTE_HOURS', 30 * 24, 1, 8760),
