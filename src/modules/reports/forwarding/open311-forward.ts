@@ -1,0 +1,168 @@
+import { sql } from 'kysely';
+import type { Db } from '../../../platform/db/connect';
+import { retryDelaySeconds } from '../../../platform/mail/outbox';
+import { insertEvent } from '../report.queries';
+
+// Server-to-server forwarding of public reports to a department's own Open311 (GeoReport v2) system.
+// report_forwards rows are written when a report goes public for a department with open311_enabled; this job
+// POSTs each to `<endpoint>/requests.json`, keeps the returned service_request_id and retries with back-off.
+
+export interface ForwardDeps {
+  db: Db;
+  publicUrl: URL;
+  /** Injected in tests; the global fetch otherwise. */
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+export function requestsUrl(endpoint: string): string {
+  const base = endpoint.trim();
+  if (/\/requests\.json$/i.test(base)) return base;
+  return `${base.replace(/\/+$/, '')}/requests.json`;
+}
+
+export interface ForwardPayload {
+  apiKey: string | null;
+  serviceCode: string;
+  lat: number;
+  lon: number;
+  description: string;
+  address: string;
+  answers: Record<string, unknown>;
+  mediaUrl: string | null;
+}
+
+/** The form body GeoReport v2 expects (application/x-www-form-urlencoded; lists as attribute[code][]). */
+export function requestBody(p: ForwardPayload): URLSearchParams {
+  const body = new URLSearchParams();
+  if (p.apiKey) body.append('api_key', p.apiKey);
+  body.append('service_code', p.serviceCode);
+  body.append('lat', String(p.lat));
+  body.append('long', String(p.lon));
+  body.append('description', p.description);
+  if (p.address) body.append('address_string', p.address);
+  for (const [code, value] of Object.entries(p.answers)) {
+    if (Array.isArray(value)) for (const v of value) body.append(`attribute[${code}][]`, String(v));
+    else if (value !== null && value !== undefined) body.append(`attribute[${code}]`, String(value));
+  }
+  if (p.mediaUrl) body.append('media_url', p.mediaUrl);
+  return body;
+}
+
+/** Reads `[{ "service_request_id": "…" }]` (or a `token` when the server files it later); throws otherwise. */
+export function parseResponse(status: number, text: string): { externalId: string | null; token: string | null } {
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // handled below
+  }
+  const first = Array.isArray(json) ? (json[0] as Record<string, unknown> | undefined) : undefined;
+  if (status < 200 || status >= 300) {
+    const description = first && typeof first.description === 'string' ? first.description : text.slice(0, 200);
+    throw new Error(`HTTP ${status}: ${description}`);
+  }
+  const id = first?.service_request_id;
+  const token = first?.token;
+  if (typeof id === 'string' || typeof id === 'number') return { externalId: String(id), token: null };
+  if (typeof token === 'string' || typeof token === 'number') return { externalId: null, token: String(token) };
+  throw new Error(`Unexpected answer: ${text.slice(0, 200)}`);
+}
+
+/** How long a claimed row stays invisible to other processes while its request runs (a crash retries after). */
+export const LEASE_SECONDS = 300;
+
+/**
+ * Forwards due rows. A row is claimed in a short transaction (SKIP LOCKED, then a lease on next_attempt_at),
+ * the HTTP request runs outside any transaction (a slow endpoint never holds a database connection or lock),
+ * and the outcome is written in a second short transaction together with its report event.
+ */
+export async function forwardDueReports(deps: ForwardDeps, batch = 20): Promise<{ forwarded: number; failed: number }> {
+  const { db } = deps;
+  const doFetch = deps.fetch ?? fetch;
+  let forwarded = 0;
+  let failed = 0;
+  for (let i = 0; i < batch; i++) {
+    const claimed = await db
+      .updateTable('report_forwards')
+      .set({ next_attempt_at: sql`now() + make_interval(secs => ${LEASE_SECONDS})` })
+      .where('id', '=', (eb) =>
+        eb
+          .selectFrom('report_forwards')
+          .select('id')
+          .where('done_at', 'is', null)
+          .where('next_attempt_at', '<=', sql<Date>`now()`)
+          .orderBy('next_attempt_at')
+          .limit(1)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .returning(['id', 'attempts', 'report_id', 'department_id'])
+      .executeTakeFirst();
+    if (!claimed) break;
+    const row = await db
+      .selectFrom('report_forwards as f')
+      .innerJoin('departments as d', 'd.id', 'f.department_id')
+      .innerJoin('reports as r', 'r.id', 'f.report_id')
+      .innerJoin('report_categories as c', 'c.id', 'r.category_id')
+      .select(['d.open311_endpoint', 'd.open311_api_key', 'd.open311_enabled', 'd.name as department', 'r.organization_id', 'r.lat', 'r.lon', 'r.description', 'r.address', 'r.answers', 'c.code'])
+      .where('f.id', '=', claimed.id)
+      .executeTakeFirstOrThrow();
+    const attempts = claimed.attempts + 1;
+    let result: { externalId: string | null; token: string | null } | null = null;
+    let error = '';
+    try {
+      if (!row.open311_enabled || !row.open311_endpoint) throw new Error('Open311 is switched off for this department');
+      const url = requestsUrl(row.open311_endpoint);
+      if (!/^https?:\/\//i.test(url)) throw new Error('The Open311 endpoint must be an http(s) URL');
+      const photo = await db.selectFrom('report_photos').select('id').where('report_id', '=', claimed.report_id).where('status', '=', 'approved').orderBy('sort').orderBy('id').executeTakeFirst();
+      const body = requestBody({
+        apiKey: row.open311_api_key,
+        serviceCode: row.code,
+        lat: row.lat,
+        lon: row.lon,
+        description: row.description,
+        address: row.address,
+        answers: (row.answers ?? {}) as Record<string, unknown>,
+        mediaUrl: photo ? new URL(`/fotos/${photo.id}/large.jpg`, deps.publicUrl).href : null,
+      });
+      const res = await doFetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: body.toString(),
+        redirect: 'error',
+        signal: AbortSignal.timeout(deps.timeoutMs ?? 15_000),
+      });
+      result = parseResponse(res.status, await res.text());
+    } catch (err) {
+      const cause = err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : '';
+      error = `${String(err instanceof Error ? err.message : err)}${cause}`.slice(0, 500);
+    }
+    await db.transaction().execute(async (trx) => {
+      if (result) {
+        await trx.updateTable('report_forwards').set({ attempts, done_at: sql`now()`, external_id: result.externalId, last_error: null }).where('id', '=', claimed.id).execute();
+        await insertEvent(trx, {
+          organizationId: row.organization_id,
+          reportId: claimed.report_id,
+          kind: 'forwarded',
+          public: false,
+          body: result.externalId ? `Open311: ${row.department}, Vorgang ${result.externalId}` : `Open311: ${row.department}, Token ${result.token}`,
+          data: { departmentId: claimed.department_id, externalId: result.externalId, token: result.token, attempts },
+        });
+        return;
+      }
+      await trx
+        .updateTable('report_forwards')
+        .set({ attempts, last_error: error, next_attempt_at: sql`now() + make_interval(secs => ${retryDelaySeconds(attempts)})` })
+        .where('id', '=', claimed.id)
+        .execute();
+      // Staff hear of the first failure and then of every fifth, not of each retry.
+      if (attempts === 1 || attempts % 5 === 0) {
+        await insertEvent(trx, { organizationId: row.organization_id, reportId: claimed.report_id, kind: 'forward_failed', public: false, body: `Open311: ${row.department}: ${error}`, data: { departmentId: claimed.department_id, attempts } });
+      }
+    });
+    if (result) forwarded++;
+    else failed++;
+  }
+  return { forwarded, failed };
+}

@@ -1,0 +1,234 @@
+import { sql } from 'kysely';
+import type { CloseReason, ReportStatus } from '../../../db-schema';
+import type { Db } from '../../../platform/db/connect';
+import { formatDateTime, type Locale, translator } from '../../../platform/i18n';
+import { enqueueMail } from '../../../platform/mail/outbox';
+import { hmac, safeEqual } from '../../../platform/security/tokens';
+import { messages } from '../messages';
+import { statusLabel } from '../views/status';
+import { notificationMessages } from './notifications.messages';
+
+// Status emails to the reporter and followers. The job reads report_events only (no coupling to whoever
+// wrote them): a follower is due when its oldest unsent public event is BATCH_MINUTES old; one mail then
+// lists every unsent public event, and last_notified_event_id moves in the same transaction as the outbox row.
+
+export const BATCH_MINUTES = 10;
+
+/** Public events that are not news to a follower: the report's own creation and confirmation. */
+export const NOT_MAILED_KINDS = ['created', 'confirmed'];
+
+// ---------------------------------------------------------------------------------------------------------
+// Unsubscribe tokens.
+//
+// report_followers keeps a random value per follower (unsubscribe_token_hash, the hash of a token nobody
+// keeps). The link in a mail is that value plus an HMAC of it under the app secret: every mail to the same
+// follower carries the same working link (old mails keep working, no extra column), the database alone does
+// not hold a usable link (the HMAC needs SECRET), and no one can derive another follower's link.
+
+const HASH_PART = /^[A-Za-z0-9_-]{43}$/;
+const TOKEN = /^([A-Za-z0-9_-]{43})\.([A-Za-z0-9_-]{22})$/;
+
+export function unsubscribeToken(secret: string, storedHash: string): string {
+  return `${storedHash}.${hmac(secret, `unsubscribe:${storedHash}`).slice(0, 22)}`;
+}
+
+/** The stored value a token stands for, or null when the token is malformed or forged. */
+export function verifyUnsubscribeToken(secret: string, token: string): string | null {
+  const m = TOKEN.exec(token);
+  if (!m || !HASH_PART.test(m[1]!)) return null;
+  return safeEqual(unsubscribeToken(secret, m[1]!), token) ? m[1]! : null;
+}
+
+export async function followerForToken(db: Db, secret: string, token: string) {
+  const stored = verifyUnsubscribeToken(secret, token);
+  if (!stored) return undefined;
+  return db
+    .selectFrom('report_followers as f')
+    .innerJoin('reports as r', 'r.id', 'f.report_id')
+    .select(['f.report_id', 'r.organization_id'])
+    .where('f.unsubscribe_token_hash', '=', stored)
+    .executeTakeFirst();
+}
+
+export async function unsubscribe(db: Db, secret: string, organizationId: number, token: string): Promise<number | null> {
+  const stored = verifyUnsubscribeToken(secret, token);
+  if (!stored) return null;
+  const row = await db
+    .deleteFrom('report_followers')
+    .where('unsubscribe_token_hash', '=', stored)
+    .where('report_id', 'in', (eb) => eb.selectFrom('reports').select('id').where('organization_id', '=', organizationId))
+    .returning(['report_id'])
+    .executeTakeFirst();
+  return row?.report_id ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Mail text (plain text: nothing to escape; only public events and public report fields go in).
+
+export interface MailEvent {
+  id: number;
+  kind: string;
+  from_status: ReportStatus | null;
+  to_status: ReportStatus | null;
+  body: string;
+  data: unknown;
+  created_at: Date;
+}
+
+export function eventLine(locale: Locale, e: MailEvent): string {
+  const t = translator(messages, locale);
+  const tn = translator(notificationMessages, locale);
+  const data = (e.data ?? {}) as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+  const label = (s: ReportStatus | null) => (s ? statusLabel(locale, { status: s, close_reason: (data.closeReason as CloseReason | undefined) ?? null }) : '–');
+  switch (e.kind) {
+    case 'status':
+    case 'reopened':
+      return e.from_status && e.to_status ? t('event.status', { from: label(e.from_status), to: label(e.to_status) }) : t(e.kind === 'status' ? 'event.public_note' : 'event.reopened');
+    case 'category':
+      return t('event.category', { to: str(locale === 'de' ? data.toDe : (data.toEn ?? data.toDe)) });
+    case 'department':
+      return t('event.department', { to: str(data.to) });
+    case 'duplicate':
+      return t('event.duplicate', { of: str(data.of) });
+    case 'not_responsible':
+      return t('event.not_responsible', { who: str(data.who) });
+    case 'questionnaire': {
+      const answer = data.answer === 'yes' || data.answer === 'no' || data.answer === 'unknown' ? data.answer : 'unknown';
+      return tn(`mail.event.questionnaire.${answer}`);
+    }
+    case 'rejected':
+    case 'public_note':
+    case 'photo_approved':
+    case 'measure':
+      return t(`event.${e.kind}`);
+    default:
+      // A public kind added later: say that something happened rather than leak a code name.
+      return t('event.public_note');
+  }
+}
+
+export interface UpdateMailInput {
+  city: string;
+  reportId: number;
+  category: { de: string; en: string };
+  status: ReportStatus;
+  closeReason: CloseReason | null;
+  events: MailEvent[];
+  reportUrl: string;
+  unsubscribeUrl: string;
+}
+
+function section(locale: Locale, m: UpdateMailInput): string {
+  const tn = translator(notificationMessages, locale);
+  const lines = [tn('mail.updateIntro', { id: m.reportId, category: locale === 'de' ? m.category.de : m.category.en }), ''];
+  for (const e of m.events) {
+    lines.push(`– ${formatDateTime(new Date(e.created_at), locale)}: ${eventLine(locale, e)}`);
+    const body = e.body.trim();
+    if (body) lines.push(...body.split(/\r?\n/).map((l) => `  ${l}`));
+  }
+  lines.push('', tn('mail.updateState', { status: statusLabel(locale, { status: m.status, close_reason: m.closeReason }) }), tn('mail.updateLink', { link: m.reportUrl }));
+  lines.push('', tn('mail.updateWhy'), m.unsubscribeUrl, '', tn('mail.greeting', { city: m.city }));
+  return lines.join('\n');
+}
+
+/** German first, English below: the outbox knows no language per follower. */
+export function updateMail(m: UpdateMailInput): { subject: string; text: string } {
+  const de = translator(notificationMessages, 'de');
+  const en = translator(notificationMessages, 'en');
+  return {
+    subject: `${de('mail.updateSubject', { id: m.reportId })} / ${en('mail.updateSubject', { id: m.reportId })} – ${m.city}`,
+    text: [de('mail.englishBelow'), '', section('de', m), '', '-------------------- English --------------------', '', section('en', m)].join('\n'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The job.
+
+export interface StatusMailDeps {
+  db: Db;
+  secret: string;
+  publicUrl: URL;
+}
+
+const publicNews = (eb: import('kysely').ExpressionBuilder<import('../../../db-schema').Database & { e: import('../../../db-schema').ReportEventsTable }, 'e'>) =>
+  eb.and([eb('e.public', '=', true), eb('e.kind', 'not in', NOT_MAILED_KINDS)]);
+
+/** Followers whose oldest unsent public event is old enough: a cheap scan, each row is re-checked under lock. */
+export function dueFollowers(db: Db, limit: number) {
+  return db
+    .selectFrom('report_followers as f')
+    .innerJoin('report_events as e', (j) => j.onRef('e.report_id', '=', 'f.report_id').onRef('e.id', '>', 'f.last_notified_event_id'))
+    .select(['f.report_id', 'f.email'])
+    .where(publicNews)
+    .groupBy(['f.report_id', 'f.email'])
+    .having(sql<boolean>`min(e.created_at) <= now() - make_interval(mins => ${BATCH_MINUTES})`)
+    .orderBy('f.report_id')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Sends what is due. Each follower is handled in its own transaction: the row is locked with SKIP LOCKED (a
+ * second process passes over it), the events are read again under the lock, the mail goes into the outbox and
+ * the pointer moves — all or nothing. Returns the number of mails written.
+ */
+export async function sendStatusMails(deps: StatusMailDeps, batch = 200): Promise<number> {
+  const { db } = deps;
+  let mails = 0;
+  for (const candidate of await dueFollowers(db, batch)) {
+    const sent = await db.transaction().execute(async (trx) => {
+      const follower = await trx
+        .selectFrom('report_followers')
+        .select(['report_id', 'email', 'last_notified_event_id', 'unsubscribe_token_hash'])
+        .where('report_id', '=', candidate.report_id)
+        .where('email', '=', candidate.email)
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst();
+      if (!follower) return false;
+      const events = await trx
+        .selectFrom('report_events as e')
+        .select(['e.id', 'e.kind', 'e.from_status', 'e.to_status', 'e.body', 'e.data', 'e.created_at', sql<boolean>`e.created_at <= now() - make_interval(mins => ${BATCH_MINUTES})`.as('ripe')])
+        .where('e.report_id', '=', follower.report_id)
+        .where('e.id', '>', follower.last_notified_event_id)
+        .where(publicNews)
+        .orderBy('e.id')
+        .execute();
+      if (events.length === 0 || !events[0]!.ripe) return false;
+      const report = await trx
+        .selectFrom('reports as r')
+        .innerJoin('report_categories as c', 'c.id', 'r.category_id')
+        .innerJoin('organizations as o', 'o.id', 'r.organization_id')
+        .select(['r.id', 'r.organization_id', 'r.status', 'r.close_reason', 'r.hidden', 'c.name_de', 'c.name_en', 'o.name as city'])
+        .where('r.id', '=', follower.report_id)
+        .executeTakeFirstOrThrow();
+      const last = events[events.length - 1]!.id;
+      // A hidden or unconfirmed report has no public page: its changes are not news to pass on.
+      if (!report.hidden && report.status !== 'unconfirmed') {
+        const mail = updateMail({
+          city: report.city,
+          reportId: report.id,
+          category: { de: report.name_de, en: report.name_en },
+          status: report.status,
+          closeReason: report.close_reason,
+          events,
+          reportUrl: new URL(`/meldungen/${report.id}`, deps.publicUrl).href,
+          unsubscribeUrl: new URL(`/meldungen/abbestellen/${unsubscribeToken(deps.secret, follower.unsubscribe_token_hash)}`, deps.publicUrl).href,
+        });
+        await enqueueMail(trx, { organization_id: report.organization_id, to_address: follower.email, subject: mail.subject, text_body: mail.text, html_body: null });
+      }
+      const moved = await trx
+        .updateTable('report_followers')
+        .set({ last_notified_event_id: last, notify_after: null })
+        .where('report_id', '=', follower.report_id)
+        .where('email', '=', follower.email)
+        .where('last_notified_event_id', '=', follower.last_notified_event_id)
+        .executeTakeFirst();
+      if (Number(moved.numUpdatedRows) !== 1) throw new Error('follower pointer moved under a lock');
+      return !report.hidden && report.status !== 'unconfirmed';
+    });
+    if (sent) mails++;
+  }
+  return mails;
+}
