@@ -52,6 +52,7 @@ export async function buildApp({ config, db }: AppOptions): Promise<FastifyInsta
   await accountRoutes(app, { db, config });
   await organizationRoutes(app, { db });
   await reportRoutes(app, { db, config, storage });
+  await (await import('./modules/reports/notifications/notifications.routes')).notificationRoutes(app, { db, config });
 
   return app;
 }
