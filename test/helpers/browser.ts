@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { buildApp } from '../../src/app';
 import type { Config } from '../../src/config';
 import type { Organization } from '../../src/db-schema';
 import type { DatabaseHandle, Db } from '../../src/platform/db/connect';
+import { sessionCookieName } from '../../src/platform/http/platform-plugin';
 import { createSession } from '../../src/platform/http/sessions';
 import { testConfig } from './app';
 import { createTestDatabase } from './database';
@@ -70,7 +72,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
       url: (pathname) => new URL(pathname, baseUrl).href,
       async sessionCookie(userId, level) {
         const value = await createSession(handle.db, { organizationId: org.id, userId, level, idleMinutes: 30, absoluteHours: 1 });
-        return { name: 'k_session', value, url: baseUrl };
+        return { name: sessionCookieName(config.publicUrl.protocol === 'https:'), value, url: baseUrl };
       },
       async close() {
         await running.close();
@@ -180,6 +182,10 @@ export async function launchBrowser(server: Pick<TestServer, 'port'>, options: B
   // A persistent context opens with one blank tab; keep it out of the way.
   for (const page of context.pages()) await page.close();
 
+  // If the process ends without close() (a crashed test worker), Playwright stops Chromium; remove its profile.
+  const removeProfile = () => rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  process.once('exit', removeProfile);
+
   let closed = false;
   return {
     context,
@@ -203,10 +209,12 @@ export async function launchBrowser(server: Pick<TestServer, 'port'>, options: B
     async close() {
       if (closed) return;
       closed = true;
+      process.off('exit', removeProfile);
       try {
         await context.close();
       } finally {
-        await rm(profile, { recursive: true, force: true });
+        // Chromium may still be flushing its profile for a moment after close; retry instead of leaking it.
+        await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
       }
     },
   };
