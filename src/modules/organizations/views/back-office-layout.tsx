@@ -2,15 +2,17 @@ import type { RequestContext } from '../../../platform/http/context';
 import { translator } from '../../../platform/i18n';
 import { Layout } from '../../../platform/views/layout';
 import type { Children } from '../../../platform/views/render';
+import { reportBackOfficeLinks } from '../../reports/backoffice/backoffice.menu';
 import { messages } from '../messages';
 
 /** The back-office frame: a section menu by role, then the page. */
 export function BackOfficeLayout({ ctx, title, children }: { ctx: RequestContext; title: string; children: Children }) {
   const t = translator(messages, ctx.locale);
   const admin = ctx.user?.role === 'admin';
-  const links: Array<[string, string]> = [['/verwaltung', t('backOffice')]];
+  const reportLinks = reportBackOfficeLinks(ctx.user?.role, ctx.locale);
+  const links: Array<[string, string]> = [['/verwaltung', t('backOffice')], ...reportLinks.all];
   if (admin) {
-    links.push(['/verwaltung/abteilungen', t('departments')], ['/verwaltung/bezirke', t('districts')], ['/verwaltung/mitarbeitende', t('staff')], ['/verwaltung/seiten', t('legalPages')]);
+    links.push(['/verwaltung/abteilungen', t('departments')], ['/verwaltung/bezirke', t('districts')], ['/verwaltung/mitarbeitende', t('staff')], ['/verwaltung/seiten', t('legalPages')], ...reportLinks.admin);
   }
   if (admin || ctx.user?.role === 'moderator') links.push(['/verwaltung/rueckmeldungen', t('feedback')]);
   const current = ctx.path.split('?')[0];
