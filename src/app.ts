@@ -48,13 +48,10 @@ export async function buildApp({ config, db }: AppOptions): Promise<FastifyInsta
   });
 
   // Modules, in the order their routes should be listed in docs.
-  await (await import('./modules/opendata')).openInterfaces(app, { db, config, storage });
   await homeRoutes(app, { db, config });
   await accountRoutes(app, { db, config });
   await organizationRoutes(app, { db });
-  const reportMap = (await import('./modules/reports/map/map.routes')).createMapFeature({ db, config });
-  await reportRoutes(app, { db, config, storage }, reportMap.extras);
-  await reportMap.routes(app);
+  await reportRoutes(app, { db, config, storage });
   await (await import('./modules/reports/backoffice/backoffice.routes')).backOfficeReportRoutes(app, { db, config, storage });
   await (await import('./modules/reports/notifications/notifications.routes')).notificationRoutes(app, { db, config });
 
