@@ -1,7 +1,7 @@
 import type { Catalogue } from './index';
 
 type Key =
-  | 'skipLink' | 'mainNav' | 'home' | 'signIn' | 'signOut' | 'myAccount' | 'backOffice' | 'language'
+  | 'skipLink' | 'mainNav' | 'home' | 'navReport' | 'navReports' | 'signIn' | 'signOut' | 'myAccount' | 'backOffice' | 'language'
   | 'switchLanguage' | 'footerNav' | 'impressum' | 'privacy' | 'accessibility' | 'devMailbox'
   | 'errorSummaryTitle' | 'errorReference' | 'backToHome' | 'optional' | 'signedInAs'
   | 'error.not_found.title' | 'error.not_found.text'
@@ -20,6 +20,8 @@ export const platformMessages: Catalogue<Key> = {
     skipLink: 'Zum Inhalt springen',
     mainNav: 'Hauptnavigation',
     home: 'Startseite',
+    navReport: 'Problem melden',
+    navReports: 'Meldungen',
     signIn: 'Anmelden',
     signOut: 'Abmelden',
     myAccount: 'Mein Konto',
@@ -62,6 +64,8 @@ export const platformMessages: Catalogue<Key> = {
     skipLink: 'Skip to content',
     mainNav: 'Main navigation',
     home: 'Home',
+    navReport: 'Report a problem',
+    navReports: 'Reports',
     signIn: 'Sign in',
     signOut: 'Sign out',
     myAccount: 'My account',

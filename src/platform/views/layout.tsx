@@ -41,6 +41,16 @@ export function Layout({ ctx, title, children, wide }: LayoutProps) {
                     {t('home')}
                   </a>
                 </li>
+                <li>
+                  <a href="/melden" aria-current={ctx.path === '/melden' ? 'page' : undefined}>
+                    {t('navReport')}
+                  </a>
+                </li>
+                <li>
+                  <a href="/meldungen" aria-current={ctx.path.split('?')[0] === '/meldungen' ? 'page' : undefined}>
+                    {t('navReports')}
+                  </a>
+                </li>
                 {user?.level === 'staff' && (
                   <li>
                     <a href="/verwaltung">{t('backOffice')}</a>

@@ -19,6 +19,7 @@ export interface StaticMapInput {
   reports: Array<{ id: number; lat: number; lon: number; status: string }>;
   point?: { lat: number; lon: number } | null;
   size?: { width: number; height: number };
+  title?: string;
 }
 
 function ringPath(view: MapView, ring: Position[], size: { width: number; height: number }): string {
@@ -71,7 +72,8 @@ export function renderStaticMapSvg(input: StaticMapInput): string {
   const point = input.point ? latLonToPixel(view, input.point.lat, input.point.lon, size) : null;
   const inside = (p: { x: number; y: number }) => p.x >= -10 && p.y >= -10 && p.x <= size.width + 10 && p.y <= size.height + 10;
   const svg = (
-    <svg xmlns="http://www.w3.org/2000/svg" width={size.width} height={size.height} viewBox={`0 0 ${size.width} ${size.height}`}>
+    <svg xmlns="http://www.w3.org/2000/svg" width={size.width} height={size.height} viewBox={`0 0 ${size.width} ${size.height}`} role="img" aria-label={input.title ?? 'Karte'}>
+      <title>{input.title ?? 'Karte'}</title>
       <rect x={0} y={0} width={size.width} height={size.height} fill="#eef1ec" />
       {boundary.map((a) => (
         <path d={areaPath(view, a.geometry, size)} fill="#ffffff" fill-rule="evenodd" stroke="none" />

@@ -1,0 +1,196 @@
+import type { CloseReason, ReportStatus } from '../../../../db-schema';
+import type { RequestContext } from '../../../../platform/http/context';
+import type { FieldErrors } from '../../../../platform/http/errors';
+import { formatDateTime, translator } from '../../../../platform/i18n';
+import { platformMessages } from '../../../../platform/i18n/platform-messages';
+import { Button, ErrorSummary, Select, TextInput } from '../../../../platform/views/forms';
+import { Layout } from '../../../../platform/views/layout';
+import { StatusBadge } from '../../views/status';
+import { type FilterValues, filterQuery, pageLinks } from '../map';
+import { mapMessages } from '../map.messages';
+import { Legend, MapAssets, type MapSettings, mapData } from './parts';
+
+export interface ListRow {
+  id: number;
+  status: ReportStatus;
+  close_reason: CloseReason | null;
+  address: string;
+  created_at: Date;
+  category_de: string;
+  category_en: string;
+  district: string | null;
+  location_precise?: boolean;
+}
+
+export interface ReportsListProps {
+  ctx: RequestContext;
+  values: FilterValues;
+  errors: FieldErrors;
+  categories: Array<{ id: number; name: string }>;
+  districts: Array<{ id: number; name: string }>;
+  rows: ListRow[];
+  total: number;
+  page: number;
+  pages: number;
+  settings: MapSettings;
+}
+
+/** /meldungen: filters, a map and a list with the same reports (the list is the accessible form of the map). */
+export function ReportsListPage(props: ReportsListProps) {
+  const { ctx, values, errors } = props;
+  const t = translator(mapMessages, ctx.locale);
+  const tp = translator(platformMessages, ctx.locale);
+  const query = filterQuery(values);
+  const hasErrors = Object.keys(errors).length > 0;
+  const svg = `/karte/bild.svg${filterQuery(values, { meldungen: 'filter' })}`;
+  return (
+    <Layout ctx={ctx} title={t('listTitle')} wide>
+      <ErrorSummary title={tp('errorSummaryTitle')} errors={errors} />
+      <h1>{t('listTitle')}</h1>
+      <p>{t('listIntro', { city: ctx.org.name })}</p>
+      <p>
+        <a class="k-button" href="/melden">
+          {t('reportNew')}
+        </a>
+      </p>
+
+      <form method="get" action="/meldungen" class="k-section" aria-labelledby="filters-title" novalidate>
+        <h2 id="filters-title">{t('filters')}</h2>
+        <div class="k-filters">
+          <Select
+            name="kategorie"
+            label={t('filterCategory')}
+            value={values.kategorie}
+            error={errors.kategorie}
+            options={[{ value: '', label: t('all') }, ...props.categories.map((c) => ({ value: String(c.id), label: c.name }))]}
+          />
+          <Select
+            name="status"
+            label={t('filterStatus')}
+            value={values.status}
+            error={errors.status}
+            options={[
+              { value: '', label: t('all') },
+              { value: 'open', label: t('status.open') },
+              { value: 'fixed', label: t('status.fixed') },
+              { value: 'closed', label: t('status.closed') },
+            ]}
+          />
+          <Select
+            name="bezirk"
+            label={t('filterDistrict')}
+            value={values.bezirk}
+            error={errors.bezirk}
+            options={[{ value: '', label: t('all') }, ...props.districts.map((d) => ({ value: String(d.id), label: d.name }))]}
+          />
+          <DateInput name="von" label={t('filterFrom')} hint={t('filterDateHint')} value={values.von} error={errors.von} />
+          <DateInput name="bis" label={t('filterTo')} hint={t('filterDateHint')} value={values.bis} error={errors.bis} />
+        </div>
+        <Button>{t('applyFilters')}</Button>
+        {query && (
+          <p>
+            <a href="/meldungen">{t('resetFilters')}</a>
+          </p>
+        )}
+      </form>
+
+      {!hasErrors && (
+        <>
+          <section class="k-section" aria-labelledby="map-title">
+            <h2 id="map-title">{t('mapTitle')}</h2>
+            <p class="k-hint">{t('mapListNote')}</p>
+            <div data-module="reports-map" {...mapData(ctx, props.settings)} data-src={`/api/reports/map${query}`} data-label={t('mapTitle')}>
+              <div class="k-map" data-map hidden />
+              <img class="k-staticmap__image" data-static-map src={svg} width={640} height={400} alt={t('listMapAlt', { city: ctx.org.name, n: props.total })} />
+            </div>
+            <Legend ctx={ctx} />
+          </section>
+
+          <section class="k-section" aria-labelledby="list-title">
+            <h2 id="list-title">{props.total === 0 ? t('countNone') : t('count', { n: props.total })}</h2>
+            {props.rows.length > 0 && (
+              <div class="k-table-wrap">
+                <table class="k-table">
+                  <caption class="k-visually-hidden">{props.pages > 1 ? t('pageOf', { page: props.page, pages: props.pages }) : t('listTitle')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('col.id')}</th>
+                      <th scope="col">{t('col.category')}</th>
+                      <th scope="col">{t('col.status')}</th>
+                      <th scope="col">{t('col.district')}</th>
+                      <th scope="col">{t('col.date')}</th>
+                      <th scope="col">{t('col.place')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {props.rows.map((r) => (
+                      <tr data-report-id={String(r.id)}>
+                        <td>
+                          <a href={`/meldungen/${r.id}`}>#{r.id}</a>
+                        </td>
+                        <td>{ctx.locale === 'de' ? r.category_de : r.category_en}</td>
+                        <td>
+                          <StatusBadge locale={ctx.locale} report={r} />
+                        </td>
+                        <td>{r.district ?? t('noDistrict')}</td>
+                        <td>
+                          <time dateTime={new Date(r.created_at).toISOString()}>{formatDateTime(new Date(r.created_at), ctx.locale)}</time>
+                        </td>
+                        <td>{r.address || (r.location_precise === false ? t('placeDescribed') : '')}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {props.pages > 1 && <Pagination ctx={ctx} values={values} page={props.page} pages={props.pages} />}
+          </section>
+          <MapAssets />
+        </>
+      )}
+    </Layout>
+  );
+}
+
+function DateInput({ name, label, hint, value, error }: { name: string; label: string; hint: string; value: string; error?: string | undefined }) {
+  // A plain text field with a stated format: works the same in every browser, with or without a date picker.
+  return <TextInput name={name} label={label} hint={hint} value={value} error={error} width="short" maxLength={10} inputMode="numeric" />;
+}
+
+function Pagination({ ctx, values, page, pages }: { ctx: RequestContext; values: FilterValues; page: number; pages: number }) {
+  const t = translator(mapMessages, ctx.locale);
+  const href = (p: number) => `/meldungen${filterQuery(values, p > 1 ? { seite: p } : {})}`;
+  return (
+    <nav class="k-pagination" aria-label={t('pages')}>
+      <ul class="k-pagination__list">
+        {page > 1 && (
+          <li>
+            <a href={href(page - 1)} rel="prev">
+              {t('previous')}
+            </a>
+          </li>
+        )}
+        {pageLinks(page, pages).map((p) =>
+          p === null ? (
+            <li>
+              <span aria-hidden="true">…</span>
+            </li>
+          ) : (
+            <li>
+              <a href={href(p)} aria-current={p === page ? 'page' : undefined} aria-label={t('page', { n: p })}>
+                {p}
+              </a>
+            </li>
+          ),
+        )}
+        {page < pages && (
+          <li>
+            <a href={href(page + 1)} rel="next">
+              {t('next')}
+            </a>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}
