@@ -51,7 +51,9 @@ export async function buildApp({ config, db }: AppOptions): Promise<FastifyInsta
   await homeRoutes(app, { db, config });
   await accountRoutes(app, { db, config });
   await organizationRoutes(app, { db });
-  await reportRoutes(app, { db, config, storage });
+  const reportMap = (await import('./modules/reports/map/map.routes')).createMapFeature({ db, config });
+  await reportRoutes(app, { db, config, storage }, reportMap.extras);
+  await reportMap.routes(app);
   await (await import('./modules/reports/backoffice/backoffice.routes')).backOfficeReportRoutes(app, { db, config, storage });
   await (await import('./modules/reports/notifications/notifications.routes')).notificationRoutes(app, { db, config });
 
