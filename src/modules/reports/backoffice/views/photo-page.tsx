@@ -29,12 +29,12 @@ export function PhotoPage(props: {
       <p>
         <strong>{photoStatusText(t, p)}</strong>
       </p>
+      {/* The link makes the box focusable, so keyboard users can scroll a picture wider than a phone. */}
       <div class="k-table-wrap">
-        <img src={`/verwaltung/fotos/${p.id}/large.jpg`} alt={t('photo.alt', { id: p.id })} {...thumbSize(p, 800)} data-module="photo-region" />
+        <a href={`/verwaltung/fotos/${p.id}/large.jpg`} title={t('photoPage.full')}>
+          <img src={`/verwaltung/fotos/${p.id}/large.jpg`} alt={t('photo.alt', { id: p.id })} {...thumbSize(p, 800)} data-module="photo-region" />
+        </a>
       </div>
-      <p>
-        <a href={`/verwaltung/fotos/${p.id}/large.jpg`}>{t('photoPage.full')}</a>
-      </p>
       <div class="k-actions">
         <PhotoButtons ctx={ctx} t={t} reportId={reportId} photo={p} />
       </div>
