@@ -60,7 +60,7 @@ async function serve(config: Config, io: Io, seed: boolean): Promise<void> {
   const handle = await openDatabase(config);
   await migrateToLatest(handle.db);
   if (seed) {
-    const result = await seedDemo(handle.db, config.publicUrl, config.secret);
+    const result = await seedDemo(handle.db, config.publicUrl, config.secret, { dataDir: config.dataDir });
     if (result.created) io.out(`Demo data created. Admin setup link (also in the dev mailbox): ${result.adminSetupUrl}`);
   }
   const app = await buildApp({ config, db: handle.db });
@@ -104,7 +104,7 @@ export async function runCli(argv: string[], io: Io, env = process.env): Promise
       }
       case 'seed-demo': {
         parseArgs({ args: rest, options: {}, allowPositionals: false });
-        const result = await withDb(config, (h) => seedDemo(h.db, config.publicUrl, config.secret));
+        const result = await withDb(config, (h) => seedDemo(h.db, config.publicUrl, config.secret, { dataDir: config.dataDir }));
         io.out(result.created ? `Demo city "Stadt Dortmund" created.\nAdmin setup link: ${result.adminSetupUrl}` : 'Demo data already present; nothing changed.');
         return 0;
       }

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../platform/db/connect';
+import { type FileStorage, localStorage } from '../platform/files/storage';
+import { readArea } from '../platform/geo/geojson';
 import { createStaffAccount } from '../modules/accounts/account.service';
 import { findOrganizationBySlug, insertDepartment, insertOrganization } from '../modules/organizations/organization.queries';
 import { importDistricts } from '../modules/organizations/organization.service';
 import { DEMO_CATEGORIES } from './categories';
+import { seedDemoReports } from './demo-reports';
+import { approximateStadtbezirke, DEMO_DISTRICT_SOURCE, STADTBEZIRKE, APPROXIMATION_SUFFIX } from './districts';
 
 export const SEED_DIR = path.resolve(import.meta.dirname, '../../seed');
 
@@ -24,8 +28,20 @@ export interface SeedResult {
   adminSetupUrl: string | null;
 }
 
-/** Creates "Stadt Dortmund" with its real boundary, departments and a demo admin. Does nothing if it exists. */
-export async function seedDemo(db: Db, publicUrl: URL, secret: string): Promise<SeedResult> {
+export interface SeedOptions {
+  /** Where demo photos go (the app's file storage); without it (or dataDir) the demo has no photos. */
+  storage?: FileStorage;
+  /** The app's DATA_DIR: photos go to its files/ folder, where the app's local storage reads them. */
+  dataDir?: string;
+  /** "Now" for the demo's timelines; tests pin it. */
+  now?: number;
+}
+
+/**
+ * Creates "Stadt Dortmund" with its real boundary, approximate Stadtbezirke, departments, categories, a demo
+ * admin and about 300 demo reports. Does nothing if the city exists.
+ */
+export async function seedDemo(db: Db, publicUrl: URL, secret: string, options: SeedOptions = {}): Promise<SeedResult> {
   if (await findOrganizationBySlug(db, 'dortmund')) return { created: false, adminSetupUrl: null };
   const org = await insertOrganization(db, {
     slug: 'dortmund',
@@ -35,6 +51,10 @@ export async function seedDemo(db: Db, publicUrl: URL, secret: string): Promise<
   });
   const boundary = JSON.parse(readFileSync(path.join(SEED_DIR, 'dortmund/dortmund-stadtgrenze.geojson'), 'utf8'));
   await importDistricts(db, org.id, boundary, { kind: 'stadtgrenze', source: 'BKG VG250 2017 (GeoNutzV), seed/dortmund' });
+  const boundaryArea = readArea(boundary.features[0].geometry);
+  await importDistricts(db, org.id, approximateStadtbezirke(boundaryArea), { kind: 'stadtbezirk', source: DEMO_DISTRICT_SOURCE });
+  const districtRows = await db.selectFrom('districts').select(['id', 'name']).where('organization_id', '=', org.id).where('kind', '=', 'stadtbezirk').execute();
+  const districtIds = STADTBEZIRKE.map((d) => districtRows.find((r) => r.name === `${d.name}${APPROXIMATION_SUFFIX}`)!.id);
   const departments = new Map<string, number>();
   for (const [name, email] of DEMO_DEPARTMENTS) departments.set(name, (await insertDepartment(db, org.id, { name, email })).id);
   for (const [sort, c] of DEMO_CATEGORIES.entries()) {
@@ -50,11 +70,13 @@ export async function seedDemo(db: Db, publicUrl: URL, secret: string): Promise<
         .execute();
     }
   }
-  const { setupUrl } = await createStaffAccount(
+  const { setupUrl, userId } = await createStaffAccount(
     { db, secret, publicUrl },
     org,
     { email: DEMO_ADMIN, displayName: 'Demo-Administration', role: 'admin', departmentIds: [] },
     { sendMail: true, locale: 'de' },
   );
+  const categories = await db.selectFrom('report_categories').select(['id', 'code', 'department_id', 'questionnaire_weeks']).where('organization_id', '=', org.id).orderBy('sort').execute();
+  await seedDemoReports({ db, organizationId: org.id, adminId: userId, categories, districtIds, boundary: boundaryArea, storage: options.storage ?? (options.dataDir ? localStorage(path.join(options.dataDir, 'files')) : null), now: options.now ?? Date.now() });
   return { created: true, adminSetupUrl: setupUrl };
 }
