@@ -96,7 +96,10 @@ describe('resident sign-in by magic link', () => {
     await c.signInAs(resident.id, 'resident');
     const token = c.cookies.get('k_session')!;
     expect((await c.get('/konto')).statusCode).toBe(200);
-    await c.post('/abmelden');
+    const out = await c.post('/abmelden');
+    expect(out.statusCode).toBe(303);
+    expect(out.headers.location).toBe('/anmelden?ok=abgemeldet');
+    expect((await c.get(out.headers.location)).body).toContain('Sie sind abgemeldet');
     const replay = new Client(t);
     replay.cookies.set('k_session', token);
     const res = await replay.get('/konto');

@@ -49,8 +49,10 @@ export async function accountRoutes(app: FastifyInstance, { db, config }: { db: 
 
   // Residents: magic link.
   app.get('/anmelden', async (request, reply) => {
-    const ret = safeReturnPath(String((request.query as { return?: string }).return ?? ''), '');
-    return sendHtml(reply, <SignInPage ctx={request.ctx} returnPath={ret} />);
+    const query = request.query as { return?: string; ok?: string };
+    const ret = safeReturnPath(String(query.return ?? ''), '');
+    const notice = query.ok === 'abgemeldet' ? translator(messages, request.ctx.locale)('signedOut') : undefined;
+    return sendHtml(reply, <SignInPage ctx={request.ctx} returnPath={ret} notice={notice} />);
   });
 
   app.post('/anmelden', async (request, reply) => {
@@ -89,9 +91,8 @@ export async function accountRoutes(app: FastifyInstance, { db, config }: { db: 
     if (request.ctx.user && field(body, 'everywhere') === '1') await destroyUserSessions(db, request.ctx.user.id);
     else if (request.sessionToken) await destroySession(db, request.sessionToken);
     reply.clearCookie(cookieName, { path: '/' });
-    const t = translator(messages, request.ctx.locale);
-    request.ctx.user = null;
-    return sendHtml(reply, <SignInPage ctx={request.ctx} notice={t('signedOut')} />);
+    // Redirect after the post, so a reload does not send the form again.
+    return reply.redirect('/anmelden?ok=abgemeldet', 303);
   });
 
   app.get('/konto', { preHandler: signedInOnly() }, async (request, reply) => {

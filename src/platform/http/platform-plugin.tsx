@@ -95,7 +95,10 @@ export async function platformPlugin(app: FastifyInstance, options: PlatformOpti
     const body = asForm(request.body);
     const locale = field(body, 'locale');
     if (isLocale(locale)) reply.setCookie(LOCALE_COOKIE, locale, { ...cookieOptions(secure, 365 * 24 * 3600), httpOnly: false });
-    return reply.redirect(safeReturnPath(field(body, 'return')), 303);
+    // Back to the page the person was on, but never to a URL that only answers POST (after a sign-out).
+    const target = safeReturnPath(field(body, 'return'));
+    const methods = methodIndex.allowed(target);
+    return reply.redirect(methods.length === 0 || methods.includes('GET') ? target : '/', 303);
   });
 
   app.get('/health', async () => ({ status: 'ok' }));

@@ -80,6 +80,11 @@ describe('platform HTTP behaviour', () => {
     expect((await c.get('/impressum')).body).toContain('Legal notice');
     const evil = await c.post('/sprache', { locale: 'de', return: '//evil.example' });
     expect(evil.headers.location).toBe('/');
+    // After a form post the page address may answer POST only: go home instead of into a 405.
+    const afterPost = await c.post('/sprache', { locale: 'en', return: '/abmelden' });
+    expect(afterPost.headers.location).toBe('/');
+    const english = await c.post('/anmelden', { email: '' });
+    expect(english.body).toContain('<span class="k-visually-hidden">Error: </span>');
   });
 
   it('answers hosts that no city claims with 404 when there is no default city', async () => {

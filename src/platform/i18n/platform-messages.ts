@@ -13,7 +13,7 @@ type Key =
   | 'error.bad_request.title' | 'error.bad_request.text'
   | 'error.organization_unknown.title' | 'error.organization_unknown.text'
   | 'error.internal.title' | 'error.internal.text'
-  | 'field.required' | 'field.tooLong' | 'field.email';
+  | 'field.required' | 'field.tooLong' | 'field.email' | 'fieldErrorPrefix';
 
 export const platformMessages: Catalogue<Key> = {
   de: {
@@ -59,6 +59,7 @@ export const platformMessages: Catalogue<Key> = {
     'field.required': 'Bitte füllen Sie dieses Feld aus.',
     'field.tooLong': 'Bitte kürzen Sie den Text auf höchstens {max} Zeichen.',
     'field.email': 'Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@example.de.',
+    fieldErrorPrefix: 'Fehler:',
   },
   en: {
     skipLink: 'Skip to content',
@@ -103,5 +104,6 @@ export const platformMessages: Catalogue<Key> = {
     'field.required': 'Please fill in this field.',
     'field.tooLong': 'Please shorten the text to at most {max} characters.',
     'field.email': 'Please enter a valid email address, e.g. name@example.com.',
+    fieldErrorPrefix: 'Error:',
   },
 };

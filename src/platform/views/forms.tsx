@@ -1,5 +1,12 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
 import type { FieldErrors } from '../http/errors';
+import { DEFAULT_LOCALE, type Locale, translator } from '../i18n';
+import { platformMessages } from '../i18n/platform-messages';
 import type { Children } from './render';
+
+/** The page's language, provided by Layout, so small components need no locale prop. */
+export const LocaleContext = createContext<Locale>(DEFAULT_LOCALE);
 
 export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
@@ -10,7 +17,8 @@ export function ErrorSummary({ title, errors }: { title: string; errors: FieldEr
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (
-    <div class="k-error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} data-module="error-summary">
+    // autofocus moves people straight to the summary after a failed submit, with or without JavaScript.
+    <div class="k-error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} autofocus data-module="error-summary">
       <h2 id="error-summary-title" class="k-error-summary__title">
         {title}
       </h2>
@@ -39,6 +47,7 @@ interface FieldProps {
 
 function FieldShell({ name, label, hint, error, optionalLabel, children }: FieldProps & { children: Children }) {
   const id = fieldId(name);
+  const errorPrefix = translator(platformMessages, useContext(LocaleContext))('fieldErrorPrefix');
   return (
     <div class={error ? 'k-field k-field--error' : 'k-field'}>
       <label class="k-label" for={id}>
@@ -52,7 +61,7 @@ function FieldShell({ name, label, hint, error, optionalLabel, children }: Field
       )}
       {error && (
         <p class="k-field__error" id={`${id}-error`}>
-          <span class="k-visually-hidden">Fehler: </span>
+          <span class="k-visually-hidden">{errorPrefix} </span>
           {error}
         </p>
       )}

@@ -2,7 +2,7 @@ import type { RequestContext } from '../http/context';
 import { LOCALE_NAMES, LOCALES, translator } from '../i18n';
 import { platformMessages } from '../i18n/platform-messages';
 import type { Children } from './render';
-import { CsrfField } from './forms';
+import { CsrfField, LocaleContext } from './forms';
 
 export interface LayoutProps {
   ctx: RequestContext;
@@ -89,7 +89,7 @@ export function Layout({ ctx, title, children, wide }: LayoutProps) {
           </div>
         </header>
         <main id="main" class={wide ? 'k-main k-main--wide' : 'k-main'} tabIndex={-1}>
-          {children}
+          <LocaleContext.Provider value={ctx.locale}>{children}</LocaleContext.Provider>
         </main>
         <footer class="k-footer">
           <nav aria-label={t('footerNav')}>
