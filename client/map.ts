@@ -21,7 +21,8 @@ async function getJson<T>(url: string): Promise<T | null> {
 /** A Leaflet map on a plain background; tiles only from our own proxy when the city configured one. */
 function createMap(el: HTMLElement, data: Data): L.Map {
   el.hidden = false;
-  const map = L.map(el, { zoomSnap: 1, attributionControl: true, minZoom: 8, maxZoom: 19 });
+  const map = L.map(el, { zoomSnap: 1, attributionControl: true, zoomControl: false, minZoom: 8, maxZoom: 19 });
+  L.control.zoom({ zoomInTitle: data.labelZoomIn ?? 'Zoom in', zoomOutTitle: data.labelZoomOut ?? 'Zoom out' }).addTo(map);
   map.attributionControl.setPrefix(false);
   if (data.tiles) {
     L.tileLayer(data.tiles, { maxZoom: 19, attribution: data.attribution ?? '' }).addTo(map);
@@ -106,7 +107,7 @@ function popupContent(p: MapFeature['properties'], data: Data): HTMLElement {
 }
 
 /** Public reports from /api/reports/map for the visible box, reloaded after each move. */
-function reportsLayer(map: L.Map, src: string, data: Data): { reload(): void } {
+function reportsLayer(map: L.Map, src: string, data: Data, interactive = true): { reload(): void } {
   const layer = L.layerGroup().addTo(map);
   let seq = 0;
   async function reload() {
@@ -121,12 +122,12 @@ function reportsLayer(map: L.Map, src: string, data: Data): { reload(): void } {
       const [lon, lat] = f.geometry.coordinates;
       const p = f.properties;
       if (p.cluster) {
-        const m = L.marker([lat, lon], { icon: clusterIcon(p.count ?? 0), keyboard: false, title: text(data.labelCluster, { n: p.count ?? 0 }) });
-        m.on('click', () => map.setView([lat, lon], Math.min(map.getZoom() + 2, 19)));
+        const m = L.marker([lat, lon], { icon: clusterIcon(p.count ?? 0), keyboard: false, interactive, title: text(data.labelCluster, { n: p.count ?? 0 }) });
+        if (interactive) m.on('click', () => map.setView([lat, lon], Math.min(map.getZoom() + 2, 19)));
         layer.addLayer(m);
       } else {
-        const m = L.marker([lat, lon], { icon: pinIcon(p.group ?? 'open'), keyboard: false, title: `#${p.id} ${p.status ?? ''}` });
-        m.bindPopup(() => popupContent(p, data));
+        const m = L.marker([lat, lon], { icon: pinIcon(p.group ?? 'open'), keyboard: false, interactive, title: `#${p.id} ${p.status ?? ''}` });
+        if (interactive) m.bindPopup(() => popupContent(p, data));
         layer.addLayer(m);
       }
     }
@@ -200,7 +201,8 @@ async function locationPicker(el: HTMLElement) {
   } else {
     fitTo(map, bounds, data);
   }
-  if (data.reports) reportsLayer(map, data.reports, data).reload();
+  // Existing reports are context here: a click anywhere, also on them, places the pin.
+  if (data.reports) reportsLayer(map, data.reports, data, false).reload();
 
   map.on('click', (ev: L.LeafletMouseEvent) => setPoint(ev.latlng));
   // Typed coordinates move the pin too.
@@ -241,6 +243,7 @@ async function locationPicker(el: HTMLElement) {
 async function reportsMap(el: HTMLElement) {
   const data = el.dataset;
   const mapEl = el.querySelector<HTMLElement>('[data-map]') ?? el;
+  for (const s of el.querySelectorAll<HTMLElement>('[data-static-map]')) s.hidden = true;
   const map = createMap(mapEl, data);
   const bounds = await addAreas(map, data.areas);
   fitTo(map, bounds, data);

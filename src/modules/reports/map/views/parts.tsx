@@ -31,6 +31,8 @@ export function mapData(ctx: RequestContext, settings: MapSettings): Record<stri
     'data-label-report': t('popupReport', { id: '{id}', category: '{category}' }),
     'data-label-details': t('popupDetails'),
     'data-label-cluster': t('clusterLabel', { n: '{n}' }),
+    'data-label-zoom-in': t('zoomIn'),
+    'data-label-zoom-out': t('zoomOut'),
   };
 }
 
