@@ -1,0 +1,83 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../platform/db/connect';
+import { AppError, type FieldErrors } from '../../platform/http/errors';
+import { asForm, field } from '../../platform/http/form';
+import { currentUser, staffOnly } from '../../platform/http/guards';
+import { translator } from '../../platform/i18n';
+import { sendHtml } from '../../platform/views/render';
+import { insertAudit } from '../organizations/organization.queries';
+import { ApiKeyInputError, createApiKey, listApiKeys, revokeApiKey } from './api-key.service';
+import { messages } from './messages';
+import { ApiKeysPage } from './views/api-keys-page';
+
+/** Back office: admins create and revoke API keys. A new key is shown once, on the page that answers the form. */
+export async function apiKeyRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  const adminOnly = { preHandler: staffOnly('admin') };
+
+  app.get('/verwaltung/api-schluessel', adminOnly, async (request, reply) => {
+    const { ctx } = request;
+    const t = translator(messages, ctx.locale);
+    const revoked = (request.query as { widerrufen?: string }).widerrufen;
+    const notice = revoked ? t('keyRevokedNotice', { name: revoked.slice(0, 100) }) : undefined;
+    // Never cached: the page that shows a new key must not be kept anywhere.
+    reply.header('Cache-Control', 'no-store');
+    return sendHtml(
+      reply,
+      <ApiKeysPage ctx={ctx} keys={await listApiKeys(db, ctx.org.id)} notice={notice} />,
+    );
+  });
+
+  app.post('/verwaltung/api-schluessel', adminOnly, async (request, reply) => {
+    const { ctx } = request;
+    const t = translator(messages, ctx.locale);
+    const body = asForm(request.body);
+    const values = { name: field(body, 'name'), rate: field(body, 'rate') };
+    reply.header('Cache-Control', 'no-store');
+    try {
+      const created = await createApiKey(
+        db,
+        ctx.org.id,
+        { name: values.name, ratePerMinute: values.rate },
+        currentUser(request).id,
+      );
+      await insertAudit(db, {
+        organizationId: ctx.org.id,
+        actorUserId: currentUser(request).id,
+        action: 'api_keys.create',
+        subject: String(created.id),
+        details: { name: created.name, ratePerMinute: created.ratePerMinute },
+      });
+      return sendHtml(
+        reply,
+        <ApiKeysPage
+          ctx={ctx}
+          keys={await listApiKeys(db, ctx.org.id)}
+          created={{ name: created.name, key: created.key }}
+        />,
+      );
+    } catch (err) {
+      if (!(err instanceof ApiKeyInputError)) throw err;
+      const errors: FieldErrors =
+        err.field === 'name' ? { name: t('err.keyName') } : { rate: t('err.keyRate') };
+      return sendHtml(
+        reply,
+        <ApiKeysPage ctx={ctx} keys={await listApiKeys(db, ctx.org.id)} values={values} errors={errors} />,
+        400,
+      );
+    }
+  });
+
+  app.post('/verwaltung/api-schluessel/:id/widerrufen', adminOnly, async (request, reply) => {
+    const raw = (request.params as { id: string }).id;
+    if (!/^\d{1,9}$/.test(raw)) throw new AppError('not_found');
+    const revoked = await revokeApiKey(db, request.ctx.org.id, Number(raw));
+    if (!revoked) throw new AppError('not_found');
+    await insertAudit(db, {
+      organizationId: request.ctx.org.id,
+      actorUserId: currentUser(request).id,
+      action: 'api_keys.revoke',
+      subject: String(revoked.id),
+    });
+    return reply.redirect(`/verwaltung/api-schluessel?widerrufen=${encodeURIComponent(revoked.name)}`, 303);
+  });
+}

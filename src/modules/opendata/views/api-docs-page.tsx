@@ -1,0 +1,206 @@
+import type { RequestContext } from '../../../platform/http/context';
+import { translator } from '../../../platform/i18n';
+import { Layout } from '../../../platform/views/layout';
+import { messages } from '../messages';
+
+interface Parameter {
+  name: string;
+  in: string;
+  required: boolean;
+  description?: string;
+  schema: Record<string, unknown>;
+}
+
+interface Operation {
+  operationId: string;
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  parameters?: Parameter[];
+  requestBody?: {
+    content: Record<
+      string,
+      {
+        schema: {
+          properties?: Record<string, Record<string, unknown>>;
+          required?: string[];
+          patternProperties?: Record<string, Record<string, unknown>>;
+        };
+      }
+    >;
+  };
+  responses: Record<string, { description: string; content?: Record<string, unknown> }>;
+}
+
+export interface ApiDocsProps {
+  ctx: RequestContext;
+  title: string;
+  openApiUrl: string;
+  serverUrl: string;
+  paths: Record<string, Record<string, Operation>>;
+}
+
+function typeOf(schema: Record<string, unknown>): string {
+  const type = schema.type;
+  const base = Array.isArray(type)
+    ? type.join(' | ')
+    : typeof type === 'string'
+      ? type
+      : schema.anyOf
+        ? 'string | string[]'
+        : '–';
+  const extras: string[] = [];
+  if (Array.isArray(schema.enum)) extras.push((schema.enum as unknown[]).join(', '));
+  if (typeof schema.minimum === 'number' || typeof schema.maximum === 'number')
+    extras.push(`${schema.minimum ?? ''}–${schema.maximum ?? ''}`);
+  return extras.length > 0 ? `${base} (${extras.join('; ')})` : base;
+}
+
+export function ApiDocsPage({ ctx, title, openApiUrl, serverUrl, paths }: ApiDocsProps) {
+  const t = translator(messages, ctx.locale);
+  const operations = Object.entries(paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ path, method, op })),
+  );
+  const groups = new Map<string, typeof operations>();
+  for (const o of operations) {
+    const tag = o.op.tags?.[0] ?? 'API';
+    groups.set(tag, [...(groups.get(tag) ?? []), o]);
+  }
+  return (
+    <Layout ctx={ctx} title={title} wide>
+      <h1>{title}</h1>
+      <p>
+        {t('docsPageIntro')}{' '}
+        <a href={openApiUrl}>
+          <code class="k-pre">{openApiUrl}</code>
+        </a>
+      </p>
+      <nav aria-labelledby="toc-title">
+        <h2 id="toc-title">{t('contents')}</h2>
+        <ul class="k-list">
+          {[...groups.entries()].map(([tag, ops]) => (
+            <li>
+              {tag}
+              <ul class="k-list">
+                {ops.map((o) => (
+                  <li>
+                    <a href={`#${o.op.operationId}`}>
+                      {o.method.toUpperCase()} {o.path}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {[...groups.entries()].map(([tag, ops]) => (
+        <section class="k-section">
+          <h2>{tag}</h2>
+          {ops.map(({ path, method, op }) => {
+            const body = op.requestBody?.content['application/x-www-form-urlencoded']?.schema;
+            const bodyFields = body
+              ? [
+                  ...Object.entries(body.properties ?? {}),
+                  ...Object.entries(body.patternProperties ?? {}).map(
+                    ([k, v]) => [`${k.replace(/^\^/, '').replace(/\\\[/g, '[')}CODE]`, v] as const,
+                  ),
+                ]
+              : [];
+            const example =
+              method === 'get'
+                ? `curl '${serverUrl.replace(/\/$/, '')}${path.replace(/\{(\w+)\}/g, (_, n: string) => (n === 'service_code' ? 'CODE' : '1'))}'`
+                : `curl -X POST '${serverUrl.replace(/\/$/, '')}${path}' -d api_key=KEY …`;
+            return (
+              <section class="k-section" aria-labelledby={op.operationId}>
+                <h3 id={op.operationId}>
+                  <code class="k-pre">
+                    {method.toUpperCase()} {path}
+                  </code>
+                </h3>
+                {op.summary && (
+                  <p>
+                    <strong>{op.summary}</strong>
+                  </p>
+                )}
+                {op.description && <p>{op.description}</p>}
+                {op.parameters && op.parameters.length > 0 && (
+                  <div class="k-table-wrap">
+                    <table class="k-table">
+                      <caption>
+                        {t('parameters')}: {method.toUpperCase()} {path}
+                      </caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('paramName')}</th>
+                          <th scope="col">{t('paramIn')}</th>
+                          <th scope="col">{t('paramType')}</th>
+                          <th scope="col">{t('paramRequired')}</th>
+                          <th scope="col">{t('paramDescription')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {op.parameters.map((p) => (
+                          <tr>
+                            <th scope="row">
+                              <code>{p.name}</code>
+                            </th>
+                            <td>{p.in}</td>
+                            <td>{typeOf(p.schema)}</td>
+                            <td>{p.required ? t('yes') : t('no')}</td>
+                            <td>{p.description ?? ''}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                )}
+                {bodyFields.length > 0 && (
+                  <div class="k-table-wrap">
+                    <table class="k-table">
+                      <caption>
+                        {t('requestBody')}: {method.toUpperCase()} {path}
+                      </caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('paramName')}</th>
+                          <th scope="col">{t('paramType')}</th>
+                          <th scope="col">{t('paramRequired')}</th>
+                          <th scope="col">{t('paramDescription')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {bodyFields.map(([name, schema]) => (
+                          <tr>
+                            <th scope="row">
+                              <code>{name}</code>
+                            </th>
+                            <td>{typeOf(schema as Record<string, unknown>)}</td>
+                            <td>{body?.required?.includes(name) ? t('yes') : t('no')}</td>
+                            <td>{String((schema as { description?: string }).description ?? '')}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                )}
+                <p>
+                  {t('responses')}:{' '}
+                  {Object.entries(op.responses)
+                    .map(
+                      ([status, r]) =>
+                        `${status} ${r.description} (${Object.keys(r.content ?? {}).join(', ')})`,
+                    )
+                    .join(' · ')}
+                </p>
+                <p>
+                  {t('example')}: <code class="k-pre">{example}</code>
+                </p>
+              </section>
+            );
+          })}
+        </section>
+      ))}
+    </Layout>
+  );
+}
