@@ -48,6 +48,7 @@ export async function buildApp({ config, db }: AppOptions): Promise<FastifyInsta
   });
 
   // Modules, in the order their routes should be listed in docs.
+  await (await import('./modules/opendata')).openInterfaces(app, { db, config, storage });
   await homeRoutes(app, { db, config });
   await accountRoutes(app, { db, config });
   await organizationRoutes(app, { db });
