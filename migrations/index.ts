@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_platform';
 import * as m0002 from './0002_reports';
 import * as m0005 from './0005_open_data';
+import * as m0006 from './0006_angstraeume';
 
 // An explicit list instead of a folder scan: works the same under tsx, in tests and in a bundle.
 export const migrations: Record<string, Migration> = {
   '0001_platform': m0001,
   '0002_reports': m0002,
   '0005_open_data': m0005,
+  '0006_angstraeume': m0006,
 };

@@ -192,6 +192,9 @@ export interface ReportsTable {
   confirmed_at: Date | null;
   updated_at: Generated<Date>;
   fixed_at: Date | null;
+  /** Angsträume: when staff reviewed the place and its text (public only from then on); null until then. */
+  reviewed_at: Date | null;
+  reviewed_by: number | null;
 }
 export interface ReportPhotosTable {
   id: Generated<number>;
@@ -290,6 +293,42 @@ export interface Open311UpdatesTable {
   created_at: Generated<Date>;
 }
 
+// angstraeume: per-city settings, safety ratings (one per person, place and 30 days), "safer now?" questionnaire
+export interface AngstraumSettingsTable {
+  organization_id: number;
+  update_interval_days: Generated<number>;
+  questionnaire_weeks: Generated<number>;
+  updated_at: Generated<Date>;
+  updated_by: number | null;
+}
+export interface SafetyRatingsTable {
+  id: Generated<number>;
+  organization_id: number;
+  report_id: number;
+  user_id: number | null;
+  day: number;
+  night: number;
+  created_at: Generated<Date>;
+}
+export interface SafetyRatingSlotsTable {
+  report_id: number;
+  user_id: number;
+  last_rated_at: Date;
+}
+export interface AngstraumQuestionnairesTable {
+  id: Generated<number>;
+  organization_id: number;
+  report_id: number;
+  measure_event_id: number;
+  email: string;
+  token_hash: string;
+  due_at: Date;
+  sent_at: Date | null;
+  answered_at: Date | null;
+  answer: 'yes' | 'no' | 'unknown' | null;
+  comment: Generated<string>;
+}
+
 export interface Database {
   report_categories: ReportCategoriesTable;
   category_questions: CategoryQuestionsTable;
@@ -317,6 +356,10 @@ export interface Database {
   api_keys: ApiKeysTable;
   open311_requests: Open311RequestsTable;
   open311_updates: Open311UpdatesTable;
+  angstraum_settings: AngstraumSettingsTable;
+  safety_ratings: SafetyRatingsTable;
+  safety_rating_slots: SafetyRatingSlotsTable;
+  angstraum_questionnaires: AngstraumQuestionnairesTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

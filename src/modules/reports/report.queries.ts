@@ -235,6 +235,8 @@ export function publicFilter(organizationId: number, f: ListFilter) {
       eb('r.organization_id', '=', organizationId),
       eb('r.hidden', '=', false),
       eb('r.status', '!=', 'unconfirmed'),
+      // Angsträume are public only after staff reviewed the place and moderated its text.
+      sql<SqlBool>`(r.reviewed_at IS NOT NULL OR NOT EXISTS (SELECT 1 FROM report_categories rc WHERE rc.id = r.category_id AND rc.kind = 'angstraum'))`,
     ];
     if (f.categoryId) parts.push(eb('r.category_id', '=', f.categoryId));
     if (f.districtId) parts.push(eb('r.district_id', '=', f.districtId));
