@@ -168,7 +168,8 @@ export function QuestionnaireStatsPage(props: {
           <p>
             <strong>{t('statsSummary', { sent: total.sent, answered: total.answered, yes: total.yes, no: total.no, unknown: total.unknown })}</strong>
           </p>
-          <div class="k-table-wrap">
+          {/* Focusable and named: on narrow screens the table scrolls inside its box, also by keyboard. */}
+          <div class="k-table-wrap" tabIndex={0} role="region" aria-label={t('statsTable')}>
             <table class="k-table">
               <caption>{t('statsTable')}</caption>
               <thead>
