@@ -2,7 +2,7 @@ import type { Catalogue } from './index';
 
 type Key =
   | 'skipLink' | 'mainNav' | 'home' | 'navReport' | 'navReports' | 'signIn' | 'signOut' | 'myAccount' | 'backOffice' | 'language'
-  | 'switchLanguage' | 'footerNav' | 'impressum' | 'privacy' | 'accessibility' | 'devMailbox'
+  | 'switchLanguage' | 'footerNav' | 'impressum' | 'privacy' | 'accessibility' | 'openData' | 'devMailbox'
   | 'errorSummaryTitle' | 'errorReference' | 'backToHome' | 'optional' | 'signedInAs'
   | 'error.not_found.title' | 'error.not_found.text'
   | 'error.method_not_allowed.title' | 'error.method_not_allowed.text'
@@ -32,6 +32,7 @@ export const platformMessages: Catalogue<Key> = {
     impressum: 'Impressum',
     privacy: 'Datenschutzerklärung',
     accessibility: 'Erklärung zur Barrierefreiheit',
+    openData: 'Offene Daten',
     devMailbox: 'Entwickler-Postfach (nur Demo)',
     errorSummaryTitle: 'Bitte prüfen Sie Ihre Eingaben',
     errorReference: 'Referenz für Rückfragen: {ref}',
@@ -77,6 +78,7 @@ export const platformMessages: Catalogue<Key> = {
     impressum: 'Legal notice (Impressum)',
     privacy: 'Privacy policy',
     accessibility: 'Accessibility statement',
+    openData: 'Open data',
     devMailbox: 'Developer mailbox (demo only)',
     errorSummaryTitle: 'Please check your answers',
     errorReference: 'Reference for enquiries: {ref}',

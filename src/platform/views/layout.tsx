@@ -103,6 +103,9 @@ export function Layout({ ctx, title, children, wide }: LayoutProps) {
               <li>
                 <a href="/barrierefreiheit">{t('accessibility')}</a>
               </li>
+              <li>
+                <a href="/offene-daten">{t('openData')}</a>
+              </li>
               {ctx.demo && (
                 <li>
                   <a href="/dev/postfach">{t('devMailbox')}</a>
