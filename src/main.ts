@@ -25,6 +25,10 @@ Commands:
                                create a staff account and print its one-time setup link
   import-districts FILE.geojson --kind KIND [--name-property PROP]
                                import district polygons (replaces districts of the same kind and name)
+  api-key create NAME [--rate N]
+                               create an Open311/API key (N requests per minute, default 60); prints it once
+  api-key list                 list the keys (never the keys themselves)
+  api-key revoke ID            revoke a key at once
   pb count FILE.pb [...]       count a participatory-budget election (see: kuemmerer pb help)
   help                         show this text
 
@@ -133,6 +137,12 @@ export async function runCli(argv: string[], io: Io, env = process.env): Promise
         });
         io.out(`Staff account ${email} (${role}) is ready. Send this one-time setup link to the person (valid 72 hours):\n${url}`);
         return 0;
+      }
+      case 'api-key': {
+        const { values, positionals } = parseArgs({ args: rest, options: { rate: { type: 'string' }, org: { type: 'string' } }, allowPositionals: true });
+        const { apiKeyCli } = await import('./modules/open311/api-key.cli');
+        const [sub, ...args] = positionals;
+        return await withDb(config, async (h) => apiKeyCli(h.db, (await organization(h, config, values.org)).id, sub, args, values.rate, io, (m) => new UsageError(m)));
       }
       case 'import-districts': {
         const { values, positionals } = parseArgs({
