@@ -236,10 +236,29 @@ interface Timeline {
   questionnaire: { dueAt: Date; sentAt: Date | null; answeredAt: Date | null; answer: 'yes' | 'no' | 'unknown' | null; comment: string } | null;
 }
 
+/** Moves a time to the next weekday office hour (07–16 UTC, about 8–17 in Dortmund), keeping the minutes. */
+export function officeHours(t: number): number {
+  const d = new Date(t);
+  const hour = d.getUTCHours();
+  if (hour < 7) d.setUTCHours(7 + (hour % 3));
+  else if (hour >= 16) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    d.setUTCHours(7 + (hour % 3));
+  }
+  const day = d.getUTCDay();
+  if (day === 6) d.setUTCDate(d.getUTCDate() + 2);
+  if (day === 0) d.setUTCDate(d.getUTCDate() + 1);
+  return d.getTime();
+}
+
 function timeline(rng: Rng, ctx: DemoContext, s: Spec): Timeline {
   const events: EventRow[] = [];
   const staff = ctx.adminId;
-  const add = (at: number, e: { kind: string; public: boolean; from?: ReportStatus; to?: ReportStatus; body?: string; data?: unknown; staff?: boolean }) => {
+  let lastAt = 0;
+  const add = (when: number, e: { kind: string; public: boolean; from?: ReportStatus; to?: ReportStatus; body?: string; data?: unknown; staff?: boolean }) => {
+    // Staff work on weekdays during office hours; a timeline never runs backwards or into the future.
+    const at = Math.min(Math.max(e.staff === false ? when : officeHours(when), lastAt + 60_000), ctx.now - 60_000);
+    lastAt = at;
     events.push({
       organization_id: ctx.organizationId,
       report_id: s.id,
@@ -252,6 +271,7 @@ function timeline(rng: Rng, ctx: DemoContext, s: Spec): Timeline {
       data: JSON.stringify(e.data ?? {}),
       created_at: new Date(Math.round(at)),
     });
+    return at;
   };
   const code = s.category.code;
   const t0 = s.created;
@@ -281,7 +301,7 @@ function timeline(rng: Rng, ctx: DemoContext, s: Spec): Timeline {
     return { events, status, closeReason: null, closeNote: null, confirmedAt, fixedAt: null, updatedAt: new Date(cursor), questionnaire: null };
   }
   const move = (to: ReportStatus, share: number, e: { kind?: string; body?: string; data?: unknown } = {}) => {
-    add(step(share), { kind: e.kind ?? 'status', public: true, from: status, to, body: e.body ?? '', data: e.data ?? (to === 'closed' ? { closeReason: 'done' } : {}) });
+    cursor = add(step(share), { kind: e.kind ?? 'status', public: true, from: status, to, body: e.body ?? '', data: e.data ?? (to === 'closed' ? { closeReason: 'done' } : {}) });
     status = to;
   };
   const internal = () => {

@@ -141,13 +141,13 @@ export const NOT_RESPONSIBLE = [
 export const DUPLICATE_NOTES = ['Diese Stelle ist schon gemeldet. Bitte verfolgen Sie die ältere Meldung.', 'Doppelt gemeldet – wir kümmern uns in der anderen Meldung darum.'];
 
 export const NO_COMMENTS = [
-  'Das Loch wurde nur mit Schotter aufgefüllt, nach zwei Wochen war es wieder da.',
-  'Die Laterne geht abends immer noch nicht an.',
-  'Der Müll wurde abgeholt, aber es liegt schon wieder neuer da.',
-  'Es wurde nur ein Teil entfernt, der Rest ist noch da.',
-  'Die Schmiererei ist übermalt, aber man sieht sie noch deutlich.',
+  'Vor Ort sieht es genauso aus wie vorher.',
+  'Es wurde nur ein Teil erledigt, der Rest ist noch da.',
+  'Nach zwei Wochen war es wieder wie vorher.',
+  'Die Stelle wurde nur provisorisch hergerichtet und ist schon wieder kaputt.',
+  'Ich kann keine Veränderung erkennen.',
   '',
-];
+]
 
 export const FIRST_NAMES = ['Anna', 'Lukas', 'Fatma', 'Jonas', 'Marie', 'Mehmet', 'Sophie', 'Paul', 'Elif', 'Tim', 'Laura', 'Deniz', 'Katrin', 'Stefan', 'Olga', 'Hans', 'Ewa', 'Niklas', 'Aylin', 'Jürgen'];
 export const LAST_NAMES = ['Schmidt', 'Yılmaz', 'Müller', 'Kowalski', 'Becker', 'Schulte', 'Demir', 'Hoffmann', 'Wagner', 'Kaya', 'Krüger', 'Nowak', 'Bergmann', 'Schäfer', 'Öztürk', 'Hartmann'];

@@ -18,14 +18,11 @@ const NOW = Date.parse('2026-03-15T10:00:00Z');
 let a: DatabaseHandle;
 let b: DatabaseHandle;
 let dir: string;
-let seconds = 0;
 
 beforeAll(async () => {
   [a, b] = await Promise.all([createTestDatabase(), createTestDatabase()]);
   dir = mkdtempSync(path.join(tmpdir(), 'kuemmerer-seed-'));
-  const started = performance.now();
   await seedDemo(a.db, new URL('http://localhost'), 'a'.repeat(40), { storage: localStorage(dir), now: NOW });
-  seconds = (performance.now() - started) / 1000;
 });
 afterAll(async () => {
   await a?.close();
@@ -46,11 +43,6 @@ async function digest(db: Db): Promise<string> {
 }
 
 describe('demo seed', () => {
-  it('is fast enough', () => {
-    // The target is < 15 s for the whole CLI command on PGlite; the seed itself must stay well below.
-    expect(seconds).toBeLessThan(15);
-  });
-
   it('creates about 300 reports in every category and every state, with duplicates pointing back', async () => {
     const reports = await a.db.selectFrom('reports as r').innerJoin('report_categories as c', 'c.id', 'r.category_id').select(['r.id', 'r.status', 'r.close_reason', 'r.duplicate_of', 'r.category_id', 'c.code', 'r.created_at', 'r.lat', 'r.lon', 'r.district_id', 'r.supporters_count']).execute();
     expect(reports).toHaveLength(DEMO_REPORT_COUNT);
