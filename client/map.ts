@@ -258,8 +258,9 @@ async function reportMap(el: HTMLElement) {
   await addAreas(map, data.areas);
   const lat = Number(data.lat);
   const lon = Number(data.lon);
-  map.setView([lat, lon], 17);
-  L.marker([lat, lon], { icon: pinIcon(data.group ?? 'open'), keyboard: false, title: data.labelPin ?? '' }).addTo(map);
+  // Without a base map, a wider view keeps district lines in sight for orientation.
+  map.setView([lat, lon], data.tiles ? 17 : 14);
+  L.marker([lat, lon], { icon: chosenIcon(), keyboard: false, interactive: false, title: data.labelPin ?? '' }).addTo(map);
 }
 
 const MODULES: Record<string, (el: HTMLElement) => Promise<void>> = {

@@ -19,6 +19,7 @@ afterAll(() => new Promise<void>((resolve) => geocoder.close(() => resolve())));
 describe('Melden: the place on the map, and the public map and list', () => {
   const suite = useBrowserSuite({ alsoWithoutJavaScript: true, env: { GEOCODER_URL: geocoderUrl } });
   let categoryName: string;
+  let firstId = 0;
 
   beforeAll(async () => {
     const { db, org } = suite.server;
@@ -28,7 +29,7 @@ describe('Melden: the place on the map, and the public map and list', () => {
     categoryName = category.name_de;
     const statuses = ['new', 'in_progress', 'fixed', 'closed', 'confirmed'] as const;
     for (let i = 0; i < 30; i++) {
-      await insertReport(db, {
+      const row = await insertReport(db, {
         organizationId: org.id,
         categoryId: i % 3 === 0 ? other.id : category.id,
         departmentId: null,
@@ -46,6 +47,7 @@ describe('Melden: the place on the map, and the public map and list', () => {
         showName: false,
         idempotencyKey: null,
       });
+      firstId ||= row!.id;
     }
   });
 
@@ -252,5 +254,19 @@ describe('Melden: the place on the map, and the public map and list', () => {
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto(suite.server.url('/meldungen'));
     if (b.javaScriptEnabled) await expectNoHorizontalScroll(page);
+  });
+
+  it.each(variants)('a report page shows its place on a small map (%s)', async (_name, browser) => {
+    const b = browser();
+    const page = await b.newPage();
+    await page.goto(suite.server.url(`/meldungen/${firstId}`));
+    await page.getByRole('heading', { level: 2, name: 'Ort der Meldung' }).waitFor();
+    if (b.javaScriptEnabled) {
+      await page.locator('[data-module="report-map"] .leaflet-container').waitFor({ state: 'visible' });
+      await page.locator('[data-module="report-map"] .k-pin--chosen').waitFor();
+    } else {
+      await expect(page.getByRole('img', { name: /Karte mit dem Ort der Meldung/ }).isVisible()).resolves.toBe(true);
+    }
+    await axe(page);
   });
 });

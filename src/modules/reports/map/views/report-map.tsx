@@ -26,7 +26,7 @@ export function ReportMap({ ctx, report, settings }: { ctx: RequestContext; repo
           <img
             class="k-staticmap__image"
             data-static-map
-            src={`/karte/bild.svg?ansicht=${encodeURIComponent(formatView({ ...viewAround(report.lat, report.lon), zoom: 16 }))}&punkt=${lat},${lon}`}
+            src={`/karte/bild.svg?ansicht=${encodeURIComponent(formatView({ ...viewAround(report.lat, report.lon), zoom: 14 }))}&punkt=${lat},${lon}`}
             width={640}
             height={400}
             alt={t('reportMapAlt', { lat, lon })}
