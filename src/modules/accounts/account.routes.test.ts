@@ -99,7 +99,7 @@ describe('resident sign-in by magic link', () => {
     const out = await c.post('/abmelden');
     expect(out.statusCode).toBe(303);
     expect(out.headers.location).toBe('/anmelden?ok=abgemeldet');
-    expect((await c.get(out.headers.location)).body).toContain('Sie sind abgemeldet');
+    expect((await c.get(String(out.headers.location))).body).toContain('Sie sind abgemeldet');
     const replay = new Client(t);
     replay.cookies.set('k_session', token);
     const res = await replay.get('/konto');
