@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app';
 import { ConfigError, type Config, loadConfig } from './config';
@@ -6,6 +7,7 @@ import type { StaffRole } from './db-schema';
 import { createStaffAccount } from './modules/accounts/account.service';
 import { findOrganizationBySlug, findDepartmentByName } from './modules/organizations/organization.queries';
 import { importDistricts } from './modules/organizations/organization.service';
+import { backup, RestoreError, restore } from './platform/db/backup';
 import { type DatabaseHandle, DatabaseLockedError, openDatabase } from './platform/db/connect';
 import { migrateToLatest } from './platform/db/migrate';
 import { normaliseEmail } from './platform/http/form';
@@ -25,6 +27,8 @@ Commands:
                                create a staff account and print its one-time setup link
   import-districts FILE.geojson --kind KIND [--name-property PROP]
                                import district polygons (replaces districts of the same kind and name)
+  backup FOLDER                write database and photos to a new folder (with checksums)
+  restore FOLDER               restore a backup into a fresh, empty instance
   api-key create NAME [--rate N]
                                create an Open311/API key (N requests per minute, default 60); prints it once
   api-key list                 list the keys (never the keys themselves)
@@ -143,6 +147,24 @@ export async function runCli(argv: string[], io: Io, env = process.env): Promise
         const { apiKeyCli } = await import('./modules/open311/api-key.cli');
         const [sub, ...args] = positionals;
         return await withDb(config, async (h) => apiKeyCli(h.db, (await organization(h, config, values.org)).id, sub, args, values.rate, io, (m) => new UsageError(m)));
+      }
+      case 'backup':
+      case 'restore': {
+        const { positionals } = parseArgs({ args: rest, options: {}, allowPositionals: true });
+        if (positionals.length !== 1) throw new UsageError(`Give exactly one folder: kuemmerer ${command} FOLDER`);
+        const folder = path.resolve(positionals[0]!);
+        const filesDir = path.join(config.dataDir, 'files');
+        const manifest = await withDb(config, async (h) => {
+          try {
+            return command === 'backup' ? await backup(h.db, filesDir, folder) : await restore(h.db, filesDir, folder);
+          } catch (err) {
+            if (err instanceof RestoreError || (err instanceof Error && /not empty/.test(err.message))) throw new UsageError(err.message);
+            throw err;
+          }
+        });
+        const rows = manifest.tables.reduce((n, t) => n + t.rows, 0);
+        io.out(`${command === 'backup' ? 'Backed up' : 'Restored'} ${manifest.tables.length} tables (${rows} rows) and ${manifest.files.length} files ${command === 'backup' ? 'to' : 'from'} ${folder}`);
+        return 0;
       }
       case 'import-districts': {
         const { values, positionals } = parseArgs({

@@ -1,0 +1,75 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../test/helpers/database';
+import { createCategory, createDepartment, createResident, createStaff, createSyntheticBoundary, createOrganization } from '../../../test/helpers/factories';
+import { createReport } from '../../modules/reports/report.service';
+import { localStorage } from '../files/storage';
+import type { DatabaseHandle } from './connect';
+import { backup, RestoreError, restore, tableChecksums } from './backup';
+
+let source: DatabaseHandle;
+let target: DatabaseHandle;
+const dir = mkdtempSync(path.join(tmpdir(), 'kuemmerer-backup-'));
+const filesA = path.join(dir, 'files-a');
+const filesB = path.join(dir, 'files-b');
+
+beforeAll(async () => {
+  [source, target] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+  const org = await createOrganization(source.db);
+  await createSyntheticBoundary(source.db, org.id);
+  const dept = await createDepartment(source.db, org.id);
+  const cat = await createCategory(source.db, org.id, { departmentId: dept.id });
+  await createStaff(source.db, 'x'.repeat(40), org.id, 'admin');
+  const resident = await createResident(source.db, org.id);
+  const deps = { db: source.db, storage: localStorage(filesA), secret: 'x'.repeat(40), publicUrl: new URL('http://localhost') };
+  const where = { categoryId: cat.id, lat: 51.5, lon: 7.5, address: 'Ecke „Markt“', precise: true, districtId: null };
+  const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#456' } }).jpeg().toBuffer();
+  const user = { id: resident.id, email: resident.email, displayName: '', role: null, level: 'resident' as const, departmentIds: [] };
+  for (let i = 0; i < 3; i++) {
+    const r = await createReport(deps, org, where, { description: `Meldung ${i} mit Umlauten äöü`, answers: {}, name: '', email: '', showName: false, idempotencyKey: `k${i}`, photos: i === 0 ? [{ filename: 'a.jpg', data: photo }] : [] }, user, 'de');
+    expect(r.ok).toBe(true);
+  }
+  // A self-reference pointing forwards: restore must cope with rows that name later rows.
+  await source.db.updateTable('reports').set({ duplicate_of: 3 }).where('id', '=', 1).execute();
+});
+afterAll(async () => {
+  await source.close();
+  await target.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('backup and restore', () => {
+  it('restores into an empty instance with identical rows, files and sequences', async () => {
+    const manifest = await backup(source.db, filesA, path.join(dir, 'b1'));
+    expect(manifest.tables.find((t) => t.name === 'reports')?.rows).toBe(3);
+    expect(manifest.tables.some((t) => t.name === 'sessions')).toBe(false);
+    expect(manifest.files.length).toBe(2);
+
+    await restore(target.db, filesB, path.join(dir, 'b1'));
+    expect(await tableChecksums(target.db)).toEqual(await tableChecksums(source.db));
+    for (const f of manifest.files) expect(readFileSync(path.join(filesB, f.key)).equals(readFileSync(path.join(filesA, f.key)))).toBe(true);
+    // New rows continue after the restored ids instead of colliding with them.
+    const org = await target.db.selectFrom('organizations').select('id').executeTakeFirstOrThrow();
+    const extra = await createResident(target.db, org.id);
+    const maxBefore = Math.max(...(await source.db.selectFrom('users').select('id').execute()).map((u) => u.id));
+    expect(extra.id).toBeGreaterThan(maxBefore);
+  });
+
+  it('refuses a damaged backup, a non-empty database and a non-empty backup folder', async () => {
+    await backup(source.db, filesA, path.join(dir, 'b2'));
+    const file = path.join(dir, 'b2', 'tables', 'reports.ndjson');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Meldung 1', 'Meldung X'));
+    const fresh = await createTestDatabase();
+    try {
+      await expect(restore(fresh.db, path.join(dir, 'files-c'), path.join(dir, 'b2'))).rejects.toThrow(/Checksum mismatch in table reports/);
+      await expect(restore(target.db, filesB, path.join(dir, 'b1'))).rejects.toThrow(RestoreError);
+      await expect(backup(source.db, filesA, path.join(dir, 'b1'))).rejects.toThrow(/not empty/);
+      await expect(restore(fresh.db, filesB, path.join(dir, 'nothing-here'))).rejects.toThrow(/no readable manifest/);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
