@@ -6,7 +6,7 @@ import { currentUser, staffOnly } from '../../platform/http/guards';
 import { translator } from '../../platform/i18n';
 import { sendHtml } from '../../platform/views/render';
 import { insertAudit } from '../organizations/organization.queries';
-import { ApiKeyInputError, createApiKey, listApiKeys, revokeApiKey } from './api-key.service';
+import { ApiKeyInputError, checkKeyInput, createApiKey, listApiKeys, revokeApiKey } from './api-key.service';
 import { messages } from './messages';
 import { ApiKeysPage } from './views/api-keys-page';
 
@@ -57,8 +57,20 @@ export async function apiKeyRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
       );
     } catch (err) {
       if (!(err instanceof ApiKeyInputError)) throw err;
-      const errors: FieldErrors =
-        err.field === 'name' ? { name: t('err.keyName') } : { rate: t('err.keyRate') };
+      // Each field on its own, so the form names every problem at once.
+      const errors: FieldErrors = {};
+      for (const [fieldName, check] of [
+        ['name', () => checkKeyInput(values.name, undefined)],
+        ['rate', () => checkKeyInput('x', values.rate)],
+      ] as const) {
+        try {
+          check();
+        } catch {
+          errors[fieldName] = fieldName === 'name' ? t('err.keyName') : t('err.keyRate');
+        }
+      }
+      if (Object.keys(errors).length === 0)
+        errors[err.field] = t(err.field === 'name' ? 'err.keyName' : 'err.keyRate');
       return sendHtml(
         reply,
         <ApiKeysPage ctx={ctx} keys={await listApiKeys(db, ctx.org.id)} values={values} errors={errors} />,
