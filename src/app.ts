@@ -57,6 +57,7 @@ export async function buildApp({ config, db }: AppOptions): Promise<FastifyInsta
   await reportMap.routes(app);
   await (await import('./modules/reports/backoffice/backoffice.routes')).backOfficeReportRoutes(app, { db, config, storage });
   await (await import('./modules/reports/notifications/notifications.routes')).notificationRoutes(app, { db, config });
+  await (await import('./modules/angstraeume')).registerReporters(app, { db, config, storage });
 
   return app;
 }

@@ -72,7 +72,13 @@ async function serve(config: Config, io: Io, seed: boolean): Promise<void> {
     if (result.created) io.out(`Demo data created. Admin setup link (also in the dev mailbox): ${result.adminSetupUrl}`);
   }
   const app = await buildApp({ config, db: handle.db });
-  const stopJobs = startScheduler(platformJobs(handle.db, config, (await import('./modules/reports/notifications/jobs')).reportJobs({ db: handle.db, config })), (msg, err) => app.log.error({ err }, msg));
+  const stopJobs = startScheduler(
+    platformJobs(handle.db, config, [
+      ...(await import('./modules/reports/notifications/jobs')).reportJobs({ db: handle.db, config }),
+      ...(await import('./modules/angstraeume/angstraeume.routes')).angstraumJobs({ db: handle.db, config }),
+    ]),
+    (msg, err) => app.log.error({ err }, msg),
+  );
   const shutdown = async () => {
     await app.close();
     await stopJobs();

@@ -68,7 +68,7 @@ export function isOverdue(p: OverdueInput, now: Date, intervalDays: number): boo
 
 /** The instant the newest news (or the review) happened: what "last news N days ago" counts from. */
 export function lastNews(p: Pick<OverdueInput, 'reviewedAt' | 'lastNewsAt'>): Date | null {
-  if (p.lastNewsAt && p.reviewedAt) return p.lastNewsAt > p.reviewedAt ? p.lastNewsAt : p.reviewedAt;
+  if (p.lastNewsAt && p.reviewedAt) return new Date(Math.max(p.lastNewsAt.getTime(), p.reviewedAt.getTime()));
   return p.lastNewsAt ?? p.reviewedAt;
 }
 

@@ -20,7 +20,7 @@ export interface Trend {
 }
 
 /** Least squares through (i, counts[i]): the slope per month and the mean. */
-function fit(counts: number[]): { slope: number; mean: number } {
+function leastSquares(counts: number[]): { slope: number; mean: number } {
   const n = counts.length;
   const mean = n > 0 ? counts.reduce((s, c) => s + c, 0) / n : 0;
   if (n < 2) return { slope: 0, mean };
@@ -40,7 +40,7 @@ function fit(counts: number[]): { slope: number; mean: number } {
  * and that turns into its negative when the months run backwards.
  */
 export function linearTrend(counts: number[], target = TARGET_ANNUAL_CHANGE): Trend {
-  const { slope, mean } = fit(counts);
+  const { slope, mean } = leastSquares(counts);
   if (counts.length < MIN_TREND_MONTHS || mean <= 0) return { slopePerMonth: slope, mean, annualChange: null, onTarget: null };
   const annualChange = (12 * slope) / mean;
   return { slopePerMonth: slope, mean, annualChange, onTarget: annualChange <= target + 1e-12 };
@@ -48,7 +48,7 @@ export function linearTrend(counts: number[], target = TARGET_ANNUAL_CHANGE): Tr
 
 /** The fitted line's values at each month (for the chart). */
 export function trendLine(counts: number[]): number[] {
-  const { slope, mean } = fit(counts);
+  const { slope, mean } = leastSquares(counts);
   const mid = (counts.length - 1) / 2;
   return counts.map((_, i) => mean + slope * (i - mid));
 }

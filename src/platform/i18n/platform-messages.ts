@@ -1,7 +1,7 @@
 import type { Catalogue } from './index';
 
 type Key =
-  | 'skipLink' | 'mainNav' | 'home' | 'navReport' | 'navReports' | 'signIn' | 'signOut' | 'myAccount' | 'backOffice' | 'language'
+  | 'skipLink' | 'mainNav' | 'home' | 'navReport' | 'navReports' | 'navAngstraeume' | 'signIn' | 'signOut' | 'myAccount' | 'backOffice' | 'language'
   | 'switchLanguage' | 'footerNav' | 'impressum' | 'privacy' | 'accessibility' | 'openData' | 'devMailbox'
   | 'errorSummaryTitle' | 'errorReference' | 'backToHome' | 'optional' | 'signedInAs'
   | 'error.not_found.title' | 'error.not_found.text'
@@ -22,6 +22,7 @@ export const platformMessages: Catalogue<Key> = {
     home: 'Startseite',
     navReport: 'Problem melden',
     navReports: 'Meldungen',
+    navAngstraeume: 'Angsträume',
     signIn: 'Anmelden',
     signOut: 'Abmelden',
     myAccount: 'Mein Konto',
@@ -68,6 +69,7 @@ export const platformMessages: Catalogue<Key> = {
     home: 'Home',
     navReport: 'Report a problem',
     navReports: 'Reports',
+    navAngstraeume: 'Unsafe places',
     signIn: 'Sign in',
     signOut: 'Sign out',
     myAccount: 'My account',

@@ -23,6 +23,9 @@ export function Layout({ ctx, title, children, wide }: LayoutProps) {
         <title>{`${title} – ${ctx.org.name}`}</title>
         <link rel="stylesheet" href="/static/css/kuemmerer.css" />
         <link rel="icon" href="/static/icons/favicon.svg" type="image/svg+xml" />
+        <link rel="manifest" href="/manifest.webmanifest" />
+        <link rel="apple-touch-icon" href="/static/icons/icon-192.png" />
+        <meta name="theme-color" content="#004f9f" />
       </head>
       <body>
         <a class="k-skip-link" href="#main">
@@ -49,6 +52,11 @@ export function Layout({ ctx, title, children, wide }: LayoutProps) {
                 <li>
                   <a href="/meldungen" aria-current={ctx.path.split('?')[0] === '/meldungen' ? 'page' : undefined}>
                     {t('navReports')}
+                  </a>
+                </li>
+                <li>
+                  <a href="/angstraeume" aria-current={ctx.path.split('?')[0] === '/angstraeume' ? 'page' : undefined}>
+                    {t('navAngstraeume')}
                   </a>
                 </li>
                 {user?.level === 'staff' && (

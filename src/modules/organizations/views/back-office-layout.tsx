@@ -3,6 +3,7 @@ import { translator } from '../../../platform/i18n';
 import { Layout } from '../../../platform/views/layout';
 import type { Children } from '../../../platform/views/render';
 import { messages as open311Messages } from '../../open311/messages';
+import { angstraumBackOfficeLinks } from '../../angstraeume/angstraeume.menu';
 import { reportBackOfficeLinks } from '../../reports/backoffice/backoffice.menu';
 import { messages } from '../messages';
 
@@ -11,7 +12,7 @@ export function BackOfficeLayout({ ctx, title, children }: { ctx: RequestContext
   const t = translator(messages, ctx.locale);
   const admin = ctx.user?.role === 'admin';
   const reportLinks = reportBackOfficeLinks(ctx.user?.role, ctx.locale);
-  const links: Array<[string, string]> = [['/verwaltung', t('backOffice')], ...reportLinks.all];
+  const links: Array<[string, string]> = [['/verwaltung', t('backOffice')], ...reportLinks.all, ...angstraumBackOfficeLinks(ctx.user?.role, ctx.locale)];
   if (admin) {
     links.push(['/verwaltung/abteilungen', t('departments')], ['/verwaltung/bezirke', t('districts')], ['/verwaltung/mitarbeitende', t('staff')], ['/verwaltung/seiten', t('legalPages')], ...reportLinks.admin, ['/verwaltung/api-schluessel', translator(open311Messages, ctx.locale)('apiKeys')]);
   }
