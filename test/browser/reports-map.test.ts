@@ -269,4 +269,22 @@ describe('Melden: the place on the map, and the public map and list', () => {
     }
     await axe(page);
   });
+
+  it('with JavaScript: "use my location" places the pin where the browser says we are', async () => {
+    const { context } = suite.browser;
+    await context.grantPermissions(['geolocation'], { origin: suite.server.baseUrl });
+    await context.setGeolocation({ latitude: 51.4987, longitude: 7.5123 });
+    try {
+      const page = await suite.page();
+      await page.goto(suite.server.url('/melden'));
+      await page.locator('[data-module="location-picker"] .leaflet-container').waitFor({ state: 'visible' });
+      await page.getByRole('button', { name: 'Meinen Standort verwenden' }).click();
+      await page.locator('.k-pin--chosen').waitFor();
+      await expect.poll(async () => (await latLon(page)).lat).toBeCloseTo(51.4987, 5);
+      expect((await latLon(page)).lon).toBeCloseTo(7.5123, 5);
+      await expect(page.locator('#map-status').textContent()).resolves.toContain('51.49870, 7.51230');
+    } finally {
+      await context.clearPermissions();
+    }
+  });
 });
