@@ -709,3 +709,15 @@ describe('rate limits', () => {
     );
   });
 });
+
+describe('W3C dates', () => {
+  it('accept a zone whose "+" arrived as a space (unencoded form data), refuse dates without zone', async () => {
+    const { parseW3cDate } = await import('./open311');
+    expect(parseW3cDate('2026-05-01T09:00:00 02:00')?.toISOString()).toBe('2026-05-01T07:00:00.000Z');
+    expect(parseW3cDate('2026-05-01T09:00:00+02:00')?.toISOString()).toBe('2026-05-01T07:00:00.000Z');
+    expect(parseW3cDate('2026-05-01')?.toISOString()).toBe('2026-05-01T00:00:00.000Z');
+    expect(parseW3cDate('2026-05-01T09:00:00')).toBeNull();
+    expect(parseW3cDate('2026-02-30T09:00:00Z')).toBeNull();
+    expect((await get(`${BASE}/requests.json?start_date=2026-05-01T09:00:00+02:00`)).statusCode).toBe(200);
+  });
+});

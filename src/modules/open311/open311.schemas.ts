@@ -11,7 +11,7 @@ const str = (description: string, extra: Record<string, unknown> = {}) => ({
 const nullableStr = (description: string) => ({ type: ['string', 'null'], description });
 
 export const W3C_PATTERN =
-  '^\\s*\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?\\s*$';
+  '^\\s*\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+ -]\\d{2}:\\d{2}))?\\s*$';
 
 const jurisdiction = str(
   'The city’s slug (e.g. "dortmund") or host name. Optional: every host serves one city.',

@@ -49,11 +49,17 @@ const W3C = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})
 
 /** A W3C date or date-time; a time must carry its zone (Z or ±HH:MM). A bare date is midnight UTC. */
 export function parseW3cDate(raw: string): Date | null {
-  const s = raw.trim();
+  // A "+" in an unencoded form or query string arrives as a space: 2024-05-01T10:00:00 02:00.
+  const s = raw.trim().replace(/(T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?) (\d{2}:\d{2})$/, '$1+$2');
   const m = W3C.exec(s);
   if (!m) return null;
   const [, y, mo, d, h, mi] = m;
-  if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31) return null;
+  if (
+    new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDate() !== Number(d) ||
+    Number(mo) < 1 ||
+    Number(mo) > 12
+  )
+    return null;
   if (h !== undefined && (Number(h) > 23 || Number(mi) > 59)) return null;
   const date = new Date(h === undefined ? `${y}-${mo}-${d}T00:00:00Z` : s);
   if (Number.isNaN(date.getTime())) return null;
