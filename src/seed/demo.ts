@@ -78,5 +78,6 @@ export async function seedDemo(db: Db, publicUrl: URL, secret: string, options: 
   );
   const categories = await db.selectFrom('report_categories').select(['id', 'code', 'department_id', 'questionnaire_weeks']).where('organization_id', '=', org.id).orderBy('sort').execute();
   await seedDemoReports({ db, organizationId: org.id, adminId: userId, categories, districtIds, boundary: boundaryArea, storage: options.storage ?? (options.dataDir ? localStorage(path.join(options.dataDir, 'files')) : null), now: options.now ?? Date.now() });
+  await (await import('./angstraeume')).seedAngstraeume(db, { organizationId: org.id, boundary: boundaryArea, now: options.now ?? Date.now() });
   return { created: true, adminSetupUrl: setupUrl };
 }
