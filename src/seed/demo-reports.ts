@@ -221,7 +221,7 @@ interface EventRow {
   from_status: ReportStatus | null;
   to_status: ReportStatus | null;
   body: string;
-  data: string;
+  data: unknown;
   created_at: Date;
 }
 
@@ -268,7 +268,7 @@ function timeline(rng: Rng, ctx: DemoContext, s: Spec): Timeline {
       from_status: e.from ?? null,
       to_status: e.to ?? null,
       body: e.body ?? '',
-      data: JSON.stringify(e.data ?? {}),
+      data: e.data ?? {},
       created_at: new Date(Math.round(at)),
     });
     return at;
@@ -445,25 +445,35 @@ export async function seedDemoReports(ctx: DemoContext): Promise<DemoReportsResu
 
   const timelines = specs.map((s) => timeline(rng, ctx, s));
   const events = timelines.flatMap((t) => t.events).sort((a, b) => a.created_at.getTime() - b.created_at.getTime());
-  await chunked(events, 800, (chunk) => db.insertInto('report_events').values(chunk).execute());
+  // One JSON parameter per statement instead of thousands of bound values: several times faster on PGlite.
+  await sql`
+    INSERT INTO report_events (organization_id, report_id, kind, public, actor_user_id, from_status, to_status, body, data, created_at)
+    SELECT organization_id, report_id, kind, public, actor_user_id, from_status, to_status, body, data, created_at
+    FROM ROWS FROM (jsonb_to_recordset(${JSON.stringify(events)}::jsonb) AS (organization_id int, report_id int, kind text, public boolean,
+      actor_user_id int, from_status text, to_status text, body text, data jsonb, created_at timestamptz)) WITH ORDINALITY AS x
+    ORDER BY x.ordinality`.execute(db);
   // One statement sets every report's state from its timeline.
-  const rows = specs.map((s, i) => {
+  const states = specs.map((s, i) => {
     const t = timelines[i]!;
-    return sql`(${s.id}::int, ${t.status}::text, ${t.closeReason}::text, ${t.closeNote}::text, ${s.original?.id ?? null}::int, ${t.confirmedAt}::timestamptz, ${t.fixedAt}::timestamptz, ${t.updatedAt}::timestamptz)`;
+    return { id: s.id, status: t.status, close_reason: t.closeReason, close_note: t.closeNote, duplicate_of: s.original?.id ?? null, confirmed_at: t.confirmedAt, fixed_at: t.fixedAt, updated_at: t.updatedAt };
   });
   await sql`
     UPDATE reports r SET status = v.status, close_reason = v.close_reason, close_note = v.close_note, duplicate_of = v.duplicate_of,
       confirmed_at = v.confirmed_at, fixed_at = v.fixed_at, updated_at = v.updated_at
-    FROM (VALUES ${sql.join(rows)}) AS v(id, status, close_reason, close_note, duplicate_of, confirmed_at, fixed_at, updated_at)
+    FROM jsonb_to_recordset(${JSON.stringify(states)}::jsonb) AS v(id int, status text, close_reason text, close_note text, duplicate_of int,
+      confirmed_at timestamptz, fixed_at timestamptz, updated_at timestamptz)
     WHERE r.id = v.id`.execute(db);
 
   // Supporters (the counter was written with the report), followers (who have seen everything so far).
   const supporters = specs.flatMap((s) => Array.from({ length: s.supporters }, (_, k) => ({ report_id: s.id, supporter_key: `demo:${s.idx}:${k}`, user_id: null, created_at: new Date(Math.min(ctx.now, s.created + (k + 1) * 7 * HOUR)) })));
-  await chunked(supporters, 1000, (chunk) => db.insertInto('report_supporters').values(chunk).execute());
+  await sql`INSERT INTO report_supporters (report_id, supporter_key, user_id, created_at)
+    SELECT report_id, supporter_key, user_id, created_at
+    FROM jsonb_to_recordset(${JSON.stringify(supporters)}::jsonb) AS x(report_id int, supporter_key text, user_id int, created_at timestamptz)`.execute(db);
   const followers = specs
     .filter((s) => s.final !== 'unconfirmed')
     .flatMap((s) => [s.email, ...s.extraFollowers].map((email) => ({ report_id: s.id, email, unsubscribe_token_hash: hashToken(randomToken()) })));
-  await chunked(followers, 1000, (chunk) => db.insertInto('report_followers').values(chunk).execute());
+  await sql`INSERT INTO report_followers (report_id, email, unsubscribe_token_hash)
+    SELECT report_id, email, unsubscribe_token_hash FROM jsonb_to_recordset(${JSON.stringify(followers)}::jsonb) AS x(report_id int, email text, unsubscribe_token_hash text)`.execute(db);
   await sql`UPDATE report_followers f SET last_notified_event_id = m.max_id
     FROM (SELECT report_id, max(id) AS max_id FROM report_events WHERE organization_id = ${ctx.organizationId} GROUP BY report_id) m
     WHERE m.report_id = f.report_id`.execute(db);
