@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../../app';
 import { Client, createTestApp, type TestApp } from '../../../../test/helpers/app';
 import { createCategory, createSyntheticBoundary } from '../../../../test/helpers/factories';
 import type { ReportStatus } from '../../../db-schema';
@@ -160,6 +162,34 @@ describe('/meldungen: the public list', () => {
     const beyond = await c.get('/meldungen?seite=99');
     expect(beyond.statusCode).toBe(400);
     expect(beyond.body).toContain('href="#f-seite"');
+  });
+});
+
+describe('no N+1', () => {
+  it('loads the list in the same number of queries for 25 rows as for 1', async () => {
+    let queries = 0;
+    const counter: KyselyPlugin = {
+      transformQuery: (args) => {
+        queries++;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const app = await buildApp({ config: t.config, db: db.withPlugin(counter) });
+    try {
+      const count = async (url: string) => {
+        queries = 0;
+        const res = await app.inject({ url, headers: { host: 'localhost' }, cookies: { k_csrf: 'x' } });
+        expect(res.statusCode).toBe(200);
+        return queries;
+      };
+      const full = await count('/meldungen');
+      const one = await count('/meldungen?status=fixed');
+      expect(full).toBe(one);
+      expect(full).toBeLessThanOrEqual(6);
+    } finally {
+      await app.close();
+    }
   });
 });
 
