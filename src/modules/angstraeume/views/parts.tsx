@@ -240,9 +240,9 @@ export function EffectTable({ locale, effects }: { locale: Locale; effects: Meas
   const t = tr(locale);
   if (effects.length === 0) return <p>{t('measuresNone')}</p>;
   return (
-    <div class="k-table-wrap">
+    <div class="k-table-wrap" tabIndex={0} role="region" aria-labelledby="effect-table-caption">
       <table class="k-table">
-        <caption>{t('effectCaption')}</caption>
+        <caption id="effect-table-caption">{t('effectCaption')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('col.measure')}</th>

@@ -241,9 +241,9 @@ export function LitterStatsSection({ ctx, stats }: { ctx: RequestContext; stats:
       </p>
       <LitterChart locale={ctx.locale} months={stats.months} series={total} />
       <p>{t('currentMonth', { month: monthLabel(stats.currentMonth, ctx.locale), n: total.current })}</p>
-      <div class="k-table-wrap">
+      <div class="k-table-wrap" tabIndex={0} role="region" aria-labelledby="litter-table-caption">
         <table class="k-table">
-          <caption>{t('tableCaption')}</caption>
+          <caption id="litter-table-caption">{t('tableCaption')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('col.district')}</th>
