@@ -279,8 +279,10 @@ export function publicUpdates(
     .where('e.organization_id', '=', organizationId)
     .where('e.public', '=', true)
     .where('r.organization_id', '=', organizationId)
-    .where('r.hidden', '=', false)
-    .where('r.status', '!=', 'unconfirmed')
+    // Public means what the website means (publicFilter), including any review gate a report kind has.
+    .where('e.report_id', 'in', (eb) =>
+      eb.selectFrom('reports as r').select('r.id').where(publicFilter(organizationId, {})),
+    )
     .where('e.created_at', '>=', window.from);
   if (window.to) query = query.where('e.created_at', '<', window.to);
   return query.orderBy('e.created_at').orderBy('e.id').limit(page.limit).offset(page.offset).execute();
