@@ -240,6 +240,7 @@ export function EffectTable({ locale, effects }: { locale: Locale; effects: Meas
   const t = tr(locale);
   if (effects.length === 0) return <p>{t('measuresNone')}</p>;
   return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable by keyboard (WCAG 2.1.1)
     <div class="k-table-wrap" tabIndex={0} role="region" aria-labelledby="effect-table-caption">
       <table class="k-table">
         <caption id="effect-table-caption">{t('effectCaption')}</caption>

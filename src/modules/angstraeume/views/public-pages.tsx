@@ -71,6 +71,7 @@ export function AngstraeumeMapPage({ ctx, places, intervalDays, now, settings, r
       <section class="k-section" aria-labelledby="list-title">
         <h2 id="list-title">{count}</h2>
         {places.length > 0 && (
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable by keyboard (WCAG 2.1.1)
           <div class="k-table-wrap" tabIndex={0} role="region" aria-labelledby="list-title">
             <table class="k-table">
               <caption class="k-visually-hidden">{t('mapPageTitle')}</caption>

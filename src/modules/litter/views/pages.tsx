@@ -241,6 +241,7 @@ export function LitterStatsSection({ ctx, stats }: { ctx: RequestContext; stats:
       </p>
       <LitterChart locale={ctx.locale} months={stats.months} series={total} />
       <p>{t('currentMonth', { month: monthLabel(stats.currentMonth, ctx.locale), n: total.current })}</p>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable by keyboard (WCAG 2.1.1) */}
       <div class="k-table-wrap" tabIndex={0} role="region" aria-labelledby="litter-table-caption">
         <table class="k-table">
           <caption id="litter-table-caption">{t('tableCaption')}</caption>
