@@ -24,10 +24,14 @@ export function collectRoutes(app: FastifyInstance): CollectedRoute[] {
   app.addHook('onRoute', (route: RouteOptions) => {
     const url = route.url ?? '';
     if (!url.startsWith('/api/') && !url.startsWith('/open311/')) return;
-    if (!route.schema) return;
+    // A JSON route whose module declared no schema is still listed, so the document covers the whole API.
+    const schema = (route.schema as RouteSchema | undefined) ?? {
+      description: 'This route declares no schema yet: its parameters and answer are not described here.',
+      tags: ['Other'],
+    };
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
-      routes.push({ method: method.toLowerCase(), url, schema: route.schema as RouteSchema });
+      routes.push({ method: method.toLowerCase(), url, schema });
     }
   });
   return routes;
@@ -74,7 +78,7 @@ export function openApiDocument(
         schema: strip(schema),
       })),
     ];
-    const responses: Record<string, unknown> = {};
+    const responses: Record<string, unknown> = r.schema.response ? {} : { '200': { description: 'OK' } };
     for (const [status, schema] of Object.entries(r.schema.response ?? {})) {
       const content = (schema as { content?: Record<string, { schema: unknown }> }).content;
       responses[status] = {

@@ -374,6 +374,12 @@ describe('OpenAPI and documentation', () => {
       doc.paths['/open311/v2/requests.json'].post.requestBody.content['application/x-www-form-urlencoded']
         .schema.required,
     ).toContain('service_code');
+    // JSON routes of other modules are listed even before they declare a schema.
+    const others = Object.keys(doc.paths).filter(
+      (p) => p.startsWith('/api/') && !p.startsWith('/api/reports.') && p !== '/api/openapi.json',
+    );
+    for (const p of others)
+      expect(doc.paths[p].get?.responses['200'] ?? doc.paths[p].post?.responses['200'], p).toBeDefined();
     // Every operation id is unique.
     const ids = Object.values(doc.paths).flatMap((p) =>
       Object.values(p as Record<string, { operationId: string }>).map((o) => o.operationId),
