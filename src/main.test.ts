@@ -82,7 +82,7 @@ describe('kuemmerer CLI', () => {
     expect(broken.code).not.toBe(0);
     expect(broken.err).toContain('no name found');
     expect((await cli('import-districts', path.join(dir, 'fehlt.geojson'), '--kind', 'x')).err).toContain('Cannot read');
-  });
+  }, 240_000);
 
   it.skipIf(Boolean(process.env.DATABASE_URL))('says clearly when the embedded database is in use by another process', async () => {
     const held = await openPglite({ dataDir: env.DATA_DIR! });
