@@ -398,10 +398,6 @@ function timeline(rng: Rng, ctx: DemoContext, s: Spec): Timeline {
   return { events, status, closeReason, closeNote, confirmedAt, fixedAt, updatedAt: new Date(last), questionnaire };
 }
 
-async function chunked<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
-}
-
 export interface DemoReportsResult {
   reports: number;
   events: number;
@@ -414,32 +410,36 @@ export async function seedDemoReports(ctx: DemoContext): Promise<DemoReportsResu
   const specs = demoSpecs(ctx.categories, ctx.boundary, ctx.now);
   const rng = createRng(DEMO_SEED ^ 0x5a5a5a5a);
   // Reports first (ids grow with time, like real report numbers); status fields are set after the timelines.
-  const inserted = await db
-    .insertInto('reports')
-    .values(
-      specs.map((s) => ({
-        organization_id: ctx.organizationId,
-        category_id: s.category.id,
-        department_id: s.category.department_id,
-        district_id: ctx.districtIds[s.district] ?? null,
-        status: 'new' as ReportStatus,
-        lat: s.lat,
-        lon: s.lon,
-        location: sql<string>`point(${s.lon}, ${s.lat})`,
-        address: s.address,
-        description: s.description,
-        answers: JSON.stringify(s.answers),
-        reporter_name: s.reporterName,
-        reporter_email: s.email,
-        show_name: s.showName,
-        hidden: s.hidden,
-        supporters_count: s.supporters,
-        idempotency_key: `demo-${s.idx}`,
-        created_at: new Date(s.created),
-      })),
-    )
-    .returning(['id', 'idempotency_key'])
-    .execute();
+  const reportRows = specs.map((s) => ({
+    organization_id: ctx.organizationId,
+    category_id: s.category.id,
+    department_id: s.category.department_id,
+    district_id: ctx.districtIds[s.district] ?? null,
+    lat: s.lat,
+    lon: s.lon,
+    address: s.address,
+    description: s.description,
+    answers: s.answers,
+    reporter_name: s.reporterName,
+    reporter_email: s.email,
+    show_name: s.showName,
+    hidden: s.hidden,
+    supporters_count: s.supporters,
+    idempotency_key: `demo-${s.idx}`,
+    created_at: new Date(s.created),
+  }));
+  const inserted = (
+    await sql<{ id: number; idempotency_key: string }>`
+      INSERT INTO reports (organization_id, category_id, department_id, district_id, status, lat, lon, location, address, description, answers,
+        reporter_name, reporter_email, show_name, hidden, supporters_count, idempotency_key, created_at)
+      SELECT organization_id, category_id, department_id, district_id, 'new', lat, lon, point(lon, lat), address, description, answers,
+        reporter_name, reporter_email, show_name, hidden, supporters_count, idempotency_key, created_at
+      FROM ROWS FROM (jsonb_to_recordset(${JSON.stringify(reportRows)}::jsonb) AS (organization_id int, category_id int, department_id int,
+        district_id int, lat double precision, lon double precision, address text, description text, answers jsonb, reporter_name text,
+        reporter_email text, show_name boolean, hidden boolean, supporters_count int, idempotency_key text, created_at timestamptz)) WITH ORDINALITY AS x
+      ORDER BY x.ordinality
+      RETURNING id, idempotency_key`.execute(db)
+  ).rows;
   const idOf = new Map(inserted.map((r) => [r.idempotency_key, r.id]));
   for (const s of specs) s.id = idOf.get(`demo-${s.idx}`)!;
 
@@ -483,7 +483,10 @@ export async function seedDemoReports(ctx: DemoContext): Promise<DemoReportsResu
     const q = timelines[i]!.questionnaire;
     return q ? [{ report_id: s.id, email: s.email, token_hash: `demo:${s.idx}`, due_at: q.dueAt, sent_at: q.sentAt, answered_at: q.answeredAt, answer: q.answer, comment: q.comment }] : [];
   });
-  await chunked(questionnaires, 1000, (chunk) => db.insertInto('report_questionnaires').values(chunk).execute());
+  await sql`INSERT INTO report_questionnaires (report_id, email, token_hash, due_at, sent_at, answered_at, answer, comment)
+    SELECT report_id, email, token_hash, due_at, sent_at, answered_at, answer, comment
+    FROM jsonb_to_recordset(${JSON.stringify(questionnaires)}::jsonb) AS x(report_id int, email text, token_hash text, due_at timestamptz,
+      sent_at timestamptz, answered_at timestamptz, answer text, comment text)`.execute(db);
 
   // Photos through the normal pipeline: render, process (resize, strip metadata), store, approve.
   let photos = 0;
