@@ -16,7 +16,7 @@ type Key =
   | 'event.rejected' | 'event.not_responsible' | 'event.public_note' | 'event.reopened' | 'event.photo_approved' | 'event.measure'
   | 'event.questionnaire' | 'duplicateOf' | 'support' | 'supportSignIn' | 'follow' | 'unfollow' | 'following' | 'followSignIn'
   | 'unfollowed' | 'answers' | 'photoAlt' | 'yes' | 'no' | 'optional'
-  | 'confirmTitle' | 'confirmButton' | 'photosAgain' | 'lat' | 'lon' | 'coordsLegend'
+  | 'thanksReview' | 'confirmTitle' | 'confirmButton' | 'photosAgain' | 'lat' | 'lon' | 'coordsLegend'
   | 'mail.confirmSubject' | 'mail.confirmBody' | 'mail.departmentSubject' | 'mail.departmentBody';
 
 export const messages: Catalogue<Key> = {
@@ -120,6 +120,7 @@ export const messages: Catalogue<Key> = {
     yes: 'ja',
     no: 'nein',
     optional: '(freiwillig)',
+    thanksReview: 'Ihre Meldung #{id} ist eingegangen. Orte, an denen man sich unsicher fühlt, prüft die Stadt, bevor sie öffentlich erscheinen; dabei kann sie persönliche Angaben aus dem Text entfernen.',
     confirmTitle: 'Meldung bestätigen',
     confirmButton: 'Meldung jetzt bestätigen',
     photosAgain: 'Aus Sicherheitsgründen kann der Browser gewählte Fotos nicht behalten: bitte wählen Sie sie noch einmal aus.',
@@ -231,6 +232,7 @@ export const messages: Catalogue<Key> = {
     yes: 'yes',
     no: 'no',
     optional: '(optional)',
+    thanksReview: 'Your report #{id} has been received. The city reviews places where people feel unsafe before they appear in public, and may remove personal details from the text.',
     confirmTitle: 'Confirm your report',
     confirmButton: 'Confirm report now',
     photosAgain: 'For security, browsers cannot keep chosen photos: please choose them again.',

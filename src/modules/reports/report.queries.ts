@@ -153,15 +153,12 @@ export function publicTimeline(db: Db, reportId: number) {
 
 /** Open, public reports of one category near a point: the duplicate check before sending. */
 export function openReportsNear(db: Db, organizationId: number, categoryId: number, box: { minLat: number; maxLat: number; minLon: number; maxLon: number }) {
+  // Through publicFilter like every other public listing: nothing unreviewed or hidden shows here either.
   return db
-    .selectFrom('reports')
-    .select(['id', 'lat', 'lon', 'description', 'address', 'status', 'supporters_count', 'created_at'])
-    .where('organization_id', '=', organizationId)
-    .where('category_id', '=', categoryId)
-    .where('status', 'in', ['new', 'confirmed', 'in_progress'])
-    .where('hidden', '=', false)
-    .where(sql<SqlBool>`location <@ box(point(${box.minLon}, ${box.minLat}), point(${box.maxLon}, ${box.maxLat}))`)
-    .orderBy('created_at', 'desc')
+    .selectFrom('reports as r')
+    .select(['r.id', 'r.lat', 'r.lon', 'r.description', 'r.address', 'r.status', 'r.supporters_count', 'r.created_at'])
+    .where(publicFilter(organizationId, { categoryId, status: 'open', bbox: { minLon: box.minLon, minLat: box.minLat, maxLon: box.maxLon, maxLat: box.maxLat } }))
+    .orderBy('r.created_at', 'desc')
     .limit(50)
     .execute();
 }

@@ -170,4 +170,20 @@ describe('reporting a problem', () => {
     const far = await c.post('/melden/ort', { categoryId: String(categoryId), lat: '51.53', lon: '7.45' });
     expect(far.body).toContain('keine offene Meldung');
   });
+
+  it('never shows an unreviewed Angstraum among the nearby reports, and says it awaits review', async () => {
+    const angst = await createCategory(t.db, t.org.id, { name: 'Angstraum', kind: 'angstraum' });
+    const resident = await createResident(t.db, t.org.id);
+    const c = new Client(t);
+    await c.signInAs(resident.id, 'resident');
+    const sent = await c.request({
+      method: 'POST',
+      url: '/melden',
+      ...multipart({ _csrf: c.csrf, categoryId: String(angst.id), lat: '51.52', lon: '7.52', description: 'Dunkle Unterführung, Name des Nachbarn: Herr X' }),
+    });
+    expect(sent.body).toContain('prüft die Stadt, bevor sie öffentlich erscheinen');
+    const nearby = await new Client(t).post('/melden/ort', { categoryId: String(angst.id), lat: '51.5201', lon: '7.5201' });
+    expect(nearby.body).toContain('keine offene Meldung');
+    expect(nearby.body).not.toContain('Herr X');
+  });
 });

@@ -129,7 +129,8 @@ export async function reportRoutes(app: FastifyInstance, { db, config, storage }
     if (!result.ok) {
       return step2(request, reply, where.value, values, { errors: translateProblems(ctx, result.errors), idempotencyKey: f('idempotencyKey') || undefined, photosLost: files.length > 0, status: 400 });
     }
-    return sendHtml(reply, <ThanksPage ctx={ctx} reportId={result.reportId} status={result.status} email={result.email} />);
+    const kind = (await q.findCategory(db, ctx.org.id, where.value.categoryId))?.kind;
+    return sendHtml(reply, <ThanksPage ctx={ctx} reportId={result.reportId} status={result.status} email={result.email} awaitingReview={kind === 'angstraum'} />);
   });
 
   app.get('/meldungen/bestaetigen/:token', async (request, reply) => {

@@ -85,6 +85,11 @@ export async function openPglite(options: { dataDir?: string; snapshot?: Blob | 
 
 export async function openPostgres(connectionString: string, max = 10): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString, max });
+  // An idle connection the server closes (restart, failover, a dropped test database) must not crash the
+  // process: the pool replaces it on the next query.
+  pool.on('error', (err: Error & { code?: string }) => {
+    if (err.code !== '57P01') console.error(`PostgreSQL connection lost: ${err.message}`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', pglite: null, close: () => db.destroy() };
 }

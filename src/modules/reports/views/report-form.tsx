@@ -232,13 +232,15 @@ function QuestionField({ question: q, value, error, optional }: { question: Ques
   );
 }
 
-export function ThanksPage({ ctx, reportId, status, email }: { ctx: RequestContext; reportId: number; status: 'unconfirmed' | 'new'; email: string | null }) {
+export function ThanksPage({ ctx, reportId, status, email, awaitingReview = false }: { ctx: RequestContext; reportId: number; status: 'unconfirmed' | 'new'; email: string | null; awaitingReview?: boolean }) {
   const t = translator(messages, ctx.locale);
   return (
     <Layout ctx={ctx} title={t('thanksTitle')}>
       <h1>{t('thanksTitle')}</h1>
       {status === 'unconfirmed' ? (
         <p>{t('thanksConfirm', { email: email ?? '' })}</p>
+      ) : awaitingReview ? (
+        <p>{t('thanksReview', { id: reportId })}</p>
       ) : (
         <>
           <p>{t('thanksPublished', { id: reportId })}</p>
