@@ -176,7 +176,8 @@ export async function restore(db: Db, filesDir: string, source: string): Promise
           if (table.selfReferences.length === 0) return row;
           // Rows may point at rows that come later: insert without the link, set it afterwards.
           const copy = { ...row };
-          for (const col of table.selfReferences) if (copy[col] !== null && copy[col] !== undefined) later.push(row), (copy[col] = null);
+          if (table.selfReferences.some((col) => copy[col] !== null && copy[col] !== undefined)) later.push(row);
+          for (const col of table.selfReferences) copy[col] = null;
           return copy;
         });
         const overriding = table.identity.length > 0 ? sql`OVERRIDING SYSTEM VALUE` : sql``;
