@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPbCli } from './pb.cli';
+import { sharedPath } from '../../../test/helpers/shared-data';
 
-const DEV = path.resolve(import.meta.dirname, '../../../../shared/data/pabulib/dev');
+const DEV = sharedPath('data/pabulib/dev');
 
 const SMALL = `META
 key;value

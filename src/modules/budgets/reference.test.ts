@@ -7,9 +7,10 @@ import { ruleFromFile } from './counting/file-rule';
 import { cmp, parseRational, toExactString } from './counting/rational';
 import { compareIds } from './counting/tie-breaking';
 import { readPb } from './pabulib/pb-reader';
+import { sharedPath } from '../../../test/helpers/shared-data';
 
 // Test-only access to the shared reference data; application code never reads ../shared.
-const DEV = path.resolve(import.meta.dirname, '../../../../shared/data/pabulib/dev');
+const DEV = sharedPath('data/pabulib/dev');
 
 interface Instance {
   vote_type: string;

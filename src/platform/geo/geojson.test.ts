@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { areaContains, bboxOf, GeoJsonError, readArea, readDistrictFeatures } from './geojson';
+import { sharedPath } from '../../../test/helpers/shared-data';
 
 // Synthetic test polygons: a 2×2 square with a 1×1 hole.
 const squareWithHole = {
@@ -26,7 +26,7 @@ describe('geojson', () => {
     expect(() => readArea({ type: 'Polygon', coordinates: [[[0, 0], [500, 0], [1, 1], [0, 0]]] })).toThrow(GeoJsonError);
   });
   it('reads the real Dortmund boundary and places the Reinoldikirche inside, Bochum outside', () => {
-    const file = path.resolve(import.meta.dirname, '../../../../shared/data/dortmund/dortmund-stadtgrenze.geojson');
+    const file = sharedPath('data/dortmund/dortmund-stadtgrenze.geojson');
     const [dortmund] = readDistrictFeatures(JSON.parse(readFileSync(file, 'utf8')));
     expect(dortmund?.name).toBe('Dortmund');
     expect(areaContains(dortmund!.area, 7.4662, 51.5143)).toBe(true);

@@ -9,6 +9,7 @@ import { rat } from '../counting/rational';
 import { toExactJson } from '../json';
 import { parsePb, readPb } from './pb-reader';
 import { writePb } from './pb-writer';
+import { sharedPath } from '../../../../test/helpers/shared-data';
 
 /** What counting depends on, in a comparable form. */
 const core = (e: Election) =>
@@ -55,7 +56,7 @@ describe('writePb', () => {
   });
 
   it('round-trips every dev instance to the same count', () => {
-    const dev = path.resolve(import.meta.dirname, '../../../../../shared/data/pabulib/dev');
+    const dev = sharedPath('data/pabulib/dev');
     for (const file of [
       'Poland_Czestochowa_2024_Grabowka.pb',
       'Poland_Krakow_2024_Lagiewniki-Borek_Falecki.pb',

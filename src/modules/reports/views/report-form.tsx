@@ -239,11 +239,9 @@ export function ThanksPage({ ctx, reportId, status, email, awaitingReview = fals
       <h1>{t('thanksTitle')}</h1>
       {status === 'unconfirmed' ? (
         <p>{t('thanksConfirm', { email: email ?? '' })}</p>
-      ) : awaitingReview ? (
-        <p>{t('thanksReview', { id: reportId })}</p>
       ) : (
         <>
-          <p>{t('thanksPublished', { id: reportId })}</p>
+          <p>{awaitingReview ? t('thanksReview', { id: reportId }) : t('thanksPublished', { id: reportId })}</p>
           <p>
             <a href={`/meldungen/${reportId}`}>{t('viewReport')}</a>
           </p>
