@@ -186,4 +186,18 @@ describe('reporting a problem', () => {
     expect(nearby.body).toContain('keine offene Meldung');
     expect(nearby.body).not.toContain('Herr X');
   });
+
+  it('takes the place from a photo’s GPS position when the place was only described', async () => {
+    const withGps = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#3a7' } })
+      .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 3600/100', GPSLongitudeRef: 'E', GPSLongitude: '7/1 30/1 3600/100' } })
+      .jpeg()
+      .toBuffer();
+    const c = new Client(t);
+    const res = await report(c, { lat: '', lon: '', address: 'hinter dem Kiosk', idempotencyKey: 'gps-1' }, [{ name: 'gps.jpg', data: withGps }]);
+    expect(res.statusCode).toBe(200);
+    const row = await t.db.selectFrom('reports').select(['lat', 'lon', 'location_precise']).where('idempotency_key', '=', 'gps-1').executeTakeFirstOrThrow();
+    expect(row.location_precise).toBe(true);
+    expect(row.lat).toBeCloseTo(51.51, 3);
+    expect(row.lon).toBeCloseTo(7.51, 3);
+  });
 });

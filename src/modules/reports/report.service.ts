@@ -170,6 +170,19 @@ export async function createReport(deps: ReportDeps, org: Org, where: CheckedLoc
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
+  // Only a description of the place? A photo's GPS position (read before the metadata was stripped) gives the
+  // point, as long as it lies in the city.
+  if (!where.precise) {
+    for (const gps of processed.map((p) => p.gps)) {
+      if (!gps) continue;
+      const located = await locate(db, org.id, gps.lat, gps.lon);
+      if (located.inside) {
+        where = { ...where, lat: gps.lat, lon: gps.lon, districtId: located.districtId, precise: true };
+        break;
+      }
+    }
+  }
+
   const bases = processed.map(() => `reports/${randomToken(12).toLowerCase().replace(/[^a-z0-9]/g, '0')}`);
   const written: string[] = [];
   try {
