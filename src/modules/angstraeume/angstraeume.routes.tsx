@@ -132,7 +132,7 @@ export async function angstraeumeRoutes(app: FastifyInstance, deps: AngstraeumeD
       }));
     return reply
       .type('application/geo+json; charset=utf-8')
-      .header('Cache-Control', 'private, max-age=60')
+      .header('Cache-Control', 'private, no-cache')
       .send(JSON.stringify({ type: 'FeatureCollection', features, clustered: false, truncated: false }));
   });
 
