@@ -4,7 +4,6 @@ import type { FileStorage } from '../../platform/files/storage';
 import { normaliseEmail } from '../../platform/http/form';
 import type { SessionUser } from '../../platform/http/sessions';
 import { type Locale, translator } from '../../platform/i18n';
-import { messages as reportMessages } from '../reports/messages';
 import { LIMITS, open311Status, parseCoordinate, publicState } from '../reports/report';
 import { cityCentre, insertEvent as insertReportEvent } from '../reports/report.queries';
 import * as reports from '../reports/report.service';
@@ -13,6 +12,7 @@ import type { ApiClient } from './api-key.service';
 import { messages } from './messages';
 import { parseAttributes, parseW3cDate, pushedStatus, statusChange, w3cDate } from './open311';
 import * as q from './open311.queries';
+import { eventText } from '../reports/views/report-page';
 
 export interface Open311Deps {
   db: Db;
@@ -257,44 +257,8 @@ interface EventRow {
 }
 
 /** The timeline entry in words, as the report page shows it. */
-export function eventDescription(
-  locale: Locale,
-  e: Pick<EventRow, 'kind' | 'from_status' | 'to_status' | 'data'>,
-): string {
-  const t = translator(reportMessages, locale);
-  const data = (e.data ?? {}) as Record<string, string | number | undefined>;
-  const label = (s: ReportStatus | null) =>
-    s
-      ? statusLabel(locale, {
-          status: s,
-          close_reason: (data.closeReason as CloseReason | undefined) ?? null,
-        })
-      : '–';
-  switch (e.kind) {
-    case 'status':
-      return t('event.status', { from: label(e.from_status), to: label(e.to_status) });
-    case 'category':
-      return t('event.category', {
-        to: String(locale === 'de' ? (data.toDe ?? '') : (data.toEn ?? data.toDe ?? '')),
-      });
-    case 'department':
-      return t('event.department', { to: String(data.to ?? '') });
-    case 'duplicate':
-      return t('event.duplicate', { of: String(data.of ?? '') });
-    case 'not_responsible':
-      return t('event.not_responsible', { who: String(data.who ?? '') });
-    case 'created':
-    case 'confirmed':
-    case 'rejected':
-    case 'public_note':
-    case 'reopened':
-    case 'photo_approved':
-    case 'measure':
-    case 'questionnaire':
-      return t(`event.${e.kind}`);
-    default:
-      return e.kind;
-  }
+export function eventDescription(locale: Locale, e: Pick<EventRow, 'kind' | 'from_status' | 'to_status' | 'data'>): string {
+  return eventText(locale, e);
 }
 
 function photoUrl(publicUrl: URL, id: number): string {

@@ -44,7 +44,8 @@ export function categoryName(locale: Locale, r: { category_de: string; category_
   return locale === 'de' ? r.category_de : r.category_en;
 }
 
-function eventText(locale: Locale, e: TimelineEntry): string {
+/** A timeline entry in words: the report page, Open311 and mails all describe events this one way. */
+export function eventText(locale: Locale, e: Pick<TimelineEntry, 'kind' | 'from_status' | 'to_status' | 'data'>): string {
   const t = translator(messages, locale);
   const data = (e.data ?? {}) as Record<string, string | number | undefined>;
   const label = (s: ReportStatus | null) => (s ? statusLabel(locale, { status: s, close_reason: (data.closeReason as CloseReason | undefined) ?? null }) : '–');
