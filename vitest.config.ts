@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts', 'test/reliability/**/*.test.ts', 'bench/**/*.test.ts'],
           pool: 'forks',
           maxWorkers: 2,
           testTimeout: 30_000,
