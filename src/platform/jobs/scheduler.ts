@@ -48,7 +48,9 @@ export function platformJobs(db: Db, config: Config, extra: Job[] = []): Job[] {
     ...extra,
   ];
   if (config.smtpUrl) {
-    const transport = nodemailer.createTransport(config.smtpUrl);
+    // nodemailer waits up to 2 minutes to connect and 10 minutes on a silent socket; shorter waits keep a
+    // send well inside the outbox's claim (CLAIM_SECONDS). Settings in SMTP_URL's query still win.
+    const transport = nodemailer.createTransport({ url: config.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
     jobs.push({ name: 'send-mail', everySeconds: 10, run: () => sendDueMail(db, transport, config.mailFrom) });
   }
   return jobs;

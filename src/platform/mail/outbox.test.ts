@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/database';
 import { createOrganization } from '../../../test/helpers/factories';
 import type { DatabaseHandle } from '../db/connect';
-import { enqueueMail, retryDelaySeconds, sendDueMail } from './outbox';
+import type { Transporter } from 'nodemailer';
+import { CLAIM_SECONDS, enqueueMail, retryDelaySeconds, sendDueMail } from './outbox';
 
 let h: DatabaseHandle;
 beforeAll(async () => {
@@ -65,6 +66,49 @@ describe('outbox', () => {
     } finally {
       await smtp.close();
     }
+  });
+
+  it('holds no transaction while SMTP is slow, and a second sender passes over the mail in flight', async () => {
+    const org = await createOrganization(h.db);
+    await h.db.deleteFrom('outbox').where('sent_at', 'is', null).execute();
+    await enqueueMail(h.db, { organization_id: org.id, to_address: 'langsam@example.de', subject: 's', text_body: 't', html_body: null });
+    let release = () => {};
+    let started = () => {};
+    const inFlight = new Promise<void>((r) => {
+      started = r;
+    });
+    const sends: string[] = [];
+    // Stands in for an SMTP server that takes its time; only sendMail is used by the outbox.
+    const slow = {
+      sendMail: async (m: { to: string }) => {
+        sends.push(m.to);
+        started();
+        await new Promise<void>((r) => {
+          release = r;
+        });
+        return {};
+      },
+    } as unknown as Transporter;
+    const first = sendDueMail(h.db, slow, 'noreply@test.example');
+    await inFlight;
+    // The embedded database has one connection: a transaction held over the send would make these wait.
+    const timeout = new Promise((r) => setTimeout(() => r('blocked'), 3000));
+    const row = await Promise.race([
+      h.db
+        .selectFrom('outbox')
+        .select(['sent_at', sql<boolean>`next_attempt_at > now() + make_interval(secs => ${CLAIM_SECONDS - 60})`.as('claimed')])
+        .where('to_address', '=', 'langsam@example.de')
+        .executeTakeFirstOrThrow(),
+      timeout,
+    ]);
+    expect(row).toEqual({ sent_at: null, claimed: true });
+    expect(await Promise.race([sendDueMail(h.db, slow, 'noreply@test.example'), timeout])).toEqual({ sent: 0, failed: 0 });
+    release();
+    expect(await first).toEqual({ sent: 1, failed: 0 });
+    expect(sends).toEqual(['langsam@example.de']);
+    const sent = await h.db.selectFrom('outbox').selectAll().where('to_address', '=', 'langsam@example.de').executeTakeFirstOrThrow();
+    expect(sent.sent_at).not.toBeNull();
+    expect(sent.attempts).toBe(1);
   });
 
   it('backs off from a minute to at most six hours', () => {

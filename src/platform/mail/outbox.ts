@@ -16,52 +16,61 @@ export function retryDelaySeconds(attempts: number): number {
 }
 
 /**
- * Sends due mail. Rows are claimed with SKIP LOCKED so several app processes never send the same mail,
- * and each row is committed on its own so one bad address does not hold back the rest.
+ * How long a mail being sent is left alone by other senders. Longer than a send can take with the transport's
+ * timeouts (see platformJobs); if a process dies mid-send, the mail is tried again after this.
+ */
+export const CLAIM_SECONDS = 15 * 60;
+
+/**
+ * Claims the oldest due mail: one statement, SKIP LOCKED, so several app processes never pick the same row,
+ * and the claim is committed before SMTP is contacted.
+ */
+async function claimDueMail(db: Db) {
+  return db
+    .updateTable('outbox')
+    .set({ next_attempt_at: sql`now() + make_interval(secs => ${CLAIM_SECONDS})` })
+    .where('id', '=', (eb) =>
+      eb.selectFrom('outbox').select('id').where('sent_at', 'is', null).where('next_attempt_at', '<=', sql<Date>`now()`).orderBy('id').limit(1).forUpdate().skipLocked(),
+    )
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/**
+ * Sends due mail, each row on its own so one bad address does not hold back the rest. No transaction is open
+ * while SMTP is talked to: the embedded database has a single connection, and a server that hangs must not
+ * stall every page and form with it.
  */
 export async function sendDueMail(db: Db, transport: Transporter, from: string, batch = 20): Promise<{ sent: number; failed: number }> {
   let sent = 0;
   let failed = 0;
   for (let i = 0; i < batch; i++) {
-    const done = await db.transaction().execute(async (trx) => {
-      const mail = await trx
-        .selectFrom('outbox')
-        .selectAll()
-        .where('sent_at', 'is', null)
-        .where('next_attempt_at', '<=', sql<Date>`now()`)
-        .orderBy('id')
-        .limit(1)
-        .forUpdate()
-        .skipLocked()
-        .executeTakeFirst();
-      if (!mail) return 'empty';
-      try {
-        await transport.sendMail({
-          from,
-          to: mail.to_address,
-          subject: mail.subject,
-          text: mail.text_body,
-          ...(mail.html_body ? { html: mail.html_body } : {}),
-        });
-        await trx.updateTable('outbox').set({ sent_at: sql`now()`, attempts: mail.attempts + 1, last_error: null }).where('id', '=', mail.id).execute();
-        return 'sent';
-      } catch (err) {
-        const attempts = mail.attempts + 1;
-        await trx
-          .updateTable('outbox')
-          .set({
-            attempts,
-            last_error: String(err instanceof Error ? err.message : err).slice(0, 500),
-            next_attempt_at: sql`now() + make_interval(secs => ${retryDelaySeconds(attempts)})`,
-          })
-          .where('id', '=', mail.id)
-          .execute();
-        return 'failed';
-      }
-    });
-    if (done === 'empty') break;
-    if (done === 'sent') sent++;
-    else failed++;
+    const mail = await claimDueMail(db);
+    if (!mail) break;
+    const attempts = mail.attempts + 1;
+    try {
+      await transport.sendMail({
+        from,
+        to: mail.to_address,
+        subject: mail.subject,
+        text: mail.text_body,
+        ...(mail.html_body ? { html: mail.html_body } : {}),
+      });
+    } catch (err) {
+      await db
+        .updateTable('outbox')
+        .set({
+          attempts,
+          last_error: String(err instanceof Error ? err.message : err).slice(0, 500),
+          next_attempt_at: sql`now() + make_interval(secs => ${retryDelaySeconds(attempts)})`,
+        })
+        .where('id', '=', mail.id)
+        .execute();
+      failed++;
+      continue;
+    }
+    await db.updateTable('outbox').set({ sent_at: sql`now()`, attempts, last_error: null }).where('id', '=', mail.id).execute();
+    sent++;
   }
   return { sent, failed };
 }
