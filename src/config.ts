@@ -23,6 +23,8 @@ export interface Config {
   mapTileAttribution: string;
   /** Licence of the open data feeds (Open311, GeoJSON, CSV, Atom), e.g. dl-de/zero-2-0. */
   openDataLicence: string;
+  /** Seconds a shared public answer (map clusters, list counts) is reused from memory; 0: always recomputed. */
+  publicCacheSeconds: number;
   session: {
     residentIdleMinutes: number;
     residentAbsoluteHours: number;
@@ -56,6 +58,7 @@ export const SETTINGS = [
   ['SESSION_STAFF_IDLE_MINUTES', '30', 'staff are signed out after this much inactivity'],
   ['SESSION_STAFF_ABSOLUTE_HOURS', '12', 'staff sign in again after at most this long'],
   ['OPEN_DATA_LICENCE', 'dl-de/zero-2-0', 'licence of the open data (Open311, GeoJSON, CSV, Atom feeds), shown on /offene-daten: dl-de/zero-2-0, dl-de/by-2-0, cc-by-4.0, cc0-1.0, odbl-1.0 or another short name'],
+  ['PUBLIC_CACHE_SECONDS', '30 (test: 0)', 'seconds public map data and list counts are reused from memory before they are recomputed; 0 switches this off'],
   ['NODE_ENV', '(unset: demo)', 'production or test'],
 ] as const;
 
@@ -145,6 +148,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     mapTileUrl,
     mapTileAttribution: env.MAP_TILE_ATTRIBUTION ?? '',
     openDataLicence: openDataLicence(env.OPEN_DATA_LICENCE),
+    publicCacheSeconds: int(env, 'PUBLIC_CACHE_SECONDS', mode === 'test' ? 0 : 30, 0, 3600),
     session: {
       residentIdleMinutes: int(env, 'SESSION_RESIDENT_IDLE_MINUTES', 7 * 24 * 60, 1, 525_600),
       residentAbsoluteHours: int(env, 'SESSION_RESIDENT_ABSOLUTE_HOURS', 30 * 24, 1, 8760),

@@ -191,6 +191,33 @@ describe('no N+1', () => {
       await app.close();
     }
   });
+
+  it('answers a crowd asking for the same map with one clustering query, panned views included', async () => {
+    let clusterQueries = 0;
+    const counter: KyselyPlugin = {
+      transformQuery: (args) => {
+        if (args.node.kind === 'SelectQueryNode' && JSON.stringify(args.node).includes('floor(r.lon')) clusterQueries++;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const cached = { ...t.config, publicCacheSeconds: 30 };
+    const app = await buildApp({ config: cached, db: db.withPlugin(counter) });
+    try {
+      const get = (bbox: string) => app.inject({ url: `/api/reports/map?bbox=${bbox}&zoom=12&lang=de`, headers: { host: 'localhost' }, cookies: { k_csrf: 'x' } });
+      const answers = await Promise.all(Array.from({ length: 30 }, () => get('7.3,51.4,7.65,51.6')));
+      expect(answers.every((a) => a.statusCode === 200)).toBe(true);
+      expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+      // A view panned by a few metres covers the same grid cells: same answer, no new query.
+      const panned = await get('7.30001,51.40001,7.65001,51.60001');
+      expect(panned.body).toBe(answers[0]!.body);
+      expect(clusterQueries).toBe(1);
+      const bunch = (answers[0]!.json() as { features: Array<{ properties: { cluster: boolean; count?: number } }> }).features.find((f) => f.properties.cluster);
+      expect(bunch?.properties.count).toBeGreaterThanOrEqual(28);
+    } finally {
+      await app.close();
+    }
+  });
 });
 
 describe('/api/reports/map', () => {

@@ -13,10 +13,12 @@ import { AppError, type FieldErrors } from '../../../platform/http/errors';
 import { asForm, field } from '../../../platform/http/form';
 import { enforce } from '../../../platform/http/rate-limit';
 import { clientKey } from '../../../platform/http/client-ip';
+import { microCache } from '../../../platform/http/response-cache';
 import { translator } from '../../../platform/i18n';
 import { sendHtml } from '../../../platform/views/render';
 import { statusLabel } from '../views/status';
 import { LIMITS, parseCoordinate } from '../report';
+import type { ListFilter } from '../report.queries';
 import * as rq from '../report.queries';
 import type { LocationStepExtras } from '../report.routes';
 import { locate } from '../report.service';
@@ -38,6 +40,7 @@ import {
   parseZoom,
   pinGroup,
   POINTS_FROM_ZOOM,
+  snapToGrid,
   viewAround,
   viewBounds,
 } from './map';
@@ -89,6 +92,7 @@ export function createMapFeature(deps: MapDeps) {
   const { db, config } = deps;
   const geocoder = deps.geocoder ?? createGeocoder({ url: config.geocoderUrl, userAgent: `Kuemmerer (${config.publicUrl.host})` });
   const settings = mapSettings(config);
+  const caches = publicCaches(config.publicCacheSeconds);
 
   const extras: LocationStepExtras = {
     render: (ctx, values) => <LocationPicker ctx={ctx} values={values} settings={settings} state={{ view: null, search: null, geocoderConfigured: geocoder.configured }} />,
@@ -98,8 +102,8 @@ export function createMapFeature(deps: MapDeps) {
   async function routes(app: FastifyInstance): Promise<void> {
     await ensureClientBundle((msg) => app.log.warn(msg));
     registerPicker(app, deps, geocoder, settings);
-    registerList(app, db, settings);
-    registerData(app, db);
+    registerList(app, db, settings, caches);
+    registerData(app, db, caches);
     registerTiles(app, db, config, deps.fetchTile ?? fetch);
   }
 
@@ -109,8 +113,30 @@ export function createMapFeature(deps: MapDeps) {
 // ---------------------------------------------------------------------------------------------------------
 // Caching of anonymous map data: an ETag over the body, and public caching only when no cookie is being set.
 
-function sendCached(request: FastifyRequest, reply: FastifyReply, body: string, type: string, maxAge = 60) {
-  const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+interface CachedBody {
+  body: string;
+  etag: string;
+}
+
+function withEtag(body: string): CachedBody {
+  return { body, etag: `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+}
+
+/**
+ * What every visitor of a city shares: map answers and list counts. Cached per process for a short time
+ * (PUBLIC_CACHE_SECONDS, the same order as the map's max-age), so a crowd costs one query per key, not one each.
+ */
+function publicCaches(seconds: number) {
+  const options = { freshMs: seconds * 1000, staleMs: seconds * 4000, onRefreshError: (err: unknown) => console.error('map cache refresh failed', err) };
+  return {
+    mapData: microCache<CachedBody>({ ...options, maxEntries: 2000 }),
+    listCount: microCache<number>({ ...options, maxEntries: 500 }),
+  };
+}
+type PublicCaches = ReturnType<typeof publicCaches>;
+
+function sendCached(request: FastifyRequest, reply: FastifyReply, payload: string | CachedBody, type: string, maxAge = 60) {
+  const { body, etag } = typeof payload === 'string' ? withEtag(payload) : payload;
   // A response that sets a cookie (a first visit) must never be stored by a shared cache.
   const shared = Boolean(request.cookies.k_csrf);
   reply.header('Cache-Control', `${shared ? 'public' : 'private'}, max-age=${maxAge}`);
@@ -216,7 +242,7 @@ function translateFilterErrors(ctx: RequestContext, errors: Partial<Record<Filte
   return Object.fromEntries(Object.entries(errors).map(([f, p]) => [f, t(`err.${p}` as Parameters<typeof t>[0])]));
 }
 
-function registerList(app: FastifyInstance, db: Db, settings: MapSettings) {
+function registerList(app: FastifyInstance, db: Db, settings: MapSettings, caches: PublicCaches) {
   app.get('/meldungen', async (request, reply) => {
     const { ctx } = request;
     const parsed = parseFilters(request.query as Record<string, unknown>);
@@ -225,7 +251,7 @@ function registerList(app: FastifyInstance, db: Db, settings: MapSettings) {
     const [categories, districts, total, rows] = await Promise.all([
       mq.categoriesForFilter(db, ctx.org.id),
       rq.districtsForFilter(db, ctx.org.id),
-      hasErrors ? Promise.resolve(0) : rq.countPublicReports(db, ctx.org.id, parsed.filter),
+      hasErrors ? Promise.resolve(0) : caches.listCount.get(`${ctx.org.id}|${JSON.stringify(parsed.filter)}`, () => rq.countPublicReports(db, ctx.org.id, parsed.filter)),
       hasErrors ? Promise.resolve([]) : rq.listPublicReports(db, ctx.org.id, parsed.filter, { limit: PAGE_SIZE, offset: (parsed.page - 1) * PAGE_SIZE }),
     ]);
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -261,7 +287,7 @@ function badRequest(reply: FastifyReply, ctx: RequestContext, errors: Partial<Re
   return reply.status(400).send({ error: { code: 'bad_request', message, fields } });
 }
 
-function registerData(app: FastifyInstance, db: Db) {
+function registerData(app: FastifyInstance, db: Db, caches: PublicCaches) {
   app.get('/api/karte/gebiete', async (request, reply) => {
     const areas = await mq.mapAreas(db, request.ctx.org.id);
     const body = JSON.stringify({
@@ -284,12 +310,21 @@ function registerData(app: FastifyInstance, db: Db) {
     if (!bbox) errors.bbox = 'bbox';
     if (zoom === null) errors.zoom = 'zoom';
     if (Object.keys(errors).length > 0 || !bbox || zoom === null) return badRequest(reply, ctx, errors);
-    const filter = { ...parsed.filter, bbox };
+    // Clusters are counted over whole grid cells (the box grown to cell edges), which also makes panned views
+    // of the same area share one cache entry.
+    const grid = zoom < POINTS_FROM_ZOOM ? gridFor(zoom, bbox) : null;
+    const filter = { ...parsed.filter, bbox: grid ? snapToGrid(bbox, grid) : bbox };
+    const key = `${ctx.org.id}|${ctx.locale}|${zoom}|${JSON.stringify(filter)}`;
+    const answer = await caches.mapData.get(key, async () => withEtag(await mapAnswer(db, ctx, filter, zoom, grid)));
+    return sendCached(request, reply, answer, 'application/geo+json; charset=utf-8');
+  });
+
+  async function mapAnswer(db: Db, ctx: RequestContext, filter: ListFilter & { bbox: Bbox }, zoom: number, grid: { lonStep: number; latStep: number } | null): Promise<string> {
     const category = (r: { category_de: string | null; category_en: string | null }) => (ctx.locale === 'de' ? r.category_de : r.category_en) ?? '';
     let features: unknown[];
     let clustered = false;
     let truncated = false;
-    if (zoom >= POINTS_FROM_ZOOM) {
+    if (!grid) {
       const rows = await mq.mapPoints(db, ctx.org.id, filter, MAP_FEATURES_MAX + 1);
       truncated = rows.length > MAP_FEATURES_MAX;
       features = rows.slice(0, MAP_FEATURES_MAX).map((r) => ({
@@ -299,7 +334,7 @@ function registerData(app: FastifyInstance, db: Db) {
       }));
     } else {
       clustered = true;
-      const rows = await mq.mapClusters(db, ctx.org.id, filter, gridFor(zoom, bbox), MAP_FEATURES_MAX + 1);
+      const rows = await mq.mapClusters(db, ctx.org.id, filter, grid, MAP_FEATURES_MAX + 1);
       truncated = rows.length > MAP_FEATURES_MAX;
       features = rows.slice(0, MAP_FEATURES_MAX).map((r) =>
         r.count === 1 && r.id !== null
@@ -318,9 +353,8 @@ function registerData(app: FastifyInstance, db: Db) {
           : { type: 'Feature', geometry: { type: 'Point', coordinates: [r.lon, r.lat] }, properties: { cluster: true, count: r.count } },
       );
     }
-    const body = JSON.stringify({ type: 'FeatureCollection', features, clustered, truncated, zoom });
-    return sendCached(request, reply, body, 'application/geo+json; charset=utf-8');
-  });
+    return JSON.stringify({ type: 'FeatureCollection', features, clustered, truncated, zoom });
+  }
 
   app.get('/karte/bild.svg', async (request, reply) => {
     const { ctx } = request;

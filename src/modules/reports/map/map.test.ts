@@ -16,6 +16,7 @@ import {
   parseZoom,
   pixelToLatLon,
   project,
+  snapToGrid,
   STATIC_MAP,
   unproject,
   viewBounds,
@@ -114,6 +115,26 @@ describe('clustering', () => {
     expect(g.lonStep).toBeCloseTo((64 * 360) / (256 * 1024), 10);
     expect(g.latStep).toBeCloseTo(g.lonStep * Math.cos((51.5 * Math.PI) / 180), 10);
     expect(gridFor(11, city).lonStep).toBeCloseTo(g.lonStep / 2, 10);
+  });
+
+  it('keeps one grid for every view of a city, so clusters do not move while panning', () => {
+    const north = { minLon: 7.3, minLat: 51.52, maxLon: 7.5, maxLat: 51.6 };
+    const south = { minLon: 7.4, minLat: 51.42, maxLon: 7.6, maxLat: 51.49 };
+    expect(gridFor(13, north)).toEqual(gridFor(13, south));
+  });
+
+  it('grows a box to whole cells and never shrinks it', () => {
+    const box = { minLon: 7.4012, minLat: 51.4877, maxLon: 7.4733, maxLat: 51.5301 };
+    const grid = gridFor(13, box);
+    const snapped = snapToGrid(box, grid);
+    expect(snapped.minLon).toBeLessThanOrEqual(box.minLon);
+    expect(snapped.minLat).toBeLessThanOrEqual(box.minLat);
+    expect(snapped.maxLon).toBeGreaterThanOrEqual(box.maxLon);
+    expect(snapped.maxLat).toBeGreaterThanOrEqual(box.maxLat);
+    expect(box.minLon - snapped.minLon).toBeLessThan(grid.lonStep);
+    expect(snapped.maxLat - box.maxLat).toBeLessThan(grid.latStep);
+    // A slightly panned view lands on the same cells.
+    expect(snapToGrid({ ...box, minLon: box.minLon + 1e-5, maxLon: box.maxLon + 1e-5 }, grid)).toEqual(snapped);
   });
 
   it('groups points by cell, keeps counts, and names single reports', () => {

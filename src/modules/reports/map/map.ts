@@ -150,11 +150,27 @@ export const CLUSTER_CELL_PX = 64;
 /** Most features one answer carries. */
 export const MAP_FEATURES_MAX = 2000;
 
-/** Cell size in degrees (longitude, latitude) for a zoom level, square on screen in the box's middle. */
+/**
+ * Cell size in degrees (longitude, latitude) for a zoom level, about square on screen. The latitude factor uses
+ * the box's middle rounded to half a degree, so every view of one city shares one grid: clusters stay put
+ * while the map is panned, and equal cells make equal cache keys.
+ */
 export function gridFor(zoom: number, bbox: Bbox): { lonStep: number; latStep: number } {
   const lonStep = (CLUSTER_CELL_PX * 360) / worldSize(zoom);
-  const midLat = (bbox.minLat + bbox.maxLat) / 2;
+  const midLat = Math.round(bbox.minLat + bbox.maxLat) / 2;
   return { lonStep, latStep: lonStep * Math.cos((midLat * Math.PI) / 180) };
+}
+
+/** The box grown to whole grid cells: a cell at the edge is counted whole, not cut where the screen ends. */
+export function snapToGrid(bbox: Bbox, grid: { lonStep: number; latStep: number }): Bbox {
+  const down = (v: number, step: number) => Number((Math.floor(v / step) * step).toFixed(9));
+  const up = (v: number, step: number) => Number((Math.ceil(v / step) * step).toFixed(9));
+  return {
+    minLon: down(bbox.minLon, grid.lonStep),
+    minLat: down(bbox.minLat, grid.latStep),
+    maxLon: up(bbox.maxLon, grid.lonStep),
+    maxLat: up(bbox.maxLat, grid.latStep),
+  };
 }
 
 export interface ClusterCell {
