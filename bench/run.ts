@@ -2,6 +2,7 @@
 // Benchmarks never run in the test suite; numbers go into BENCHMARKS.md with the command that made them.
 const suites: Record<string, () => Promise<{ run(): Promise<string> }>> = {
   'pb-counting': () => import('./pb-counting'),
+  load: () => import('./load'),
 };
 
 const wanted = process.argv.slice(2);
