@@ -10,6 +10,7 @@ import { importDistricts } from './modules/organizations/organization.service';
 import { backup, RestoreError, restore } from './platform/db/backup';
 import { type DatabaseHandle, DatabaseLockedError, openDatabase } from './platform/db/connect';
 import { migrateToLatest } from './platform/db/migrate';
+import { localStorage, TEMP_FILE_AGE_MS } from './platform/files/storage';
 import { normaliseEmail } from './platform/http/form';
 import { platformJobs, startScheduler } from './platform/jobs/scheduler';
 import { seedDemo } from './seed/demo';
@@ -67,6 +68,9 @@ async function organization(handle: DatabaseHandle, config: Config, slug: string
 async function serve(config: Config, io: Io, seed: boolean): Promise<void> {
   const handle = await openDatabase(config);
   await migrateToLatest(handle.db);
+  // Writes a crash cut off. With PGlite the lock makes this the only writer, so every temporary file is a
+  // leftover; processes sharing the folder with PostgreSQL leave the young ones to their writers.
+  await localStorage(path.join(config.dataDir, 'files')).removeTemporaryFiles(handle.kind === 'pglite' ? 0 : TEMP_FILE_AGE_MS);
   if (seed) {
     const result = await seedDemo(handle.db, config.publicUrl, config.secret, { dataDir: config.dataDir });
     if (result.created) io.out(`Demo data created. Admin setup link (also in the dev mailbox): ${result.adminSetupUrl}`);

@@ -38,6 +38,23 @@ describe('orphan photo cleanup', () => {
     expect(await removeOrphanPhotos(t.db, storage)).toEqual([]);
   });
 
+  it('also sweeps temporary files a crash left outside reports/, after minutes rather than an hour', async () => {
+    const storage = localStorage(dir);
+    const aged = (key: string, minutes: number) => {
+      const when = new Date(Date.now() - minutes * 60_000);
+      utimesSync(path.join(dir, key), when, when);
+    };
+    await storage.put('litter/a/large.jpg', Buffer.from('x'));
+    await storage.put('litter/a/large.jpg.tmp-0a0a0a0a0a0a', Buffer.from('half'));
+    await storage.put('litter/a/thumb.jpg.tmp-0b0b0b0b0b0b', Buffer.from('half'));
+    aged('litter/a/large.jpg.tmp-0a0a0a0a0a0a', 20);
+    aged('litter/a/thumb.jpg.tmp-0b0b0b0b0b0b', 1);
+
+    expect(await removeOrphanPhotos(t.db, storage)).toEqual(['litter/a/large.jpg.tmp-0a0a0a0a0a0a']);
+    expect(await storage.get('litter/a/thumb.jpg.tmp-0b0b0b0b0b0b'), 'may still be in the making').not.toBeNull();
+    expect(await storage.get('litter/a/large.jpg')).not.toBeNull();
+  });
+
   it('derives the storage base from a variant key', () => {
     expect(baseOf('reports/abc/large.jpg')).toBe('reports/abc');
     expect(baseOf('reports/abc/thumb.jpg')).toBe('reports/abc');
