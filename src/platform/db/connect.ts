@@ -22,7 +22,11 @@ export class DatabaseLockedError extends Error {}
 const INT8_OID = 20;
 pg.types.setTypeParser(INT8_OID, (v) => Number(v));
 
-function acquireLock(dataDir: string): () => void {
+/** Lock files this process holds. */
+const heldHere = new Set<string>();
+
+/** One process per embedded database directory; returns the release. Exported for its test. */
+export function acquireLock(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const lockFile = path.join(dataDir, 'pglite.lock');
   const tryCreate = (): boolean => {
@@ -37,7 +41,10 @@ function acquireLock(dataDir: string): () => void {
   };
   if (!tryCreate()) {
     const holder = Number(readFileSync(lockFile, 'utf8').trim());
-    if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
+    // Our own pid in a lock this process never took means a dead predecessor had it: after a container
+    // restart the server often gets the same small pid again, and refusing would keep it from ever starting.
+    const leftByPredecessor = holder === process.pid && !heldHere.has(lockFile);
+    if (Number.isInteger(holder) && holder > 0 && !leftByPredecessor && isAlive(holder)) {
       throw new DatabaseLockedError(
         `The embedded database in ${dataDir} is in use by process ${holder} (probably the running server). ` +
           'Stop that process first, or use a PostgreSQL server through DATABASE_URL to run several processes.',
@@ -47,7 +54,9 @@ function acquireLock(dataDir: string): () => void {
     unlinkSync(lockFile);
     if (!tryCreate()) throw new DatabaseLockedError(`Could not lock ${lockFile}`);
   }
+  heldHere.add(lockFile);
   return () => {
+    heldHere.delete(lockFile);
     if (existsSync(lockFile) && readFileSync(lockFile, 'utf8').trim() === String(process.pid)) unlinkSync(lockFile);
   };
 }
@@ -90,6 +99,10 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
   pool.on('error', (err: Error & { code?: string }) => {
     if (err.code !== '57P01') console.error(`PostgreSQL connection lost: ${err.message}`);
   });
+  // A connection that dies while checked out (inside a transaction, between two queries) also emits 'error',
+  // and the pool listens only to idle ones: unheard, that event ends the process. The caller's query fails
+  // on its own, and the pool drops the dead client when it comes back.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', pglite: null, close: () => db.destroy() };
 }
