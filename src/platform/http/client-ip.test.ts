@@ -13,4 +13,11 @@ describe('clientKey', () => {
     expect(clientKey('2001:db8:abcd:13::1')).not.toBe(a);
     expect(clientKey('::1')).toBe('0:0:0:0::/64');
   });
+  it('puts anything that is no address into one shared bucket', () => {
+    // TRUST_PROXY=true takes the address from a header a client may write: made-up text must not open a
+    // fresh counter per request.
+    expect(clientKey('unknown')).toBe('not-an-ip');
+    expect(clientKey('1.2.3')).toBe('not-an-ip');
+    expect(clientKey('')).toBe('not-an-ip');
+  });
 });

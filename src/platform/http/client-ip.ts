@@ -1,4 +1,4 @@
-import { isIPv6 } from 'node:net';
+import { isIP, isIPv6 } from 'node:net';
 
 /**
  * The key a rate limit counts under. IPv6 clients get a whole /64 from their provider, so counting single
@@ -7,6 +7,9 @@ import { isIPv6 } from 'node:net';
 export function clientKey(ip: string): string {
   const v4mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
   if (v4mapped) return v4mapped[1]!;
+  // With TRUST_PROXY=true the address comes from a header and can be any text; one shared bucket for all
+  // such junk keeps "a new made-up address per request" from opening a new counter each time.
+  if (isIP(ip) === 0) return 'not-an-ip';
   if (!isIPv6(ip)) return ip;
   return `${expandIPv6(ip).slice(0, 4).join(':')}::/64`;
 }

@@ -11,15 +11,16 @@ export interface Limit {
 
 /**
  * Fixed-window counter in the database, so every app process sees the same count. One round trip:
- * the upsert resets an expired window and counts this hit in the same statement.
+ * the upsert resets an expired window and counts this hit in the same statement. `amount` lets one request
+ * count for several units (five photos in one form are five photos).
  */
-export async function hit(db: Db, limit: Limit, subject: string): Promise<{ allowed: boolean; retryAfter: number }> {
+export async function hit(db: Db, limit: Limit, subject: string, amount = 1): Promise<{ allowed: boolean; retryAfter: number }> {
   const key = `${limit.name}:${subject}`;
   const window = `${limit.windowSeconds} seconds`;
   const row = await sql<{ count: number; window_start: Date; now: Date }>`
-    INSERT INTO rate_limits AS r (key, window_start, count) VALUES (${key}, now(), 1)
+    INSERT INTO rate_limits AS r (key, window_start, count) VALUES (${key}, now(), ${amount}::int)
     ON CONFLICT (key) DO UPDATE SET
-      count = CASE WHEN r.window_start + ${window}::interval <= now() THEN 1 ELSE r.count + 1 END,
+      count = CASE WHEN r.window_start + ${window}::interval <= now() THEN ${amount}::int ELSE r.count + ${amount}::int END,
       window_start = CASE WHEN r.window_start + ${window}::interval <= now() THEN now() ELSE r.window_start END
     RETURNING count, window_start, now() AS now`.execute(db);
   const { count, window_start, now } = row.rows[0]!;
@@ -28,11 +29,11 @@ export async function hit(db: Db, limit: Limit, subject: string): Promise<{ allo
   return { allowed: false, retryAfter: Math.max(1, Math.ceil((ends - new Date(now).getTime()) / 1000)) };
 }
 
-/** Counts one hit against each (limit, subject) pair and throws 429 when any is exhausted. */
-export async function enforce(db: Db, checks: Array<[Limit, string]>): Promise<void> {
+/** Counts `amount` hits against each (limit, subject) pair and throws 429 when any is exhausted. */
+export async function enforce(db: Db, checks: Array<[Limit, string]>, amount = 1): Promise<void> {
   let retryAfter = 0;
   for (const [limit, subject] of checks) {
-    const result = await hit(db, limit, subject);
+    const result = await hit(db, limit, subject, amount);
     if (!result.allowed) retryAfter = Math.max(retryAfter, result.retryAfter);
   }
   if (retryAfter > 0) throw new AppError('rate_limited', { retryAfterSeconds: retryAfter });
