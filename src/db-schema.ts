@@ -188,6 +188,8 @@ export interface ReportsTable {
   hidden: Generated<boolean>;
   supporters_count: Generated<number>;
   idempotency_key: string | null;
+  /** Hash of the normalised submission first sent under idempotency_key; null for rows from before 0007. */
+  idempotency_fingerprint: string | null;
   created_at: Generated<Date>;
   confirmed_at: Date | null;
   updated_at: Generated<Date>;

@@ -17,7 +17,8 @@ type Key =
   | 'event.questionnaire' | 'duplicateOf' | 'support' | 'supportSignIn' | 'follow' | 'unfollow' | 'following' | 'followSignIn'
   | 'unfollowed' | 'answers' | 'photoAlt' | 'yes' | 'no' | 'optional'
   | 'thanksReview' | 'confirmTitle' | 'confirmButton' | 'photosAgain' | 'lat' | 'lon' | 'coordsLegend'
-  | 'mail.confirmSubject' | 'mail.confirmBody' | 'mail.departmentSubject' | 'mail.departmentBody';
+  | 'mail.confirmSubject' | 'mail.confirmBody' | 'mail.departmentSubject' | 'mail.departmentBody'
+  | 'limitTitle' | 'limitText' | 'alreadySentTitle' | 'alreadySentText' | 'startNewReport' | 'err.alreadySent';
 
 export const messages: Catalogue<Key> = {
   de: {
@@ -131,6 +132,12 @@ export const messages: Catalogue<Key> = {
     'mail.confirmBody': 'Guten Tag,\n\nbitte bestätigen Sie Ihre Meldung „{category}“ mit diesem Link (gültig 7 Tage):\n{link}\n\nErst danach wird sie veröffentlicht und weitergeleitet. Sie haben nichts gemeldet? Dann ignorieren Sie diese E-Mail.\n\n{city}',
     'mail.departmentSubject': 'Neue Meldung #{id}: {category}',
     'mail.departmentBody': 'Neue Meldung #{id} ({category})\n\nOrt: {place}\nBezirk: {district}\n\n{description}\n\nIn der Verwaltung öffnen:\n{link}',
+    limitTitle: 'Gerade sehr viele Meldungen',
+    limitText: 'Von Ihrem Anschluss oder Konto kamen in der letzten Stunde sehr viele Meldungen oder Fotos. Zum Schutz vor Missbrauch nehmen wir weitere erst in etwa {minutes} Minute(n) an. Ihre Eingaben bleiben hier erhalten: Senden Sie das Formular dann einfach noch einmal.',
+    alreadySentTitle: 'Dieses Formular wurde schon gesendet',
+    alreadySentText: 'Die Meldung, die Sie zuerst mit diesem Formular gesendet haben, ist eingegangen. Danach kam dasselbe Formular noch einmal mit anderem Inhalt; diese Änderungen haben wir nicht übernommen. Möchten Sie das Folgende als weitere, eigene Meldung senden, senden Sie das Formular unten erneut.',
+    startNewReport: 'Oder eine ganz neue Meldung beginnen',
+    'err.alreadySent': 'Dieses Formular wurde schon mit anderem Inhalt gesendet; die Änderungen wurden nicht übernommen. Bitte beginnen Sie eine neue Meldung.',
   },
   en: {
     report: 'Report',
@@ -243,5 +250,11 @@ export const messages: Catalogue<Key> = {
     'mail.confirmBody': 'Hello,\n\nplease confirm your report “{category}” with this link (valid for 7 days):\n{link}\n\nOnly then is it published and forwarded. You did not report anything? Just ignore this email.\n\n{city}',
     'mail.departmentSubject': 'New report #{id}: {category}',
     'mail.departmentBody': 'New report #{id} ({category})\n\nPlace: {place}\nDistrict: {district}\n\n{description}\n\nOpen in the back office:\n{link}',
+    limitTitle: 'A great many reports just now',
+    limitText: 'A great many reports or photos came from your connection or account in the last hour. To prevent abuse we accept more in about {minutes} minute(s). Your input is kept here: simply send the form again then.',
+    alreadySentTitle: 'This form has already been sent',
+    alreadySentText: 'The report you first sent with this form has been received. Then the same form came again with different content; we did not apply those changes. To send the following as another, separate report, send the form below again.',
+    startNewReport: 'Or start a completely new report',
+    'err.alreadySent': 'This form was already sent with different content; the changes were not applied. Please start a new report.',
   },
 };

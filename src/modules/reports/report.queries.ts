@@ -33,7 +33,7 @@ export function hasCityBoundary(db: Db, organizationId: number) {
 }
 
 export function findByIdempotencyKey(db: Db, organizationId: number, key: string) {
-  return db.selectFrom('reports').select(['id', 'status']).where('organization_id', '=', organizationId).where('idempotency_key', '=', key).executeTakeFirst();
+  return db.selectFrom('reports').select(['id', 'status', 'idempotency_fingerprint']).where('organization_id', '=', organizationId).where('idempotency_key', '=', key).executeTakeFirst();
 }
 
 export function insertReport(
@@ -55,6 +55,7 @@ export function insertReport(
     reporterEmail: string | null;
     showName: boolean;
     idempotencyKey: string | null;
+    idempotencyFingerprint?: string | null;
   },
 ) {
   return db
@@ -77,6 +78,7 @@ export function insertReport(
       reporter_email: r.reporterEmail,
       show_name: r.showName,
       idempotency_key: r.idempotencyKey,
+      idempotency_fingerprint: r.idempotencyFingerprint ?? null,
       confirmed_at: r.status === 'unconfirmed' ? null : sql<Date>`now()`,
     })
     .onConflict((oc) => oc.columns(['organization_id', 'idempotency_key']).doNothing())

@@ -15,7 +15,7 @@ import { LinkInvalidPage } from '../accounts/views/resident-pages';
 import { messages } from './messages';
 import * as q from './report.queries';
 import * as reports from './report.service';
-import { ConfirmReportPage, Step1Page, type Step1Values, Step2Page, type Step2Values, ThanksPage } from './views/report-form';
+import { ConfirmReportPage, type FormAlert, Step1Page, type Step1Values, Step2Page, type Step2Values, ThanksPage } from './views/report-form';
 import { ReportPage } from './views/report-page';
 
 export interface ReportRouteDeps {
@@ -71,7 +71,13 @@ export async function reportRoutes(app: FastifyInstance, { db, config, storage }
     return sendHtml(reply, <Step1Page ctx={ctx} categories={await categoryOptions(ctx)} values={values} errors={errors} extra={extras.render?.(ctx, values)} />, status);
   }
 
-  async function step2(request: FastifyRequest, reply: FastifyReply, where: reports.CheckedLocation, values: Step2Values, options: { errors?: FieldErrors; idempotencyKey?: string; photosLost?: boolean; status?: number } = {}) {
+  async function step2(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    where: reports.CheckedLocation,
+    values: Step2Values,
+    options: { errors?: FieldErrors; idempotencyKey?: string; photosLost?: boolean; status?: number; alert?: FormAlert } = {},
+  ) {
     const { ctx } = request;
     const category = (await q.findCategory(db, ctx.org.id, where.categoryId))!;
     const [questions, nearby] = await Promise.all([
@@ -90,6 +96,7 @@ export async function reportRoutes(app: FastifyInstance, { db, config, storage }
         idempotencyKey={options.idempotencyKey ?? randomToken(18)}
         errors={options.errors}
         photosLost={options.photosLost}
+        alert={options.alert}
       />,
       options.status ?? 200,
     );
@@ -112,22 +119,40 @@ export async function reportRoutes(app: FastifyInstance, { db, config, storage }
 
   app.post('/melden', async (request, reply) => {
     const { ctx } = request;
+    const t = translator(messages, ctx.locale);
     const { fields, files } = multipartForm(request.body);
     const f = (name: string) => field(fields, name);
     const where = await reports.checkLocation(db, ctx.org, { categoryId: f('categoryId'), lat: f('lat'), lon: f('lon'), address: f('address') }, await q.cityCentre(db, ctx.org.id));
     // Hidden fields were changed on the way: start over at step one rather than trusting them.
     if (!where.ok) return step1(request, reply, { categoryId: f('categoryId'), lat: f('lat'), lon: f('lon'), address: f('address') }, translateProblems(ctx, where.errors), 400);
     const values: Step2Values = { description: f('description'), name: f('name'), email: f('email'), showName: f('showName') === '1', answers: answersFrom(fields) };
-    const result = await reports.createReport(
-      deps,
-      ctx.org,
-      where.value,
-      { ...values, idempotencyKey: f('idempotencyKey').slice(0, 64), photos: files.map((data, i) => ({ filename: `Foto ${i + 1}`, data })) },
-      ctx.user,
-      ctx.locale,
-    );
+    const key = f('idempotencyKey').slice(0, 64);
+    let result: reports.CreateResult;
+    try {
+      result = await reports.createReport(
+        deps,
+        ctx.org,
+        where.value,
+        { ...values, idempotencyKey: key, photos: files.map((data, i) => ({ filename: `Foto ${i + 1}`, data })) },
+        ctx.user,
+        ctx.locale,
+        { rateLimit: { ip: request.ip } },
+      );
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'rate_limited') throw err;
+      // The same form again, with its input and key, so sending it later still creates exactly one report.
+      const seconds = err.details.retryAfterSeconds ?? 60;
+      reply.header('Retry-After', String(seconds));
+      const alert = { title: t('limitTitle'), text: t('limitText', { minutes: Math.ceil(seconds / 60) }) };
+      return step2(request, reply, where.value, values, { idempotencyKey: key || undefined, photosLost: files.length > 0, status: 429, alert });
+    }
+    if (!result.ok && result.conflict) {
+      // A fresh key: sending this input again is a deliberate new report, not a repeat of the first one.
+      const alert = { title: t('alreadySentTitle'), text: t('alreadySentText'), startOver: true };
+      return step2(request, reply, where.value, values, { photosLost: files.length > 0, status: 422, alert });
+    }
     if (!result.ok) {
-      return step2(request, reply, where.value, values, { errors: translateProblems(ctx, result.errors), idempotencyKey: f('idempotencyKey') || undefined, photosLost: files.length > 0, status: 400 });
+      return step2(request, reply, where.value, values, { errors: translateProblems(ctx, result.errors), idempotencyKey: key || undefined, photosLost: files.length > 0, status: 400 });
     }
     const kind = (await q.findCategory(db, ctx.org.id, where.value.categoryId))?.kind;
     return sendHtml(reply, <ThanksPage ctx={ctx} reportId={result.reportId} status={result.status} email={result.email} awaitingReview={kind === 'angstraum'} />);

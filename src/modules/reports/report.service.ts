@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import type { Organization } from '../../db-schema';
 import type { Db } from '../../platform/db/connect';
 import type { FileStorage } from '../../platform/files/storage';
 import { PHOTO_SIZES, type PhotoSize, type ProcessedPhoto, processPhoto } from '../../platform/files/photos';
+import { clientKey } from '../../platform/http/client-ip';
 import { normaliseEmail } from '../../platform/http/form';
+import { enforce, type Limit } from '../../platform/http/rate-limit';
 import type { SessionUser } from '../../platform/http/sessions';
 import { type Locale, translator } from '../../platform/i18n';
 import { enqueueMail } from '../../platform/mail/outbox';
@@ -117,32 +120,131 @@ export interface DetailsInput {
   name: string;
   email: string;
   showName: boolean;
+  /** From the form: letters, digits, "-" and "_" only; anything else is treated as no key. */
   idempotencyKey: string;
   photos: Array<{ filename: string; data: Buffer }>;
 }
 
+export interface CreateOptions {
+  /** Count this submission against the per-IP and per-account limits (the web forms). */
+  rateLimit?: { ip: string };
+  /**
+   * Keys of another namespace, e.g. `open311:<api key id>`: their keys may hold any visible character and never
+   * meet a form's key, because form keys cannot contain ":".
+   */
+  idempotencyScope?: string;
+  /** What else the caller stores with the report and a repeat must match (Open311: phone, media_url …). */
+  fingerprintExtra?: Record<string, string | null>;
+}
+
 export type CreateResult =
   | { ok: true; reportId: number; status: 'unconfirmed' | 'new'; email: string | null; repeated: boolean }
-  | { ok: false; errors: Problems };
+  | { ok: false; errors: Problems; conflict?: { reportId: number } };
+
+/**
+ * Per IP generous, because schools, libraries, offices and mobile networks put many people behind one address
+ * (IPv6 per /64); per account tight, because one person rarely has more than a few new problems an hour. The
+ * account is the signed-in user, or for anonymous reports the email address (which also caps confirmation
+ * mails to one mailbox). Photos are counted one by one before they are decoded, since decoding is the costly
+ * part even of a form that then fails validation; reports only when one is about to be created, so a resident
+ * who corrects a typo does not spend their budget.
+ */
+export const RATE_LIMITS = {
+  reportIp: { name: 'report:ip', max: 60, windowSeconds: 60 * 60 },
+  reportAccount: { name: 'report:account', max: 10, windowSeconds: 60 * 60 },
+  photoIp: { name: 'photo:ip', max: 200, windowSeconds: 60 * 60 },
+  photoAccount: { name: 'photo:account', max: 60, windowSeconds: 60 * 60 },
+} satisfies Record<string, Limit>;
+
+const FORM_KEY = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The subject of the per-account limits, or null when an anonymous address is not valid (yet). */
+function accountSubject(user: SessionUser | null, email: string | null): string | null {
+  if (user) return `user:${user.id}`;
+  return email ? `email:${hashToken(email)}` : null;
+}
+
+/**
+ * A hash of the submission as it will be stored: trimmed text, the normalised address (or the signed-in
+ * account), answers with sorted keys, and each photo's bytes. Two sends of the same form give the same hash
+ * whatever the browser did with whitespace or field order.
+ */
+export function submissionFingerprint(s: {
+  where: CheckedLocation;
+  description: string;
+  answers: Record<string, string | string[] | undefined>;
+  name: string;
+  showName: boolean;
+  reporter: string;
+  photos: Buffer[];
+  extra?: Record<string, string | null>;
+}): string {
+  const answers = Object.keys(s.answers)
+    .sort()
+    .map((k) => {
+      const v = s.answers[k];
+      const list = (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((x) => x.trim()).filter(Boolean);
+      return [k, Array.isArray(v) ? [...list].sort() : (list[0] ?? '')] as const;
+    })
+    .filter(([, v]) => v.length > 0);
+  const canonical = [
+    s.where.categoryId,
+    s.where.precise ? [s.where.lat, s.where.lon] : null,
+    s.where.address.trim(),
+    s.description.trim(),
+    answers,
+    s.name.trim(),
+    s.showName && s.name.trim() !== '',
+    s.reporter,
+    s.photos.map((p) => createHash('sha256').update(p).digest('base64url')),
+    s.extra ? Object.keys(s.extra).sort().map((k) => [k, s.extra![k] ?? null]) : [],
+  ];
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('base64url');
+}
 
 /**
  * Creates a report with its photos in one transaction. Files are written first under fresh keys and
  * removed again if the transaction fails; a crash in between leaves files no row points to, which the
- * cleanup job deletes. The idempotency key makes a double submit return the first report.
+ * cleanup job deletes. The idempotency key makes a repeat of the same submission return the first report
+ * (before any limit is counted, so a resident re-sending after a lost connection is never refused), and a
+ * repeat with different content a conflict.
  */
-export async function createReport(deps: ReportDeps, org: Org, where: CheckedLocation, input: DetailsInput, user: SessionUser | null, locale: Locale): Promise<CreateResult> {
+export async function createReport(deps: ReportDeps, org: Org, where: CheckedLocation, input: DetailsInput, user: SessionUser | null, locale: Locale, options: CreateOptions = {}): Promise<CreateResult> {
   const { db } = deps;
+  const description = input.description.trim();
+  const name = input.name.trim();
+  const email = user ? null : normaliseEmail(input.email);
+  const formKey = options.idempotencyScope ? input.idempotencyKey : FORM_KEY.test(input.idempotencyKey) ? input.idempotencyKey : '';
+  const idempotencyKey = formKey ? (options.idempotencyScope ? `${options.idempotencyScope}:${formKey}` : formKey) : null;
+  const fingerprint = idempotencyKey
+    ? submissionFingerprint({
+        where,
+        description,
+        answers: input.answers,
+        name,
+        showName: input.showName,
+        reporter: user ? `user:${user.id}` : `email:${email ?? input.email.trim().toLowerCase()}`,
+        photos: input.photos.map((p) => p.data),
+        extra: options.fingerprintExtra,
+      })
+    : null;
+  const answerTo = (first: { id: number; status: string; idempotency_fingerprint: string | null }): CreateResult => {
+    // Rows from before fingerprints were stored cannot be compared; they keep the old "same key, same answer".
+    if (first.idempotency_fingerprint !== null && first.idempotency_fingerprint !== fingerprint) {
+      return { ok: false, errors: { idempotencyKey: { key: 'err.alreadySent' } }, conflict: { reportId: first.id } };
+    }
+    return { ok: true, reportId: first.id, status: first.status === 'unconfirmed' ? 'unconfirmed' : 'new', email: email ?? user?.email ?? null, repeated: true };
+  };
+  const earlier = idempotencyKey ? await q.findByIdempotencyKey(db, org.id, idempotencyKey) : undefined;
+  if (earlier) return answerTo(earlier);
+
   const errors: Problems = {};
   const category = await q.findCategory(db, org.id, where.categoryId);
   if (!category?.active) return { ok: false, errors: { categoryId: { key: 'err.category' } } };
-  const description = input.description.trim();
   if (!description) errors.description = { key: 'err.description' };
   else if ([...description].length > LIMITS.descriptionMax) errors.description = { key: 'err.tooLong', params: { max: LIMITS.descriptionMax } };
-  const name = input.name.trim();
   if ([...name].length > LIMITS.nameMax) errors.name = { key: 'err.tooLong', params: { max: LIMITS.nameMax } };
-  let email: string | null = null;
   if (!user) {
-    email = normaliseEmail(input.email);
     if (!input.email.trim()) errors.email = { key: 'err.emailRequired' };
     else if (!email) errors.email = { key: 'err.email' };
   }
@@ -152,12 +254,15 @@ export async function createReport(deps: ReportDeps, org: Org, where: CheckedLoc
     errors[`answer.${code}`] = { key: `err.answer.${problem}`, params: { label: questions.find((x) => x.code === code)?.label ?? code } };
   }
 
-  const repeated = input.idempotencyKey ? await q.findByIdempotencyKey(db, org.id, input.idempotencyKey) : undefined;
-  if (repeated) return { ok: true, reportId: repeated.id, status: repeated.status === 'unconfirmed' ? 'unconfirmed' : 'new', email: email ?? user?.email ?? null, repeated: true };
-
+  const account = accountSubject(user, email);
+  const limited = (ip: Limit, perAccount: Limit): Array<[Limit, string]> => [
+    [ip, clientKey(options.rateLimit!.ip)],
+    ...(account ? [[perAccount, account] as [Limit, string]] : []),
+  ];
   if (input.photos.length > LIMITS.photosMax) errors.photos = { key: 'err.photoCount' };
   const processed: ProcessedPhoto[] = [];
   if (!errors.photos) {
+    if (options.rateLimit && input.photos.length > 0) await enforce(db, limited(RATE_LIMITS.photoIp, RATE_LIMITS.photoAccount), input.photos.length);
     for (const photo of input.photos) {
       const result = await processPhoto(photo.data, LIMITS.photoBytesMax);
       if ('problem' in result) {
@@ -169,6 +274,7 @@ export async function createReport(deps: ReportDeps, org: Org, where: CheckedLoc
     }
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
+  if (options.rateLimit) await enforce(db, limited(RATE_LIMITS.reportIp, RATE_LIMITS.reportAccount));
 
   // Only a description of the place? A photo's GPS position (read before the metadata was stripped) gives the
   // point, as long as it lies in the city.
@@ -213,7 +319,8 @@ export async function createReport(deps: ReportDeps, org: Org, where: CheckedLoc
         reporterName: name,
         reporterEmail: contactEmail,
         showName: input.showName && name !== '',
-        idempotencyKey: input.idempotencyKey || null,
+        idempotencyKey,
+        idempotencyFingerprint: fingerprint,
       });
       if (!inserted) return null;
       for (const [i, photo] of processed.entries()) {
@@ -236,10 +343,9 @@ export async function createReport(deps: ReportDeps, org: Org, where: CheckedLoc
       return inserted.id;
     });
     if (outcome === null) {
-      // Lost a race against the same submission: answer like the first one did.
+      // Lost a race against another submission under the same key: answer like the first one did.
       for (const key of written) await deps.storage.remove(key);
-      const first = await q.findByIdempotencyKey(db, org.id, input.idempotencyKey);
-      return { ok: true, reportId: first!.id, status: first!.status === 'unconfirmed' ? 'unconfirmed' : 'new', email: contactEmail, repeated: true };
+      return answerTo((await q.findByIdempotencyKey(db, org.id, idempotencyKey!))!);
     }
     return { ok: true, reportId: outcome, status, email: contactEmail, repeated: false };
   } catch (err) {

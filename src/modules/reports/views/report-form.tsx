@@ -83,6 +83,13 @@ export interface Step2Values {
   answers: Record<string, string | string[] | undefined>;
 }
 
+/** A problem with the form as a whole (too many reports, already sent), not with one field. */
+export interface FormAlert {
+  title: string;
+  text: string;
+  startOver?: boolean;
+}
+
 export function Step2Page(props: {
   ctx: RequestContext;
   where: CheckedLocation;
@@ -93,6 +100,7 @@ export function Step2Page(props: {
   idempotencyKey: string;
   errors?: FieldErrors;
   photosLost?: boolean;
+  alert?: FormAlert | undefined;
 }) {
   const { ctx, where, values } = props;
   const t = translator(messages, ctx.locale);
@@ -101,6 +109,19 @@ export function Step2Page(props: {
   return (
     <Layout ctx={ctx} title={t('newReport')}>
       <ErrorSummary title={tp('errorSummaryTitle')} errors={errors} />
+      {props.alert && (
+        <div class="k-error-summary" role="alert" aria-labelledby="form-alert-title" tabIndex={-1} autofocus>
+          <h2 id="form-alert-title" class="k-error-summary__title">
+            {props.alert.title}
+          </h2>
+          <p>{props.alert.text}</p>
+          {props.alert.startOver && (
+            <p>
+              <a href="/melden">{t('startNewReport')}</a>
+            </p>
+          )}
+        </div>
+      )}
       <h1>{t('newReport')}</h1>
       <p>
         <strong>{props.categoryName}</strong> ·{' '}
