@@ -14,6 +14,7 @@ import {
   formatOf,
   itemName,
   PAGE_SIZE_DEFAULT,
+  parseIdempotencyKey,
   parseW3cDate,
   SPEC_URL,
 } from './open311';
@@ -27,7 +28,7 @@ import {
   serviceDefinition,
   serviceList,
 } from './open311.service';
-import { countRequest } from './rate';
+import { countAuthFailure, countRequest } from './rate';
 
 export interface Open311RouteDeps {
   db: Db;
@@ -156,11 +157,22 @@ export async function open311Routes(
         const header = request.headers['x-api-key'];
         const raw = body?.api_key ?? query.api_key ?? (typeof header === 'string' ? header : undefined);
         const key = typeof raw === 'string' ? raw.trim() : '';
+        const refuse = async (description: string) => {
+          const failed = await countAuthFailure(db, request);
+          if (!failed.allowed) {
+            reply.header('Retry-After', String(failed.retryAfter));
+            throw new Open311Error(
+              429,
+              `too many requests without a valid api_key from this address; try again in ${failed.retryAfter} seconds`,
+            );
+          }
+          throw new Open311Error(403, description);
+        };
         if (key) {
           request.apiClient = await authenticate(db, request.ctx.org.id, key);
-          if (!request.apiClient) throw new Open311Error(403, 'api_key is not valid (unknown or revoked)');
+          if (!request.apiClient) await refuse('api_key is not valid (unknown or revoked)');
         } else if (request.method === 'POST') {
-          throw new Open311Error(403, 'api_key is required to write');
+          await refuse('api_key is required to write');
         }
         const counted = await countRequest(db, request, request.apiClient);
         reply.header('X-RateLimit-Limit', String(counted.limit));
@@ -321,7 +333,8 @@ export async function open311Routes(
             schema: {
               ...doc(
                 'POST service request',
-                'Creates a report (api_key required). It is public at once with status open/new; the answer carries its id (no tokens).',
+                'Creates a report (api_key required). It is public at once with status open/new; the answer carries its id (no tokens). ' +
+                  'An `Idempotency-Key` header (1–100 visible ASCII characters, per API key) makes retries safe: the same request again answers with the first id (header `Idempotent-Replayed: true`), a different request under the same key is refused with 422.',
               ),
               body: s.createRequestBody,
               response: json ? { 200: s.createRequestResponse } : ok(s.createRequestResponse),
@@ -329,14 +342,18 @@ export async function open311Routes(
           },
           async (request, reply) => {
             const client = request.apiClient!;
+            const idempotencyKey = parseIdempotencyKey(request.headers['idempotency-key']);
+            if (idempotencyKey instanceof Error) throw new Open311Error(400, idempotencyKey.message);
             const result = await createRequest(
               deps,
               request.ctx.org,
               client,
               (request.body ?? {}) as Record<string, unknown>,
               request.ctx.locale,
+              idempotencyKey,
             );
-            return sendOpen311(reply, format, 'service_requests', result);
+            if (result.repeated) reply.header('Idempotent-Replayed', 'true');
+            return sendOpen311(reply, format, 'service_requests', result.answer);
           },
         );
 

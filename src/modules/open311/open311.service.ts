@@ -24,7 +24,7 @@ export interface Open311Deps {
 /** An Open311 error: the HTTP status and a description a person can act on. */
 export class Open311Error extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 429 | 500,
+    readonly status: 400 | 403 | 404 | 422 | 429 | 500,
     readonly description: string,
   ) {
     super(description);
@@ -91,7 +91,8 @@ const MEDIA_URL_MAX = 2000;
 /**
  * Creates a report from a trusted client: published at once (status "new"), routed like any report. The
  * reporter's email, name and phone are stored for the city only and never shown; the reporter follows the
- * report by email like someone who reported on the website.
+ * report by email like someone who reported on the website. With an idempotency key (scoped to the API key),
+ * a repeat of the same request answers with the first report and a different request under the key is a 422.
  */
 export async function createRequest(
   deps: Open311Deps,
@@ -99,7 +100,8 @@ export async function createRequest(
   client: ApiClient,
   body: Record<string, unknown>,
   locale: Locale,
-) {
+  idempotencyKey: string | null = null,
+): Promise<{ answer: Array<{ service_request_id: string; service_notice: string }>; repeated: boolean }> {
   const { db } = deps;
   const serviceCode = one(body, 'service_code')?.trim() ?? '';
   if (!serviceCode) throw new Open311Error(400, 'service_code was not provided');
@@ -184,31 +186,48 @@ export async function createRequest(
       name,
       email: '',
       showName: false,
-      idempotencyKey: '',
+      idempotencyKey: idempotencyKey ?? '',
       photos: [],
     },
     user,
     locale,
+    {
+      idempotencyScope: `open311:${client.id}`,
+      // Stored outside createReport, so a repeat must match them too.
+      fingerprintExtra: { email, phone: phone || null, mediaUrl: mediaUrl || null, deviceId, accountId },
+    },
   );
+  if (!result.ok && result.conflict) {
+    throw new Open311Error(
+      422,
+      `Idempotency-Key was already used for service request ${result.conflict.reportId} with a different request; nothing was changed. Send a new key for a new request`,
+    );
+  }
   if (!result.ok) {
     const [field, problem] = Object.entries(result.errors)[0]!;
     throw new Open311Error(400, describeProblem(field, problem.key, problem.params));
   }
-  await q.setReporterContact(db, result.reportId, { phone: phone || null, email });
-  await q.recordApiRequest(db, {
-    reportId: result.reportId,
-    apiKeyId: client.id,
-    mediaUrl: mediaUrl || null,
-    deviceId,
-    accountId,
-  });
+  // Not again on a repeat: the first request stored these, and the city may have erased them since.
+  if (!result.repeated) {
+    await q.setReporterContact(db, result.reportId, { phone: phone || null, email });
+    await q.recordApiRequest(db, {
+      reportId: result.reportId,
+      apiKeyId: client.id,
+      mediaUrl: mediaUrl || null,
+      deviceId,
+      accountId,
+    });
+  }
   const t = translator(messages, locale);
-  return [
-    {
-      service_request_id: String(result.reportId),
-      service_notice: t('notice', { url: reportUrl(deps.publicUrl, result.reportId) }),
-    },
-  ];
+  return {
+    answer: [
+      {
+        service_request_id: String(result.reportId),
+        service_notice: t('notice', { url: reportUrl(deps.publicUrl, result.reportId) }),
+      },
+    ],
+    repeated: result.repeated,
+  };
 }
 
 function describeProblem(field: string, key: string, params?: Record<string, string | number>): string {

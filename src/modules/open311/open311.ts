@@ -171,3 +171,19 @@ export function formatOf(url: string): Format {
   const path = url.split('?')[0] ?? '';
   return path.endsWith('.xml') ? 'xml' : 'json';
 }
+
+/**
+ * The `Idempotency-Key` request header (IETF httpapi draft): a structured-field string, so it may come quoted;
+ * bare tokens are accepted too, as most clients send them. Absent: null; malformed: an Error to report as 400.
+ */
+export function parseIdempotencyKey(header: string | string[] | undefined): string | null | Error {
+  if (header === undefined) return null;
+  const raw = (Array.isArray(header) ? header.join(', ') : header).trim();
+  const value = /^"[^"\\]*"$/.test(raw) ? raw.slice(1, -1) : raw;
+  if (!/^[\x21-\x7e]{1,100}$/.test(value)) {
+    return new Error(
+      'Idempotency-Key must be one value of 1 to 100 visible ASCII characters (no spaces), e.g. a UUID',
+    );
+  }
+  return value;
+}

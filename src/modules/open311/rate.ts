@@ -25,3 +25,17 @@ export async function countRequest(
   const result = await hit(db, ANONYMOUS, clientKey(request.ip));
   return { ...result, limit: ANONYMOUS_PER_MINUTE };
 }
+
+/**
+ * Requests with an unknown or revoked key, and writes without one: per address, so nobody can probe keys or
+ * hammer POST unauthenticated. A valid key is the account and has its own limit; it is not also limited per
+ * address, so a partner's server sending for many residents gets the rate the city agreed with it.
+ */
+export const AUTH_FAILURES: Limit = { name: 'open311-auth:ip', max: 30, windowSeconds: 10 * 60 };
+
+export function countAuthFailure(
+  db: Db,
+  request: FastifyRequest,
+): Promise<{ allowed: boolean; retryAfter: number }> {
+  return hit(db, AUTH_FAILURES, clientKey(request.ip));
+}
