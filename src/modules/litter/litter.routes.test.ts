@@ -2,6 +2,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, type TestApp } from '../../../test/helpers/app';
 import { createCategory, createResident, createSyntheticBoundary } from '../../../test/helpers/factories';
+import { expectLimited, spend } from '../../../test/helpers/rate-limits';
+import { RATE_LIMITS } from '../reports/report.service';
 
 // Synthetic data: a square test city and a litter category.
 
@@ -66,6 +68,27 @@ describe('Dreckpetze', () => {
     const ok = await c.request({ method: 'POST', url: '/dreckpetze', ...multipart({ _csrf: c.csrf, lat: '51.51', lon: '7.45', address: '', note: 'Drei Säcke', email: 'melder@example.de', idempotencyKey: 'dp-2' }) });
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toContain('melder@example.de');
+  });
+
+  it('counts quick reports against the report limits: 429 with Retry-After and the note kept', async () => {
+    const c = new Client(t, '198.51.100.77');
+    await spend(t.db, RATE_LIMITS.reportIp, '198.51.100.77');
+    const res = await c.request({ method: 'POST', url: '/dreckpetze', ...multipart({ _csrf: c.csrf, lat: '51.51', lon: '7.45', address: '', note: 'Sperrmüll', email: 'viel@example.de', idempotencyKey: 'dp-limit' }) });
+    expectLimited(res, RATE_LIMITS.reportIp.windowSeconds);
+    expect(res.body).toContain('>Sperrmüll</textarea>');
+    expect(res.body).toContain('value="dp-limit"');
+    expect(await t.db.selectFrom('reports').select('id').where('idempotency_key', '=', 'dp-limit').execute()).toHaveLength(0);
+  });
+
+  it('refuses the same form sent again with other content (422) and offers a new key', async () => {
+    const c = new Client(t, '198.51.100.78');
+    const form = { _csrf: c.csrf, lat: '51.51', lon: '7.45', address: '', note: 'Glasscherben', email: 'einmal@example.de', idempotencyKey: 'dp-twice' };
+    expect((await c.request({ method: 'POST', url: '/dreckpetze', ...multipart(form) })).statusCode).toBe(200);
+    const again = await c.request({ method: 'POST', url: '/dreckpetze', ...multipart({ ...form, note: 'Glasscherben und Dosen' }) });
+    expect(again.statusCode).toBe(422);
+    expect(again.body).not.toContain('value="dp-twice"');
+    const rows = await t.db.selectFrom('reports').select('description').where('idempotency_key', '=', 'dp-twice').execute();
+    expect(rows).toEqual([{ description: 'Glasscherben' }]);
   });
 
   it('serves the web app manifest with our own icons', async () => {

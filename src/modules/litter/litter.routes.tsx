@@ -7,6 +7,7 @@ import { asForm, field } from '../../platform/http/form';
 import { translator } from '../../platform/i18n';
 import { randomToken } from '../../platform/security/tokens';
 import { sendHtml } from '../../platform/views/render';
+import { messages as reportMessages } from '../reports/messages';
 import * as rq from '../reports/report.queries';
 import { translateProblems } from '../reports/report.routes';
 import * as reports from '../reports/report.service';
@@ -80,25 +81,41 @@ export async function litterRoutes(app: FastifyInstance, deps: LitterDeps): Prom
     const values: QuickDetails = { note: f('note'), email: f('email') };
     const key = f('idempotencyKey').slice(0, 64);
     const noteErrors: FieldErrors = [...values.note].length > NOTE_MAX ? translateProblems(ctx, { note: { key: 'err.tooLong', params: { max: NOTE_MAX } } }) : {};
-    const result =
-      Object.keys(noteErrors).length > 0
-        ? ({ ok: false, errors: {} } as const)
-        : await reports.createReport(
-            reportDeps,
-            ctx.org,
-            checked.value,
-            {
-              description: values.note || t('defaultDescription'),
-              answers: {},
-              name: '',
-              email: values.email,
-              showName: false,
-              idempotencyKey: key,
-              photos: files.slice(0, 1).map((data) => ({ filename: 'Foto', data })),
-            },
-            ctx.user,
-            ctx.locale,
-          );
+    let result: reports.CreateResult;
+    try {
+      result =
+        Object.keys(noteErrors).length > 0
+          ? { ok: false, errors: {} }
+          : await reports.createReport(
+              reportDeps,
+              ctx.org,
+              checked.value,
+              {
+                description: values.note || t('defaultDescription'),
+                answers: {},
+                name: '',
+                email: values.email,
+                showName: false,
+                idempotencyKey: key,
+                photos: files.slice(0, 1).map((data) => ({ filename: 'Foto', data })),
+              },
+              ctx.user,
+              ctx.locale,
+              { rateLimit: { ip: request.ip } },
+            );
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'rate_limited') throw err;
+      // The same form again, input and key kept, so sending it later still makes exactly one report.
+      const seconds = err.details.retryAfterSeconds ?? 60;
+      reply.header('Retry-After', String(seconds));
+      const alert = translator(reportMessages, ctx.locale)('limitText', { minutes: Math.ceil(seconds / 60) });
+      return sendHtml(reply, <QuickStep2Page ctx={ctx} where={checked.value} values={values} idempotencyKey={key || randomToken(18)} photosLost={files.length > 0} alert={alert} />, 429);
+    }
+    if (!result.ok && result.conflict) {
+      // A fresh key: sending this again is a deliberate new report, not a repeat of the first one.
+      const alert = translator(reportMessages, ctx.locale)('alreadySentText');
+      return sendHtml(reply, <QuickStep2Page ctx={ctx} where={checked.value} values={values} idempotencyKey={randomToken(18)} photosLost={files.length > 0} alert={alert} />, 422);
+    }
     if (!result.ok) {
       const errors = { ...noteErrors, ...translateProblems(ctx, result.errors) };
       return sendHtml(reply, <QuickStep2Page ctx={ctx} where={checked.value} values={values} idempotencyKey={key || randomToken(18)} errors={errors} photosLost={files.length > 0} />, 400);

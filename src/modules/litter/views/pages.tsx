@@ -67,7 +67,7 @@ export interface QuickDetails {
 }
 
 /** Step two: photo, an optional note, the address for confirmation when not signed in. */
-export function QuickStep2Page(props: { ctx: RequestContext; where: CheckedLocation; values: QuickDetails; idempotencyKey: string; errors?: FieldErrors; photosLost?: boolean }) {
+export function QuickStep2Page(props: { ctx: RequestContext; where: CheckedLocation; values: QuickDetails; idempotencyKey: string; errors?: FieldErrors; photosLost?: boolean; alert?: string }) {
   const { ctx, where, values } = props;
   const t = tr(ctx.locale);
   const tp = translator(platformMessages, ctx.locale);
@@ -79,6 +79,7 @@ export function QuickStep2Page(props: { ctx: RequestContext; where: CheckedLocat
       <AngstAssets />
       <ErrorSummary title={tp('errorSummaryTitle')} errors={errors} />
       <h1>{t('title')}</h1>
+      {props.alert && <Notice>{props.alert}</Notice>}
       <p>
         {where.precise ? t('where', { place }) : t('whereApprox', { place })} · <a href="/dreckpetze">{t('changeWhere')}</a>
       </p>
