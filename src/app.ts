@@ -12,6 +12,7 @@ import { organizationRoutes } from './modules/organizations/organization.routes'
 import { reportRoutes } from './modules/reports/report.routes';
 import type { Db } from './platform/db/connect';
 import { localStorage } from './platform/files/storage';
+import { readMultipartBody } from './platform/http/multipart-body';
 import { platformPlugin, requestIdGenerator } from './platform/http/platform-plugin';
 
 export interface AppOptions {
@@ -33,8 +34,9 @@ export async function buildApp({ config, db }: AppOptions): Promise<FastifyInsta
 
   await app.register(cookie);
   await app.register(formbody);
+  await app.register(multipart, { limits: { fileSize: 25 * 1024 * 1024, files: 10, fields: 100 } });
   // Fields land in the body so the CSRF check sees the form token like any other form.
-  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: 25 * 1024 * 1024, files: 10, fields: 100 } });
+  app.addHook('preValidation', readMultipartBody);
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: '1h', index: false });
 
   await platformPlugin(app, {
