@@ -11,6 +11,7 @@ import { CSRF_COOKIE, csrfTokenFor, csrfValid, newCsrfCookie } from './csrf';
 import { AppError, type ErrorCode } from './errors';
 import { asForm, field, safeReturnPath } from './form';
 import { createMethodIndex } from './method-router';
+import { containsNul } from './nul-bytes';
 import { setSecurityHeaders } from './security-headers';
 import { loadSession } from './sessions';
 
@@ -80,6 +81,11 @@ export async function platformPlugin(app: FastifyInstance, options: PlatformOpti
       requestId: request.id,
     };
     if (!org) throw new AppError('organization_unknown');
+  });
+
+  // After the body is read (multipart included), before any route sees it; file contents are Buffers and pass.
+  app.addHook('preValidation', async (request) => {
+    if (containsNul(request.query) || containsNul(request.params) || containsNul(request.body)) throw new AppError('bad_request');
   });
 
   app.addHook('preHandler', async (request) => {
