@@ -291,6 +291,9 @@ export async function createReport(deps: ReportDeps, org: Org, where: CheckedLoc
 
   const bases = processed.map(() => `reports/${randomToken(12).toLowerCase().replace(/[^a-z0-9]/g, '0')}`);
   const written: string[] = [];
+  // Once the transaction has been sent, a failure may still mean it committed (the answer to COMMIT was lost):
+  // from then on the files stay, and the cleanup job removes them only if no row points to them.
+  let committing = false;
   try {
     for (const [i, photo] of processed.entries()) {
       for (const size of Object.keys(PHOTO_SIZES) as PhotoSize[]) {
@@ -301,6 +304,7 @@ export async function createReport(deps: ReportDeps, org: Org, where: CheckedLoc
     }
     const status = user ? 'new' : 'unconfirmed';
     const contactEmail = user?.email ?? email;
+    committing = true;
     const outcome = await db.transaction().execute(async (trx) => {
       const departmentId = where.districtId ? ((await q.routingRule(trx, category.id, where.districtId))?.department_id ?? category.department_id) : category.department_id;
       const inserted = await q.insertReport(trx, {
@@ -349,7 +353,7 @@ export async function createReport(deps: ReportDeps, org: Org, where: CheckedLoc
     }
     return { ok: true, reportId: outcome, status, email: contactEmail, repeated: false };
   } catch (err) {
-    for (const key of written) await deps.storage.remove(key).catch(() => {});
+    if (!committing) for (const key of written) await deps.storage.remove(key).catch(() => {});
     throw err;
   }
 }
