@@ -8,7 +8,7 @@ import { sendHtml } from '../views/render';
 import { randomToken } from '../security/tokens';
 import type { RequestContext } from './context';
 import { CSRF_COOKIE, csrfTokenFor, csrfValid, newCsrfCookie } from './csrf';
-import { AppError, type ErrorCode } from './errors';
+import { AppError, type ErrorCode, isDatabaseUnavailable } from './errors';
 import { asForm, field, safeReturnPath } from './form';
 import { createMethodIndex } from './method-router';
 import { containsNul } from './nul-bytes';
@@ -129,6 +129,11 @@ export async function platformPlugin(app: FastifyInstance, options: PlatformOpti
       request.log.info({ err: error }, 'client error');
       return sendError(request, reply, status === 404 ? 'not_found' : status === 429 ? 'rate_limited' : 'bad_request');
     }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error, reference: request.id }, 'database unavailable');
+      reply.header('Retry-After', '30');
+      return sendError(request, reply, 'unavailable', request.id);
+    }
     // Never show internals: the reference ties the page the person sees to the log line we keep.
     request.log.error({ err: error, reference: request.id }, 'unhandled error');
     return sendError(request, reply, 'internal', request.id);
@@ -146,10 +151,20 @@ const fallbackOrganization: Organization = {
 
 function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, reference?: string, retryAfter?: number) {
   const status = new AppError(code).status;
-  if (wantsJson(request) || !request.ctx) {
+  if (wantsJson(request)) {
     return reply.status(status).send({ error: { code, ...(reference ? { reference } : {}) } });
   }
-  const ctx = request.ctx;
+  // The context is missing when the very first step failed (the city lookup, e.g. with the database down):
+  // a browser still gets a page in its language, without anything that needs the database.
+  const ctx: RequestContext = request.ctx ?? {
+    org: fallbackOrganization,
+    locale: negotiateLocale(request.cookies?.[LOCALE_COOKIE], request.headers['accept-language']),
+    user: null,
+    csrfToken: '',
+    path: request.url,
+    demo: false,
+    requestId: request.id,
+  };
   return sendHtml(
     reply,
     <ErrorPage ctx={ctx} code={code} reference={reference ?? (status >= 500 ? request.id : undefined)} minutes={retryAfter ? Math.ceil(retryAfter / 60) : undefined} />,

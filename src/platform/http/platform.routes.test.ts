@@ -1,4 +1,6 @@
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app';
 import { Client, createTestApp, type TestApp } from '../../../test/helpers/app';
 
 let t: TestApp;
@@ -96,5 +98,36 @@ describe('platform HTTP behaviour', () => {
   it('has no GET route that changes state: the sign-out is POST only', async () => {
     const res = await new Client(t).get('/abmelden');
     expect(res.statusCode).toBe(405);
+  });
+});
+
+describe('database outage', () => {
+  it('answers 503 with Retry-After and a page in the visitor\'s language, without internals', async () => {
+    let down = false;
+    const outage: KyselyPlugin = {
+      transformQuery: (args) => {
+        if (down) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const app = await buildApp({ config: t.config, db: t.db.withPlugin(outage) });
+    try {
+      down = true;
+      const page = await app.inject({ url: '/meldungen', headers: { host: 'localhost', 'accept-language': 'en' } });
+      expect(page.statusCode).toBe(503);
+      expect(page.headers['retry-after']).toBe('30');
+      expect(page.headers['content-type']).toContain('text/html');
+      expect(page.body).toContain('<html lang="en"');
+      expect(page.body).toContain('Unavailable just now');
+      expect(page.body).not.toMatch(/ECONNREFUSED|5432|node_modules/);
+      const api = await app.inject({ url: '/api/reports/map?bbox=7,51,8,52&zoom=12', headers: { host: 'localhost' } });
+      expect(api.statusCode).toBe(503);
+      expect(api.json()).toMatchObject({ error: { code: 'unavailable' } });
+      down = false;
+      expect((await app.inject({ url: '/', headers: { host: 'localhost' } })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
   });
 });

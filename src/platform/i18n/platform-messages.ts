@@ -13,6 +13,7 @@ type Key =
   | 'error.bad_request.title' | 'error.bad_request.text'
   | 'error.organization_unknown.title' | 'error.organization_unknown.text'
   | 'error.internal.title' | 'error.internal.text'
+  | 'error.unavailable.title' | 'error.unavailable.text'
   | 'field.required' | 'field.tooLong' | 'field.email' | 'fieldErrorPrefix';
 
 export const platformMessages: Catalogue<Key> = {
@@ -58,6 +59,8 @@ export const platformMessages: Catalogue<Key> = {
     'error.organization_unknown.text': 'Unter dieser Adresse ist keine Stadt eingerichtet.',
     'error.internal.title': 'Ein Fehler ist aufgetreten',
     'error.internal.text': 'Das hat leider nicht geklappt. Ihre bisher gespeicherten Daten sind nicht verloren. Bitte versuchen Sie es später noch einmal.',
+    'error.unavailable.title': 'Gerade nicht erreichbar',
+    'error.unavailable.text': 'Der Dienst ist für einen Moment nicht erreichbar, zum Beispiel wegen einer Wartung. Ihre bisher gespeicherten Daten sind nicht verloren. Bitte versuchen Sie es in einer Minute noch einmal; ein Formular können Sie mit „Zurück“ und erneutem Senden noch einmal schicken.',
     'field.required': 'Bitte füllen Sie dieses Feld aus.',
     'field.tooLong': 'Bitte kürzen Sie den Text auf höchstens {max} Zeichen.',
     'field.email': 'Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@example.de.',
@@ -105,6 +108,8 @@ export const platformMessages: Catalogue<Key> = {
     'error.organization_unknown.text': 'No city is set up at this address.',
     'error.internal.title': 'Something went wrong',
     'error.internal.text': 'Sorry, that did not work. Nothing you saved before is lost. Please try again later.',
+    'error.unavailable.title': 'Unavailable just now',
+    'error.unavailable.text': 'The service is unavailable for a moment, for example during maintenance. Nothing you saved before is lost. Please try again in a minute; to send a form again, go back and send it once more.',
     'field.required': 'Please fill in this field.',
     'field.tooLong': 'Please shorten the text to at most {max} characters.',
     'field.email': 'Please enter a valid email address, e.g. name@example.com.',
