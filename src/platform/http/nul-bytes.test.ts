@@ -41,3 +41,16 @@ describe('NUL characters in requests (found by the fuzzer: PostgreSQL refused th
     expect(res.statusCode).toBe(303);
   });
 });
+
+describe('NUL characters and CSRF', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('checks the CSRF token first: a forged form is a 403 whatever it carries', async () => {
+    const res = await new Client(t).post('/barrierefreiheit', { message: 'a\u0000b' }, { csrf: false });
+    expect(res.statusCode).toBe(403);
+  });
+});

@@ -83,18 +83,16 @@ export async function platformPlugin(app: FastifyInstance, options: PlatformOpti
     if (!org) throw new AppError('organization_unknown');
   });
 
-  // After the body is read (multipart included), before any route sees it; file contents are Buffers and pass.
-  app.addHook('preValidation', async (request) => {
-    if (containsNul(request.query) || containsNul(request.params) || containsNul(request.body)) throw new AppError('bad_request');
-  });
-
   app.addHook('preHandler', async (request) => {
-    if (!STATE_CHANGING.has(request.method) || request.is404 || request.routeOptions.config.csrf === false) return;
-    const body = asForm(request.body);
-    const token = body._csrf ?? request.headers['x-csrf-token'];
-    if (!csrfValid(config.secret, request.cookies[CSRF_COOKIE], Array.isArray(token) ? token[0] : token)) {
-      throw new AppError('csrf_invalid');
+    if (STATE_CHANGING.has(request.method) && !request.is404 && request.routeOptions.config.csrf !== false) {
+      const body = asForm(request.body);
+      const token = body._csrf ?? request.headers['x-csrf-token'];
+      if (!csrfValid(config.secret, request.cookies[CSRF_COOKIE], Array.isArray(token) ? token[0] : token)) {
+        throw new AppError('csrf_invalid');
+      }
     }
+    // After the CSRF check (a forged request is a 403 whatever it carries), before any route guard or handler.
+    if (containsNul(request.query) || containsNul(request.params) || containsNul(request.body)) throw new AppError('bad_request');
   });
 
   app.post('/sprache', async (request, reply) => {
