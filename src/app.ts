@@ -37,7 +37,7 @@ export async function buildApp({ config, db }: AppOptions): Promise<FastifyInsta
   await app.register(multipart, { limits: { fileSize: 25 * 1024 * 1024, files: 10, fields: 100 } });
   // Fields land in the body so the CSRF check sees the form token like any other form.
   app.addHook('preValidation', readMultipartBody);
-  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: '1h', index: false });
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: '1h', index: false, preCompressed: true });
 
   await platformPlugin(app, {
     config,

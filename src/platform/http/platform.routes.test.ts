@@ -131,3 +131,17 @@ describe('database outage', () => {
     }
   });
 });
+
+describe('static files', () => {
+  it('sends the map bundle compressed to browsers that accept it, and plain to those that do not', async () => {
+    const c = new Client(t);
+    const plain = await c.request({ method: 'GET', url: '/static/js/map.js', headers: { 'accept-encoding': 'identity' } });
+    expect(plain.statusCode).toBe(200);
+    const br = await c.request({ method: 'GET', url: '/static/js/map.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(String(br.headers.vary).toLowerCase()).toContain('accept-encoding');
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    const gz = await c.request({ method: 'GET', url: '/static/js/map.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+  });
+});
