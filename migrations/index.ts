@@ -4,6 +4,7 @@ import * as m0002 from './0002_reports';
 import * as m0005 from './0005_open_data';
 import * as m0006 from './0006_angstraeume';
 import * as m0007 from './0007_idempotency_fingerprint';
+import * as m0008 from './0008_read_performance';
 
 // An explicit list instead of a folder scan: works the same under tsx, in tests and in a bundle.
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0005_open_data': m0005,
   '0006_angstraeume': m0006,
   '0007_idempotency_fingerprint': m0007,
+  '0008_read_performance': m0008,
 };
