@@ -232,7 +232,7 @@ describe('area lookup', () => {
 describe('command line', () => {
   it('defaults to a million reports on PostgreSQL and 100,000 on PGlite in ./data-bench', () => {
     const pg = parseOptions([], { DATABASE_URL: 'postgres://u@h/db' }, '/w', () => NOW + 1234);
-    expect(pg).toMatchObject({ reports: 1_000_000, databaseUrl: 'postgres://u@h/db', seed: 1, now: NOW, append: false });
+    expect(pg).toMatchObject({ reports: 1_000_000, databaseUrl: 'postgres://u@h/db', dataDir: '/w/data-bench/postgres-db', seed: 1, now: NOW, append: false });
     const lite = parseOptions(['--reports', '20_000', '--seed', '7'], {}, '/w');
     expect(lite).toMatchObject({ reports: 20_000, databaseUrl: null, dataDir: '/w/data-bench', seed: 7 });
     expect(parseOptions(['--help'], {})).toBe('help');

@@ -24,11 +24,15 @@ const USAGE = `Usage: npm run bench:generate -- [options]
 
   --reports N          reports to add (default 1,000,000 on PostgreSQL, 100,000 on PGlite)
   --database-url URL   PostgreSQL target (default: $DATABASE_URL; without either, PGlite in the data folder)
-  --data-dir DIR       PGlite database, photo files and secret (default: $DATA_DIR or ./data-bench)
+  --data-dir DIR       PGlite database, photo files and secret (default: $DATA_DIR, else ./data-bench for PGlite
+                       and ./data-bench/postgres-DBNAME for PostgreSQL: one folder per database, see below)
   --seed S             random seed (default 1): the same seed and --now give the same data
   --now ISO            the data's "now" (default: the current hour)
   --append             write into a database that already has more than ${PROTECT_ABOVE} reports
-  --batch N            reports per statement (default 5000)`;
+  --batch N            reports per statement (default 5000)
+
+Serve the result with the same DATA_DIR (it holds the photo files and the secret the demo admin's link needs).
+Never serve two databases from one DATA_DIR: the app's photo cleanup removes files its database does not know.`;
 
 export class UsageError extends Error {}
 
@@ -72,12 +76,23 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, cwd = proce
   return {
     reports: positiveInt(values.reports as string | undefined, '--reports', databaseUrl ? 1_000_000 : 100_000),
     databaseUrl,
-    dataDir: path.resolve(cwd, (values['data-dir'] as string | undefined) ?? (env.DATA_DIR || './data-bench')),
+    dataDir: path.resolve(cwd, (values['data-dir'] as string | undefined) ?? (env.DATA_DIR || defaultDataDir(databaseUrl))),
     seed: positiveInt(values.seed as string | undefined, '--seed', 1),
     now,
     append: Boolean(values.append),
     batch: positiveInt(values.batch as string | undefined, '--batch', 5000),
   };
+}
+
+/**
+ * PGlite lives in ./data-bench. A PostgreSQL database gets a folder of its own beneath it for its photo files:
+ * the app's orphan cleanup deletes every photo file its database does not know, so two databases served from one
+ * folder would delete each other's photos.
+ */
+function defaultDataDir(databaseUrl: string | null): string {
+  if (!databaseUrl) return './data-bench';
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1)).replace(/[^A-Za-z0-9_-]/g, '_') || 'postgres';
+  return `./data-bench/postgres-${name}`;
 }
 
 /** The URL without its password, for printing. */
