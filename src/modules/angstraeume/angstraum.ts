@@ -1,4 +1,5 @@
 import type { ReportStatus } from '../../db-schema';
+import { dateTimeFormat, numberFormat } from '../../platform/i18n/formatters';
 
 // Pure rules of the Angsträume feature: measures, ratings, averages before and after a measure, the overdue
 // rule, and the scaling of the small charts. No I/O here.
@@ -158,7 +159,7 @@ export function changeSinceLastMeasure(effects: MeasureEffect[], minRatings = MI
 /** Rounded to one decimal for display; "–" when there is nothing to show. */
 export function formatAverage(value: number | null, locale: 'de' | 'en'): string {
   if (value === null) return '–';
-  return new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+  return numberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -166,7 +167,7 @@ export function formatAverage(value: number | null, locale: 'de' | 'en'): string
 
 /** "YYYY-MM" of an instant in Berlin. */
 export function berlinMonth(date: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit' }).formatToParts(date);
+  const parts = dateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit' }).formatToParts(date);
   const y = parts.find((p) => p.type === 'year')!.value;
   const m = parts.find((p) => p.type === 'month')!.value;
   return `${y}-${m}`;

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from './formatters';
 /** German is the source language; every other locale must translate every key (the type enforces it). */
 export const LOCALES = ['de', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -42,7 +43,7 @@ export function negotiateLocale(cookie: string | undefined, acceptLanguage: stri
 }
 
 export function formatDateTime(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+  return dateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: 'Europe/Berlin',

@@ -13,6 +13,7 @@ import {
   RATING_MIN,
 } from '../angstraum';
 import { messages } from '../messages';
+import { dateTimeFormat } from '../../../platform/i18n/formatters';
 
 // Small parts of the Angsträume pages: the change mark (shape and words), "last news", the safety chart.
 
@@ -81,11 +82,11 @@ export function placeName(locale: Locale, p: { address: string; district: string
 
 export function monthLabel(month: string, locale: Locale): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 15)));
+  return dateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 15)));
 }
 
 export function dayText(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(date);
+  return dateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(date);
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -3,10 +3,11 @@ import { Layout } from '../../../platform/views/layout';
 import type { Children } from '../../../platform/views/render';
 import type { AngstraumStatistics } from '../angstraeume.service';
 import { AngstAssets, tr } from './parts';
+import { numberFormat } from '../../../platform/i18n/formatters';
 
 function percent(share: number | null, locale: 'de' | 'en', none: string): string {
   if (share === null) return none;
-  return `${new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 0 }).format(share * 100)} %`;
+  return `${numberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 0 }).format(share * 100)} %`;
 }
 
 /** /statistik/angstraeume-und-muell: the figures of both reporters; the litter part comes from its module. */

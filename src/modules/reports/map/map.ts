@@ -1,5 +1,6 @@
 import type { Bbox } from '../../../platform/geo/geojson';
 import type { ListFilter } from '../report.queries';
+import { dateTimeFormat } from '../../../platform/i18n/formatters';
 
 // Pure rules of the map feature: projection, the clickable server map, clustering, filters. No I/O here.
 
@@ -235,7 +236,7 @@ export function berlinMidnight(date: string): Date | null {
   const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   const back = new Date(utc);
   if (back.getUTCFullYear() !== Number(m[1]) || back.getUTCMonth() !== Number(m[2]) - 1 || back.getUTCDate() !== Number(m[3])) return null;
-  const offsetName = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', timeZoneName: 'longOffset' })
+  const offsetName = dateTimeFormat('en-US', { timeZone: 'Europe/Berlin', timeZoneName: 'longOffset' })
     .formatToParts(new Date(utc + 12 * 3600_000))
     .find((p) => p.type === 'timeZoneName')?.value;
   const o = /GMT([+-])(\d{2}):(\d{2})/.exec(offsetName ?? '');
