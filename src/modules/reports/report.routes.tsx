@@ -6,6 +6,7 @@ import { PHOTO_SIZES, type PhotoSize } from '../../platform/files/photos';
 import type { RequestContext } from '../../platform/http/context';
 import { AppError, type FieldErrors } from '../../platform/http/errors';
 import { asForm, field } from '../../platform/http/form';
+import { sharedPages } from '../../platform/http/page-cache';
 import { currentUser, signedInOnly } from '../../platform/http/guards';
 import { startSession } from '../../platform/http/session-cookie';
 import { translator } from '../../platform/i18n';
@@ -60,6 +61,7 @@ function answersFrom(fields: Record<string, string | string[] | undefined>): Rec
 
 export async function reportRoutes(app: FastifyInstance, { db, config, storage }: ReportRouteDeps, extras: LocationStepExtras = {}): Promise<void> {
   const deps: reports.ReportDeps = { db, storage, secret: config.secret, publicUrl: config.publicUrl };
+  const shared = sharedPages(config.publicCacheSeconds);
 
   async function categoryOptions(ctx: RequestContext) {
     const rows = await q.listCategories(db, ctx.org.id);
@@ -174,9 +176,12 @@ export async function reportRoutes(app: FastifyInstance, { db, config, storage }
   });
 
   app.get('/meldungen/:id', async (request, reply) => {
-    const { ctx } = request;
-    const t = translator(messages, ctx.locale);
     const id = idParam(request);
+    return shared.send(request, reply, (ctx) => reportPage(ctx, id, (request.query as { ok?: string }).ok));
+  });
+
+  async function reportPage(ctx: RequestContext, id: number, ok: string | undefined) {
+    const t = translator(messages, ctx.locale);
     const report = await q.publicReport(db, ctx.org.id, id);
     if (!report || report.hidden || report.status === 'unconfirmed') throw new AppError('not_found');
     const [photos, events, questions, supporting, following] = await Promise.all([
@@ -194,13 +199,9 @@ export async function reportRoutes(app: FastifyInstance, { db, config, storage }
         const label = (key: string) => qu.options.find((o) => o.key === key)?.label ?? key;
         return { label: qu.label, value: Array.isArray(v) ? v.map(label).join(', ') : qu.datatype === 'singlevaluelist' ? label(String(v)) : String(v) };
       });
-    const ok = (request.query as { ok?: string }).ok;
     const notice = ok === 'confirmed' ? t('confirmedText', { id }) : ok === 'supported' ? t('meTooDone') : ok === 'unfollowed' ? t('unfollowed') : ok === 'following' ? t('following') : undefined;
-    return sendHtml(
-      reply,
-      <ReportPage ctx={ctx} report={report} photos={photos} answers={answers} events={events} supporting={Boolean(supporting)} following={Boolean(following)} notice={notice} map={extras.reportMap?.(ctx, report)} />,
-    );
-  });
+    return <ReportPage ctx={ctx} report={report} photos={photos} answers={answers} events={events} supporting={Boolean(supporting)} following={Boolean(following)} notice={notice} map={extras.reportMap?.(ctx, report)} />;
+  }
 
   app.post('/meldungen/:id/unterstuetzen', { preHandler: signedInOnly() }, async (request, reply) => {
     const id = idParam(request);

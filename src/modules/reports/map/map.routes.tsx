@@ -13,6 +13,7 @@ import { AppError, type FieldErrors } from '../../../platform/http/errors';
 import { asForm, field } from '../../../platform/http/form';
 import { enforce } from '../../../platform/http/rate-limit';
 import { clientKey } from '../../../platform/http/client-ip';
+import { type SharedPages, sharedPages } from '../../../platform/http/page-cache';
 import { microCache } from '../../../platform/http/response-cache';
 import { translator } from '../../../platform/i18n';
 import { sendHtml } from '../../../platform/views/render';
@@ -102,7 +103,7 @@ export function createMapFeature(deps: MapDeps) {
   async function routes(app: FastifyInstance): Promise<void> {
     await ensureClientBundle((msg) => app.log.warn(msg));
     registerPicker(app, deps, geocoder, settings);
-    registerList(app, db, settings, caches);
+    registerList(app, db, settings, caches, sharedPages(config.publicCacheSeconds));
     registerData(app, db, caches);
     registerTiles(app, db, config, deps.fetchTile ?? fetch);
   }
@@ -242,10 +243,11 @@ function translateFilterErrors(ctx: RequestContext, errors: Partial<Record<Filte
   return Object.fromEntries(Object.entries(errors).map(([f, p]) => [f, t(`err.${p}` as Parameters<typeof t>[0])]));
 }
 
-function registerList(app: FastifyInstance, db: Db, settings: MapSettings, caches: PublicCaches) {
-  app.get('/meldungen', async (request, reply) => {
-    const { ctx } = request;
-    const parsed = parseFilters(request.query as Record<string, unknown>);
+function registerList(app: FastifyInstance, db: Db, settings: MapSettings, caches: PublicCaches, shared: SharedPages) {
+  app.get('/meldungen', async (request, reply) => shared.send(request, reply, (ctx) => listPage(ctx, request.query as Record<string, unknown>)));
+
+  async function listPage(ctx: RequestContext, query: Record<string, unknown>) {
+    const parsed = parseFilters(query);
     const hasErrors = Object.keys(parsed.errors).length > 0;
     // A fixed number of queries whatever the page shows: filter lists, the count, one page of rows (with joins).
     const [categories, districts, total, rows] = await Promise.all([
@@ -271,8 +273,8 @@ function registerList(app: FastifyInstance, db: Db, settings: MapSettings, cache
         settings={settings}
       />
     );
-    return sendHtml(reply, page, Object.keys(errors).length > 0 ? 400 : 200);
-  });
+    return { page, status: Object.keys(errors).length > 0 ? 400 : 200 };
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
