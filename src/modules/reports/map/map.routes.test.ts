@@ -460,3 +460,24 @@ describe('the tile proxy', () => {
     }
   });
 });
+
+// Last in this file: it adds hundreds of reports in one street, which the counts above do not expect.
+describe('a dense street at street-level zoom', () => {
+  it('is clustered until zoom 18 instead of sending hundreds of pins, and shows pins from then on', async () => {
+    const added: number[] = [];
+    for (let i = 0; i < 320; i++) added.push(await report('new', 51.43 + (i % 20) * 0.00005, 7.6 + Math.floor(i / 20) * 0.00005));
+    try {
+      const c = new Client(t);
+      const bbox = '7.598,51.428,7.604,51.433';
+      const street = (await c.get(`/api/reports/map?bbox=${bbox}&zoom=16`)).json() as { clustered: boolean; features: Array<{ properties: { cluster: boolean; count?: number } }> };
+      expect(street.clustered).toBe(true);
+      expect(street.features.length).toBeLessThan(50);
+      expect(street.features.reduce((n, f) => n + (f.properties.count ?? 1), 0)).toBe(320);
+      const closest = (await c.get(`/api/reports/map?bbox=${bbox}&zoom=18`)).json() as typeof street;
+      expect(closest.clustered).toBe(false);
+      expect(closest.features).toHaveLength(320);
+    } finally {
+      await db.deleteFrom('reports').where('id', 'in', added).execute();
+    }
+  });
+});

@@ -25,15 +25,17 @@ import type { LocationStepExtras } from '../report.routes';
 import { locate } from '../report.service';
 import { Step1Page, type Step1Values } from '../views/report-form';
 import {
+  ALWAYS_POINTS_ZOOM,
+  DENSE_POINTS_MAX,
   type FilterField,
   fitView,
   formatView,
   gridFor,
   MAP_FEATURES_MAX,
-  type MapAction,
-  type MapView,
   mapAction,
+  type MapAction,
   mapClick,
+  type MapView,
   PAGE_SIZE,
   parseBbox,
   parseFilters,
@@ -327,7 +329,12 @@ function registerData(app: FastifyInstance, db: Db, caches: PublicCaches) {
     let clustered = false;
     let truncated = false;
     if (!grid) {
-      const rows = await mq.mapPoints(db, ctx.org.id, filter, MAP_FEATURES_MAX + 1);
+      const dense = zoom < ALWAYS_POINTS_ZOOM;
+      const rows = await mq.mapPoints(db, ctx.org.id, filter, (dense ? DENSE_POINTS_MAX : MAP_FEATURES_MAX) + 1);
+      if (dense && rows.length > DENSE_POINTS_MAX) {
+        const cells = gridFor(zoom, filter.bbox);
+        return mapAnswer(db, ctx, { ...filter, bbox: snapToGrid(filter.bbox, cells) }, zoom, cells);
+      }
       truncated = rows.length > MAP_FEATURES_MAX;
       features = rows.slice(0, MAP_FEATURES_MAX).map((r) => ({
         type: 'Feature',

@@ -150,6 +150,12 @@ export const POINTS_FROM_ZOOM = 15;
 export const CLUSTER_CELL_PX = 64;
 /** Most features one answer carries. */
 export const MAP_FEATURES_MAX = 2000;
+/**
+ * A street-level view with more reports than this is still clustered, up to ALWAYS_POINTS_ZOOM: a few hundred
+ * pins are all a person can read, and a dense quarter of a big city holds thousands (half a megabyte of JSON).
+ */
+export const DENSE_POINTS_MAX = 300;
+export const ALWAYS_POINTS_ZOOM = 18;
 
 /**
  * Cell size in degrees (longitude, latitude) for a zoom level, about square on screen. The latitude factor uses
