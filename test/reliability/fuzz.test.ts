@@ -387,14 +387,11 @@ describe(`fuzzing every route (FUZZ_SEED=${SEED}, FUZZ_RUNS=${TOTAL_RUNS})`, () 
             loggedErrors.length = 0;
             const { res, url, payload } = await send(c);
             counts[res.statusCode] = (counts[res.statusCode] ?? 0) + 1;
-            if (DEBUG)
-              console.log(
-                res.statusCode,
-                c.method,
-                url.slice(0, 160),
-                '→',
-                res.body.slice(0, 200).replace(/\s+/g, ' '),
-              );
+            if (DEBUG) {
+              // The form's error summary says why a case did not get through, where there is one.
+              const summary = res.body.match(/k-error-summary__list">([\s\S]*?)<\/ul>/)?.[1]?.replace(/<[^>]+>/g, ' ');
+              console.log(res.statusCode, c.method, url.slice(0, 160), c.csrf, c.encoding, c.who, '→', (summary ?? res.body.slice(0, 200)).replace(/\s+/g, ' '));
+            }
             const problems = problemsOf(route, c, res, payload);
             if (problems.length > 0) {
               throw new Error(

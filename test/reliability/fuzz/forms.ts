@@ -54,7 +54,8 @@ export function parseForms(html: string, page: string): FoundForm[] {
     for (const input of inner.matchAll(/<input\b([^>]*)>/gi)) {
       const a = attributes(input[1]!);
       if (!a.name) continue;
-      const type = (a.type ?? 'text').toLowerCase();
+      const mode = (a.inputmode ?? '').toLowerCase();
+      const type = mode === 'numeric' || mode === 'decimal' ? 'number' : (a.type ?? 'text').toLowerCase();
       if (type === 'image') {
         add({ name: `${a.name}.x`, type: 'number', values: ['10'] });
         add({ name: `${a.name}.y`, type: 'number', values: ['10'] });

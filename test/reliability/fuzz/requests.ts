@@ -56,7 +56,8 @@ export function paramPool(route: string, name: string, world: FuzzWorld): string
   const ids = (k: string) => world.ids[k]!.map(String);
   switch (name) {
     case 'id':
-      if (/^\/(verwaltung\/)?(meldungen|fotos)\/|^\/verwaltung\/fotos\//.test(route)) return ids('report');
+      if (/^\/(verwaltung\/)?fotos\//.test(route)) return ids('photo');
+      if (/^\/(verwaltung\/)?meldungen\//.test(route)) return ids('report');
       if (/angstraeume/.test(route)) return [...ids('place'), ...ids('report').slice(0, 2)];
       if (/abteilungen/.test(route)) return ids('department');
       if (/kategorien/.test(route)) return ids('category');
@@ -186,8 +187,8 @@ export function schemaHints(world: FuzzWorld): Hints {
     updated_datetime: iso,
     from: fc.oneof(day, iso),
     to: fc.oneof(day, iso),
-    lat: fc.double({ min: 51.44, max: 51.56, noNaN: true }).map(String),
-    long: fc.double({ min: 7.39, max: 7.61, noNaN: true }).map(String),
+    lat: fc.double({ min: 51.46, max: 51.54, noNaN: true }).map((n) => n.toFixed(5)),
+    long: fc.double({ min: 7.41, max: 7.59, noNaN: true }).map((n) => n.toFixed(5)),
     bbox: fc.constantFrom('7.4,51.45,7.6,51.55', '7.45, 51.5, 7.46, 51.51', '-180,-90,180,90'),
     email: fc.constantFrom('melder@example.de', 'MELDER@Example.de'),
     status: fc.constantFrom(
@@ -205,8 +206,8 @@ export function schemaHints(world: FuzzWorld): Hints {
       'closed:done',
     ),
     description: fc.oneof(
-      fc.constantFrom('Tiefes Schlagloch vor Hausnummer 5', 'Die Kolonne ist beauftragt'),
-      hostileString,
+      { arbitrary: fc.constantFrom('Tiefes Schlagloch vor Hausnummer 5', 'Die Kolonne ist beauftragt'), weight: 3 },
+      { arbitrary: hostileString, weight: 1 },
     ),
     update_id: fc.string({ minLength: 1, maxLength: 20 }),
     'attribute[groesse]': fc.constantFrom('klein', 'gross', 'riesig'),
@@ -348,15 +349,20 @@ export function formHints(world: FuzzWorld): Record<string, fc.Arbitrary<string>
   };
 }
 
-function fieldValuesArb(f: FormField, hints: Record<string, fc.Arbitrary<string>>): fc.Arbitrary<string[]> {
+/** For one field: a plausible value (what a person would send), and the wild mix of everything else. */
+function fieldArbs(f: FormField, hints: Record<string, fc.Arbitrary<string>>): { plausible: fc.Arbitrary<string[]>; wild: fc.Arbitrary<string[]> } {
   const rendered = f.values.filter((v) => v !== '');
   const hint = hints[f.name];
-  const plausible: fc.Arbitrary<string> | null =
-    rendered.length > 0 && hint
-      ? fc.oneof(fc.constantFrom(...rendered), hint)
-      : rendered.length > 0
-        ? fc.constantFrom(...rendered)
-        : (hint ?? null);
+  const byType: fc.Arbitrary<string> =
+    f.type === 'number'
+      ? fc.integer({ min: 0, max: 100 }).map(String)
+      : f.type === 'date'
+        ? fc.constantFrom('2024-05-01', '2025-12-31')
+        : f.type === 'email'
+          ? fc.constant('fuzz@example.de')
+          : fc.constantFrom('Ein kurzer Text', 'Test');
+  const plausible: fc.Arbitrary<string> =
+    rendered.length > 0 && hint ? fc.oneof(fc.constantFrom(...rendered), hint) : rendered.length > 0 ? fc.constantFrom(...rendered) : (hint ?? byType);
   const typed: fc.Arbitrary<string> =
     f.type === 'number'
       ? fc.oneof(fc.integer({ min: -1000, max: 100_000 }).map(String), fc.double().map(String))
@@ -369,60 +375,68 @@ function fieldValuesArb(f: FormField, hints: Record<string, fc.Arbitrary<string>
           : f.type === 'checkbox' || f.type === 'radio'
             ? fc.constantFrom('on', '1', '0', 'true')
             : f.maxLength
-              ? fc
-                  .integer({ min: Math.max(0, f.maxLength - 2), max: f.maxLength + 2 })
-                  .map((n) => 'ö'.repeat(n))
+              ? fc.integer({ min: Math.max(0, f.maxLength - 2), max: f.maxLength + 2 }).map((n) => 'ö'.repeat(n))
               : hostileString;
   // Hidden fields (ids, tokens, the place chosen in step one) are left alone by real clients: tampering
   // with them is fuzzed, but rarely enough that the rest of the form still gets through.
   const keep = f.type === 'hidden' ? 16 : 5;
-  return fc.oneof(
-    { arbitrary: (plausible ?? typed).map((v) => [v]), weight: keep },
-    { arbitrary: typed.map((v) => [v]), weight: 2 },
-    { arbitrary: hostileString.map((v) => [v]), weight: 3 },
-    {
-      arbitrary: fc.array(fc.oneof(hostileString, plausible ?? hostileString), {
-        minLength: 2,
-        maxLength: 4,
-      }),
-      weight: 1,
-    },
-    { arbitrary: fc.constant([] as string[]), weight: 1 },
-  );
+  const sensible = plausible.map((v) => [v]);
+  return {
+    plausible: sensible,
+    wild: fc.oneof(
+      { arbitrary: sensible, weight: keep },
+      { arbitrary: typed.map((v) => [v]), weight: 2 },
+      { arbitrary: hostileString.map((v) => [v]), weight: 3 },
+      { arbitrary: fc.array(fc.oneof(hostileString, plausible), { minLength: 2, maxLength: 4 }), weight: 1 },
+      { arbitrary: fc.constant([] as string[]), weight: 1 },
+    ),
+  };
 }
 
-/** Fields of a rendered form with hostile values, plus fields nobody rendered. */
+/**
+ * Fields of a rendered form: in some cases a plausible submission with at most one field broken (so the
+ * handler's deep paths run: storing, mails, redirects), in the others every field wild, plus fields
+ * nobody rendered.
+ */
 function formBodyArb(form: FoundForm, world: FuzzWorld): fc.Arbitrary<Part[]> {
   const hints = formHints(world);
   const fields = form.fields.filter((f) => f.name !== '_csrf');
-  const values = fields.map((f) =>
+  const jpeg = { name: '', file: new Uint8Array(world.jpeg), filename: 'foto.jpg', type: 'image/jpeg' };
+  const arbs = fields.map((f) =>
     f.type === 'file'
-      ? fc
-          .array(fileArb(world), { maxLength: 6 })
-          .map((files) => files.map((p) => ({ ...p, name: f.name }) as Part))
-      : fieldValuesArb(f, hints).map((vs) => vs.map((value) => ({ name: f.name, value }) as Part)),
+      ? {
+          plausible: fc.constantFrom([], [jpeg]).map((files) => files.map((p) => ({ ...p, name: f.name }) as Part)),
+          wild: fc.array(fileArb(world), { maxLength: 6 }).map((files) => files.map((p) => ({ ...p, name: f.name }) as Part)),
+        }
+      : (() => {
+          const a = fieldArbs(f, hints);
+          const parts = (vs: string[]) => vs.map((value) => ({ name: f.name, value }) as Part);
+          return { plausible: a.plausible.map(parts), wild: a.wild.map(parts) };
+        })(),
   );
   const unknown = fc.array(
     fc
       .tuple(
         fc.oneof(
-          fc.string({ minLength: 1, maxLength: 20 }),
-          fc.constantFrom(
-            '__proto__',
-            'constructor',
-            'answer.',
-            'answer.__proto__',
-            'answer.groesse',
-            'a[b]',
-            '',
-          ),
+          { arbitrary: fc.string({ minLength: 1, maxLength: 20 }), weight: 6 },
+          { arbitrary: fc.constantFrom('answer.', 'answer.groesse', 'answer.nicht-da', 'a[b]', ''), weight: 2 },
+          { arbitrary: fc.constantFrom('__proto__', 'constructor', 'answer.__proto__'), weight: 1 },
         ),
         hostileString,
       )
       .map(([name, value]) => ({ name, value }) as Part),
     { maxLength: 2 },
   );
-  return fc.tuple(fc.tuple(...values), unknown).map(([vs, extra]) => [...vs.flat(), ...extra]);
+  const plausibleCase =
+    fields.length === 0
+      ? fc.constant([] as Part[])
+      : fc
+          .tuple(fc.tuple(...arbs.map((a) => a.plausible)), fc.nat({ max: fields.length }))
+          .chain(([vs, broken]) =>
+            broken < fields.length ? arbs[broken]!.wild.map((w) => vs.map((v, i) => (i === broken ? w : v)).flat()) : fc.constant(vs.flat()),
+          );
+  const wildCase = fc.tuple(fc.tuple(...arbs.map((a) => a.wild)), unknown).map(([vs, extra]) => [...vs.flat(), ...extra]);
+  return fc.oneof({ arbitrary: plausibleCase, weight: 2 }, { arbitrary: wildCase, weight: 3 });
 }
 
 function schemaBodyArb(

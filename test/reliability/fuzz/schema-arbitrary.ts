@@ -99,16 +99,19 @@ function validObject(schema: S, hints: Hints): fc.Arbitrary<Record<string, unkno
   const base = fc.record(record, { requiredKeys: [...required].filter((k) => k in props) });
   const patterned = Object.entries(schema.patternProperties ?? {});
   if (patterned.length === 0) return base;
-  // `^attribute\[` and the like: a few keys that match, with the prefix the pattern asks for.
-  const extra = fc.array(
-    fc
-      .tuple(fc.constantFrom(...patterned), fc.stringMatching(/^[a-z_]{1,12}\]$/))
-      .chain(([[pattern, sub], rest]) =>
-        (hints[`${patternPrefix(pattern)}${rest}`] ?? validValue(sub, hints)).map(
-          (v) => [`${patternPrefix(pattern)}${rest}`, v] as const,
-        ),
-      ),
-    { maxLength: 3 },
+  // `^attribute\[` and the like: keys the hints know (real question codes) or made-up ones.
+  const known = patterned.flatMap(([pattern, sub]) =>
+    Object.keys(hints)
+      .filter((k) => new RegExp(pattern).test(k))
+      .map((k) => [k, sub] as const),
+  );
+  const madeUp = fc
+    .tuple(fc.constantFrom(...patterned), fc.stringMatching(/^[a-z_]{1,12}\]$/))
+    .map(([[pattern, sub], rest]) => [`${patternPrefix(pattern)}${rest}`, sub] as const);
+  const key = known.length > 0 ? fc.oneof({ arbitrary: fc.constantFrom(...known), weight: 4 }, { arbitrary: madeUp, weight: 1 }) : madeUp;
+  const extra = fc.uniqueArray(
+    key.chain(([name, sub]) => (hints[name] ?? validValue(sub, hints)).map((v) => [name, v] as const)),
+    { maxLength: 3, selector: ([name]) => name },
   );
   return fc.tuple(base, extra).map(([o, e]) => ({ ...o, ...Object.fromEntries(e) }));
 }
