@@ -12,8 +12,9 @@ import { sql } from 'kysely';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { cityBox } from '../src/modules/reports/map/map.queries';
+import { categoryQuestions } from '../src/modules/reports/report.service';
 import { openRecorder, type Recorder, replay, type Timing } from './load/sql-baseline';
-import { cameraPhoto, submissionRequest } from './load/submission';
+import { answerFor, cameraPhoto, submissionRequest } from './load/submission';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
@@ -81,7 +82,13 @@ async function pickEndpoints(recorder: Recorder) {
   return {
     counts: counts.rows[0]!,
     endpoints: endpoints.filter((e) => ONLY.length === 0 || ONLY.some((o) => e.name.includes(o))),
-    form: { categoryId: category.id, lat: report.lat + 0.0003, lon: report.lon - 0.0003, secret: SECRET },
+    form: {
+      categoryId: category.id,
+      lat: report.lat + 0.0003,
+      lon: report.lon - 0.0003,
+      secret: SECRET,
+      answers: Object.fromEntries((await categoryQuestions(db, category.id, 'de')).map((q) => [q.code, answerFor(q)])),
+    },
   };
 }
 
@@ -104,7 +111,8 @@ function env(dataDir: string, target: { databaseUrl: string } | { dataDir: strin
 
 /** The endpoint's SQL, captured from one real request and replayed alone and at the endpoint's concurrency. */
 async function measureSql(recorder: Recorder, environment: NodeJS.ProcessEnv, endpoints: Endpoint[]) {
-  const config = loadConfig(environment);
+  // The shared caches stay off here: the baseline is what the endpoint's queries cost when they do run.
+  const config = loadConfig({ ...environment, PUBLIC_CACHE_SECONDS: '0' });
   const app = await buildApp({ config, db: recorder.db });
   await app.ready();
   try {
@@ -142,6 +150,7 @@ function startServer(environment: NodeJS.ProcessEnv): Promise<ChildProcess> {
 
 async function load(url: string, connections: number, seconds: number, requests?: autocannon.Request[]): Promise<HttpResult> {
   const result = await autocannon({ url, connections, duration: seconds, headers: { host: '127.0.0.1' }, requests });
+  if (result.non2xx > 0) process.stderr.write(`    status codes: ${JSON.stringify(result.statusCodeStats)}\n`);
   return { perSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts };
 }
 
@@ -208,6 +217,8 @@ export async function run(): Promise<string> {
       );
     }
   } finally {
+    // Requests autocannon abandoned at the end are still being handled: let them finish before the pool closes.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     server.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -29,6 +29,15 @@ export interface SubmissionForm {
   lat: number;
   lon: number;
   secret: string;
+  /** The category's questions, answered as a resident would (required ones included). */
+  answers: Record<string, string>;
+}
+
+export function answerFor(question: { datatype: string; options: Array<{ key: string }> }): string {
+  if (question.datatype === 'singlevaluelist' || question.datatype === 'multivaluelist') return question.options[0]?.key ?? '';
+  if (question.datatype === 'number') return '2';
+  if (question.datatype === 'datetime') return new Date().toISOString().slice(0, 10);
+  return 'etwa 30 cm breit';
 }
 
 export function submissionRequest(form: SubmissionForm, photo: Buffer) {
@@ -43,6 +52,7 @@ export function submissionRequest(form: SubmissionForm, photo: Buffer) {
     name: '',
     email: `last-${randomBytes(6).toString('hex')}@example.org`,
     idempotencyKey: randomBytes(18).toString('base64url'),
+    ...Object.fromEntries(Object.entries(form.answers).map(([code, value]) => [`answer.${code}`, value])),
   };
   const boundary = `----kuemmerer${randomBytes(8).toString('hex')}`;
   const parts: Buffer[] = [];
