@@ -1,9 +1,10 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config';
 import type { Organization } from '../../db-schema';
 import type { Db } from '../../platform/db/connect';
 import type { FileStorage } from '../../platform/files/storage';
 import { AppError } from '../../platform/http/errors';
+import { microCache } from '../../platform/http/response-cache';
 import { xmlDocument, type XmlValue } from '../opendata/xml';
 import { type ApiClient, authenticate } from './api-key.service';
 import {
@@ -136,6 +137,17 @@ export async function open311Routes(
   { db, config, storage }: Open311RouteDeps,
 ): Promise<void> {
   const deps = { db, storage, secret: config.secret, publicUrl: config.publicUrl };
+  // GET answers are public data and the same for every client: a crowd of pollers shares one set of queries
+  // for PUBLIC_CACHE_SECONDS (rate limits still count every request).
+  const seconds = config.publicCacheSeconds;
+  const sharedLists = microCache<Awaited<ReturnType<typeof listRequests>>>({
+    freshMs: seconds * 1000,
+    staleMs: seconds * 4000,
+    maxEntries: 1000,
+    onRefreshError: (err) => console.error('open311 cache refresh failed', err),
+  });
+  const shared = (request: FastifyRequest, load: () => ReturnType<typeof listRequests>) =>
+    sharedLists.get(`${request.ctx.org.id}|${request.ctx.locale}|${request.url}`, load);
   const base = new URL('/open311/v2/', config.publicUrl).href;
 
   await app.register(
@@ -375,25 +387,27 @@ export async function open311Routes(
             const w = ids.length > 0 ? null : window(query);
             const statuses = list(query.status) as Array<'open' | 'closed'>;
             const pageSize = Number(query.page_size ?? PAGE_SIZE_DEFAULT);
-            const result = await listRequests(
-              deps,
-              request.ctx.org,
-              ids.length > 0
-                ? { ids, extensions: bool(query.extensions), page: 1, pageSize: ids.length }
-                : {
-                    categoryCodes:
-                      query.service_code !== undefined && String(query.service_code).trim() !== ''
-                        ? list(query.service_code)
-                        : undefined,
-                    statuses: statuses.length === 1 ? statuses : undefined,
-                    from: w!.from,
-                    to: w!.to ?? undefined,
-                    bbox: bbox(query.bbox),
-                    extensions: bool(query.extensions),
-                    page: Number(query.page ?? 1),
-                    pageSize,
-                  },
-              request.ctx.locale,
+            const result = await shared(request, () =>
+              listRequests(
+                deps,
+                request.ctx.org,
+                ids.length > 0
+                  ? { ids, extensions: bool(query.extensions), page: 1, pageSize: ids.length }
+                  : {
+                      categoryCodes:
+                        query.service_code !== undefined && String(query.service_code).trim() !== ''
+                          ? list(query.service_code)
+                          : undefined,
+                      statuses: statuses.length === 1 ? statuses : undefined,
+                      from: w!.from,
+                      to: w!.to ?? undefined,
+                      bbox: bbox(query.bbox),
+                      extensions: bool(query.extensions),
+                      page: Number(query.page ?? 1),
+                      pageSize,
+                    },
+                request.ctx.locale,
+              ),
             );
             return sendOpen311(reply, format, 'service_requests', result);
           },
@@ -419,16 +433,18 @@ export async function open311Routes(
             const id = (request.params as { service_request_id: string }).service_request_id;
             if (!/^\d{1,9}$/.test(id))
               throw new Open311Error(404, `service_request_id "${id.slice(0, 40)}" not found`);
-            const result = await listRequests(
-              deps,
-              request.ctx.org,
-              {
-                ids: [Number(id)],
-                extensions: bool((request.query as Query).extensions),
-                page: 1,
-                pageSize: 1,
-              },
-              request.ctx.locale,
+            const result = await shared(request, () =>
+              listRequests(
+                deps,
+                request.ctx.org,
+                {
+                  ids: [Number(id)],
+                  extensions: bool((request.query as Query).extensions),
+                  page: 1,
+                  pageSize: 1,
+                },
+                request.ctx.locale,
+              ),
             );
             if (result.length === 0) throw new Open311Error(404, `service_request_id "${id}" not found`);
             return sendOpen311(reply, format, 'service_requests', result);
