@@ -37,6 +37,8 @@ export interface FuzzCase {
   parts: Part[];
   /** For JSON bodies: the object as generated (nested types survive JSON, unlike forms). */
   json?: Record<string, unknown>;
+  /** For JSON bodies: the type each field is sent as (cycled over the fields); mostly strings. */
+  jsonTypes: JsonType[];
   headers: Record<string, string>;
   cookies: Record<string, string>;
 }
@@ -433,7 +435,7 @@ function formBodyArb(form: FoundForm, world: FuzzWorld): fc.Arbitrary<Part[]> {
       : fc
           .tuple(fc.tuple(...arbs.map((a) => a.plausible)), fc.nat({ max: fields.length }))
           .chain(([vs, broken]) =>
-            broken < fields.length ? arbs[broken]!.wild.map((w) => vs.map((v, i) => (i === broken ? w : v)).flat()) : fc.constant(vs.flat()),
+            broken < fields.length ? arbs[broken]!.wild.map((w) => vs.flatMap((v, i) => (i === broken ? w : v))) : fc.constant(vs.flat()),
           );
   const wildCase = fc.tuple(fc.tuple(...arbs.map((a) => a.wild)), unknown).map(([vs, extra]) => [...vs.flat(), ...extra]);
   return fc.oneof({ arbitrary: plausibleCase, weight: 2 }, { arbitrary: wildCase, weight: 3 });
@@ -495,6 +497,13 @@ export function caseArb(route: FuzzRoute, world: FuzzWorld): fc.Arbitrary<FuzzCa
           'wrong',
         )
       : fc.constant<FuzzCase['csrf']>('valid');
+  const jsonTypes = fc.array(
+    fc.oneof(
+      { arbitrary: fc.constant<JsonType>('string'), weight: 6 },
+      { arbitrary: fc.constantFrom<JsonType>('number', 'boolean', 'null', 'object', 'array'), weight: 4 },
+    ),
+    { minLength: 1, maxLength: 5 },
+  );
   const cookies = fc.record(
     {
       k_lang: fc.oneof(
@@ -519,6 +528,7 @@ export function caseArb(route: FuzzRoute, world: FuzzWorld): fc.Arbitrary<FuzzCa
       csrf,
       headers: headerArb,
       cookies,
+      jsonTypes,
     })
     .map((r) => ({
       method: route.method,
@@ -532,12 +542,32 @@ export function caseArb(route: FuzzRoute, world: FuzzWorld): fc.Arbitrary<FuzzCa
       parts: r.body.parts,
       json: r.body.json,
       headers: r.headers,
+      jsonTypes: r.jsonTypes,
       cookies: r.cookies as Record<string, string>,
     }));
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Serialising
+
+type JsonType = 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array';
+
+function jsonValue(type: JsonType, original: unknown): unknown {
+  switch (type) {
+    case 'number':
+      return typeof original === 'string' && original.trim() !== '' && Number.isFinite(Number(original)) ? Number(original) : -1.5e300;
+    case 'boolean':
+      return true;
+    case 'null':
+      return null;
+    case 'object':
+      return { value: original, toString: 'x' };
+    case 'array':
+      return [original, { nested: [original] }];
+    default:
+      return original;
+  }
+}
 
 export function encodeBody(
   c: FuzzCase,
@@ -558,6 +588,11 @@ export function encodeBody(
       if (!c.json)
         for (const p of c.parts)
           obj[p.name] = 'value' in p ? p.value : Buffer.from(p.file).toString('base64');
+      // JSON carries what no form can: numbers, booleans, null, objects and arrays in place of text.
+      for (const [i, name] of Object.keys(obj).entries()) {
+        const type = c.jsonTypes[i % c.jsonTypes.length] ?? 'string';
+        if (type !== 'string') obj[name] = jsonValue(type, obj[name]);
+      }
       if (csrfToken !== null) obj._csrf = csrfToken;
       return { payload: JSON.stringify(obj), contentType: 'application/json' };
     }
