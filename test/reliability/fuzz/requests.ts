@@ -27,6 +27,8 @@ export type Encoding = 'urlencoded' | 'multipart' | 'json' | 'text' | 'truncated
 export interface FuzzCase {
   method: string;
   path: string;
+  /** Sent with a method the route was not registered for. */
+  otherMethod: boolean;
   /** The path has a made-up parameter (it may not reach the route at all). */
   hostilePath: boolean;
   query: Array<[string, string]>;
@@ -276,9 +278,11 @@ const headerArb: fc.Arbitrary<Record<string, string>> = fc
     ),
     sometimes(fc.constantFrom('*', 'W/"x"', '""'), 8),
     sometimes(fc.constantFrom('k311_wrong', ''), 12),
+    // Host decides the city: spellings of ours, and a host no city claims (an error page without a city).
+    sometimes(fc.constantFrom('LOCALHOST', 'localhost:3000', 'localhost.', 'unbekannt.example', '[::1]'), 30),
   )
-  .map(([accept, language, etag, key]) => {
-    const h: Record<string, string> = {};
+  .map(([accept, language, etag, key, host]) => {
+    const h: Record<string, string> = { host: host ?? 'localhost' };
     if (accept !== null) h.accept = accept;
     if (language !== null) h['accept-language'] = language;
     if (etag !== null) h['if-none-match'] = etag;
@@ -529,9 +533,12 @@ export function caseArb(route: FuzzRoute, world: FuzzWorld): fc.Arbitrary<FuzzCa
       headers: headerArb,
       cookies,
       jsonTypes,
+      // Now and then a method the route does not have: 405 (or 404), never a crash.
+      otherMethod: sometimes(fc.constantFrom('PUT', 'PATCH', 'DELETE', 'OPTIONS', route.method === 'GET' ? 'POST' : 'GET'), 40),
     })
     .map((r) => ({
-      method: route.method,
+      method: r.otherMethod ?? route.method,
+      otherMethod: r.otherMethod !== null,
       path: r.body.path ?? r.path.path,
       hostilePath: r.body.path ? false : r.path.hostile,
       query: r.query,
