@@ -8,6 +8,8 @@ import type { Config } from './config';
 import { accountRoutes } from './modules/accounts/account.routes';
 import { homeRoutes } from './modules/home/home.routes';
 import { findOrganizationByHost, findOrganizationBySlug } from './modules/organizations/organization.queries';
+import type { Organization } from './db-schema';
+import { microCache } from './platform/http/response-cache';
 import { organizationRoutes } from './modules/organizations/organization.routes';
 import { reportRoutes } from './modules/reports/report.routes';
 import type { Db } from './platform/db/connect';
@@ -39,14 +41,18 @@ export async function buildApp({ config, db }: AppOptions): Promise<FastifyInsta
   app.addHook('preValidation', readMultipartBody);
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: '1h', index: false, preCompressed: true });
 
+  // Every request starts with the city lookup; cities change only through the CLI, so a few seconds of memory
+  // save a database round trip per request (unknown host names included, in a bounded cache).
+  const cities = microCache<Organization | null>({ freshMs: Math.min(10, config.publicCacheSeconds) * 1000, staleMs: 0, maxEntries: 100 });
   await platformPlugin(app, {
     config,
     db,
-    async findOrganization(host) {
-      const org = await findOrganizationByHost(db, host);
-      if (org || !config.defaultOrganization) return org ?? null;
-      return (await findOrganizationBySlug(db, config.defaultOrganization)) ?? null;
-    },
+    findOrganization: (host) =>
+      cities.get(host, async () => {
+        const org = await findOrganizationByHost(db, host);
+        if (org || !config.defaultOrganization) return org ?? null;
+        return (await findOrganizationBySlug(db, config.defaultOrganization)) ?? null;
+      }),
   });
 
   // Modules, in the order their routes should be listed in docs.
