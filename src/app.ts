@@ -15,7 +15,7 @@ import { reportRoutes } from './modules/reports/report.routes';
 import type { Db } from './platform/db/connect';
 import { localStorage } from './platform/files/storage';
 import { readMultipartBody } from './platform/http/multipart-body';
-import { platformPlugin, requestIdGenerator } from './platform/http/platform-plugin';
+import { frameworkErrorHandler, platformPlugin, requestIdGenerator } from './platform/http/platform-plugin';
 
 export interface AppOptions {
   config: Config;
@@ -32,6 +32,7 @@ export async function buildApp({ config, db }: AppOptions): Promise<FastifyInsta
     genReqId: requestIdGenerator,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: frameworkErrorHandler(config),
   });
 
   await app.register(cookie);

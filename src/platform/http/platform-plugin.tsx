@@ -138,6 +138,29 @@ export async function platformPlugin(app: FastifyInstance, options: PlatformOpti
   });
 }
 
+/**
+ * Fastify answers a path it cannot decode (broken %-encoding, found by fuzzing) or an over-long parameter
+ * before any hook runs, with its own JSON that echoes the path. This gives them our answer instead: JSON under
+ * /api/ and /open311/, otherwise the error page, without a city (as for a host no city claims).
+ */
+export function frameworkErrorHandler(config: Config) {
+  const secure = config.publicUrl.protocol === 'https:';
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    setSecurityHeaders(request, reply, secure);
+    const language = request.headers['accept-language'];
+    request.ctx = {
+      org: fallbackOrganization,
+      locale: negotiateLocale(undefined, typeof language === 'string' ? language : undefined),
+      user: null,
+      csrfToken: '',
+      path: '/',
+      demo: config.mode !== 'production',
+      requestId: request.id,
+    };
+    return sendError(request, reply, (error.statusCode ?? 500) < 500 ? 'bad_request' : 'internal');
+  };
+}
+
 const fallbackOrganization: Organization = {
   id: 0,
   slug: 'unknown',
