@@ -226,7 +226,7 @@ export async function reportRoutes(app: FastifyInstance, { db, config, storage }
   app.get('/fotos/:id/:file', async (request, reply) => {
     const { file } = request.params as { file: string };
     const size = file.replace(/\.jpg$/, '') as PhotoSize;
-    if (!(size in PHOTO_SIZES) || !file.endsWith('.jpg')) throw new AppError('not_found');
+    if (!Object.hasOwn(PHOTO_SIZES, size) || !file.endsWith('.jpg')) throw new AppError('not_found');
     const photo = await q.photoForServing(db, request.ctx.org.id, idParam(request));
     if (photo?.status !== 'approved' || photo.hidden || photo.report_status === 'unconfirmed') throw new AppError('not_found');
     const data = await storage.get(reports.photoKey(photo.storage_key, size));
