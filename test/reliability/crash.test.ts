@@ -222,8 +222,12 @@ describe.skipIf(!onPostgresPass)('PostgreSQL crashes and restarts under load', (
       console.log(`[crash/postgres] ${result.reports} reports, ${result.orphanFiles.length} orphan photo files`);
       expect(result.problems).toEqual([]);
       expect(result.reports).toBe(SUBMISSIONS);
-      // The process survived, so a failed save removed its own files: nothing is left for the cleanup job.
-      expect(result.orphanFiles).toEqual([]);
+      // A save that failed while its transaction was under way keeps its files: the COMMIT may have reached the
+      // server with only its answer lost, and deleting them would break a saved report. Files of transactions
+      // that did not commit belong to no row (invisible) and the cleanup job takes them.
+      const removed = await removeOrphanPhotos(handle.db, localStorage(filesDir), 0);
+      expect(removed.sort()).toEqual(result.orphanFiles.sort());
+      expect((await checkInvariants(handle.db, filesDir, city.organizationId, all, succeeded)).problems).toEqual([]);
       expect(temporaryFiles(filesDir)).toEqual([]);
     } finally {
       await handle.close();
