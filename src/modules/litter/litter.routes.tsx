@@ -9,7 +9,7 @@ import { randomToken } from '../../platform/security/tokens';
 import { sendHtml } from '../../platform/views/render';
 import { messages as reportMessages } from '../reports/messages';
 import * as rq from '../reports/report.queries';
-import { translateProblems } from '../reports/report.routes';
+import { multipartForm, translateProblems } from '../reports/report.routes';
 import * as reports from '../reports/report.service';
 import { formatChange, NOTE_MAX, TARGET_ANNUAL_CHANGE } from './litter';
 import * as q from './litter.queries';
@@ -23,19 +23,6 @@ export interface LitterDeps {
   storage: FileStorage;
   /** Tests pin the clock. */
   now?: () => Date;
-}
-
-/** Multipart bodies arrive as key/value pairs: strings for fields, Buffers for files. */
-function multipartForm(body: unknown): { fields: Record<string, string | string[]>; files: Buffer[] } {
-  const fields: Record<string, string | string[]> = {};
-  const files: Buffer[] = [];
-  for (const [key, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    const items = Array.isArray(value) ? value : [value];
-    const strings = items.filter((v): v is string => typeof v === 'string');
-    for (const v of items) if (Buffer.isBuffer(v) && key === 'photos' && v.length > 0) files.push(v);
-    if (strings.length > 0) fields[key] = strings.length === 1 ? strings[0]! : strings;
-  }
-  return { fields, files };
 }
 
 /** The Dreckpetze (a two-step litter form for one hand on a phone), the web app manifest and the litter figures. */

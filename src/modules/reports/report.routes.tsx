@@ -42,8 +42,8 @@ export function translateProblems(ctx: RequestContext, problems: reports.Problem
   return Object.fromEntries(Object.entries(problems).map(([f, p]) => [f, t(p.key, p.params)]));
 }
 
-/** Multipart bodies arrive as key/value pairs: strings for fields, Buffers for files. */
-function multipartForm(body: unknown): { fields: Record<string, string | string[]>; files: Buffer[] } {
+/** Multipart bodies arrive as key/value pairs: strings for fields, Buffers for files (the report forms' photos). */
+export function multipartForm(body: unknown): { fields: Record<string, string | string[]>; files: Buffer[] } {
   const fields: Record<string, string | string[]> = {};
   const files: Buffer[] = [];
   for (const [key, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
