@@ -4,7 +4,7 @@ import type { Organization } from '../../db-schema';
 import type { Db } from '../../platform/db/connect';
 import type { FileStorage } from '../../platform/files/storage';
 import { AppError } from '../../platform/http/errors';
-import { microCache } from '../../platform/http/response-cache';
+import { publicCache } from '../../platform/http/response-cache';
 import { xmlDocument, type XmlValue } from '../opendata/xml';
 import { type ApiClient, authenticate } from './api-key.service';
 import {
@@ -139,13 +139,11 @@ export async function open311Routes(
   const deps = { db, storage, secret: config.secret, publicUrl: config.publicUrl };
   // GET answers are public data and the same for every client: a crowd of pollers shares one set of queries
   // for PUBLIC_CACHE_SECONDS (rate limits still count every request).
-  const seconds = config.publicCacheSeconds;
-  const sharedLists = microCache<Awaited<ReturnType<typeof listRequests>>>({
-    freshMs: seconds * 1000,
-    staleMs: seconds * 4000,
-    maxEntries: 1000,
-    onRefreshError: (err) => console.error('open311 cache refresh failed', err),
-  });
+  const sharedLists = publicCache<Awaited<ReturnType<typeof listRequests>>>(
+    config.publicCacheSeconds,
+    'Open311',
+    1000,
+  );
   const shared = (request: FastifyRequest, load: () => ReturnType<typeof listRequests>) =>
     sharedLists.get(`${request.ctx.org.id}|${request.ctx.locale}|${request.url}`, load);
   const base = new URL('/open311/v2/', config.publicUrl).href;

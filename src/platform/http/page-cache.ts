@@ -3,7 +3,7 @@ import type { VNode } from 'preact';
 import { randomToken } from '../security/tokens';
 import { renderHtml } from '../views/render';
 import type { RequestContext } from './context';
-import { microCache } from './response-cache';
+import { publicCache } from './response-cache';
 
 /**
  * Public pages as anonymous visitors see them, rendered once and shared for a short time (PUBLIC_CACHE_SECONDS):
@@ -24,7 +24,7 @@ class NotShared {
 }
 
 export function sharedPages(seconds: number): SharedPages {
-  const cache = microCache<string>({ freshMs: seconds * 1000, staleMs: seconds * 4000, maxEntries: 1000, onRefreshError: (err) => console.error('page cache refresh failed', err) });
+  const cache = publicCache<string>(seconds, 'page', 1000);
   const placeholder = `kcsrf${randomToken(16).replace(/[^A-Za-z0-9]/g, 'x')}`;
   return {
     async send(request, reply, render) {

@@ -77,3 +77,11 @@ export function microCache<T>(options: MicroCacheOptions): MicroCache<T> {
     },
   };
 }
+
+/**
+ * The cache for what anonymous visitors share, living PUBLIC_CACHE_SECONDS: fresh for that long, then served
+ * stale for up to four times as long while one refresh runs (see docs/operations.md). 0 switches it off.
+ */
+export function publicCache<T>(seconds: number, name: string, maxEntries: number): MicroCache<T> {
+  return microCache<T>({ freshMs: seconds * 1000, staleMs: seconds * 4000, maxEntries, onRefreshError: (err) => console.error(`${name} cache refresh failed`, err) });
+}

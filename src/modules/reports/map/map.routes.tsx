@@ -14,7 +14,7 @@ import { asForm, field } from '../../../platform/http/form';
 import { enforce } from '../../../platform/http/rate-limit';
 import { clientKey } from '../../../platform/http/client-ip';
 import { type SharedPages, sharedPages } from '../../../platform/http/page-cache';
-import { microCache } from '../../../platform/http/response-cache';
+import { publicCache } from '../../../platform/http/response-cache';
 import { translator } from '../../../platform/i18n';
 import { sendHtml } from '../../../platform/views/render';
 import { statusLabel } from '../views/status';
@@ -130,10 +130,9 @@ function withEtag(body: string): CachedBody {
  * (PUBLIC_CACHE_SECONDS, the same order as the map's max-age), so a crowd costs one query per key, not one each.
  */
 function publicCaches(seconds: number) {
-  const options = { freshMs: seconds * 1000, staleMs: seconds * 4000, onRefreshError: (err: unknown) => console.error('map cache refresh failed', err) };
   return {
-    mapData: microCache<CachedBody>({ ...options, maxEntries: 2000 }),
-    listCount: microCache<number>({ ...options, maxEntries: 500 }),
+    mapData: publicCache<CachedBody>(seconds, 'map data', 2000),
+    listCount: publicCache<number>(seconds, 'list count', 500),
   };
 }
 type PublicCaches = ReturnType<typeof publicCaches>;
