@@ -65,8 +65,16 @@ async function pickEndpoints(recorder: Recorder) {
       AND r.district_id = ${d.id}
     ORDER BY r.supporters_count DESC, r.id LIMIT 1`.execute(db);
   const report = hot.rows[0]!;
-  const category = await db.selectFrom('report_categories').select('id').where('organization_id', '=', org.id).where('active', '=', true).where('kind', '=', 'defect').orderBy('id').executeTakeFirstOrThrow();
-  const bbox = (b: { minLon: number; minLat: number; maxLon: number; maxLat: number }) => [b.minLon, b.minLat, b.maxLon, b.maxLat].map((n) => Number(n).toFixed(5)).join(',');
+  const category = await db
+    .selectFrom('report_categories')
+    .select('id')
+    .where('organization_id', '=', org.id)
+    .where('active', '=', true)
+    .where('kind', '=', 'defect')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const bbox = (b: { minLon: number; minLat: number; maxLon: number; maxLat: number }) =>
+    [b.minLon, b.minLat, b.maxLon, b.maxLat].map((n) => Number(n).toFixed(5)).join(',');
   const districtBox = { minLon: d.min_lon, minLat: d.min_lat, maxLon: d.max_lon, maxLat: d.max_lat };
   const street = { minLon: report.lon - 0.004, minLat: report.lat - 0.0025, maxLon: report.lon + 0.004, maxLat: report.lat + 0.0025 };
   const endpoints: Endpoint[] = [
@@ -129,7 +137,9 @@ async function measureSql(recorder: Recorder, environment: NodeJS.ProcessEnv, en
       const alone = await replay(recorder, stages, 1, Math.min(3, SECONDS));
       const loaded = await replay(recorder, stages, e.connections, SECONDS);
       e.sql = { alone, loaded, queries: stages.flat().length };
-      process.stderr.write(`  SQL ${e.name}: ${e.sql.queries} queries, alone p50 ${alone.p50.toFixed(2)} ms, at ${e.connections} p50 ${loaded.p50.toFixed(1)} ms\n`);
+      process.stderr.write(
+        `  SQL ${e.name}: ${e.sql.queries} queries, alone p50 ${alone.p50.toFixed(2)} ms, at ${e.connections} p50 ${loaded.p50.toFixed(1)} ms\n`,
+      );
     }
   } finally {
     await app.close();
@@ -151,7 +161,13 @@ function startServer(environment: NodeJS.ProcessEnv): Promise<ChildProcess> {
 async function load(url: string, connections: number, seconds: number, requests?: autocannon.Request[]): Promise<HttpResult> {
   const result = await autocannon({ url, connections, duration: seconds, headers: { host: '127.0.0.1' }, requests });
   if (result.non2xx > 0) process.stderr.write(`    status codes: ${JSON.stringify(result.statusCodeStats)}\n`);
-  return { perSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts };
+  return {
+    perSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
 }
 
 async function measureHttp(endpoint: Endpoint | null, form: Parameters<typeof submissionRequest>[0], photo: Buffer | null): Promise<HttpResult> {
@@ -190,7 +206,9 @@ function verdict(e: Endpoint, r: HttpResult): string {
 
 export async function run(): Promise<string> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kuemmerer-bench-'));
-  const target = process.env.BENCH_DATA_DIR ? { dataDir: path.resolve(process.env.BENCH_DATA_DIR) } : { databaseUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/kuemmerer_bench' };
+  const target = process.env.BENCH_DATA_DIR
+    ? { dataDir: path.resolve(process.env.BENCH_DATA_DIR) }
+    : { databaseUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/kuemmerer_bench' };
   const environment = env(dataDir, target);
   const recorder = await openRecorder(target);
   let picked: Awaited<ReturnType<typeof pickEndpoints>>;
@@ -222,7 +240,10 @@ export async function run(): Promise<string> {
     server.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   }
-  const where = 'databaseUrl' in target && target.databaseUrl ? `PostgreSQL (${new URL(target.databaseUrl).pathname.slice(1)})` : `PGlite (${(target as { dataDir: string }).dataDir})`;
+  const where =
+    'databaseUrl' in target && target.databaseUrl
+      ? `PostgreSQL (${new URL(target.databaseUrl).pathname.slice(1)})`
+      : `PGlite (${(target as { dataDir: string }).dataDir})`;
   return [
     `### Load: ${picked.counts.reports.toLocaleString('en')} reports (${picked.counts.public_reports.toLocaleString('en')} public) on ${where}`,
     '',

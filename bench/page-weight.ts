@@ -59,7 +59,13 @@ async function weigh(app: FastifyInstance, label: string, url: string, cookies: 
   const page = await fetchBody(app, url, cookies);
   if (page.status !== 200) throw new Error(`${url} answered ${page.status}`);
   const html = page.body.toString('utf8');
-  const stylesheets = [...new Set(tagsNamed(html, 'link').filter((l) => (l.rel ?? '').split(/\s+/).includes('stylesheet')).map((l) => l.href!))];
+  const stylesheets = [
+    ...new Set(
+      tagsNamed(html, 'link')
+        .filter((l) => (l.rel ?? '').split(/\s+/).includes('stylesheet'))
+        .map((l) => l.href!),
+    ),
+  ];
   const scripts = [...new Set(tagsNamed(html, 'script').map((s) => s.src ?? '(inline)'))];
   const load = async (src: string): Promise<Bytes> => {
     const known = assets.get(src);
@@ -85,7 +91,14 @@ export async function run(): Promise<string> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kuemmerer-page-weight-'));
   const handle = await openPglite({});
   try {
-    const config = loadConfig({ NODE_ENV: 'production', SECRET, PUBLIC_URL: 'http://localhost', DATA_DIR: dataDir, DEFAULT_ORGANIZATION: 'dortmund', LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      SECRET,
+      PUBLIC_URL: 'http://localhost',
+      DATA_DIR: dataDir,
+      DEFAULT_ORGANIZATION: 'dortmund',
+      LOG_LEVEL: 'silent',
+    });
     await migrateToLatest(handle.db);
     const seedStarted = performance.now();
     await seedDemo(handle.db, config.publicUrl, config.secret, { dataDir });
@@ -96,7 +109,13 @@ export async function run(): Promise<string> {
     try {
       const { db } = handle;
       const org = await db.selectFrom('organizations').select('id').where('slug', '=', 'dortmund').executeTakeFirstOrThrow();
-      const admin = await db.selectFrom('users').select('id').where('organization_id', '=', org.id).where('role', '=', 'admin').orderBy('id').executeTakeFirstOrThrow();
+      const admin = await db
+        .selectFrom('users')
+        .select('id')
+        .where('organization_id', '=', org.id)
+        .where('role', '=', 'admin')
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
       const staff = { k_session: await createSession(db, { organizationId: org.id, userId: admin.id, level: 'staff', idleMinutes: 60, absoluteHours: 1 }) };
       // A typical public report: a defect with a precise place and approved photos, as most of the demo's are.
       const report = await db
@@ -112,7 +131,11 @@ export async function run(): Promise<string> {
         .orderBy('r.id')
         .executeTakeFirstOrThrow();
 
-      const reports = await db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', org.id).executeTakeFirstOrThrow();
+      const reports = await db
+        .selectFrom('reports')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('organization_id', '=', org.id)
+        .executeTakeFirstOrThrow();
 
       const pages: Array<[string, string, Record<string, string>]> = [
         ['Home', '/', {}],
@@ -149,11 +172,16 @@ export async function run(): Promise<string> {
         '',
         '| page | HTML | CSS | JS | total |',
         '|---|---|---|---|---|',
-        ...weights.map((w) => `| ${w.label} \`${w.path}\` | ${pair(w.html)} | ${pair(w.css)} | ${w.js.raw ? pair(w.js) : '–'} | ${pair(add(add(w.html, w.css), w.js))} |`),
+        ...weights.map(
+          (w) => `| ${w.label} \`${w.path}\` | ${pair(w.html)} | ${pair(w.css)} | ${w.js.raw ? pair(w.js) : '–'} | ${pair(add(add(w.html, w.css), w.js))} |`,
+        ),
         '',
         `Files: ${[...assets.entries()].map(([src, b]) => `\`${src}\` ${pair(b)}`).join('; ')}.`,
         '',
-        `Pages that load JavaScript: ${weights.filter((w) => w.scripts.length > 0).map((w) => `${w.label} (${w.scripts.join(', ')})`).join('; ')}. Every other page ships none (checked for every page by \`test/reliability/no-script-pages.test.ts\`).`,
+        `Pages that load JavaScript: ${weights
+          .filter((w) => w.scripts.length > 0)
+          .map((w) => `${w.label} (${w.scripts.join(', ')})`)
+          .join('; ')}. Every other page ships none (checked for every page by \`test/reliability/no-script-pages.test.ts\`).`,
         '',
         `Compression by the app: \`Content-Encoding\` of \`/\` is ${encoding(probe.headers)}, of \`/static/css/kuemmerer.css\` ${encoding(probeCss.headers)} when the browser sends \`Accept-Encoding: gzip, deflate, br\`.`,
       ];

@@ -87,10 +87,7 @@ const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const fmt = (ms: number) => (ms < 10_000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
 
-function measure(
-  label: string,
-  work: () => { winners: number; totalCost: string; detail: string },
-): Measurement {
+function measure(label: string, work: () => { winners: number; totalCost: string; detail: string }): Measurement {
   const times: number[] = [];
   let last = { winners: 0, totalCost: '', detail: '' };
   let heap = 0;
@@ -116,9 +113,7 @@ function countWith(election: Election, rule: RuleName) {
     return {
       winners: r.winners.length,
       totalCost: toExactString(r.totalCost),
-      detail: r.add1
-        ? `${r.add1.runs} MES runs, per-voter budget ${toExactString(r.add1.perVoterBudget)}, stop: ${r.add1.stopReason}`
-        : '',
+      detail: r.add1 ? `${r.add1.runs} MES runs, per-voter budget ${toExactString(r.add1.perVoterBudget)}, stop: ${r.add1.stopReason}` : '',
     };
   };
 }

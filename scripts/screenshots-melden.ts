@@ -53,9 +53,19 @@ async function main(): Promise<void> {
       .orderBy('n', 'desc')
       .orderBy('r.id')
       .executeTakeFirstOrThrow();
-    const fixed = await db.selectFrom('reports').select(['id', 'reporter_email']).where('organization_id', '=', org.id).where('status', '=', 'fixed').where('reporter_email', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
+    const fixed = await db
+      .selectFrom('reports')
+      .select(['id', 'reporter_email'])
+      .where('organization_id', '=', org.id)
+      .where('status', '=', 'fixed')
+      .where('reporter_email', 'is not', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     const token = randomToken();
-    await db.insertInto('report_questionnaires').values({ report_id: fixed.id, email: `${fixed.reporter_email}.screenshot`, token_hash: hashToken(token), due_at: new Date(), sent_at: new Date() }).execute();
+    await db
+      .insertInto('report_questionnaires')
+      .values({ report_id: fixed.id, email: `${fixed.reporter_email}.screenshot`, token_hash: hashToken(token), due_at: new Date(), sent_at: new Date() })
+      .execute();
     const admin = await db.selectFrom('users').select('id').where('organization_id', '=', org.id).where('email', '=', DEMO_ADMIN).executeTakeFirstOrThrow();
 
     // Long lists are shown as the first screenful; single pages in full.
@@ -90,9 +100,12 @@ async function main(): Promise<void> {
       console.log(`wrote ${path.relative(process.cwd(), file)}`);
     }
     // A 404 page logs "Failed to load resource" for its document; that is not a fault of any page.
-    browser.takeProblems().filter((p) => !/404/.test(p)).forEach((p) => {
-      throw new Error(`The browser saw something a page must not do: ${p}`);
-    });
+    browser
+      .takeProblems()
+      .filter((p) => !/404/.test(p))
+      .forEach((p) => {
+        throw new Error(`The browser saw something a page must not do: ${p}`);
+      });
     for (const s of skipped) console.log(`skipped ${s}`);
   } finally {
     await browser?.close();

@@ -55,7 +55,7 @@ async function postgresReachable() {
 }
 
 run('typecheck (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
-run('lint (biome)', 'npx', ['biome', 'lint', '.']);
+run('format and lint (biome ci)', 'npx', ['biome', 'ci', '.']);
 vitest('unit, service and route tests on PGlite', 'unit', 'pglite', { DATABASE_URL: '' });
 if (await postgresReachable()) {
   vitest(`the same tests on PostgreSQL (${new URL(pgUrl).host})`, 'unit', 'postgres', { DATABASE_URL: pgUrl });
@@ -72,7 +72,7 @@ if (onlyFast) {
 } else if (process.env.CI) {
   problems.push('browser tests: /usr/bin/chromium missing');
 } else {
-  process.stdout.write('\n=== browser tests skipped: install Debian\'s chromium (apt-get install chromium)\n');
+  process.stdout.write("\n=== browser tests skipped: install Debian's chromium (apt-get install chromium)\n");
 }
 
 process.stdout.write(`\n${problems.length ? `Failed steps: ${problems.join('; ')}\n` : ''}`);

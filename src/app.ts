@@ -5,17 +5,17 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config';
+import type { Organization } from './db-schema';
 import { accountRoutes } from './modules/accounts/account.routes';
 import { homeRoutes } from './modules/home/home.routes';
 import { findOrganizationByHost, findOrganizationBySlug } from './modules/organizations/organization.queries';
-import type { Organization } from './db-schema';
-import { microCache } from './platform/http/response-cache';
 import { organizationRoutes } from './modules/organizations/organization.routes';
 import { reportRoutes } from './modules/reports/report.routes';
 import type { Db } from './platform/db/connect';
 import { localStorage } from './platform/files/storage';
 import { readMultipartBody } from './platform/http/multipart-body';
 import { frameworkErrorHandler, platformPlugin, requestIdGenerator } from './platform/http/platform-plugin';
+import { microCache } from './platform/http/response-cache';
 
 export interface AppOptions {
   config: Config;

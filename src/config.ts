@@ -50,14 +50,26 @@ export const SETTINGS = [
   ['TRUST_PROXY', 'false', 'true, or a comma-separated list of proxy addresses/CIDRs whose X-Forwarded-For is believed'],
   ['DEFAULT_ORGANIZATION', '(demo: dortmund)', 'slug of the city served for host names no city claims'],
   ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
-  ['GEOCODER_URL', '(unset: no address search)', 'base URL of a Nominatim-compatible geocoder, e.g. https://nominatim.example.org; only our server contacts it'],
-  ['MAP_TILE_URL', '(unset: plain background)', 'raster tile URL template with {z}, {x}, {y}; fetched and cached by our server at /karte/kacheln/, never by residents\' browsers'],
+  [
+    'GEOCODER_URL',
+    '(unset: no address search)',
+    'base URL of a Nominatim-compatible geocoder, e.g. https://nominatim.example.org; only our server contacts it',
+  ],
+  [
+    'MAP_TILE_URL',
+    '(unset: plain background)',
+    "raster tile URL template with {z}, {x}, {y}; fetched and cached by our server at /karte/kacheln/, never by residents' browsers",
+  ],
   ['MAP_TILE_ATTRIBUTION', '(empty)', 'attribution text shown on the map when MAP_TILE_URL is set, e.g. © OpenStreetMap contributors'],
   ['SESSION_RESIDENT_IDLE_MINUTES', '10080', 'residents are signed out after this much inactivity (7 days)'],
   ['SESSION_RESIDENT_ABSOLUTE_HOURS', '720', 'residents sign in again after at most this long (30 days)'],
   ['SESSION_STAFF_IDLE_MINUTES', '30', 'staff are signed out after this much inactivity'],
   ['SESSION_STAFF_ABSOLUTE_HOURS', '12', 'staff sign in again after at most this long'],
-  ['OPEN_DATA_LICENCE', 'dl-de/zero-2-0', 'licence of the open data (Open311, GeoJSON, CSV, Atom feeds), shown on /offene-daten: dl-de/zero-2-0, dl-de/by-2-0, cc-by-4.0, cc0-1.0, odbl-1.0 or another short name'],
+  [
+    'OPEN_DATA_LICENCE',
+    'dl-de/zero-2-0',
+    'licence of the open data (Open311, GeoJSON, CSV, Atom feeds), shown on /offene-daten: dl-de/zero-2-0, dl-de/by-2-0, cc-by-4.0, cc0-1.0, odbl-1.0 or another short name',
+  ],
   ['PUBLIC_CACHE_SECONDS', '30 (test: 0)', 'seconds public map data and list counts are reused from memory before they are recomputed; 0 switches this off'],
   ['NODE_ENV', '(unset: demo)', 'production or test'],
 ] as const;
@@ -95,7 +107,8 @@ function loadOrCreateSecret(dataDir: string): string {
 
 function openDataLicence(raw: string | undefined): string {
   const value = (raw ?? '').trim() || 'dl-de/zero-2-0';
-  if (!/^[A-Za-z0-9][A-Za-z0-9 ./+-]{0,79}$/.test(value)) throw new ConfigError(`OPEN_DATA_LICENCE must be a short licence name such as dl-de/zero-2-0, got "${value}"`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9 ./+-]{0,79}$/.test(value))
+    throw new ConfigError(`OPEN_DATA_LICENCE must be a short licence name such as dl-de/zero-2-0, got "${value}"`);
   return value;
 }
 
@@ -116,8 +129,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (secret.length < 32) throw new ConfigError('SECRET must be at least 32 characters long');
 
   const proxy = (env.TRUST_PROXY ?? 'false').trim();
-  const trustProxy =
-    proxy === 'true' ? true : proxy === 'false' || proxy === '' ? false : proxy.split(',').map((s) => s.trim());
+  const trustProxy = proxy === 'true' ? true : proxy === 'false' || proxy === '' ? false : proxy.split(',').map((s) => s.trim());
 
   const logLevel = env.LOG_LEVEL || (mode === 'test' ? 'silent' : 'info');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {

@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from './main';
 import { openPglite } from './platform/db/connect';
 
@@ -72,7 +71,29 @@ describe('kuemmerer CLI', () => {
     expect(missing.err).toContain('No department named "Gibt es nicht"');
 
     const file = path.join(dir, 'bezirke.geojson');
-    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { NAME: 'Synthetischer Testbezirk' }, geometry: { type: 'Polygon', coordinates: [[[7.4, 51.5], [7.5, 51.5], [7.5, 51.55], [7.4, 51.5]]] } }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { NAME: 'Synthetischer Testbezirk' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [7.4, 51.5],
+                  [7.5, 51.5],
+                  [7.5, 51.55],
+                  [7.4, 51.5],
+                ],
+              ],
+            },
+          },
+        ],
+      }),
+    );
     const imported = await cli('import-districts', file, '--kind', 'stadtbezirk');
     expect(imported.code).toBe(0);
     expect(imported.out).toContain('Imported 1 district(s) of kind "stadtbezirk": Synthetischer Testbezirk');

@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app';
-import { ConfigError, type Config, loadConfig } from './config';
+import { type Config, ConfigError, loadConfig } from './config';
 import type { StaffRole } from './db-schema';
 import { createStaffAccount } from './modules/accounts/account.service';
-import { findOrganizationBySlug, findDepartmentByName } from './modules/organizations/organization.queries';
+import { findDepartmentByName, findOrganizationBySlug } from './modules/organizations/organization.queries';
 import { importDistricts } from './modules/organizations/organization.service';
 import { backup, RestoreError, restore } from './platform/db/backup';
 import { type DatabaseHandle, DatabaseLockedError, openDatabase } from './platform/db/connect';
@@ -123,7 +123,9 @@ export async function runCli(argv: string[], io: Io, env = process.env): Promise
       case 'seed-demo': {
         parseArgs({ args: rest, options: {}, allowPositionals: false });
         const result = await withDb(config, (h) => seedDemo(h.db, config.publicUrl, config.secret, { dataDir: config.dataDir }));
-        io.out(result.created ? `Demo city "Stadt Dortmund" created.\nAdmin setup link: ${result.adminSetupUrl}` : 'Demo data already present; nothing changed.');
+        io.out(
+          result.created ? `Demo city "Stadt Dortmund" created.\nAdmin setup link: ${result.adminSetupUrl}` : 'Demo data already present; nothing changed.',
+        );
         return 0;
       }
       case 'create-staff': {
@@ -146,7 +148,12 @@ export async function runCli(argv: string[], io: Io, env = process.env): Promise
             if (!dept) throw new UsageError(`No department named "${name}" in ${org.name}`);
             departmentIds.push(dept.id);
           }
-          const created = await createStaffAccount({ db: h.db, secret: config.secret, publicUrl: config.publicUrl }, org, { email, displayName: values.name ?? '', role, departmentIds }, { sendMail: false, locale: 'de' });
+          const created = await createStaffAccount(
+            { db: h.db, secret: config.secret, publicUrl: config.publicUrl },
+            org,
+            { email, displayName: values.name ?? '', role, departmentIds },
+            { sendMail: false, locale: 'de' },
+          );
           return created.setupUrl;
         });
         io.out(`Staff account ${email} (${role}) is ready. Send this one-time setup link to the person (valid 72 hours):\n${url}`);
@@ -156,7 +163,9 @@ export async function runCli(argv: string[], io: Io, env = process.env): Promise
         const { values, positionals } = parseArgs({ args: rest, options: { rate: { type: 'string' }, org: { type: 'string' } }, allowPositionals: true });
         const { apiKeyCli } = await import('./modules/open311/api-key.cli');
         const [sub, ...args] = positionals;
-        return await withDb(config, async (h) => apiKeyCli(h.db, (await organization(h, config, values.org)).id, sub, args, values.rate, io, (m) => new UsageError(m)));
+        return await withDb(config, async (h) =>
+          apiKeyCli(h.db, (await organization(h, config, values.org)).id, sub, args, values.rate, io, (m) => new UsageError(m)),
+        );
       }
       case 'backup':
       case 'restore': {
@@ -173,7 +182,9 @@ export async function runCli(argv: string[], io: Io, env = process.env): Promise
           }
         });
         const rows = manifest.tables.reduce((n, t) => n + t.rows, 0);
-        io.out(`${command === 'backup' ? 'Backed up' : 'Restored'} ${manifest.tables.length} tables (${rows} rows) and ${manifest.files.length} files ${command === 'backup' ? 'to' : 'from'} ${folder}`);
+        io.out(
+          `${command === 'backup' ? 'Backed up' : 'Restored'} ${manifest.tables.length} tables (${rows} rows) and ${manifest.files.length} files ${command === 'backup' ? 'to' : 'from'} ${folder}`,
+        );
         return 0;
       }
       case 'import-districts': {
@@ -193,7 +204,11 @@ export async function runCli(argv: string[], io: Io, env = process.env): Promise
         }
         const result = await withDb(config, async (h) => {
           const org = await organization(h, config, values.org);
-          return importDistricts(h.db, org.id, json, { kind: values.kind!, ...(values['name-property'] ? { nameProperty: values['name-property'] } : {}), source: file });
+          return importDistricts(h.db, org.id, json, {
+            kind: values.kind!,
+            ...(values['name-property'] ? { nameProperty: values['name-property'] } : {}),
+            source: file,
+          });
         });
         io.out(`Imported ${result.imported} district(s) of kind "${values.kind}": ${result.names.join(', ')}`);
         return 0;

@@ -2,9 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openPglite } from '../src/platform/db/connect';
+import { openPglite, openPostgres } from '../src/platform/db/connect';
 import { migrateToLatest } from '../src/platform/db/migrate';
-import { openPostgres } from '../src/platform/db/connect';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -73,34 +73,72 @@ export async function addBenchStaff(db: Db, city: City): Promise<void> {
   const org = city.organizationId;
   const wanted = [
     ...city.departments.flatMap((d) =>
-      Array.from({ length: STAFF_PER_DEPARTMENT }, (_, k) => ({ email: `bench-amt${d.id}-${k + 1}@dortmund.example`, name: `${d.name} ${k + 1}`, role: 'department_staff' as const, department: d.id })),
+      Array.from({ length: STAFF_PER_DEPARTMENT }, (_, k) => ({
+        email: `bench-amt${d.id}-${k + 1}@dortmund.example`,
+        name: `${d.name} ${k + 1}`,
+        role: 'department_staff' as const,
+        department: d.id,
+      })),
     ),
-    ...Array.from({ length: MODERATORS }, (_, k) => ({ email: `bench-moderation-${k + 1}@dortmund.example`, name: `Moderation ${k + 1}`, role: 'moderator' as const, department: null })),
+    ...Array.from({ length: MODERATORS }, (_, k) => ({
+      email: `bench-moderation-${k + 1}@dortmund.example`,
+      name: `Moderation ${k + 1}`,
+      role: 'moderator' as const,
+      department: null,
+    })),
   ];
   await db
     .insertInto('users')
     .values(wanted.map((w) => ({ organization_id: org, email: w.email, display_name: w.name, role: w.role })))
     .onConflict((oc) => oc.columns(['organization_id', 'email']).doNothing())
     .execute();
-  const rows = await db.selectFrom('users').select(['id', 'email']).where('organization_id', '=', org).where('email', 'in', wanted.map((w) => w.email)).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where('organization_id', '=', org)
+    .where(
+      'email',
+      'in',
+      wanted.map((w) => w.email),
+    )
+    .execute();
   const idOf = new Map(rows.map((r) => [r.email, r.id]));
   const links = wanted.filter((w) => w.department !== null).map((w) => ({ user_id: idOf.get(w.email)!, department_id: w.department! }));
-  if (links.length > 0) await db.insertInto('staff_departments').values(links).onConflict((oc) => oc.doNothing()).execute();
+  if (links.length > 0)
+    await db
+      .insertInto('staff_departments')
+      .values(links)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   for (const w of wanted) {
     const id = idOf.get(w.email)!;
     if (w.department === null) city.moderators.push(id);
     else city.staffByDepartment.set(w.department, [...(city.staffByDepartment.get(w.department) ?? []), id]);
   }
   // Admins (the demo's) moderate too.
-  const admins = await db.selectFrom('users').select('id').where('organization_id', '=', org).where('role', '=', 'admin').where('disabled_at', 'is', null).execute();
+  const admins = await db
+    .selectFrom('users')
+    .select('id')
+    .where('organization_id', '=', org)
+    .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null)
+    .execute();
   city.moderators.push(...admins.map((a) => a.id));
 }
 
 /** Table sizes with indexes and TOAST, largest first: what the benchmark database weighs. */
 export async function tableSizes(db: Db): Promise<Array<{ table: string; rows: number; size: string; bytes: number }>> {
   const tables = [
-    'reports', 'report_events', 'report_supporters', 'report_followers', 'report_questionnaires', 'report_photos', 'users',
-    'safety_ratings', 'safety_rating_slots', 'angstraum_questionnaires',
+    'reports',
+    'report_events',
+    'report_supporters',
+    'report_followers',
+    'report_questionnaires',
+    'report_photos',
+    'users',
+    'safety_ratings',
+    'safety_rating_slots',
+    'angstraum_questionnaires',
   ];
   const out: Array<{ table: string; rows: number; size: string; bytes: number }> = [];
   for (const table of tables) {

@@ -46,7 +46,13 @@ export interface FillResult {
 const TABLES = ['users', 'reports', 'report_events', 'report_photos'] as const;
 /** Every table the generator writes. */
 const WRITTEN = [
-  ...TABLES, 'report_supporters', 'report_followers', 'report_questionnaires', 'angstraum_questionnaires', 'safety_ratings', 'safety_rating_slots',
+  ...TABLES,
+  'report_supporters',
+  'report_followers',
+  'report_questionnaires',
+  'angstraum_questionnaires',
+  'safety_ratings',
+  'safety_rating_slots',
 ];
 /** No timeline gets this long; the event id range reserved up front. */
 const MAX_EVENTS_PER_REPORT = 40;
@@ -83,13 +89,25 @@ export async function fillCity(db: Db, options: FillOptions): Promise<FillResult
     const createdAt = residentTimes(options.seed, residentCount, options.now, years);
     for (let i = 0; i < residentCount; i += 10_000) {
       const users = new Columns('users');
-      for (let k = i; k < Math.min(residentCount, i + 10_000); k++) users.push({ id: firstUserId + k, email: residentEmail(firstUserId + k), created_at: Math.round(createdAt[k]!) });
+      for (let k = i; k < Math.min(residentCount, i + 10_000); k++)
+        users.push({ id: firstUserId + k, email: residentEmail(firstUserId + k), created_at: Math.round(createdAt[k]!) });
       await writeBatch(trx, options.organizationId, [users]);
     }
 
-    const factory = new ReportFactory(city, { firstId: firstUserId, createdAt }, {
-      seed: options.seed, now: options.now, count: options.reports, years, firstReportId, firstEventId, firstPhotoId, photos,
-    });
+    const factory = new ReportFactory(
+      city,
+      { firstId: firstUserId, createdAt },
+      {
+        seed: options.seed,
+        now: options.now,
+        count: options.reports,
+        years,
+        firstReportId,
+        firstEventId,
+        firstPhotoId,
+        photos,
+      },
+    );
     let written = 0;
     let events = 0;
     let photoRows = 0;

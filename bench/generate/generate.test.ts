@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestDatabase } from '../../test/helpers/database';
 import { REPORT_STATUSES } from '../../src/modules/reports/backoffice/backoffice.service';
 import { dueFollowers } from '../../src/modules/reports/notifications/status-mail';
 import { distanceMeters } from '../../src/modules/reports/report';
@@ -11,6 +10,7 @@ import { countPublicReports } from '../../src/modules/reports/report.queries';
 import type { DatabaseHandle } from '../../src/platform/db/connect';
 import { areaContains } from '../../src/platform/geo/geojson';
 import { seedDemo } from '../../src/seed/demo';
+import { createTestDatabase } from '../../test/helpers/database';
 import { addBenchStaff, loadCity } from './city';
 import { type FillResult, fillCity } from './fill';
 import { parseOptions, UsageError } from './generate';
@@ -54,7 +54,24 @@ const reports = () =>
   handle.db
     .selectFrom('reports as r')
     .innerJoin('report_categories as c', 'c.id', 'r.category_id')
-    .select(['r.id', 'r.status', 'r.close_reason', 'r.duplicate_of', 'r.lat', 'r.lon', 'r.location_precise', 'r.district_id', 'r.supporters_count', 'r.fixed_at', 'r.updated_at', 'r.created_at', 'c.code', 'c.kind', 'r.reviewed_at', 'r.hidden'])
+    .select([
+      'r.id',
+      'r.status',
+      'r.close_reason',
+      'r.duplicate_of',
+      'r.lat',
+      'r.lon',
+      'r.location_precise',
+      'r.district_id',
+      'r.supporters_count',
+      'r.fixed_at',
+      'r.updated_at',
+      'r.created_at',
+      'c.code',
+      'c.kind',
+      'r.reviewed_at',
+      'r.hidden',
+    ])
     .where('r.id', '>=', result.firstReportId)
     .orderBy('r.id')
     .execute();
@@ -65,17 +82,37 @@ describe('benchmark data generator', () => {
     expect(rows).toHaveLength(N);
     expect(result.reports).toBe(N);
     const categories = await handle.db.selectFrom('report_categories').select('code').where('organization_id', '=', org).execute();
-    for (const c of categories) expect(rows.some((r) => r.code === c.code), c.code).toBe(true);
-    for (const s of REPORT_STATUSES) expect(rows.some((r) => r.status === s), s).toBe(true);
-    for (const reason of ['done', 'rejected', 'duplicate', 'not_responsible']) expect(rows.some((r) => r.close_reason === reason), reason).toBe(true);
+    for (const c of categories)
+      expect(
+        rows.some((r) => r.code === c.code),
+        c.code,
+      ).toBe(true);
+    for (const s of REPORT_STATUSES)
+      expect(
+        rows.some((r) => r.status === s),
+        s,
+      ).toBe(true);
+    for (const reason of ['done', 'rejected', 'duplicate', 'not_responsible'])
+      expect(
+        rows.some((r) => r.close_reason === reason),
+        reason,
+      ).toBe(true);
     // Old reports are mostly finished, recent ones mostly open.
     const finished = (list: typeof rows) => list.filter((r) => r.status === 'fixed' || r.status === 'closed').length / list.length;
     const age = (r: (typeof rows)[number]) => (NOW - new Date(r.created_at).getTime()) / 86_400_000;
     expect(finished(rows.filter((r) => age(r) > 365))).toBeGreaterThan(0.75);
     expect(finished(rows.filter((r) => age(r) < 14))).toBeLessThan(0.4);
-    const residents = await handle.db.selectFrom('users').select(sql<number>`count(*)::int`.as('n')).where('email', 'like', 'einwohner-%@bench.example').executeTakeFirstOrThrow();
+    const residents = await handle.db
+      .selectFrom('users')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('email', 'like', 'einwohner-%@bench.example')
+      .executeTakeFirstOrThrow();
     expect(residents.n).toBe(N / 10);
-    const owners = await handle.db.selectFrom('reports').select(sql<number>`count(DISTINCT user_id)::int`.as('n')).where('id', '>=', result.firstReportId).executeTakeFirstOrThrow();
+    const owners = await handle.db
+      .selectFrom('reports')
+      .select(sql<number>`count(DISTINCT user_id)::int`.as('n'))
+      .where('id', '>=', result.firstReportId)
+      .executeTakeFirstOrThrow();
     expect(owners.n).toBeGreaterThan(50);
   });
 
@@ -140,7 +177,9 @@ describe('benchmark data generator', () => {
     expect(counts.rows.filter((c) => c.supporters_count > 0).length / N).toBeGreaterThan(0.08);
     const stale = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM report_followers f
-      WHERE f.report_id >= ${result.firstReportId} AND f.last_notified_event_id <> (SELECT max(id) FROM report_events e WHERE e.report_id = f.report_id)`.execute(handle.db);
+      WHERE f.report_id >= ${result.firstReportId} AND f.last_notified_event_id <> (SELECT max(id) FROM report_events e WHERE e.report_id = f.report_id)`.execute(
+      handle.db,
+    );
     expect(stale.rows[0]!.n).toBe(0);
     // So the status-mail job finds nothing to send about the past.
     expect(await dueFollowers(handle.db, 10)).toEqual([]);
@@ -165,7 +204,9 @@ describe('benchmark data generator', () => {
 
   it('moves the id sequences past the generated rows and gives every photo row its files', async () => {
     for (const table of ['reports', 'report_events', 'users', 'report_photos']) {
-      const r = await sql<{ ok: boolean }>`SELECT nextval(pg_get_serial_sequence(${table}, 'id')) > (SELECT coalesce(max(id), 0) FROM ${sql.table(table)}) AS ok`.execute(handle.db);
+      const r = await sql<{
+        ok: boolean;
+      }>`SELECT nextval(pg_get_serial_sequence(${table}, 'id')) > (SELECT coalesce(max(id), 0) FROM ${sql.table(table)}) AS ok`.execute(handle.db);
       expect(r.rows[0]!.ok, table).toBe(true);
     }
     const photos = await handle.db.selectFrom('report_photos').select(['storage_key', 'status']).where('report_id', '>=', result.firstReportId).execute();
@@ -180,7 +221,11 @@ describe('benchmark data generator', () => {
     const city = await loadCity(handle.db, org);
     await addBenchStaff(handle.db, city);
     const make = () => {
-      const f = new ReportFactory(city, { firstId: 1, createdAt: residentTimes(5, 50, NOW, 3) }, { seed: 5, now: NOW, count: 300, years: 3, firstReportId: 1, firstEventId: 1, firstPhotoId: 1, photos: null });
+      const f = new ReportFactory(
+        city,
+        { firstId: 1, createdAt: residentTimes(5, 50, NOW, 3) },
+        { seed: 5, now: NOW, count: 300, years: 3, firstReportId: 1, firstEventId: 1, firstPhotoId: 1, photos: null },
+      );
       const b = newBatch();
       f.fill(b, 300);
       return JSON.stringify([b.reports.data, b.events.data, b.supporters.data, b.followers.data]);
@@ -193,7 +238,9 @@ describe('array literals', () => {
   it('carry quotes, backslashes, braces, commas, newlines and the text NULL through unnest unchanged', async () => {
     const texts = ['a"b', null, 'x,{y}\\z ü\n', 'NULL', '', ' leading', '{"answer":"no"}'];
     const r = await sql<{ t: Array<string | null>; i: Array<number | null>; b: Array<boolean | null> }>`
-      SELECT ${arrayLiteral(texts, true)}::text[] AS t, ${arrayLiteral([1, null, -3], false)}::int4[] AS i, ${arrayLiteral([true, null, false], false)}::bool[] AS b`.execute(handle.db);
+      SELECT ${arrayLiteral(texts, true)}::text[] AS t, ${arrayLiteral([1, null, -3], false)}::int4[] AS i, ${arrayLiteral([true, null, false], false)}::bool[] AS b`.execute(
+      handle.db,
+    );
     expect(r.rows[0]).toEqual({ t: texts, i: [1, null, -3], b: [true, null, false] });
   });
 });

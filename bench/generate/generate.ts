@@ -5,8 +5,8 @@
 // questionnaires, Angsträume ratings and a few photos. Deterministic for a given --seed and --now.
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { loadConfig } from '../../src/config';
 import { type DatabaseHandle, openPglite, openPostgres } from '../../src/platform/db/connect';
@@ -59,8 +59,14 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, cwd = proce
     values = parseArgs({
       args: argv,
       options: {
-        reports: { type: 'string' }, 'database-url': { type: 'string' }, 'data-dir': { type: 'string' }, seed: { type: 'string' },
-        now: { type: 'string' }, append: { type: 'boolean' }, batch: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        reports: { type: 'string' },
+        'database-url': { type: 'string' },
+        'data-dir': { type: 'string' },
+        seed: { type: 'string' },
+        now: { type: 'string' },
+        append: { type: 'boolean' },
+        batch: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: false,
     }).values;
@@ -138,7 +144,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     await migrateToLatest(handle.db);
     const existing = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM reports`.execute(handle.db)).rows[0]!.n);
     if (existing > PROTECT_ABOVE && !o.append) {
-      console.error(`The database already holds ${fmt(existing)} reports. Refusing to add benchmark data to what may be real data; pass --append to add anyway.`);
+      console.error(
+        `The database already holds ${fmt(existing)} reports. Refusing to add benchmark data to what may be real data; pass --append to add anyway.`,
+      );
       return 2;
     }
     console.log(`Existing: ${fmt(existing)} reports${existing > 0 ? ' (the new ones are added)' : ''}`);
@@ -156,7 +164,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       log: (line) => console.log(line),
     });
     const total = Date.now() - started;
-    console.log(`\nAdded ${fmt(result.reports)} reports (ids ${result.firstReportId}–${result.lastReportId}), ${fmt(result.events)} events, ${fmt(result.residents)} residents, ${fmt(result.photos)} photos.`);
+    console.log(
+      `\nAdded ${fmt(result.reports)} reports (ids ${result.firstReportId}–${result.lastReportId}), ${fmt(result.events)} events, ${fmt(result.residents)} residents, ${fmt(result.photos)} photos.`,
+    );
     console.log(`Time: ${(result.ms / 1000).toFixed(1)} s generating and writing, ${(total / 1000).toFixed(1)} s in all (with migrations and demo seed).\n`);
     console.log('| table | rows | size (with indexes) |\n|---|---:|---:|');
     for (const s of await tableSizes(handle.db)) console.log(`| ${s.table} | ${fmt(s.rows)} | ${s.size} |`);

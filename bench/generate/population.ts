@@ -1,5 +1,5 @@
-import type { Rng } from '../../src/seed/prng';
 import type { Area } from '../../src/platform/geo/geojson';
+import type { Rng } from '../../src/seed/prng';
 import { createAreaLookup } from './grid';
 
 // Where Dortmund's residents live, coarse enough to ship as code: 64 Stadtteile (close to the city's 62
@@ -16,8 +16,7 @@ import { createAreaLookup } from './grid';
 //   Dortmunder Stadtteile", figures of 2021–2023); a few small Stadtteile are merged into a neighbour. The sum
 //   per Stadtbezirk matches the totals above. Good for load tests; not a statistic to quote.
 
-export const POPULATION_SOURCE =
-  'Dortmunder Statistik 2022/2023 (Stadtbezirke); split into Stadtteile, centres and areas approximated for the benchmark';
+export const POPULATION_SOURCE = 'Dortmunder Statistik 2022/2023 (Stadtbezirke); split into Stadtteile, centres and areas approximated for the benchmark';
 
 export interface Stadtteil {
   name: string;

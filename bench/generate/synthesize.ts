@@ -1,5 +1,5 @@
-import { MEASURE_TYPES, type MeasureType } from '../../src/modules/angstraeume/angstraum';
 import type { CategoryKind, ReportStatus } from '../../src/db-schema';
+import { MEASURE_TYPES, type MeasureType } from '../../src/modules/angstraeume/angstraum';
 import type { Area, Bbox } from '../../src/platform/geo/geojson';
 import { officeHours } from '../../src/seed/demo-reports';
 import * as demo from '../../src/seed/demo-texts';
@@ -7,8 +7,8 @@ import { createRng, type Rng } from '../../src/seed/prng';
 import { type AreaLookup, createAreaLookup } from './grid';
 import type { SharedPhotos } from './photos';
 import { createPlaceSampler, type PlaceSampler } from './population';
-import { creationTimes, DAY, HOUR, lognormal, MINUTE, pickCumulative } from './time';
 import * as text from './texts';
+import { creationTimes, DAY, HOUR, lognormal, MINUTE, pickCumulative } from './time';
 import { Columns } from './writer';
 
 // Turns "report number i" into rows: the report, its timeline, supporters, followers, questionnaires, photo and
@@ -88,8 +88,18 @@ interface Process {
 }
 
 const DEFECT: Process = {
-  triageDays: 1.5, fixDays: 21, duplicate: 0.05, rejected: 0.05, notResponsible: 0.05, confirmStep: 0.7, inProgressStep: 0.85,
-  closeDirect: 0.03, closeAfterFix: 0.4, backlog: 0.03, support: 0.15, central: 1.2,
+  triageDays: 1.5,
+  fixDays: 21,
+  duplicate: 0.05,
+  rejected: 0.05,
+  notResponsible: 0.05,
+  confirmStep: 0.7,
+  inProgressStep: 0.85,
+  closeDirect: 0.03,
+  closeAfterFix: 0.4,
+  backlog: 0.03,
+  support: 0.15,
+  central: 1.2,
 };
 const PROCESS_BY_CODE: Record<string, Partial<Process>> = {
   strassenschaden: { fixDays: 28, duplicate: 0.07, notResponsible: 0.06, support: 0.2 },
@@ -101,14 +111,32 @@ const PROCESS_BY_CODE: Record<string, Partial<Process>> = {
   immobilie: { fixDays: 75, notResponsible: 0.12, backlog: 0.08, central: 1.6, support: 0.2 },
 };
 const LITTER: Process = {
-  triageDays: 0.6, fixDays: 3, duplicate: 0.04, rejected: 0.02, notResponsible: 0.03, confirmStep: 0.1, inProgressStep: 0.3,
-  closeDirect: 0.65, closeAfterFix: 0.5, backlog: 0.01, support: 0.08, central: 1.6,
+  triageDays: 0.6,
+  fixDays: 3,
+  duplicate: 0.04,
+  rejected: 0.02,
+  notResponsible: 0.03,
+  confirmStep: 0.1,
+  inProgressStep: 0.3,
+  closeDirect: 0.65,
+  closeAfterFix: 0.5,
+  backlog: 0.01,
+  support: 0.08,
+  central: 1.6,
 };
 const ANGSTRAUM: Process = { ...DEFECT, triageDays: 2, fixDays: 45, rejected: 0.05, duplicate: 0, notResponsible: 0, support: 0.25, central: 1.5 };
 
 /** Relative numbers of reports per category (FixMyStreet-like: litter and roads lead). */
 const CATEGORY_WEIGHT: Record<string, number> = {
-  muell: 24, strassenschaden: 20, strassenbeleuchtung: 12, 'gruen-baum': 10, graffiti: 8, 'ampel-schild': 7, angstraum: 6, spielplatz: 5, immobilie: 4,
+  muell: 24,
+  strassenschaden: 20,
+  strassenbeleuchtung: 12,
+  'gruen-baum': 10,
+  graffiti: 8,
+  'ampel-schild': 7,
+  angstraum: 6,
+  spielplatz: 5,
+  immobilie: 4,
 };
 const KIND_WEIGHT: Record<CategoryKind, number> = { litter: 10, angstraum: 3, defect: 3 };
 
@@ -178,7 +206,14 @@ interface Candidate {
 }
 
 function ascii(s: string): string {
-  return s.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss').replace(/ı/g, 'i').replace(/[^a-z0-9]/g, '');
+  return s
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .replace(/ı/g, 'i')
+    .replace(/[^a-z0-9]/g, '');
 }
 
 function bsearchCount(sorted: Float64Array, t: number): number {
@@ -311,7 +346,10 @@ export class ReportFactory {
     let place = this.sampler.sample(process.central);
     if (outcome.kind === 'duplicate') {
       // A few metres from the original, or exactly on it when that would leave the city.
-      const near = { lon: Math.round((outcome.of.lon + rng.gauss() * 0.00015) * 1e6) / 1e6, lat: Math.round((outcome.of.lat + rng.gauss() * 0.0001) * 1e6) / 1e6 };
+      const near = {
+        lon: Math.round((outcome.of.lon + rng.gauss() * 0.00015) * 1e6) / 1e6,
+        lat: Math.round((outcome.of.lat + rng.gauss() * 0.0001) * 1e6) / 1e6,
+      };
       place = { ...place, ...(this.sampler.inside(near.lon, near.lat) ? near : { lon: outcome.of.lon, lat: outcome.of.lat }) };
     }
     const precise = outcome.kind === 'duplicate' || !rng.chance(IMPRECISE);
@@ -351,13 +389,32 @@ export class ReportFactory {
       lastEventId = this.nextEventId++;
       lastEventAt = when;
       b.events.push({
-        id: lastEventId, report_id: id, kind, public: isPublic, actor_user_id: actor, from_status: e.to ? status : null, to_status: e.to ?? null,
-        body: e.body ?? '', data: e.data ?? '{}', created_at: when,
+        id: lastEventId,
+        report_id: id,
+        kind,
+        public: isPublic,
+        actor_user_id: actor,
+        from_status: e.to ? status : null,
+        to_status: e.to ?? null,
+        body: e.body ?? '',
+        data: e.data ?? '{}',
+        created_at: when,
       });
       if (e.to) status = e.to;
       return lastEventId;
     };
-    b.events.push({ id: this.nextEventId, report_id: id, kind: 'created', public: true, actor_user_id: null, from_status: null, to_status: status, body: '', data: '{}', created_at: t0 });
+    b.events.push({
+      id: this.nextEventId,
+      report_id: id,
+      kind: 'created',
+      public: true,
+      actor_user_id: null,
+      from_status: null,
+      to_status: status,
+      body: '',
+      data: '{}',
+      created_at: t0,
+    });
     lastEventId = this.nextEventId++;
 
     let confirmedAt: number | null = anonymous ? null : t0;
@@ -431,7 +488,8 @@ export class ReportFactory {
               const from = rng.pick(city.departments.filter((d) => d.id !== departmentId));
               const to = city.departments.find((d) => d.id === departmentId)!;
               const when = at(triage + HOUR);
-              if (when !== null) event('department', when, true, this.staffOf(from.id) ?? handler, { data: JSON.stringify({ to: to.name, toId: to.id, from: from.name }) });
+              if (when !== null)
+                event('department', when, true, this.staffOf(from.id) ?? handler, { data: JSON.stringify({ to: to.name, toId: to.id, from: from.name }) });
             }
             const r = this.work(category, process, outcome, triage, at, event, handler);
             closeReason = r.closeReason;
@@ -468,7 +526,13 @@ export class ReportFactory {
     if (isPublicReport && closeReason !== 'duplicate') {
       const follow = (address: string, when: number) => {
         followers.push(address);
-        b.followers.push({ report_id: id, email: address, unsubscribe_token_hash: `bench:${id}:${followers.length}`, last_notified_event_id: lastEventId, created_at: when });
+        b.followers.push({
+          report_id: id,
+          email: address,
+          unsubscribe_token_hash: `bench:${id}:${followers.length}`,
+          last_notified_event_id: lastEventId,
+          created_at: when,
+        });
       };
       if (rng.chance(0.9)) follow(email, publicAt);
       for (const s of supporters) if (rng.chance(0.85)) follow(residentEmail(s.user), s.at);
@@ -482,8 +546,14 @@ export class ReportFactory {
 
     if (questionnaire) {
       b.questionnaires.push({
-        report_id: id, email, token_hash: `bench:${id}`, due_at: questionnaire.due, sent_at: questionnaire.sent, answered_at: questionnaire.answered,
-        answer: questionnaire.answer, comment: questionnaire.comment,
+        report_id: id,
+        email,
+        token_hash: `bench:${id}`,
+        due_at: questionnaire.due,
+        sent_at: questionnaire.sent,
+        answered_at: questionnaire.answered,
+        answer: questionnaire.answer,
+        comment: questionnaire.comment,
       });
     }
 
@@ -498,8 +568,14 @@ export class ReportFactory {
           const ok = answered !== null && answered <= limit;
           const answer = !ok ? null : latest.effect > 0.4 ? (rng.chance(0.8) ? 'yes' : 'unknown') : rng.chance(0.6) ? 'no' : 'unknown';
           b.safetyQuestionnaires.push({
-            report_id: id, measure_event_id: latest.id, email: address, token_hash: `bench:${id}:${latest.id}:${b.safetyQuestionnaires.length}`,
-            due_at: due, sent_at: due + HOUR, answered_at: ok ? answered : null, answer,
+            report_id: id,
+            measure_event_id: latest.id,
+            email: address,
+            token_hash: `bench:${id}:${latest.id}:${b.safetyQuestionnaires.length}`,
+            due_at: due,
+            sent_at: due + HOUR,
+            answered_at: ok ? answered : null,
+            answer,
           });
         }
       }
@@ -507,15 +583,45 @@ export class ReportFactory {
 
     if (photoSource && photoId !== null) {
       const key = `reports/bench-${photoId}`;
-      b.photos.push({ id: photoId, report_id: id, storage_key: key, width: photoSource.width, height: photoSource.height, status: photoStatus, created_at: t0 });
+      b.photos.push({
+        id: photoId,
+        report_id: id,
+        storage_key: key,
+        width: photoSource.width,
+        height: photoSource.height,
+        status: photoStatus,
+        created_at: t0,
+      });
       b.photoLinks.push({ key, source: photoSource.base });
     }
     b.reports.push({
-      id, category_id: category.id, department_id: departmentId, district_id: districtId, status, close_reason: closeReason, close_note: closeNote,
-      duplicate_of: duplicateOf, lat, lon, address, location_precise: precise, description, answers: this.answers(category, t0), user_id: userId,
-      reporter_name: named ? `${first} ${last}` : '', reporter_email: email, reporter_phone: rng.chance(0.04) ? `0231 ${rng.int(100000, 9999999)}` : null,
-      show_name: named && rng.chance(0.3), hidden, supporters_count: supporters.length, created_at: t0, confirmed_at: confirmedAt,
-      updated_at: lastEventAt, fixed_at: fixedAt, reviewed_at: reviewedAt, reviewed_by: reviewedBy,
+      id,
+      category_id: category.id,
+      department_id: departmentId,
+      district_id: districtId,
+      status,
+      close_reason: closeReason,
+      close_note: closeNote,
+      duplicate_of: duplicateOf,
+      lat,
+      lon,
+      address,
+      location_precise: precise,
+      description,
+      answers: this.answers(category, t0),
+      user_id: userId,
+      reporter_name: named ? `${first} ${last}` : '',
+      reporter_email: email,
+      reporter_phone: rng.chance(0.04) ? `0231 ${rng.int(100000, 9999999)}` : null,
+      show_name: named && rng.chance(0.3),
+      hidden,
+      supporters_count: supporters.length,
+      created_at: t0,
+      confirmed_at: confirmedAt,
+      updated_at: lastEventAt,
+      fixed_at: fixedAt,
+      reviewed_at: reviewedAt,
+      reviewed_by: reviewedBy,
     });
 
     // A public, precise report can be the original of later duplicates of its category.
@@ -528,7 +634,11 @@ export class ReportFactory {
   }
 
   /** How the report ends, decided up front; a duplicate needs a recent report of its category to repeat. */
-  private outcome(p: Process, categoryId: number, t0: number): { kind: 'done' | 'rejected' | 'not_responsible' | 'backlog' } | { kind: 'duplicate'; of: Candidate } {
+  private outcome(
+    p: Process,
+    categoryId: number,
+    t0: number,
+  ): { kind: 'done' | 'rejected' | 'not_responsible' | 'backlog' } | { kind: 'duplicate'; of: Candidate } {
     const rng = this.rng;
     const r = rng.next();
     if (r < p.duplicate) {
@@ -634,7 +744,11 @@ export class ReportFactory {
     if (!rng.chance(0.55)) return result;
     const answeredAt = at(sent + lognormal(rng, 20 * HOUR, 1), false);
     if (answeredAt === null) return result;
-    const answer = rng.weighted([['yes', 70], ['unknown', 16], ['no', 14]] as const);
+    const answer = rng.weighted([
+      ['yes', 70],
+      ['unknown', 16],
+      ['no', 14],
+    ] as const);
     q.answered = answeredAt;
     q.answer = answer;
     event('questionnaire', answeredAt, true, null, { data: `{"answer":"${answer}"}` });
@@ -649,7 +763,8 @@ export class ReportFactory {
     event('reopened', reopenAt, true, null, { to: 'in_progress', data: '{"by":"questionnaire"}' });
     result.fixedAt = null;
     t = reopenAt;
-    if (rng.chance(0.3) && step(DAY) !== null) event('public_note', t, true, handler, { body: 'Danke für die Rückmeldung. Wir sehen uns die Stelle noch einmal an.' });
+    if (rng.chance(0.3) && step(DAY) !== null)
+      event('public_note', t, true, handler, { body: 'Danke für die Rückmeldung. Wir sehen uns die Stelle noch einmal an.' });
     if (rng.chance(0.8) && step(0.5 * p.fixDays * DAY) !== null) {
       event('status', t, true, handler, { to: 'fixed' });
       result.fixedAt = t;
@@ -684,7 +799,12 @@ export class ReportFactory {
       if (when !== null) t = when;
       return when;
     };
-    const count = rng.weighted([[0, 35], [1, 35], [2, 20], [3, 10]] as const);
+    const count = rng.weighted([
+      [0, 35],
+      [1, 35],
+      [2, 20],
+      [3, 10],
+    ] as const);
     if (step(4 * DAY) === null) return result;
     event('status', t, true, handler, { to: count > 0 ? 'in_progress' : 'confirmed' });
     for (let m = 0; m < count; m++) {
@@ -694,7 +814,16 @@ export class ReportFactory {
       if (step(45 * DAY) === null) return result;
       const type: MeasureType = rng.pick(MEASURE_TYPES);
       const id = event('measure', t, true, handler, { body: rng.pick(text.MEASURE_TEXTS[type]), data: `{"type":"${type}"}` });
-      measures.push({ id, at: t, effect: rng.weighted([[1, 6], [0.5, 3], [0, 2], [-0.4, 1]] as const) });
+      measures.push({
+        id,
+        at: t,
+        effect: rng.weighted([
+          [1, 6],
+          [0.5, 3],
+          [0, 2],
+          [-0.4, 1],
+        ] as const),
+      });
     }
     if (measures.length > 0 && rng.chance(0.3) && step(60 * DAY) !== null) {
       event('status', t, true, handler, { to: 'closed', data: '{"closeReason":"done"}' });
@@ -708,7 +837,14 @@ export class ReportFactory {
   /** Residents rate a reviewed place (day and night, 1–5); measures shift the ratings that follow them. */
   private ratings(b: Batch, reportId: number, reviewedAt: number, measures: ReadonlyArray<{ at: number; effect: number }>): void {
     const rng = this.rng;
-    const n = rng.weighted([[0, 30], [2, 20], [4, 20], [6, 15], [8, 10], [12, 5]] as const);
+    const n = rng.weighted([
+      [0, 30],
+      [2, 20],
+      [4, 20],
+      [6, 15],
+      [8, 10],
+      [12, 5],
+    ] as const);
     const baseDay = 2 + rng.next() * 1.5;
     const baseNight = 1 + rng.next() * 1.2;
     const seen = new Set<number>();
@@ -721,7 +857,13 @@ export class ReportFactory {
       if (seen.has(user)) continue;
       seen.add(user);
       const shift = measures.reduce((s, m) => (m.at < when ? s + m.effect : s), 0);
-      b.ratings.push({ report_id: reportId, user_id: user, day: clampRating(baseDay + shift + rng.gauss() * 0.7), night: clampRating(baseNight + shift * 1.2 + rng.gauss() * 0.7), created_at: when });
+      b.ratings.push({
+        report_id: reportId,
+        user_id: user,
+        day: clampRating(baseDay + shift + rng.gauss() * 0.7),
+        night: clampRating(baseNight + shift * 1.2 + rng.gauss() * 0.7),
+        created_at: when,
+      });
     }
   }
 }
@@ -736,4 +878,3 @@ export function residentTimes(seed: number, count: number, now: number, years: n
   }
   return out.sort();
 }
-

@@ -31,7 +31,10 @@ export const DESCRIBED_PLACES = [
 ];
 
 export const MEASURE_TEXTS: Record<MeasureType, string[]> = {
-  lighting: ['Zusätzliche LED-Leuchten installiert; der Weg ist jetzt durchgehend beleuchtet.', 'Defekte Laternen ersetzt und die Brenndauer bis zum Morgen verlängert.'],
+  lighting: [
+    'Zusätzliche LED-Leuchten installiert; der Weg ist jetzt durchgehend beleuchtet.',
+    'Defekte Laternen ersetzt und die Brenndauer bis zum Morgen verlängert.',
+  ],
   greenery: ['Hecken und Büsche auf Hüfthöhe zurückgeschnitten, die Sicht ist frei.', 'Unterholz entfernt; die Ecke ist von der Straße aus einsehbar.'],
   building: ['Leerstehendes Gebäude gesichert, Zugänge verschlossen.', 'Eingeschlagene Scheiben verschlossen und Bauzaun erneuert.'],
   presence: ['Der Kommunale Ordnungsdienst kommt abends regelmäßig vorbei.', 'Mehr Streifen von Polizei und Ordnungsamt in den Abendstunden.'],

@@ -40,7 +40,11 @@ describe('Angsträume and litter demo', () => {
       SELECT count(*)::int AS n FROM safety_ratings a JOIN safety_ratings b
         ON a.report_id = b.report_id AND a.user_id = b.user_id AND a.id < b.id AND b.created_at < a.created_at + interval '30 days'`.execute(h.db);
     expect(dup.rows[0]!.n).toBe(0);
-    const late = await sql<{ n: number }>`SELECT (SELECT count(*) FROM safety_ratings WHERE created_at > ${new Date(NOW)}) + (SELECT count(*) FROM report_events WHERE created_at > ${new Date(NOW)}) AS n`.execute(h.db);
+    const late = await sql<{
+      n: number;
+    }>`SELECT (SELECT count(*) FROM safety_ratings WHERE created_at > ${new Date(NOW)}) + (SELECT count(*) FROM report_events WHERE created_at > ${new Date(NOW)}) AS n`.execute(
+      h.db,
+    );
     expect(Number(late.rows[0]!.n)).toBe(0);
     // Measures newer than the waiting time get questionnaires from the job, older ones were seeded: nothing doubles.
     const before = await h.db.selectFrom('angstraum_questionnaires').select('id').where('sent_at', 'is not', null).execute();

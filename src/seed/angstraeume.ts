@@ -24,9 +24,21 @@ export interface AngstraeumeSeedOptions {
 }
 
 const PLACES = [
-  'Unterführung am Bahnhof', 'Fußweg hinter dem Friedhof', 'Parkhaus, Untergeschoss', 'Weg durch den Stadtpark', 'Haltestelle am Gewerbegebiet',
-  'Treppe zur Stadtbahn', 'Radweg entlang der Bahntrasse', 'Parkplatz am Sportplatz', 'Durchgang zwischen den Wohnblocks', 'Brücke über die Emscher',
-  'Spielplatz am Abend', 'Fußgängertunnel unter der Hauptstraße', 'Hinterhof am Marktplatz', 'Weg am Kanal', 'Bushaltestelle an der Schule',
+  'Unterführung am Bahnhof',
+  'Fußweg hinter dem Friedhof',
+  'Parkhaus, Untergeschoss',
+  'Weg durch den Stadtpark',
+  'Haltestelle am Gewerbegebiet',
+  'Treppe zur Stadtbahn',
+  'Radweg entlang der Bahntrasse',
+  'Parkplatz am Sportplatz',
+  'Durchgang zwischen den Wohnblocks',
+  'Brücke über die Emscher',
+  'Spielplatz am Abend',
+  'Fußgängertunnel unter der Hauptstraße',
+  'Hinterhof am Marktplatz',
+  'Weg am Kanal',
+  'Bushaltestelle an der Schule',
 ] as const;
 
 const WHY = ['licht', 'gruen', 'verwahrlosung', 'menschenleer', 'gruppen', 'verkehr'] as const;
@@ -41,7 +53,10 @@ const DESCRIPTIONS: Record<(typeof WHY)[number], string[]> = {
 };
 
 const MEASURE_TEXTS: Record<MeasureType, string[]> = {
-  lighting: ['Zwei zusätzliche LED-Leuchten installiert, die defekten Laternen ersetzt.', 'Beleuchtung auf ganzer Länge erneuert; sie brennt jetzt die ganze Nacht.'],
+  lighting: [
+    'Zwei zusätzliche LED-Leuchten installiert, die defekten Laternen ersetzt.',
+    'Beleuchtung auf ganzer Länge erneuert; sie brennt jetzt die ganze Nacht.',
+  ],
   greenery: ['Hecken und Büsche entlang des Weges auf Hüfthöhe zurückgeschnitten.', 'Unterholz entfernt, die Sichtachse zur Straße ist wieder frei.'],
   building: ['Leerstehendes Gebäude gesichert, Zugänge verschlossen und Glasscherben entfernt.', 'Bauzaun erneuert, eingeschlagene Fenster verschlossen.'],
   presence: ['Der Kommunale Ordnungsdienst kommt abends regelmäßig vorbei.', 'Polizei und Ordnungsamt zeigen hier seit diesem Monat mehr Präsenz.'],
@@ -146,13 +161,23 @@ export async function seedAngstraeume(db: Db, options: AngstraeumeSeedOptions): 
   const litter = categories.find((c) => c.kind === 'litter');
   if (!angstraum || !litter) return { places: 0, ratings: 0, litter: 0 };
   const staff = admin?.id ?? null;
-  const districts = districtRows.map((d) => ({ id: d.id, name: d.name.replace(/ \(Näherung\)$/, ''), area: readArea(typeof d.geometry === 'string' ? JSON.parse(d.geometry) : d.geometry) }));
+  const districts = districtRows.map((d) => ({
+    id: d.id,
+    name: d.name.replace(/ \(Näherung\)$/, ''),
+    area: readArea(typeof d.geometry === 'string' ? JSON.parse(d.geometry) : d.geometry),
+  }));
   const districtAt = (lon: number, lat: number) => districts.find((d) => areaContains(d.area, lon, lat)) ?? null;
 
   // Residents who report and rate (the demo's "people of Dortmund"; the addresses go nowhere).
   const residents = await db
     .insertInto('users')
-    .values(Array.from({ length: DEMO_RESIDENTS }, (_, i) => ({ organization_id: org, email: `anwohner-${String(i + 1).padStart(2, '0')}@dortmund.example`, display_name: '' })))
+    .values(
+      Array.from({ length: DEMO_RESIDENTS }, (_, i) => ({
+        organization_id: org,
+        email: `anwohner-${String(i + 1).padStart(2, '0')}@dortmund.example`,
+        display_name: '',
+      })),
+    )
     .returning(['id', 'email'])
     .execute();
 
@@ -235,7 +260,7 @@ export async function seedAngstraeume(db: Db, options: AngstraeumeSeedOptions): 
       user_id: reporter.id,
       reporter_email: reporter.email,
       created_at: new Date(created),
-      updated_at: new Date(Math.max(created, ...(plans.at(-1)!.measures.map((m) => m.at)), ...notes, statusAt ?? created, closeAt ?? created)),
+      updated_at: new Date(Math.max(created, ...plans.at(-1)!.measures.map((m) => m.at), ...notes, statusAt ?? created, closeAt ?? created)),
       reviewed_at: reviewed === null ? null : new Date(reviewed),
     });
   }
@@ -243,10 +268,30 @@ export async function seedAngstraeume(db: Db, options: AngstraeumeSeedOptions): 
 
   const events: EventRow[] = [];
   const ev = (reportId: number, kind: string, at: number, extra: Partial<EventRow> = {}): EventRow => ({
-    organization_id: org, report_id: reportId, kind, public: true, actor_user_id: null, from_status: null, to_status: null, body: '', data: {}, created_at: new Date(at), ...extra,
+    organization_id: org,
+    report_id: reportId,
+    kind,
+    public: true,
+    actor_user_id: null,
+    from_status: null,
+    to_status: null,
+    body: '',
+    data: {},
+    created_at: new Date(at),
+    ...extra,
   });
   const ratings: Array<{ organization_id: number; report_id: number; user_id: number; day: number; night: number; created_at: Date }> = [];
-  const questionnaires: Array<{ organization_id: number; report_id: number; measure_at: Date; email: string; token_hash: string; due_at: Date; sent_at: Date | null; answered_at: Date | null; answer: string | null }> = [];
+  const questionnaires: Array<{
+    organization_id: number;
+    report_id: number;
+    measure_at: Date;
+    email: string;
+    token_hash: string;
+    due_at: Date;
+    sent_at: Date | null;
+    answered_at: Date | null;
+    answer: string | null;
+  }> = [];
   for (const p of plans) {
     const id = placeIds.get(p.key)!;
     events.push(ev(id, 'created', p.created, { to_status: 'new' }));
@@ -258,7 +303,8 @@ export async function seedAngstraeume(db: Db, options: AngstraeumeSeedOptions): 
       events.push(ev(id, 'measure', m.at, { actor_user_id: staff, body: rng.pick(MEASURE_TEXTS[m.type]), data: { type: m.type } }));
     }
     for (const n of p.notes) events.push(ev(id, 'public_note', n, { actor_user_id: staff, body: rng.pick(NOTES) }));
-    if (p.closeAt !== null) events.push(ev(id, 'status', p.closeAt, { actor_user_id: staff, from_status: 'in_progress', to_status: 'closed', data: { closeReason: 'done' } }));
+    if (p.closeAt !== null)
+      events.push(ev(id, 'status', p.closeAt, { actor_user_id: staff, from_status: 'in_progress', to_status: 'closed', data: { closeReason: 'done' } }));
 
     // Ratings: each resident rates a place at most once, so the 30-day rule holds by construction.
     const baseDay = 2 + rng.next() * 1.5;
@@ -280,8 +326,12 @@ export async function seedAngstraeume(db: Db, options: AngstraeumeSeedOptions): 
       for (let k = 0; k < n && r < raters.length; k++, r++) {
         const at = from + rng.next() * (to - from);
         ratings.push({
-          organization_id: org, report_id: id, user_id: raters[r]!.id,
-          day: clamp(baseDay + shift + rng.gauss() * 0.7), night: clamp(baseNight + shift * 1.2 + rng.gauss() * 0.7), created_at: new Date(at),
+          organization_id: org,
+          report_id: id,
+          user_id: raters[r]!.id,
+          day: clamp(baseDay + shift + rng.gauss() * 0.7),
+          night: clamp(baseNight + shift * 1.2 + rng.gauss() * 0.7),
+          created_at: new Date(at),
         });
       }
     }
@@ -292,8 +342,15 @@ export async function seedAngstraeume(db: Db, options: AngstraeumeSeedOptions): 
       const answered = rng.chance(0.75);
       const answer = !answered ? null : m.effect > 0.5 ? (rng.chance(0.8) ? 'yes' : 'unknown') : rng.chance(0.7) ? 'no' : 'unknown';
       questionnaires.push({
-        organization_id: org, report_id: id, measure_at: new Date(m.at), email: p.reporter.email, token_hash: `demo:${p.key}:${m.at}`,
-        due_at: new Date(due), sent_at: new Date(due + 3_600_000), answered_at: answered ? new Date(Math.min(now, due + rng.int(1, 6) * DAY)) : null, answer,
+        organization_id: org,
+        report_id: id,
+        measure_at: new Date(m.at),
+        email: p.reporter.email,
+        token_hash: `demo:${p.key}:${m.at}`,
+        due_at: new Date(due),
+        sent_at: new Date(due + 3_600_000),
+        answered_at: answered ? new Date(Math.min(now, due + rng.int(1, 6) * DAY)) : null,
+        answer,
       });
     }
   }
@@ -349,7 +406,14 @@ export async function seedAngstraeume(db: Db, options: AngstraeumeSeedOptions): 
     events.push(ev(id, 'created', l.created_at.getTime(), { to_status: 'new' }));
     if (l.status === 'closed') {
       const at = Math.min(now - 60_000, officeHours(l.created_at.getTime() + rng.int(1, 6) * DAY));
-      events.push(ev(id, 'status', Math.max(at, l.created_at.getTime() + 60_000), { actor_user_id: staff, from_status: 'new', to_status: 'closed', data: { closeReason: 'done' } }));
+      events.push(
+        ev(id, 'status', Math.max(at, l.created_at.getTime() + 60_000), {
+          actor_user_id: staff,
+          from_status: 'new',
+          to_status: 'closed',
+          data: { closeReason: 'done' },
+        }),
+      );
     } else if (l.status === 'in_progress') {
       const at = Math.min(now - 60_000, l.created_at.getTime() + 3 * 3_600_000);
       events.push(ev(id, 'status', Math.max(at, l.created_at.getTime() + 60_000), { actor_user_id: staff, from_status: 'new', to_status: 'in_progress' }));
@@ -361,17 +425,23 @@ export async function seedAngstraeume(db: Db, options: AngstraeumeSeedOptions): 
   for (let i = 0; i < ratings.length; i += 2000) {
     await sql`INSERT INTO safety_ratings (organization_id, report_id, user_id, day, night, created_at)
       SELECT organization_id, report_id, user_id, day, night, created_at
-      FROM jsonb_to_recordset(${JSON.stringify(ratings.slice(i, i + 2000))}::jsonb) AS x(organization_id int, report_id int, user_id int, day int, night int, created_at timestamptz)`.execute(db);
+      FROM jsonb_to_recordset(${JSON.stringify(ratings.slice(i, i + 2000))}::jsonb) AS x(organization_id int, report_id int, user_id int, day int, night int, created_at timestamptz)`.execute(
+      db,
+    );
   }
   await sql`INSERT INTO safety_rating_slots (report_id, user_id, last_rated_at)
     SELECT report_id, user_id, max(created_at) FROM safety_ratings WHERE organization_id = ${org} GROUP BY report_id, user_id`.execute(db);
-  const followers = plans.filter((p) => p.reviewed !== null).map((p) => ({ report_id: placeIds.get(p.key)!, email: p.reporter.email, unsubscribe_token_hash: hashToken(randomToken()) }));
+  const followers = plans
+    .filter((p) => p.reviewed !== null)
+    .map((p) => ({ report_id: placeIds.get(p.key)!, email: p.reporter.email, unsubscribe_token_hash: hashToken(randomToken()) }));
   await sql`INSERT INTO report_followers (report_id, email, unsubscribe_token_hash)
     SELECT report_id, email, unsubscribe_token_hash FROM jsonb_to_recordset(${JSON.stringify(followers)}::jsonb) AS x(report_id int, email text, unsubscribe_token_hash text)
     ON CONFLICT DO NOTHING`.execute(db);
   await sql`UPDATE report_followers f SET last_notified_event_id = m.max_id
     FROM (SELECT report_id, max(id) AS max_id FROM report_events WHERE organization_id = ${org} GROUP BY report_id) m
-    WHERE m.report_id = f.report_id AND f.report_id IN (SELECT id FROM reports WHERE organization_id = ${org} AND idempotency_key LIKE 'angstraum-demo-%')`.execute(db);
+    WHERE m.report_id = f.report_id AND f.report_id IN (SELECT id FROM reports WHERE organization_id = ${org} AND idempotency_key LIKE 'angstraum-demo-%')`.execute(
+    db,
+  );
   if (questionnaires.length > 0) {
     await sql`INSERT INTO angstraum_questionnaires (organization_id, report_id, measure_event_id, email, token_hash, due_at, sent_at, answered_at, answer)
       SELECT x.organization_id, x.report_id, e.id, x.email, x.token_hash, x.due_at, x.sent_at, x.answered_at, x.answer

@@ -35,7 +35,8 @@ function houses(rng: Rng): string {
     const h = rng.int(200, 340);
     const color = rng.pick(['#c9a27e', '#b5b0a8', '#d8cfc0', '#a65e46', '#e1d7c6']);
     out += `<rect x="${x}" y="${470 - h}" width="${rng.int(170, 240)}" height="${h}" fill="${color}"/>`;
-    for (let wy = 470 - h + 30; wy < 430; wy += 70) for (let wx = x + 20; wx < x + 150; wx += 55) out += `<rect x="${wx}" y="${wy}" width="30" height="40" fill="#4b5a66"/>`;
+    for (let wy = 470 - h + 30; wy < 430; wy += 70)
+      for (let wx = x + 20; wx < x + 150; wx += 55) out += `<rect x="${wx}" y="${wy}" width="30" height="40" fill="#4b5a66"/>`;
   }
   return out;
 }

@@ -1,12 +1,12 @@
+import { sql } from 'kysely';
 import type { CloseReason, ReportStatus } from '../db-schema';
+import { LIMITS } from '../modules/reports/report';
+import { photoKey } from '../modules/reports/report.service';
 import type { Db } from '../platform/db/connect';
 import { PHOTO_SIZES, type PhotoSize, processPhoto } from '../platform/files/photos';
 import type { FileStorage } from '../platform/files/storage';
 import { type Area, areaContains } from '../platform/geo/geojson';
 import { hashToken, randomToken } from '../platform/security/tokens';
-import { sql } from 'kysely';
-import { LIMITS } from '../modules/reports/report';
-import { photoKey } from '../modules/reports/report.service';
 import { renderScene, SCENE_FOR_CATEGORY, type Scene } from './demo-photos';
 import * as text from './demo-texts';
 import { nearestDistrict, STADTBEZIRKE } from './districts';
@@ -23,10 +23,31 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const CITY_CENTRE: [number, number] = [7.4653, 51.5136];
 
-export type Final = 'unconfirmed' | 'new' | 'confirmed' | 'in_progress' | 'fixed' | 'closed:done' | 'closed:rejected' | 'closed:not_responsible' | 'closed:duplicate' | 'reopened';
+export type Final =
+  | 'unconfirmed'
+  | 'new'
+  | 'confirmed'
+  | 'in_progress'
+  | 'fixed'
+  | 'closed:done'
+  | 'closed:rejected'
+  | 'closed:not_responsible'
+  | 'closed:duplicate'
+  | 'reopened';
 
 /** Every state the demo must show at least once. */
-export const REQUIRED_FINALS: Final[] = ['unconfirmed', 'new', 'confirmed', 'in_progress', 'fixed', 'closed:done', 'closed:rejected', 'closed:not_responsible', 'closed:duplicate', 'reopened'];
+export const REQUIRED_FINALS: Final[] = [
+  'unconfirmed',
+  'new',
+  'confirmed',
+  'in_progress',
+  'fixed',
+  'closed:done',
+  'closed:rejected',
+  'closed:not_responsible',
+  'closed:duplicate',
+  'reopened',
+];
 
 export interface DemoCategory {
   id: number;
@@ -48,7 +69,15 @@ export interface DemoContext {
 }
 
 const CATEGORY_WEIGHTS: Record<string, number> = {
-  strassenschaden: 22, muell: 22, strassenbeleuchtung: 12, 'gruen-baum': 10, graffiti: 8, 'ampel-schild': 7, spielplatz: 6, angstraum: 7, immobilie: 6,
+  strassenschaden: 22,
+  muell: 22,
+  strassenbeleuchtung: 12,
+  'gruen-baum': 10,
+  graffiti: 8,
+  'ampel-schild': 7,
+  spielplatz: 6,
+  angstraum: 7,
+  immobilie: 6,
 };
 
 interface Spec {
@@ -75,7 +104,14 @@ interface Spec {
 }
 
 function ascii(s: string): string {
-  return s.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss').replace(/ı/g, 'i').replace(/[^a-z0-9]/g, '');
+  return s
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .replace(/ı/g, 'i')
+    .replace(/[^a-z0-9]/g, '');
 }
 
 function sampleLocation(rng: Rng, boundary: Area): { lon: number; lat: number; district: number } {
@@ -93,10 +129,33 @@ function sampleLocation(rng: Rng, boundary: Area): { lon: number; lat: number; d
 }
 
 function finalFor(rng: Rng, ageDays: number): Final {
-  if (ageDays < 3) return rng.weighted([['new', 55], ['confirmed', 20], ['unconfirmed', 15], ['in_progress', 10]] as const);
-  if (ageDays < 30) return rng.weighted([['new', 25], ['confirmed', 25], ['in_progress', 35], ['fixed', 15], ['closed:done', 3], ['closed:rejected', 4], ['closed:not_responsible', 3]] as const);
+  if (ageDays < 3)
+    return rng.weighted([
+      ['new', 55],
+      ['confirmed', 20],
+      ['unconfirmed', 15],
+      ['in_progress', 10],
+    ] as const);
+  if (ageDays < 30)
+    return rng.weighted([
+      ['new', 25],
+      ['confirmed', 25],
+      ['in_progress', 35],
+      ['fixed', 15],
+      ['closed:done', 3],
+      ['closed:rejected', 4],
+      ['closed:not_responsible', 3],
+    ] as const);
   return rng.weighted([
-    ['new', 2], ['confirmed', 5], ['in_progress', 10], ['fixed', 38], ['closed:done', 22], ['closed:rejected', 8], ['closed:not_responsible', 8], ['reopened', ageDays > 45 ? 5 : 0], ['unconfirmed', 2],
+    ['new', 2],
+    ['confirmed', 5],
+    ['in_progress', 10],
+    ['fixed', 38],
+    ['closed:done', 22],
+    ['closed:rejected', 8],
+    ['closed:not_responsible', 8],
+    ['reopened', ageDays > 45 ? 5 : 0],
+    ['unconfirmed', 2],
   ] as const);
 }
 
@@ -108,7 +167,13 @@ function answersFor(rng: Rng, code: string): Record<string, string | string[]> {
   };
   switch (code) {
     case 'strassenschaden':
-      return { groesse: rng.weighted([['klein', 3], ['mittel', 5], ['gross', 2]] as const) };
+      return {
+        groesse: rng.weighted([
+          ['klein', 3],
+          ['mittel', 5],
+          ['gross', 2],
+        ] as const),
+      };
     case 'strassenbeleuchtung':
       return rng.chance(0.5) ? { mastnummer: String(rng.int(1000, 9999)) } : {};
     case 'muell':
@@ -180,8 +245,18 @@ export function demoSpecs(categories: DemoCategory[], boundary: Area, now: numbe
   for (let i = 0; i < DUPLICATES; i++) {
     const original = originals[(i * 13 + 5) % originals.length]!;
     const created = Math.min(original.created + rng.int(1, 10) * DAY + rng.int(1, 20) * HOUR, now - 2 * DAY);
-    const where = { lon: Number((original.lon + rng.gauss() * 0.0002).toFixed(6)), lat: Number((original.lat + rng.gauss() * 0.0001).toFixed(6)), district: original.district };
-    const dup = make(specs.length, original.category, areaContains(boundary, where.lon, where.lat) ? where : { lon: original.lon, lat: original.lat, district: original.district }, created, 'closed:duplicate');
+    const where = {
+      lon: Number((original.lon + rng.gauss() * 0.0002).toFixed(6)),
+      lat: Number((original.lat + rng.gauss() * 0.0001).toFixed(6)),
+      district: original.district,
+    };
+    const dup = make(
+      specs.length,
+      original.category,
+      areaContains(boundary, where.lon, where.lat) ? where : { lon: original.lon, lat: original.lat, district: original.district },
+      created,
+      'closed:duplicate',
+    );
     dup.original = original;
     specs.push(dup);
   }
@@ -189,12 +264,19 @@ export function demoSpecs(categories: DemoCategory[], boundary: Area, now: numbe
   for (const s of specs) {
     if (s.final === 'unconfirmed') continue;
     s.supporters = Math.max(0, Math.floor(Math.exp(rng.next() * 3.2)) - 2);
-    const extra = rng.weighted([[0, 6], [1, 3], [2, 1]] as const);
+    const extra = rng.weighted([
+      [0, 6],
+      [1, 3],
+      [2, 1],
+    ] as const);
     for (let k = 0; k < extra; k++) s.extraFollowers.push(`nachbarschaft${s.idx}-${k}@example.org`);
   }
-  specs.filter((s) => s.final === 'new').slice(0, 2).forEach((s) => {
-    s.hidden = true;
-  });
+  specs
+    .filter((s) => s.final === 'new')
+    .slice(0, 2)
+    .forEach((s) => {
+      s.hidden = true;
+    });
   const withScene = specs.filter((s) => SCENE_FOR_CATEGORY[s.category.code] && s.final !== 'unconfirmed' && !s.hidden && s.final !== 'closed:duplicate');
   const scenes = new Set<string>();
   for (const s of withScene) {
@@ -287,7 +369,8 @@ function timeline(rng: Rng, ctx: DemoContext, s: Spec): Timeline {
   add(t0, { kind: 'created', public: true, to: s.anonymous ? 'unconfirmed' : 'new', staff: false });
   let confirmedAt: Date | null = s.anonymous ? null : new Date(t0);
   let status: ReportStatus = s.anonymous ? 'unconfirmed' : 'new';
-  if (s.final === 'unconfirmed') return { events, status, closeReason: null, closeNote: null, confirmedAt: null, fixedAt: null, updatedAt: new Date(t0), questionnaire: null };
+  if (s.final === 'unconfirmed')
+    return { events, status, closeReason: null, closeNote: null, confirmedAt: null, fixedAt: null, updatedAt: new Date(t0), questionnaire: null };
   if (s.anonymous) {
     const at = Math.min(t0 + rng.int(5, 240) * 60_000, end);
     add(at, { kind: 'confirmed', public: false, from: 'unconfirmed', to: 'new', staff: false });
@@ -301,7 +384,14 @@ function timeline(rng: Rng, ctx: DemoContext, s: Spec): Timeline {
     return { events, status, closeReason: null, closeNote: null, confirmedAt, fixedAt: null, updatedAt: new Date(cursor), questionnaire: null };
   }
   const move = (to: ReportStatus, share: number, e: { kind?: string; body?: string; data?: unknown } = {}) => {
-    cursor = add(step(share), { kind: e.kind ?? 'status', public: true, from: status, to, body: e.body ?? '', data: e.data ?? (to === 'closed' ? { closeReason: 'done' } : {}) });
+    cursor = add(step(share), {
+      kind: e.kind ?? 'status',
+      public: true,
+      from: status,
+      to,
+      body: e.body ?? '',
+      data: e.data ?? (to === 'closed' ? { closeReason: 'done' } : {}),
+    });
     status = to;
   };
   const internal = () => {
@@ -377,7 +467,15 @@ function timeline(rng: Rng, ctx: DemoContext, s: Spec): Timeline {
     } else {
       const sentAt = new Date(dueAt.getTime() + rng.int(1, 30) * 60_000);
       const answeredAt = new Date(sentAt.getTime() + rng.int(2, 60) * HOUR);
-      const answer = reopened ? 'no' : answeredAt.getTime() < ctx.now && rng.chance(0.6) ? rng.weighted([['yes', 70], ['unknown', 15], ['no', 15]] as const) : null;
+      const answer = reopened
+        ? 'no'
+        : answeredAt.getTime() < ctx.now && rng.chance(0.6)
+          ? rng.weighted([
+              ['yes', 70],
+              ['unknown', 15],
+              ['no', 15],
+            ] as const)
+          : null;
       const comment = answer === 'no' ? rng.pick(text.NO_COMMENTS) || 'Nicht behoben.' : '';
       questionnaire = { dueAt, sentAt, answeredAt: answer ? answeredAt : null, answer, comment };
       if (answer) {
@@ -390,7 +488,8 @@ function timeline(rng: Rng, ctx: DemoContext, s: Spec): Timeline {
         status = 'in_progress';
         fixedAt = null;
         const noteAt = Math.min(cursor + rng.int(1, 5) * DAY, ctx.now - HOUR);
-        if (rng.chance(0.7) && noteAt > cursor) add(noteAt, { kind: 'public_note', public: true, body: 'Danke für die Rückmeldung. Wir sehen uns die Stelle noch einmal an.' });
+        if (rng.chance(0.7) && noteAt > cursor)
+          add(noteAt, { kind: 'public_note', public: true, body: 'Danke für die Rückmeldung. Wir sehen uns die Stelle noch einmal an.' });
       }
     }
   }
@@ -455,7 +554,16 @@ export async function seedDemoReports(ctx: DemoContext): Promise<DemoReportsResu
   // One statement sets every report's state from its timeline.
   const states = specs.map((s, i) => {
     const t = timelines[i]!;
-    return { id: s.id, status: t.status, close_reason: t.closeReason, close_note: t.closeNote, duplicate_of: s.original?.id ?? null, confirmed_at: t.confirmedAt, fixed_at: t.fixedAt, updated_at: t.updatedAt };
+    return {
+      id: s.id,
+      status: t.status,
+      close_reason: t.closeReason,
+      close_note: t.closeNote,
+      duplicate_of: s.original?.id ?? null,
+      confirmed_at: t.confirmedAt,
+      fixed_at: t.fixedAt,
+      updated_at: t.updatedAt,
+    };
   });
   await sql`
     UPDATE reports r SET status = v.status, close_reason = v.close_reason, close_note = v.close_note, duplicate_of = v.duplicate_of,
@@ -465,7 +573,14 @@ export async function seedDemoReports(ctx: DemoContext): Promise<DemoReportsResu
     WHERE r.id = v.id`.execute(db);
 
   // Supporters (the counter was written with the report), followers (who have seen everything so far).
-  const supporters = specs.flatMap((s) => Array.from({ length: s.supporters }, (_, k) => ({ report_id: s.id, supporter_key: `demo:${s.idx}:${k}`, user_id: null, created_at: new Date(Math.min(ctx.now, s.created + (k + 1) * 7 * HOUR)) })));
+  const supporters = specs.flatMap((s) =>
+    Array.from({ length: s.supporters }, (_, k) => ({
+      report_id: s.id,
+      supporter_key: `demo:${s.idx}:${k}`,
+      user_id: null,
+      created_at: new Date(Math.min(ctx.now, s.created + (k + 1) * 7 * HOUR)),
+    })),
+  );
   await sql`INSERT INTO report_supporters (report_id, supporter_key, user_id, created_at)
     SELECT report_id, supporter_key, user_id, created_at
     FROM jsonb_to_recordset(${JSON.stringify(supporters)}::jsonb) AS x(report_id int, supporter_key text, user_id int, created_at timestamptz)`.execute(db);
@@ -473,7 +588,9 @@ export async function seedDemoReports(ctx: DemoContext): Promise<DemoReportsResu
     .filter((s) => s.final !== 'unconfirmed')
     .flatMap((s) => [s.email, ...s.extraFollowers].map((email) => ({ report_id: s.id, email, unsubscribe_token_hash: hashToken(randomToken()) })));
   await sql`INSERT INTO report_followers (report_id, email, unsubscribe_token_hash)
-    SELECT report_id, email, unsubscribe_token_hash FROM jsonb_to_recordset(${JSON.stringify(followers)}::jsonb) AS x(report_id int, email text, unsubscribe_token_hash text)`.execute(db);
+    SELECT report_id, email, unsubscribe_token_hash FROM jsonb_to_recordset(${JSON.stringify(followers)}::jsonb) AS x(report_id int, email text, unsubscribe_token_hash text)`.execute(
+    db,
+  );
   await sql`UPDATE report_followers f SET last_notified_event_id = m.max_id
     FROM (SELECT report_id, max(id) AS max_id FROM report_events WHERE organization_id = ${ctx.organizationId} GROUP BY report_id) m
     WHERE m.report_id = f.report_id`.execute(db);
@@ -481,7 +598,20 @@ export async function seedDemoReports(ctx: DemoContext): Promise<DemoReportsResu
   // Questionnaires: answered ones feed the statistics page; links of seeded rows never work (placeholder hash).
   const questionnaires = specs.flatMap((s, i) => {
     const q = timelines[i]!.questionnaire;
-    return q ? [{ report_id: s.id, email: s.email, token_hash: `demo:${s.idx}`, due_at: q.dueAt, sent_at: q.sentAt, answered_at: q.answeredAt, answer: q.answer, comment: q.comment }] : [];
+    return q
+      ? [
+          {
+            report_id: s.id,
+            email: s.email,
+            token_hash: `demo:${s.idx}`,
+            due_at: q.dueAt,
+            sent_at: q.sentAt,
+            answered_at: q.answeredAt,
+            answer: q.answer,
+            comment: q.comment,
+          },
+        ]
+      : [];
   });
   await sql`INSERT INTO report_questionnaires (report_id, email, token_hash, due_at, sent_at, answered_at, answer, comment)
     SELECT report_id, email, token_hash, due_at, sent_at, answered_at, answer, comment
@@ -500,7 +630,15 @@ export async function seedDemoReports(ctx: DemoContext): Promise<DemoReportsResu
         if ('problem' in processed) throw new Error(`demo photo ${s.idx}: ${processed.problem}`);
         const base = `reports/demo-${String(s.idx).padStart(3, '0')}`;
         for (const size of Object.keys(PHOTO_SIZES) as PhotoSize[]) await storage.put(photoKey(base, size), processed.variants[size]);
-        return { report_id: s.id, storage_key: base, width: processed.width, height: processed.height, status: 'approved' as const, sort: 0, created_at: new Date(s.created) };
+        return {
+          report_id: s.id,
+          storage_key: base,
+          width: processed.width,
+          height: processed.height,
+          status: 'approved' as const,
+          sort: 0,
+          created_at: new Date(s.created),
+        };
       }),
     );
     if (rendered.length > 0) await db.insertInto('report_photos').values(rendered).execute();

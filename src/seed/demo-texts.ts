@@ -2,18 +2,117 @@
 // and numbers are made up.
 
 export const STREETS: Record<string, string[]> = {
-  'Innenstadt-West': ['Kreuzstraße', 'Lindemannstraße', 'Möllerstraße', 'Rheinische Straße', 'Westenhellweg', 'Hiltropwall', 'Sonnenstraße', 'Arneckestraße', 'Hohe Straße', 'Große Heimstraße', 'Kaiser-Wilhelm-Allee', 'Wilhelmplatz'],
-  'Innenstadt-Nord': ['Münsterstraße', 'Mallinckrodtstraße', 'Schützenstraße', 'Bornstraße', 'Leopoldstraße', 'Nordmarkt', 'Steinstraße', 'Heroldstraße', 'Uhlandstraße', 'Immermannstraße', 'Clausthaler Straße'],
-  'Innenstadt-Ost': ['Kaiserstraße', 'Gutenbergstraße', 'Prinz-Friedrich-Karl-Straße', 'Ruhrallee', 'Hamburger Straße', 'Westfalendamm', 'Körner Hellweg', 'Sckellstraße', 'Lippestraße', 'Markgrafenstraße'],
-  Eving: ['Evinger Straße', 'Deutsche Straße', 'Bergstraße', 'Kemminghauser Straße', 'Grävingholzstraße', 'Preußische Straße', 'Holthauser Straße', 'Süggelweg'],
+  'Innenstadt-West': [
+    'Kreuzstraße',
+    'Lindemannstraße',
+    'Möllerstraße',
+    'Rheinische Straße',
+    'Westenhellweg',
+    'Hiltropwall',
+    'Sonnenstraße',
+    'Arneckestraße',
+    'Hohe Straße',
+    'Große Heimstraße',
+    'Kaiser-Wilhelm-Allee',
+    'Wilhelmplatz',
+  ],
+  'Innenstadt-Nord': [
+    'Münsterstraße',
+    'Mallinckrodtstraße',
+    'Schützenstraße',
+    'Bornstraße',
+    'Leopoldstraße',
+    'Nordmarkt',
+    'Steinstraße',
+    'Heroldstraße',
+    'Uhlandstraße',
+    'Immermannstraße',
+    'Clausthaler Straße',
+  ],
+  'Innenstadt-Ost': [
+    'Kaiserstraße',
+    'Gutenbergstraße',
+    'Prinz-Friedrich-Karl-Straße',
+    'Ruhrallee',
+    'Hamburger Straße',
+    'Westfalendamm',
+    'Körner Hellweg',
+    'Sckellstraße',
+    'Lippestraße',
+    'Markgrafenstraße',
+  ],
+  Eving: [
+    'Evinger Straße',
+    'Deutsche Straße',
+    'Bergstraße',
+    'Kemminghauser Straße',
+    'Grävingholzstraße',
+    'Preußische Straße',
+    'Holthauser Straße',
+    'Süggelweg',
+  ],
   Scharnhorst: ['Gleiwitzstraße', 'Droote', 'Flughafenstraße', 'Buschei', 'Kirchderner Straße', 'Mackenrothweg', 'Husener Straße', 'Lanstroper Straße'],
-  Brackel: ['Brackeler Hellweg', 'Oesterstraße', 'Asselner Hellweg', 'Wambeler Hellweg', 'Flughafenstraße', 'Leni-Rommel-Straße', 'Hohenbuschei', 'Brackeler Straße'],
-  Aplerbeck: ['Köln-Berliner Straße', 'Aplerbecker Marktplatz', 'Schüruferstraße', 'Ruinenstraße', 'Rodenbergstraße', 'Aplerbecker Straße', 'Sölder Straße', 'Berghofer Straße'],
-  Hörde: ['Hermannstraße', 'Faßstraße', 'Hörder Bahnhofstraße', 'Benninghofer Straße', 'Wellinghofer Straße', 'Seekante', 'Alfred-Trappen-Straße', 'Niederhofener Straße'],
-  Hombruch: ['Harkortstraße', 'Stockumer Straße', 'Baroper Straße', 'Hagener Straße', 'Am Hombruchsfeld', 'Eichlinghofer Straße', 'Kirchhörder Straße', 'Zillestraße'],
-  Lütgendortmund: ['Limbecker Straße', 'Provinzialstraße', 'Lütgendortmunder Hellweg', 'Bövinghauser Straße', 'Volksgartenstraße', 'Werner Straße', 'Martener Straße', 'Westricher Straße'],
+  Brackel: [
+    'Brackeler Hellweg',
+    'Oesterstraße',
+    'Asselner Hellweg',
+    'Wambeler Hellweg',
+    'Flughafenstraße',
+    'Leni-Rommel-Straße',
+    'Hohenbuschei',
+    'Brackeler Straße',
+  ],
+  Aplerbeck: [
+    'Köln-Berliner Straße',
+    'Aplerbecker Marktplatz',
+    'Schüruferstraße',
+    'Ruinenstraße',
+    'Rodenbergstraße',
+    'Aplerbecker Straße',
+    'Sölder Straße',
+    'Berghofer Straße',
+  ],
+  Hörde: [
+    'Hermannstraße',
+    'Faßstraße',
+    'Hörder Bahnhofstraße',
+    'Benninghofer Straße',
+    'Wellinghofer Straße',
+    'Seekante',
+    'Alfred-Trappen-Straße',
+    'Niederhofener Straße',
+  ],
+  Hombruch: [
+    'Harkortstraße',
+    'Stockumer Straße',
+    'Baroper Straße',
+    'Hagener Straße',
+    'Am Hombruchsfeld',
+    'Eichlinghofer Straße',
+    'Kirchhörder Straße',
+    'Zillestraße',
+  ],
+  Lütgendortmund: [
+    'Limbecker Straße',
+    'Provinzialstraße',
+    'Lütgendortmunder Hellweg',
+    'Bövinghauser Straße',
+    'Volksgartenstraße',
+    'Werner Straße',
+    'Martener Straße',
+    'Westricher Straße',
+  ],
   Huckarde: ['Parsevalstraße', 'Urbanusstraße', 'Roßbachstraße', 'Huckarder Straße', 'Rahmer Straße', 'Emscherallee', 'Mailoh', 'Deusener Straße'],
-  Mengede: ['Mengeder Markt', 'Am Amtshaus', 'Strünkedestraße', 'Williburgstraße', 'Bodelschwingher Straße', 'Siegenstraße', 'Mengeder Straße', 'Schaphusstraße'],
+  Mengede: [
+    'Mengeder Markt',
+    'Am Amtshaus',
+    'Strünkedestraße',
+    'Williburgstraße',
+    'Bodelschwingher Straße',
+    'Siegenstraße',
+    'Mengeder Straße',
+    'Schaphusstraße',
+  ],
 };
 
 export const ADDRESS_FORMS = [
@@ -104,15 +203,49 @@ export const DESCRIPTIONS: Record<string, string[]> = {
 };
 
 export const PUBLIC_NOTES: Record<string, string[]> = {
-  strassenschaden: ['Die Stelle wurde begutachtet. Eine provisorische Reparatur erfolgt in den nächsten Tagen, die dauerhafte Sanierung ist für das Frühjahr geplant.', 'Wir haben eine Fachfirma beauftragt. Bis dahin ist die Stelle abgesichert.', 'Die Gehwegplatten werden diese Woche neu verlegt.'],
-  strassenbeleuchtung: ['Der Störungsdienst ist informiert; defekte Leuchten werden in der Regel innerhalb von zwei Wochen getauscht.', 'Das Leuchtmittel wurde getauscht. Falls die Laterne wieder ausfällt, melden Sie sich bitte erneut.', 'Es liegt ein Kabelschaden vor. Die Reparatur braucht eine Tiefbaugenehmigung und dauert etwas länger.'],
-  'ampel-schild': ['Die Signalanlage wurde geprüft und ein defektes Steuergerät ersetzt.', 'Das Schild wird bei der nächsten Tour des Bauhofs wieder ausgerichtet.', 'Der Rückschnitt der Hecke ist beauftragt.'],
-  'gruen-baum': ['Die Baumkontrolle war vor Ort. Der Ast wird entfernt, der Baum bleibt erhalten.', 'Der Rückschnitt ist für die nächste Pflegerunde eingeplant (nach der Brutzeit ab Oktober).', 'Der umgestürzte Baum wurde beseitigt.'],
-  spielplatz: ['Der Spielplatz wurde gereinigt und das Gerät gesperrt, bis ein Ersatzteil da ist.', 'Die Kette wurde erneuert.', 'Der Fallschutz wird im Zuge der Spielplatzsanierung erneuert.'],
-  muell: ['Die EDG holt den Müll in den nächsten Tagen ab. Danke für den Hinweis!', 'Der Sperrmüll wurde abgeholt. Das Ordnungsamt prüft, wer ihn abgestellt hat.', 'Wir haben die Leerung des Papierkorbs an dieser Stelle erhöht.'],
-  graffiti: ['Die Reinigung ist beauftragt. Beleidigende Schmierereien entfernen wir vorrangig.', 'Die Fläche wurde gereinigt und mit einem Schutzanstrich versehen.'],
-  angstraum: ['Danke für den Hinweis. Wir prüfen mit dem Tiefbauamt eine zusätzliche Beleuchtung.', 'Der Rückschnitt des Grüns entlang des Weges ist beauftragt, damit der Weg besser einsehbar ist.', 'Der Ort wird in die Begehung „Sichere Wege“ mit dem Seniorenbeirat aufgenommen.'],
-  immobilie: ['Die Wohnungsaufsicht hat den Eigentümer angeschrieben und eine Frist zur Sicherung gesetzt.', 'Der Gehweg wurde vorsorglich abgesperrt. Die Bauordnung ist eingeschaltet.'],
+  strassenschaden: [
+    'Die Stelle wurde begutachtet. Eine provisorische Reparatur erfolgt in den nächsten Tagen, die dauerhafte Sanierung ist für das Frühjahr geplant.',
+    'Wir haben eine Fachfirma beauftragt. Bis dahin ist die Stelle abgesichert.',
+    'Die Gehwegplatten werden diese Woche neu verlegt.',
+  ],
+  strassenbeleuchtung: [
+    'Der Störungsdienst ist informiert; defekte Leuchten werden in der Regel innerhalb von zwei Wochen getauscht.',
+    'Das Leuchtmittel wurde getauscht. Falls die Laterne wieder ausfällt, melden Sie sich bitte erneut.',
+    'Es liegt ein Kabelschaden vor. Die Reparatur braucht eine Tiefbaugenehmigung und dauert etwas länger.',
+  ],
+  'ampel-schild': [
+    'Die Signalanlage wurde geprüft und ein defektes Steuergerät ersetzt.',
+    'Das Schild wird bei der nächsten Tour des Bauhofs wieder ausgerichtet.',
+    'Der Rückschnitt der Hecke ist beauftragt.',
+  ],
+  'gruen-baum': [
+    'Die Baumkontrolle war vor Ort. Der Ast wird entfernt, der Baum bleibt erhalten.',
+    'Der Rückschnitt ist für die nächste Pflegerunde eingeplant (nach der Brutzeit ab Oktober).',
+    'Der umgestürzte Baum wurde beseitigt.',
+  ],
+  spielplatz: [
+    'Der Spielplatz wurde gereinigt und das Gerät gesperrt, bis ein Ersatzteil da ist.',
+    'Die Kette wurde erneuert.',
+    'Der Fallschutz wird im Zuge der Spielplatzsanierung erneuert.',
+  ],
+  muell: [
+    'Die EDG holt den Müll in den nächsten Tagen ab. Danke für den Hinweis!',
+    'Der Sperrmüll wurde abgeholt. Das Ordnungsamt prüft, wer ihn abgestellt hat.',
+    'Wir haben die Leerung des Papierkorbs an dieser Stelle erhöht.',
+  ],
+  graffiti: [
+    'Die Reinigung ist beauftragt. Beleidigende Schmierereien entfernen wir vorrangig.',
+    'Die Fläche wurde gereinigt und mit einem Schutzanstrich versehen.',
+  ],
+  angstraum: [
+    'Danke für den Hinweis. Wir prüfen mit dem Tiefbauamt eine zusätzliche Beleuchtung.',
+    'Der Rückschnitt des Grüns entlang des Weges ist beauftragt, damit der Weg besser einsehbar ist.',
+    'Der Ort wird in die Begehung „Sichere Wege“ mit dem Seniorenbeirat aufgenommen.',
+  ],
+  immobilie: [
+    'Die Wohnungsaufsicht hat den Eigentümer angeschrieben und eine Frist zur Sicherung gesetzt.',
+    'Der Gehweg wurde vorsorglich abgesperrt. Die Bauordnung ist eingeschaltet.',
+  ],
 };
 
 export const INTERNAL_NOTES = [
@@ -138,7 +271,10 @@ export const NOT_RESPONSIBLE = [
   ['Eigentümer (Privatgrundstück)', 'Das Grundstück ist privat. Wir haben den Eigentümer auf seine Pflichten hingewiesen.'],
 ] as const;
 
-export const DUPLICATE_NOTES = ['Diese Stelle ist schon gemeldet. Bitte verfolgen Sie die ältere Meldung.', 'Doppelt gemeldet – wir kümmern uns in der anderen Meldung darum.'];
+export const DUPLICATE_NOTES = [
+  'Diese Stelle ist schon gemeldet. Bitte verfolgen Sie die ältere Meldung.',
+  'Doppelt gemeldet – wir kümmern uns in der anderen Meldung darum.',
+];
 
 export const NO_COMMENTS = [
   'Vor Ort sieht es genauso aus wie vorher.',
@@ -147,7 +283,45 @@ export const NO_COMMENTS = [
   'Die Stelle wurde nur provisorisch hergerichtet und ist schon wieder kaputt.',
   'Ich kann keine Veränderung erkennen.',
   '',
-]
+];
 
-export const FIRST_NAMES = ['Anna', 'Lukas', 'Fatma', 'Jonas', 'Marie', 'Mehmet', 'Sophie', 'Paul', 'Elif', 'Tim', 'Laura', 'Deniz', 'Katrin', 'Stefan', 'Olga', 'Hans', 'Ewa', 'Niklas', 'Aylin', 'Jürgen'];
-export const LAST_NAMES = ['Schmidt', 'Yılmaz', 'Müller', 'Kowalski', 'Becker', 'Schulte', 'Demir', 'Hoffmann', 'Wagner', 'Kaya', 'Krüger', 'Nowak', 'Bergmann', 'Schäfer', 'Öztürk', 'Hartmann'];
+export const FIRST_NAMES = [
+  'Anna',
+  'Lukas',
+  'Fatma',
+  'Jonas',
+  'Marie',
+  'Mehmet',
+  'Sophie',
+  'Paul',
+  'Elif',
+  'Tim',
+  'Laura',
+  'Deniz',
+  'Katrin',
+  'Stefan',
+  'Olga',
+  'Hans',
+  'Ewa',
+  'Niklas',
+  'Aylin',
+  'Jürgen',
+];
+export const LAST_NAMES = [
+  'Schmidt',
+  'Yılmaz',
+  'Müller',
+  'Kowalski',
+  'Becker',
+  'Schulte',
+  'Demir',
+  'Hoffmann',
+  'Wagner',
+  'Kaya',
+  'Krüger',
+  'Nowak',
+  'Bergmann',
+  'Schäfer',
+  'Öztürk',
+  'Hartmann',
+];

@@ -41,18 +41,73 @@ async function area(db: Db, kind: string): Promise<Array<{ id: number; name: str
 
 /** What the demo consists of, without random tokens and generated ids' order effects. */
 async function digest(db: Db): Promise<string> {
-  const reports = await db.selectFrom('reports as r').innerJoin('report_categories as c', 'c.id', 'r.category_id').select(['r.id', 'c.code', 'r.lat', 'r.lon', 'r.status', 'r.close_reason', 'r.description', 'r.address', 'r.created_at', 'r.supporters_count', 'r.duplicate_of']).where(melden).orderBy('r.id').execute();
-  const events = await db.selectFrom('report_events as e').innerJoin('reports as r', 'r.id', 'e.report_id').select(['e.report_id', 'e.kind', 'e.public', 'e.body', 'e.created_at']).where(melden).orderBy('e.id').execute();
-  return createHash('sha256').update(JSON.stringify([reports, events])).digest('hex');
+  const reports = await db
+    .selectFrom('reports as r')
+    .innerJoin('report_categories as c', 'c.id', 'r.category_id')
+    .select([
+      'r.id',
+      'c.code',
+      'r.lat',
+      'r.lon',
+      'r.status',
+      'r.close_reason',
+      'r.description',
+      'r.address',
+      'r.created_at',
+      'r.supporters_count',
+      'r.duplicate_of',
+    ])
+    .where(melden)
+    .orderBy('r.id')
+    .execute();
+  const events = await db
+    .selectFrom('report_events as e')
+    .innerJoin('reports as r', 'r.id', 'e.report_id')
+    .select(['e.report_id', 'e.kind', 'e.public', 'e.body', 'e.created_at'])
+    .where(melden)
+    .orderBy('e.id')
+    .execute();
+  return createHash('sha256')
+    .update(JSON.stringify([reports, events]))
+    .digest('hex');
 }
 
 describe('demo seed', () => {
   it('creates about 300 reports in every category and every state, with duplicates pointing back', async () => {
-    const reports = await a.db.selectFrom('reports as r').innerJoin('report_categories as c', 'c.id', 'r.category_id').select(['r.id', 'r.status', 'r.close_reason', 'r.duplicate_of', 'r.category_id', 'c.code', 'r.created_at', 'r.lat', 'r.lon', 'r.district_id', 'r.supporters_count']).where(melden).execute();
+    const reports = await a.db
+      .selectFrom('reports as r')
+      .innerJoin('report_categories as c', 'c.id', 'r.category_id')
+      .select([
+        'r.id',
+        'r.status',
+        'r.close_reason',
+        'r.duplicate_of',
+        'r.category_id',
+        'c.code',
+        'r.created_at',
+        'r.lat',
+        'r.lon',
+        'r.district_id',
+        'r.supporters_count',
+      ])
+      .where(melden)
+      .execute();
     expect(reports).toHaveLength(DEMO_REPORT_COUNT);
-    for (const c of DEMO_CATEGORIES) expect(reports.some((r) => r.code === c.code), c.code).toBe(true);
-    for (const s of ['unconfirmed', 'new', 'confirmed', 'in_progress', 'fixed', 'closed']) expect(reports.some((r) => r.status === s), s).toBe(true);
-    for (const reason of ['done', 'rejected', 'duplicate', 'not_responsible']) expect(reports.some((r) => r.status === 'closed' && r.close_reason === reason), reason).toBe(true);
+    for (const c of DEMO_CATEGORIES)
+      expect(
+        reports.some((r) => r.code === c.code),
+        c.code,
+      ).toBe(true);
+    for (const s of ['unconfirmed', 'new', 'confirmed', 'in_progress', 'fixed', 'closed'])
+      expect(
+        reports.some((r) => r.status === s),
+        s,
+      ).toBe(true);
+    for (const reason of ['done', 'rejected', 'duplicate', 'not_responsible'])
+      expect(
+        reports.some((r) => r.status === 'closed' && r.close_reason === reason),
+        reason,
+      ).toBe(true);
     const dups = reports.filter((r) => r.close_reason === 'duplicate');
     expect(dups.length).toBeGreaterThanOrEqual(3);
     for (const d of dups) {
@@ -63,7 +118,11 @@ describe('demo seed', () => {
     const ages = reports.map((r) => (NOW - new Date(r.created_at).getTime()) / 86_400_000);
     expect(Math.min(...ages)).toBeGreaterThan(0);
     expect(Math.max(...ages)).toBeLessThanOrEqual(366);
-    const supporters = await a.db.selectFrom('report_supporters').select((eb) => eb.fn.countAll<number>().as('n')).where('supporter_key', 'like', 'demo:%').executeTakeFirstOrThrow();
+    const supporters = await a.db
+      .selectFrom('report_supporters')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('supporter_key', 'like', 'demo:%')
+      .executeTakeFirstOrThrow();
     expect(Number(supporters.n)).toBe(reports.reduce((s, r) => s + r.supporters_count, 0));
   });
 
@@ -92,9 +151,27 @@ describe('demo seed', () => {
   });
 
   it('gives reports timelines, photos, followers and questionnaires without sending anything on the first run', async () => {
-    const events = await a.db.selectFrom('report_events as e').innerJoin('reports as r', 'r.id', 'e.report_id').select(['e.kind', 'e.public', 'e.body', 'e.created_at', 'r.created_at as report_created']).where(melden).execute();
+    const events = await a.db
+      .selectFrom('report_events as e')
+      .innerJoin('reports as r', 'r.id', 'e.report_id')
+      .select(['e.kind', 'e.public', 'e.body', 'e.created_at', 'r.created_at as report_created'])
+      .where(melden)
+      .execute();
     const kinds = new Set(events.map((e) => e.kind));
-    for (const k of ['created', 'confirmed', 'status', 'public_note', 'internal_note', 'rejected', 'not_responsible', 'duplicate', 'photo_approved', 'questionnaire', 'reopened']) expect(kinds.has(k), k).toBe(true);
+    for (const k of [
+      'created',
+      'confirmed',
+      'status',
+      'public_note',
+      'internal_note',
+      'rejected',
+      'not_responsible',
+      'duplicate',
+      'photo_approved',
+      'questionnaire',
+      'reopened',
+    ])
+      expect(kinds.has(k), k).toBe(true);
     for (const e of events) {
       expect(new Date(e.created_at).getTime()).toBeGreaterThanOrEqual(new Date(e.report_created).getTime());
       expect(new Date(e.created_at).getTime()).toBeLessThanOrEqual(NOW);
@@ -109,7 +186,11 @@ describe('demo seed', () => {
       expect(jpeg?.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
     }
     const answers = await a.db.selectFrom('report_questionnaires').select(['answer']).where('answer', 'is not', null).execute();
-    for (const x of ['yes', 'no', 'unknown']) expect(answers.some((q) => q.answer === x), x).toBe(true);
+    for (const x of ['yes', 'no', 'unknown'])
+      expect(
+        answers.some((q) => q.answer === x),
+        x,
+      ).toBe(true);
     // Followers have seen the history: the status-mail job sends nothing about it.
     expect(await sendStatusMails({ db: a.db, secret: 'a'.repeat(40), publicUrl: new URL('http://localhost') })).toBe(0);
     const before = await a.db.selectFrom('report_questionnaires').select(['id', 'due_at']).orderBy('id').execute();

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../platform/db/connect';
-import { type FileStorage, localStorage } from '../platform/files/storage';
-import { readArea } from '../platform/geo/geojson';
 import { createStaffAccount } from '../modules/accounts/account.service';
 import { findOrganizationBySlug, insertDepartment, insertOrganization } from '../modules/organizations/organization.queries';
 import { importDistricts } from '../modules/organizations/organization.service';
+import type { Db } from '../platform/db/connect';
+import { type FileStorage, localStorage } from '../platform/files/storage';
+import { readArea } from '../platform/geo/geojson';
 import { DEMO_CATEGORIES } from './categories';
 import { seedDemoReports } from './demo-reports';
-import { approximateStadtbezirke, DEMO_DISTRICT_SOURCE, STADTBEZIRKE, APPROXIMATION_SUFFIX } from './districts';
+import { APPROXIMATION_SUFFIX, approximateStadtbezirke, DEMO_DISTRICT_SOURCE, STADTBEZIRKE } from './districts';
 
 export const SEED_DIR = path.resolve(import.meta.dirname, '../../seed');
 
@@ -53,20 +53,44 @@ export async function seedDemo(db: Db, publicUrl: URL, secret: string, options: 
   await importDistricts(db, org.id, boundary, { kind: 'stadtgrenze', source: 'BKG VG250 2017 (GeoNutzV), seed/dortmund' });
   const boundaryArea = readArea(boundary.features[0].geometry);
   await importDistricts(db, org.id, approximateStadtbezirke(boundaryArea), { kind: 'stadtbezirk', source: DEMO_DISTRICT_SOURCE });
-  const districtRows = await db.selectFrom('districts').select(['id', 'name']).where('organization_id', '=', org.id).where('kind', '=', 'stadtbezirk').execute();
+  const districtRows = await db
+    .selectFrom('districts')
+    .select(['id', 'name'])
+    .where('organization_id', '=', org.id)
+    .where('kind', '=', 'stadtbezirk')
+    .execute();
   const districtIds = STADTBEZIRKE.map((d) => districtRows.find((r) => r.name === `${d.name}${APPROXIMATION_SUFFIX}`)!.id);
   const departments = new Map<string, number>();
   for (const [name, email] of DEMO_DEPARTMENTS) departments.set(name, (await insertDepartment(db, org.id, { name, email })).id);
   for (const [sort, c] of DEMO_CATEGORIES.entries()) {
     const category = await db
       .insertInto('report_categories')
-      .values({ organization_id: org.id, code: c.code, kind: c.kind, name_de: c.de, name_en: c.en, description_de: c.descDe, description_en: c.descEn, department_id: departments.get(c.department) ?? null, sort })
+      .values({
+        organization_id: org.id,
+        code: c.code,
+        kind: c.kind,
+        name_de: c.de,
+        name_en: c.en,
+        description_de: c.descDe,
+        description_en: c.descEn,
+        department_id: departments.get(c.department) ?? null,
+        sort,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     for (const [i, qu] of (c.questions ?? []).entries()) {
       await db
         .insertInto('category_questions')
-        .values({ category_id: category.id, code: qu.code, datatype: qu.datatype, label_de: qu.de, label_en: qu.en, required: qu.required ?? false, sort: i, options: JSON.stringify(qu.options ?? []) })
+        .values({
+          category_id: category.id,
+          code: qu.code,
+          datatype: qu.datatype,
+          label_de: qu.de,
+          label_en: qu.en,
+          required: qu.required ?? false,
+          sort: i,
+          options: JSON.stringify(qu.options ?? []),
+        })
         .execute();
     }
   }
@@ -76,8 +100,22 @@ export async function seedDemo(db: Db, publicUrl: URL, secret: string, options: 
     { email: DEMO_ADMIN, displayName: 'Demo-Administration', role: 'admin', departmentIds: [] },
     { sendMail: true, locale: 'de' },
   );
-  const categories = await db.selectFrom('report_categories').select(['id', 'code', 'department_id', 'questionnaire_weeks']).where('organization_id', '=', org.id).orderBy('sort').execute();
-  await seedDemoReports({ db, organizationId: org.id, adminId: userId, categories, districtIds, boundary: boundaryArea, storage: options.storage ?? (options.dataDir ? localStorage(path.join(options.dataDir, 'files')) : null), now: options.now ?? Date.now() });
+  const categories = await db
+    .selectFrom('report_categories')
+    .select(['id', 'code', 'department_id', 'questionnaire_weeks'])
+    .where('organization_id', '=', org.id)
+    .orderBy('sort')
+    .execute();
+  await seedDemoReports({
+    db,
+    organizationId: org.id,
+    adminId: userId,
+    categories,
+    districtIds,
+    boundary: boundaryArea,
+    storage: options.storage ?? (options.dataDir ? localStorage(path.join(options.dataDir, 'files')) : null),
+    now: options.now ?? Date.now(),
+  });
   await (await import('./angstraeume')).seedAngstraeume(db, { organizationId: org.id, boundary: boundaryArea, now: options.now ?? Date.now() });
   return { created: true, adminSetupUrl: setupUrl };
 }

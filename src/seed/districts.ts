@@ -15,11 +15,11 @@ export const STADTBEZIRKE: ReadonlyArray<{ name: string; centre: Position; popul
   { name: 'Scharnhorst', centre: [7.545, 51.548], population: 46, central: false },
   { name: 'Brackel', centre: [7.565, 51.515], population: 57, central: false },
   { name: 'Aplerbeck', centre: [7.565, 51.478], population: 56, central: false },
-  { name: 'Hörde', centre: [7.500, 51.474], population: 56, central: false },
+  { name: 'Hörde', centre: [7.5, 51.474], population: 56, central: false },
   { name: 'Hombruch', centre: [7.432, 51.465], population: 58, central: false },
-  { name: 'Lütgendortmund', centre: [7.348, 51.500], population: 49, central: false },
+  { name: 'Lütgendortmund', centre: [7.348, 51.5], population: 49, central: false },
   { name: 'Huckarde', centre: [7.408, 51.532], population: 36, central: false },
-  { name: 'Mengede', centre: [7.380, 51.575], population: 39, central: false },
+  { name: 'Mengede', centre: [7.38, 51.575], population: 39, central: false },
 ];
 
 /** Local equirectangular projection: distances come out right enough at Dortmund's latitude. */

@@ -25,8 +25,24 @@ describe('Angsträume-Karte and Dreckpetze', () => {
         name: 'Angstraum',
         kind: 'angstraum',
         questions: [
-          { code: 'wann', datatype: 'multivaluelist', required: true, options: [{ key: 'abend', de: 'abends', en: 'in the evening' }, { key: 'nacht', de: 'nachts', en: 'at night' }] },
-          { code: 'warum', datatype: 'multivaluelist', required: true, options: [{ key: 'licht', de: 'schlechte Beleuchtung', en: 'poor lighting' }, { key: 'gruen', de: 'zugewachsenes Grün', en: 'overgrown green' }] },
+          {
+            code: 'wann',
+            datatype: 'multivaluelist',
+            required: true,
+            options: [
+              { key: 'abend', de: 'abends', en: 'in the evening' },
+              { key: 'nacht', de: 'nachts', en: 'at night' },
+            ],
+          },
+          {
+            code: 'warum',
+            datatype: 'multivaluelist',
+            required: true,
+            options: [
+              { key: 'licht', de: 'schlechte Beleuchtung', en: 'poor lighting' },
+              { key: 'gruen', de: 'zugewachsenes Grün', en: 'overgrown green' },
+            ],
+          },
         ],
       })
     ).id;
@@ -44,9 +60,22 @@ describe('Angsträume-Karte and Dreckpetze', () => {
     const { db, org } = suite.server;
     seq++;
     const r = await insertReport(db, {
-      organizationId: org.id, categoryId, departmentId: null, districtId: null, status: 'confirmed', lat: 51.46 + seq * 0.004, lon: 7.45 + seq * 0.006,
-      address: `Synthetische Unterführung ${seq}`, locationPrecise: true, description: `Synthetisch: dunkel und einsam ${seq}`, answers: { wann: ['nacht'], warum: ['licht'] },
-      userId: null, reporterName: '', reporterEmail: options.email ?? null, showName: false, idempotencyKey: null,
+      organizationId: org.id,
+      categoryId,
+      departmentId: null,
+      districtId: null,
+      status: 'confirmed',
+      lat: 51.46 + seq * 0.004,
+      lon: 7.45 + seq * 0.006,
+      address: `Synthetische Unterführung ${seq}`,
+      locationPrecise: true,
+      description: `Synthetisch: dunkel und einsam ${seq}`,
+      answers: { wann: ['nacht'], warum: ['licht'] },
+      userId: null,
+      reporterName: '',
+      reporterEmail: options.email ?? null,
+      showName: false,
+      idempotencyKey: null,
     });
     await insertEvent(db, { organizationId: org.id, reportId: r!.id, kind: 'created', public: true, toStatus: 'new' });
     if (options.reviewed) await db.updateTable('reports').set({ reviewed_at: new Date(), reviewed_by: adminId }).where('id', '=', r!.id).execute();
@@ -96,7 +125,10 @@ describe('Angsträume-Karte and Dreckpetze', () => {
     await page.goto(suite.server.url('/verwaltung/angstraeume'));
     await page.getByRole('heading', { level: 1, name: 'Angsträume' }).waitFor();
     await axe(page);
-    await page.getByRole('link', { name: new RegExp(`#${id} Synthetische Unterführung`) }).first().click();
+    await page
+      .getByRole('link', { name: new RegExp(`#${id} Synthetische Unterführung`) })
+      .first()
+      .click();
     await page.getByRole('heading', { level: 1, name: `Angstraum #${id}` }).waitFor();
     await axe(page);
     await page.getByLabel('Beschreibung (wird so veröffentlicht)').fill('');
@@ -169,7 +201,15 @@ describe('Angsträume-Karte and Dreckpetze', () => {
     const id = await place({ reviewed: true, email });
     await db
       .insertInto('report_events')
-      .values({ organization_id: org.id, report_id: id, kind: 'measure', public: true, body: 'Synthetisch: Hecke geschnitten', data: JSON.stringify({ type: 'greenery' }), created_at: sql<Date>`now() - interval '57 days'` })
+      .values({
+        organization_id: org.id,
+        report_id: id,
+        kind: 'measure',
+        public: true,
+        body: 'Synthetisch: Hecke geschnitten',
+        data: JSON.stringify({ type: 'greenery' }),
+        created_at: sql<Date>`now() - interval '57 days'`,
+      })
       .execute();
     await scheduleSafetyQuestionnaires(db);
     await sendDueSafetyQuestionnaires({ db, publicUrl: config.publicUrl });
@@ -193,11 +233,31 @@ describe('Angsträume-Karte and Dreckpetze', () => {
   it('the map page, the place page with its chart, and the statistics have no violations', async () => {
     const { db, org } = suite.server;
     const id = await place({ reviewed: true });
-    await db.insertInto('report_events').values({ organization_id: org.id, report_id: id, kind: 'measure', public: true, body: 'Synthetisch', data: JSON.stringify({ type: 'presence' }), created_at: sql<Date>`now() - interval '40 days'` }).execute();
+    await db
+      .insertInto('report_events')
+      .values({
+        organization_id: org.id,
+        report_id: id,
+        kind: 'measure',
+        public: true,
+        body: 'Synthetisch',
+        data: JSON.stringify({ type: 'presence' }),
+        created_at: sql<Date>`now() - interval '40 days'`,
+      })
+      .execute();
     const users = await Promise.all(Array.from({ length: 6 }, () => createResident(db, org.id)));
     await db
       .insertInto('safety_ratings')
-      .values(users.map((u, i) => ({ organization_id: org.id, report_id: id, user_id: u.id, day: i < 3 ? 2 : 4, night: i < 3 ? 1 : 3, created_at: sql<Date>`now() - make_interval(days => ${i < 3 ? 70 : 10})` })))
+      .values(
+        users.map((u, i) => ({
+          organization_id: org.id,
+          report_id: id,
+          user_id: u.id,
+          day: i < 3 ? 2 : 4,
+          night: i < 3 ? 1 : 3,
+          created_at: sql<Date>`now() - make_interval(days => ${i < 3 ? 70 : 10})`,
+        })),
+      )
       .execute();
     for (const b of [suite.browser, suite.noScriptBrowser]) {
       const page = await b.newPage();

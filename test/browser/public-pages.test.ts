@@ -100,7 +100,10 @@ describe('public pages in Chromium, checked by axe', () => {
     await page.getByLabel('E-Mail-Adresse').fill('postfach@example.de');
     await page.getByRole('button', { name: 'Anmeldelink senden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bitte prüfen Sie Ihr Postfach' }).waitFor();
-    await page.getByRole('contentinfo').getByRole('link', { name: /Entwickler-Postfach/ }).click();
+    await page
+      .getByRole('contentinfo')
+      .getByRole('link', { name: /Entwickler-Postfach/ })
+      .click();
     await page.waitForURL(suite.server.url('/dev/postfach'));
     await expect(page.locator('[data-mail-to="postfach@example.de"] pre').textContent()).resolves.toContain('/anmelden/link/');
     await expectNoAxeViolations(page);

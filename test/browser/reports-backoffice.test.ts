@@ -20,10 +20,22 @@ describe('reports back office in the browser', () => {
   beforeAll(async () => {
     const { db, config, org } = suite.server;
     s = await seedBackOffice(db, config.secret, org.id);
-    await db.insertInto('response_templates').values({ organization_id: org.id, title: 'Termin geplant', body: 'Wir beheben den Schaden in den nächsten zwei Wochen.' }).execute();
+    await db
+      .insertInto('response_templates')
+      .values({ organization_id: org.id, title: 'Termin geplant', body: 'Wir beheben den Schaden in den nächsten zwei Wochen.' })
+      .execute();
     const district = await db
       .insertInto('districts')
-      .values({ organization_id: org.id, kind: 'stadtbezirk', name: 'Innenstadt-Nord', geometry: JSON.stringify({ type: 'MultiPolygon', coordinates: [] }), min_lon: 7.4, min_lat: 51.4, max_lon: 7.6, max_lat: 51.6 })
+      .values({
+        organization_id: org.id,
+        kind: 'stadtbezirk',
+        name: 'Innenstadt-Nord',
+        geometry: JSON.stringify({ type: 'MultiPolygon', coordinates: [] }),
+        min_lon: 7.4,
+        min_lat: 51.4,
+        max_lon: 7.6,
+        max_lat: 51.6,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     districtId = district.id;

@@ -22,8 +22,22 @@ describe('questionnaire after a report was fixed', () => {
   async function mailedQuestionnaire(): Promise<{ path: string; reportId: number; followerHash: string }> {
     const { db, org } = suite.server;
     const report = await insertReport(db, {
-      organizationId: org.id, categoryId, departmentId: null, districtId: null, status: 'fixed', lat: 51.5, lon: 7.5, address: 'Teststraße 1',
-      locationPrecise: true, description: 'Synthetische Meldung', answers: {}, userId: null, reporterName: '', reporterEmail: 'melder@example.de', showName: false, idempotencyKey: null,
+      organizationId: org.id,
+      categoryId,
+      departmentId: null,
+      districtId: null,
+      status: 'fixed',
+      lat: 51.5,
+      lon: 7.5,
+      address: 'Teststraße 1',
+      locationPrecise: true,
+      description: 'Synthetische Meldung',
+      answers: {},
+      userId: null,
+      reporterName: '',
+      reporterEmail: 'melder@example.de',
+      showName: false,
+      idempotencyKey: null,
     });
     const reportId = report!.id;
     await db.updateTable('reports').set({ fixed_at: sql`now() - interval '29 days'` }).where('id', '=', reportId).execute();
@@ -31,7 +45,10 @@ describe('questionnaire after a report was fixed', () => {
     const followerHash = hashToken(randomToken());
     await addFollower(db, reportId, 'melder@example.de', followerHash);
     const token = randomToken();
-    await db.insertInto('report_questionnaires').values({ report_id: reportId, email: 'melder@example.de', token_hash: hashToken(token), due_at: new Date(), sent_at: new Date() }).execute();
+    await db
+      .insertInto('report_questionnaires')
+      .values({ report_id: reportId, email: 'melder@example.de', token_hash: hashToken(token), due_at: new Date(), sent_at: new Date() })
+      .execute();
     return { path: `/meldungen/fragebogen/${token}`, reportId, followerHash };
   }
 

@@ -4,7 +4,10 @@ import { type BrowserSuite, expectErrorSummary, expectNoAxeViolations, type Test
 
 /** Reads the newest sign-in link for `email` from the developer mailbox, as a person would copy it. */
 async function linkFromMailbox(page: Page, suite: BrowserSuite, email: string): Promise<string> {
-  await page.getByRole('contentinfo').getByRole('link', { name: /Entwickler-Postfach/ }).click();
+  await page
+    .getByRole('contentinfo')
+    .getByRole('link', { name: /Entwickler-Postfach/ })
+    .click();
   await page.waitForURL(suite.server.url('/dev/postfach'));
   const text = (await page.locator(`[data-mail-to="${email}"] pre`).first().textContent()) ?? '';
   const link = text.match(/https?:\/\/\S+\/anmelden\/link\/[A-Za-z0-9_-]+/)?.[0];

@@ -157,7 +157,9 @@ describe('staff journey in the back office', () => {
       file,
       JSON.stringify({
         type: 'FeatureCollection',
-        features: [{ type: 'Feature', properties: { name: 'Testbezirk Nord (synthetisch)', nummer: '01' }, geometry: { type: 'Polygon', coordinates: [square] } }],
+        features: [
+          { type: 'Feature', properties: { name: 'Testbezirk Nord (synthetisch)', nummer: '01' }, geometry: { type: 'Polygon', coordinates: [square] } },
+        ],
       }),
     );
 
@@ -224,7 +226,10 @@ describe('staff journey in the back office', () => {
     const page = await suite.page();
     await page.goto(suite.server.url('/verwaltung/seiten'));
     await expectNoAxeViolations(page);
-    await page.getByRole('main').getByRole('link', { name: /Impressum \(de\)/ }).click();
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: /Impressum \(de\)/ })
+      .click();
     await page.waitForURL(suite.server.url('/verwaltung/seiten/impressum/de'));
     await expectNoAxeViolations(page);
 

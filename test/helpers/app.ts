@@ -5,7 +5,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../../src/app';
 import { type Config, loadConfig } from '../../src/config';
 import type { Organization } from '../../src/db-schema';
-import type { Db, DatabaseHandle } from '../../src/platform/db/connect';
+import type { DatabaseHandle, Db } from '../../src/platform/db/connect';
 import { CSRF_COOKIE, csrfTokenFor } from '../../src/platform/http/csrf';
 import { createSession } from '../../src/platform/http/sessions';
 import { createTestDatabase } from './database';
@@ -24,10 +24,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'http://localhost', DEFAULT_ORGANIZATION: '', ...overrides });
 }
 
-export async function createTestApp(
-  overrides: Record<string, string> = {},
-  extraRoutes?: (app: FastifyInstance) => void,
-): Promise<TestApp> {
+export async function createTestApp(overrides: Record<string, string> = {}, extraRoutes?: (app: FastifyInstance) => void): Promise<TestApp> {
   const handle = await createTestDatabase();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kuemmerer-test-'));
   const config = testConfig({ DATA_DIR: dataDir, ...overrides });

@@ -21,7 +21,11 @@ export async function createOrganization(db: Db, overrides: { slug?: string; nam
 }
 
 export async function createDepartment(db: Db, organizationId: number, name = `Amt ${unique()}`) {
-  return db.insertInto('departments').values({ organization_id: organizationId, name, email: `${unique()}@amt.example` }).returningAll().executeTakeFirstOrThrow();
+  return db
+    .insertInto('departments')
+    .values({ organization_id: organizationId, name, email: `${unique()}@amt.example` })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export const STAFF_PASSWORD = 'Grüne Bäume am Phoenix-See';
@@ -53,7 +57,18 @@ export async function createResident(db: Db, organizationId: number, email = `re
 export async function createCategory(
   db: Db,
   organizationId: number,
-  options: { code?: string; name?: string; kind?: 'defect' | 'litter' | 'angstraum'; departmentId?: number | null; questions?: Array<{ code: string; datatype: 'text' | 'number' | 'singlevaluelist' | 'multivaluelist' | 'datetime'; required?: boolean; options?: Array<{ key: string; de: string; en: string }> }> } = {},
+  options: {
+    code?: string;
+    name?: string;
+    kind?: 'defect' | 'litter' | 'angstraum';
+    departmentId?: number | null;
+    questions?: Array<{
+      code: string;
+      datatype: 'text' | 'number' | 'singlevaluelist' | 'multivaluelist' | 'datetime';
+      required?: boolean;
+      options?: Array<{ key: string; de: string; en: string }>;
+    }>;
+  } = {},
 ) {
   const name = options.name ?? `Kategorie ${unique()}`;
   const category = await db
@@ -71,7 +86,16 @@ export async function createCategory(
   for (const [i, q] of (options.questions ?? []).entries()) {
     await db
       .insertInto('category_questions')
-      .values({ category_id: category.id, code: q.code, datatype: q.datatype, label_de: `Frage ${q.code}`, label_en: `Question ${q.code}`, required: q.required ?? false, sort: i, options: JSON.stringify(q.options ?? []) })
+      .values({
+        category_id: category.id,
+        code: q.code,
+        datatype: q.datatype,
+        label_de: `Frage ${q.code}`,
+        label_en: `Question ${q.code}`,
+        required: q.required ?? false,
+        sort: i,
+        options: JSON.stringify(q.options ?? []),
+      })
       .execute();
   }
   return category;
@@ -85,7 +109,20 @@ export async function createSyntheticBoundary(db: Db, organizationId: number) {
       organization_id: organizationId,
       kind: 'stadtgrenze',
       name: 'Synthetische Stadtgrenze',
-      geometry: JSON.stringify({ type: 'MultiPolygon', coordinates: [[[[7.4, 51.45], [7.6, 51.45], [7.6, 51.55], [7.4, 51.55], [7.4, 51.45]]]] }),
+      geometry: JSON.stringify({
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [7.4, 51.45],
+              [7.6, 51.45],
+              [7.6, 51.55],
+              [7.4, 51.55],
+              [7.4, 51.45],
+            ],
+          ],
+        ],
+      }),
       min_lon: 7.4,
       min_lat: 51.45,
       max_lon: 7.6,

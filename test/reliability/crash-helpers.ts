@@ -3,10 +3,10 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import sharp from 'sharp';
-import { CSRF_COOKIE, csrfTokenFor } from '../../src/platform/http/csrf';
+import { photoKey } from '../../src/modules/reports/report.service';
 import type { Db } from '../../src/platform/db/connect';
 import { PHOTO_SIZES, type PhotoSize } from '../../src/platform/files/photos';
-import { photoKey } from '../../src/modules/reports/report.service';
+import { CSRF_COOKIE, csrfTokenFor } from '../../src/platform/http/csrf';
 import { createCategory, createDepartment, createOrganization, createSyntheticBoundary } from '../helpers/factories';
 
 // Helpers for the crash tests: the real server as a child process, real HTTP, real files.
@@ -37,7 +37,20 @@ export async function setUpCity(db: Db): Promise<{ organizationId: number; categ
       organization_id: org.id,
       kind: 'stadtbezirk',
       name: 'Mitte',
-      geometry: JSON.stringify({ type: 'MultiPolygon', coordinates: [[[[7.45, 51.48], [7.55, 51.48], [7.55, 51.52], [7.45, 51.52], [7.45, 51.48]]]] }),
+      geometry: JSON.stringify({
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [7.45, 51.48],
+              [7.55, 51.48],
+              [7.55, 51.52],
+              [7.45, 51.52],
+              [7.45, 51.48],
+            ],
+          ],
+        ],
+      }),
       min_lon: 7.45,
       min_lat: 51.48,
       max_lon: 7.55,
@@ -59,7 +72,9 @@ export async function makeJpeg(): Promise<Buffer> {
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
     pixels[i] = (seed >> 16) & 0xff;
   }
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 85 }).toBuffer();
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 85 })
+    .toBuffer();
 }
 
 export interface Server {
@@ -210,12 +225,32 @@ export function walk(root: string, dir = root): string[] {
  * - every submission that was answered with success has exactly one report, with exactly its photos;
  * Returns what a reader of a failure needs, and the photo files no row points to (left for the cleanup job).
  */
-export async function checkInvariants(db: Db, filesDir: string, organizationId: number, all: Submission[], succeeded: Set<string>): Promise<{ problems: string[]; reports: number; orphanFiles: string[] }> {
+export async function checkInvariants(
+  db: Db,
+  filesDir: string,
+  organizationId: number,
+  all: Submission[],
+  succeeded: Set<string>,
+): Promise<{ problems: string[]; reports: number; orphanFiles: string[] }> {
   const problems: string[] = [];
-  const reports = await db.selectFrom('reports').select(['id', 'status', 'idempotency_key', 'reporter_email', 'description']).where('organization_id', '=', organizationId).execute();
-  const photos = await db.selectFrom('report_photos').innerJoin('reports', 'reports.id', 'report_photos.report_id').select(['report_photos.report_id', 'report_photos.storage_key']).where('reports.organization_id', '=', organizationId).execute();
+  const reports = await db
+    .selectFrom('reports')
+    .select(['id', 'status', 'idempotency_key', 'reporter_email', 'description'])
+    .where('organization_id', '=', organizationId)
+    .execute();
+  const photos = await db
+    .selectFrom('report_photos')
+    .innerJoin('reports', 'reports.id', 'report_photos.report_id')
+    .select(['report_photos.report_id', 'report_photos.storage_key'])
+    .where('reports.organization_id', '=', organizationId)
+    .execute();
   const events = await db.selectFrom('report_events').select(['report_id', 'kind', 'to_status']).where('organization_id', '=', organizationId).execute();
-  const tokens = await db.selectFrom('login_tokens').select(['email', 'data']).where('organization_id', '=', organizationId).where('purpose', '=', 'report_confirm').execute();
+  const tokens = await db
+    .selectFrom('login_tokens')
+    .select(['email', 'data'])
+    .where('organization_id', '=', organizationId)
+    .where('purpose', '=', 'report_confirm')
+    .execute();
   const mails = await db.selectFrom('outbox').select(['to_address', 'text_body']).where('organization_id', '=', organizationId).execute();
   const byKey = new Map(all.map((s) => [s.idempotencyKey, s]));
 
@@ -252,7 +287,8 @@ export async function checkInvariants(db: Db, filesDir: string, organizationId: 
   // Rows of other tables that point at reports which do not exist would be half-written too.
   const ids = new Set(reports.map((r) => r.id));
   for (const e of events) if (!ids.has(e.report_id)) problems.push(`event for missing report ${e.report_id}`);
-  for (const t of tokens) if (!ids.has((t.data as { reportId: number }).reportId)) problems.push(`confirmation token for missing report ${JSON.stringify(t.data)}`);
+  for (const t of tokens)
+    if (!ids.has((t.data as { reportId: number }).reportId)) problems.push(`confirmation token for missing report ${JSON.stringify(t.data)}`);
   const expectedMails = new Set(reports.map((r) => r.reporter_email));
   for (const m of mails) if (!expectedMails.has(m.to_address)) problems.push(`mail to ${m.to_address} whose report does not exist`);
 

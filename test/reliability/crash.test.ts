@@ -5,11 +5,23 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect } from 'kysely';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../../src/db-schema';
+import { removeOrphanPhotos } from '../../src/modules/reports/notifications/photo-cleanup';
 import { openPglite, openPostgres } from '../../src/platform/db/connect';
 import { migrateToLatest } from '../../src/platform/db/migrate';
 import { localStorage } from '../../src/platform/files/storage';
-import { removeOrphanPhotos } from '../../src/modules/reports/notifications/photo-cleanup';
-import { checkInvariants, makeJpeg, type Outcome, setUpCity, startServer, stopServer, type Server, submissions, submit, summary, temporaryFiles } from './crash-helpers';
+import {
+  checkInvariants,
+  makeJpeg,
+  type Outcome,
+  type Server,
+  setUpCity,
+  startServer,
+  stopServer,
+  submissions,
+  submit,
+  summary,
+  temporaryFiles,
+} from './crash-helpers';
 import { findClusterTools, type PrivateCluster, startPrivateCluster } from './private-postgres';
 
 // "Prove it", reliability: kill -9 the app (PGlite) or crash PostgreSQL in the middle of 100 submissions with
@@ -62,7 +74,9 @@ describe.skipIf(onPostgresPass)('kill -9 of the app process (PGlite)', () => {
     lap('killed');
     const succeeded = new Set([...outcomes].filter(([, o]) => o.kind === 'success').map(([k]) => k));
     const errors = [...outcomes.values()].filter((o) => o.kind === 'error').map(summary);
-    console.log(`[crash/pglite] ${succeeded.size} answered with success, ${errors.length} with an error page, ${SUBMISSIONS - succeeded.size - errors.length} cut off`);
+    console.log(
+      `[crash/pglite] ${succeeded.size} answered with success, ${errors.length} with an error page, ${SUBMISSIONS - succeeded.size - errors.length} cut off`,
+    );
     expect(errors, 'no submission may be refused before the kill').toEqual([]);
     expect(succeeded.size).toBeGreaterThanOrEqual(KILL_AFTER);
     expect(succeeded.size, 'the kill must interrupt some submissions').toBeLessThan(SUBMISSIONS);
@@ -147,7 +161,13 @@ describe.skipIf(!onPostgresPass)('PostgreSQL crashes and restarts under load', (
       // While it is down: a page that needs the database and a submission both get a clean error, quickly.
       const probes = await Promise.all([
         probe(app.baseUrl),
-        submit(app.baseUrl, city.categoryId, { index: 250, idempotencyKey: 'pg-probe', email: 'probe@example.de', description: 'Während des Ausfalls', photos: 1 }, photo, 15_000),
+        submit(
+          app.baseUrl,
+          city.categoryId,
+          { index: 250, idempotencyKey: 'pg-probe', email: 'probe@example.de', description: 'Während des Ausfalls', photos: 1 },
+          photo,
+          15_000,
+        ),
       ]);
       await new Promise((r) => setTimeout(r, 1000));
       await cluster!.start();

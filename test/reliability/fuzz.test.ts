@@ -93,8 +93,7 @@ function learnFrom(html: string, page: string) {
     if (!target) continue;
     if (form.method === 'post') {
       const signature = `${form.action} ${form.fields.map((f) => f.name).join(',')}`;
-      if (!target.forms.some((f) => `${f.action} ${f.fields.map((x) => x.name).join(',')}` === signature))
-        target.forms.push(form);
+      if (!target.forms.some((f) => `${f.action} ${f.fields.map((x) => x.name).join(',')}` === signature)) target.forms.push(form);
     } else {
       for (const f of form.fields) {
         const seen = target.query.get(f.name) ?? new Set<string>();
@@ -151,21 +150,13 @@ async function crawl() {
         const pool = pools[j]!;
         url = url.replace(`:${p}`, encodeURIComponent(pool[i % Math.max(1, pool.length)] ?? '1'));
       });
-      for (const who of route.url.startsWith('/verwaltung')
-        ? (['admin', 'anonymous'] as const)
-        : (['resident', 'anonymous'] as const))
-        await get(url, who);
+      for (const who of route.url.startsWith('/verwaltung') ? (['admin', 'anonymous'] as const) : (['resident', 'anonymous'] as const)) await get(url, who);
     }
   }
   // One level of links further (question pages of a category, a report's photos …), as an admin.
   for (const route of routes.values()) {
-    if (
-      route.params.length === 0 ||
-      /^\/(api|feeds|open311|static|karte|fotos|verwaltung\/fotos)\//.test(route.url)
-    )
-      continue;
-    for (const link of route.query.get('__link') ?? [])
-      if (!fetched.has(link) && fetched.size < 1000) await get(link, 'admin');
+    if (route.params.length === 0 || /^\/(api|feeds|open311|static|karte|fotos|verwaltung\/fotos)\//.test(route.url)) continue;
+    for (const link of route.query.get('__link') ?? []) if (!fetched.has(link) && fetched.size < 1000) await get(link, 'admin');
   }
   // Forms that only appear after a first step: step two of Melden and Dreckpetze, the staff second factor.
   const post = async (url: string, fields: Record<string, string>, who: Who) => {
@@ -184,11 +175,7 @@ async function crawl() {
     await post('/melden/ort', { categoryId: category, lat: '51.5', lon: '7.5', address: 'Testweg 1' }, who);
     await post('/dreckpetze/ort', { lat: '51.5', lon: '7.5', address: 'Testweg 1' }, who);
   }
-  const admin = await t.db
-    .selectFrom('users')
-    .select('email')
-    .where('id', '=', world.users.admin)
-    .executeTakeFirstOrThrow();
+  const admin = await t.db.selectFrom('users').select('email').where('id', '=', world.users.admin).executeTakeFirstOrThrow();
   await post('/verwaltung/anmelden', { email: admin.email, password: STAFF_PASSWORD }, 'anonymous');
   for (const route of routes.values()) route.query.delete('__link');
 }
@@ -214,14 +201,12 @@ for (const [key, { required, params }] of Object.entries(SCRIPT_QUERIES)) {
   const route = routes.get(key);
   if (!route) throw new Error(`SCRIPT_QUERIES names ${key}, which the app no longer registers`);
   for (const k of required) route.requiredQuery.add(k);
-  for (const [k, values] of Object.entries(params))
-    route.query.set(k, new Set([...(route.query.get(k) ?? []), ...values]));
+  for (const [k, values] of Object.entries(params)) route.query.set(k, new Set([...(route.query.get(k) ?? []), ...values]));
 }
 
 function generatorProblem(route: FuzzRoute): string | null {
   const missing = route.params.filter((p) => paramPool(route.url, p, world) === null);
-  if (missing.length > 0)
-    return `no realistic values for path parameter(s) ${missing.map((p) => `:${p}`).join(', ')} (add them to paramPool)`;
+  if (missing.length > 0) return `no realistic values for path parameter(s) ${missing.map((p) => `:${p}`).join(', ')} (add them to paramPool)`;
   if (route.method !== 'GET' && !route.schema.body && route.forms.length === 0)
     return 'no body schema, and no rendered form posts here (reachable by the crawl)';
   return null;
@@ -241,15 +226,11 @@ const INTERNALS = [
 ];
 const SQL_ERROR =
   /syntax error at or near|invalid input syntax|violates (foreign key|unique|not-null|check) constraint|duplicate key value|relation "[^"]+" does not exist|column "[^"]+" (does not exist|of relation)|out of range for type|SQLSTATE|current transaction is aborted|could not (serialize|determine data type)|PGlite|kysely/i;
-const TEXTUAL =
-  /^(text\/|application\/(json|xml|geo\+json|atom\+xml|manifest\+json|javascript|problem\+json)|image\/svg\+xml)/;
+const TEXTUAL = /^(text\/|application\/(json|xml|geo\+json|atom\+xml|manifest\+json|javascript|problem\+json)|image\/svg\+xml)/;
 
-async function send(
-  c: FuzzCase,
-): Promise<{ res: LightMyRequestResponse; url: string; payload?: string | Buffer }> {
+async function send(c: FuzzCase): Promise<{ res: LightMyRequestResponse; url: string; payload?: string | Buffer }> {
   const token = csrfTokenFor(t.config.secret, CSRF_COOKIE_VALUE);
-  const bodyToken =
-    c.csrf === 'valid' ? token : c.csrf === 'wrong' ? csrfTokenFor(t.config.secret, 'someone-else') : null;
+  const bodyToken = c.csrf === 'valid' ? token : c.csrf === 'wrong' ? csrfTokenFor(t.config.secret, 'someone-else') : null;
   const { payload, contentType } = encodeBody(c, bodyToken);
   const qs = new URLSearchParams(c.query).toString();
   const url = qs ? `${c.path}?${qs}` : c.path;
@@ -267,12 +248,7 @@ async function send(
   return { res, url, payload };
 }
 
-function problemsOf(
-  route: FuzzRoute,
-  c: FuzzCase,
-  res: LightMyRequestResponse,
-  payload?: string | Buffer,
-): string[] {
+function problemsOf(route: FuzzRoute, c: FuzzCase, res: LightMyRequestResponse, payload?: string | Buffer): string[] {
   const problems: string[] = [];
   if (res.statusCode >= 500) problems.push(`answered ${res.statusCode}`);
   const type = String(res.headers['content-type'] ?? '');
@@ -284,12 +260,7 @@ function problemsOf(
     if (
       res.statusCode >= 400 &&
       type.startsWith('text/html') &&
-      !(
-        /^<!DOCTYPE html>/i.test(body) &&
-        body.includes('</html>') &&
-        /<title>[^<]+<\/title>/.test(body) &&
-        body.includes('<h1')
-      )
+      !(/^<!DOCTYPE html>/i.test(body) && body.includes('</html>') && /<title>[^<]+<\/title>/.test(body) && body.includes('<h1'))
     ) {
       problems.push('error answer is not a whole HTML page');
     }
@@ -306,29 +277,16 @@ function problemsOf(
   const routed = !c.hostilePath && !c.otherMethod && c.headers.host === 'localhost';
   const wellFormed = routed && (c.encoding === 'urlencoded' || c.encoding === 'multipart' || c.encoding === 'json');
   const size = payload ? Buffer.byteLength(payload) : 0;
-  if (
-    route.csrf &&
-    c.method === 'POST' &&
-    (c.csrf === 'missing' || c.csrf === 'wrong') &&
-    wellFormed &&
-    size < 1_000_000
-  ) {
+  if (route.csrf && c.method === 'POST' && (c.csrf === 'missing' || c.csrf === 'wrong') && wellFormed && size < 1_000_000) {
     const allowed = c.encoding === 'multipart' ? [403, 413, 400] : [403];
-    if (!allowed.includes(res.statusCode))
-      problems.push(`without a valid CSRF token answered ${res.statusCode} (expected 403)`);
+    if (!allowed.includes(res.statusCode)) problems.push(`without a valid CSRF token answered ${res.statusCode} (expected 403)`);
   }
   return problems;
 }
 
-function describeCase(
-  c: FuzzCase,
-  url: string,
-  payload: string | Buffer | undefined,
-  res: LightMyRequestResponse,
-): string {
+function describeCase(c: FuzzCase, url: string, payload: string | Buffer | undefined, res: LightMyRequestResponse): string {
   const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}… (${s.length} chars)` : s);
-  const body =
-    payload === undefined ? '' : typeof payload === 'string' ? payload : payload.toString('latin1');
+  const body = payload === undefined ? '' : typeof payload === 'string' ? payload : payload.toString('latin1');
   const errors = loggedErrors.map((e) => `${e.msg ?? ''} ${e.err?.stack ?? e.err?.message ?? ''}`).join('\n');
   return [
     `${c.method} ${cut(url, 600)} as ${c.who} from ${c.ip} (csrf ${c.csrf}, ${c.encoding})`,
@@ -344,20 +302,10 @@ function describeCase(
 // The runs
 
 const ordered = [...routes.values()].sort(
-  (a, b) =>
-    Number(a.method !== 'GET') - Number(b.method !== 'GET') ||
-    Number(DESTRUCTIVE.test(a.url)) - Number(DESTRUCTIVE.test(b.url)),
+  (a, b) => Number(a.method !== 'GET') - Number(b.method !== 'GET') || Number(DESTRUCTIVE.test(a.url)) - Number(DESTRUCTIVE.test(b.url)),
 );
 const weight = (r: FuzzRoute) =>
-  SLOW.test(r.key)
-    ? 0.4
-    : r.method === 'GET'
-      ? r.params.length > 0 || r.schema.querystring
-        ? 1.5
-        : 1
-      : r.forms.some((f) => f.multipart)
-        ? 4
-        : 3;
+  SLOW.test(r.key) ? 0.4 : r.method === 'GET' ? (r.params.length > 0 || r.schema.querystring ? 1.5 : 1) : r.forms.some((f) => f.multipart) ? 4 : 3;
 const fuzzable = ordered.filter((r) => !NOT_FUZZED[r.key] && !generatorProblem(r));
 const weightSum = fuzzable.reduce((s, r) => s + weight(r), 0);
 const runsFor = (r: FuzzRoute) => Math.max(10, Math.ceil((TOTAL_RUNS * weight(r)) / weightSum));
@@ -367,9 +315,7 @@ const cpuAtStart = process.cpuUsage();
 
 describe(`fuzzing every route (FUZZ_SEED=${SEED}, FUZZ_RUNS=${TOTAL_RUNS})`, () => {
   it('has a generator for every route the app registers', () => {
-    const missing = [...routes.values()]
-      .filter((r) => !NOT_FUZZED[r.key] && generatorProblem(r))
-      .map((r) => `${r.key}: ${generatorProblem(r)}`);
+    const missing = [...routes.values()].filter((r) => !NOT_FUZZED[r.key] && generatorProblem(r)).map((r) => `${r.key}: ${generatorProblem(r)}`);
     expect(missing).toEqual([]);
     // The app's own route count, so a broken enumeration (zero routes) cannot pass as "nothing to fuzz".
     expect(routes.size).toBeGreaterThan(100);
@@ -392,13 +338,20 @@ describe(`fuzzing every route (FUZZ_SEED=${SEED}, FUZZ_RUNS=${TOTAL_RUNS})`, () 
             if (DEBUG) {
               // The form's error summary says why a case did not get through, where there is one.
               const summary = res.body.match(/k-error-summary__list">([\s\S]*?)<\/ul>/)?.[1]?.replace(/<[^>]+>/g, ' ');
-              console.log(res.statusCode, c.method, url.slice(0, 160), c.csrf, c.encoding, c.who, '→', (summary ?? res.body.slice(0, 200)).replace(/\s+/g, ' '));
+              console.log(
+                res.statusCode,
+                c.method,
+                url.slice(0, 160),
+                c.csrf,
+                c.encoding,
+                c.who,
+                '→',
+                (summary ?? res.body.slice(0, 200)).replace(/\s+/g, ' '),
+              );
             }
             const problems = problemsOf(route, c, res, payload);
             if (problems.length > 0) {
-              throw new Error(
-                `${problems.join('; ')}\n${describeCase(c, url, payload, res)}\nReproduce: FUZZ_SEED=${SEED} FUZZ_ONLY="${route.key}"`,
-              );
+              throw new Error(`${problems.join('; ')}\n${describeCase(c, url, payload, res)}\nReproduce: FUZZ_SEED=${SEED} FUZZ_ONLY="${route.key}"`);
             }
           }),
           { numRuns: runsFor(route), seed: SEED + index, endOnFailure: false, verbose: 0 },
@@ -411,8 +364,7 @@ describe(`fuzzing every route (FUZZ_SEED=${SEED}, FUZZ_RUNS=${TOTAL_RUNS})`, () 
 });
 
 afterAll(() => {
-  const requests = (c: Record<string, number>) =>
-    Object.entries(c).reduce((a, [k, n]) => a + (k === 'ms' ? 0 : n), 0);
+  const requests = (c: Record<string, number>) => Object.entries(c).reduce((a, [k, n]) => a + (k === 'ms' ? 0 : n), 0);
   const total = [...stats.values()].reduce((s, c) => s + requests(c), 0);
   const lines = [...stats.entries()].map(
     ([k, c]) =>
@@ -422,9 +374,7 @@ afterAll(() => {
         .join(' ')}`,
   );
   const byClass: Record<string, number> = {};
-  for (const c of stats.values())
-    for (const [s, n] of Object.entries(c))
-      if (s !== 'ms') byClass[`${s[0]}xx`] = (byClass[`${s[0]}xx`] ?? 0) + n;
+  for (const c of stats.values()) for (const [s, n] of Object.entries(c)) if (s !== 'ms') byClass[`${s[0]}xx`] = (byClass[`${s[0]}xx`] ?? 0) + n;
   const cpu = process.cpuUsage(cpuAtStart);
   const classes = Object.entries(byClass)
     .sort()

@@ -152,13 +152,20 @@ function multipart(fields: Record<string, string>, files: Array<{ name: string; 
   const chunks: Buffer[] = [];
   for (const [k, v] of Object.entries(fields)) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   for (const f of files) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${f.name}"\r\nContent-Type: image/jpeg\r\n\r\n`), f.data, Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${f.name}"\r\nContent-Type: image/jpeg\r\n\r\n`),
+      f.data,
+      Buffer.from('\r\n'),
+    );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-const photo = () => sharp({ create: { width: 1200, height: 900, channels: 3, background: '#6a6' } }).jpeg().toBuffer();
+const photo = () =>
+  sharp({ create: { width: 1200, height: 900, channels: 3, background: '#6a6' } })
+    .jpeg()
+    .toBuffer();
 
 /** An anonymous report with a photo, sent through the real form post. */
 async function submitReport(c: Client, email: string, description: string) {
@@ -166,7 +173,16 @@ async function submitReport(c: Client, email: string, description: string) {
     method: 'POST',
     url: '/melden',
     ...multipart(
-      { _csrf: c.csrf, categoryId: String(categoryId), lat: '51.5', lon: '7.5', address: 'vor Nr. 7', description, email, idempotencyKey: `outage-${email}-${description}`.slice(0, 64) },
+      {
+        _csrf: c.csrf,
+        categoryId: String(categoryId),
+        lat: '51.5',
+        lon: '7.5',
+        address: 'vor Nr. 7',
+        description,
+        email,
+        idempotencyKey: `outage-${email}-${description}`.slice(0, 64),
+      },
       [{ name: 'loch.jpg', data: await photo() }],
     ),
   });
@@ -354,7 +370,9 @@ describe('mail outage', () => {
     const report = await reportByEmail(email);
     // Confirmed through the mailed link (read from the outbox): the reporter now follows the report.
     const reporter = new Client(t);
-    expect((await reporter.post(new URL(await latestMailLink(t.db, email, /http:\/\/localhost\/meldungen\/bestaetigen\/[A-Za-z0-9_-]+/)).pathname)).statusCode).toBe(303);
+    expect(
+      (await reporter.post(new URL(await latestMailLink(t.db, email, /http:\/\/localhost\/meldungen\/bestaetigen\/[A-Za-z0-9_-]+/)).pathname)).statusCode,
+    ).toBe(303);
     // The confirmation and department mails are not the subject here.
     await t.db.deleteFrom('outbox').where('sent_at', 'is', null).execute();
 

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { TokenPurpose } from '../../src/db-schema';
 import { issueSetupLink, issueToken } from '../../src/modules/accounts/account.service';
 import { postMeasure } from '../../src/modules/angstraeume/angstraeume.service';
 import { makeReport, seedBackOffice } from '../../src/modules/reports/backoffice/backoffice.test-support';
 import { unsubscribeToken } from '../../src/modules/reports/notifications/status-mail';
 import { addFollower, insertEvent, insertReport } from '../../src/modules/reports/report.queries';
-import type { TokenPurpose } from '../../src/db-schema';
 import { localStorage } from '../../src/platform/files/storage';
 import { createSession } from '../../src/platform/http/sessions';
 import { hashToken, randomToken } from '../../src/platform/security/tokens';
@@ -82,7 +82,20 @@ beforeAll(async () => {
       organization_id: org.id,
       kind: 'stadtbezirk',
       name: 'Testbezirk Mitte',
-      geometry: JSON.stringify({ type: 'MultiPolygon', coordinates: [[[[7.4, 51.45], [7.6, 51.45], [7.6, 51.55], [7.4, 51.55], [7.4, 51.45]]]] }),
+      geometry: JSON.stringify({
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [7.4, 51.45],
+              [7.6, 51.45],
+              [7.6, 51.55],
+              [7.4, 51.55],
+              [7.4, 51.45],
+            ],
+          ],
+        ],
+      }),
       min_lon: 7.4,
       min_lat: 51.45,
       max_lon: 7.6,
@@ -131,19 +144,37 @@ beforeAll(async () => {
   // One unspent link of every kind, made as the product makes them, so token pages show their real content.
   const token = (purpose: TokenPurpose, userId: number | null, data: unknown = {}) => issueToken(db, org, purpose, userId, 'seite@example.de', 60, data);
   const questionnaire = randomToken();
-  await db.insertInto('report_questionnaires').values({ report_id: fixed, email: 'frage@example.de', token_hash: hashToken(questionnaire), due_at: new Date(), sent_at: new Date() }).execute();
+  await db
+    .insertInto('report_questionnaires')
+    .values({ report_id: fixed, email: 'frage@example.de', token_hash: hashToken(questionnaire), due_at: new Date(), sent_at: new Date() })
+    .execute();
   const survey = randomToken();
   await db
     .insertInto('angstraum_questionnaires')
-    .values({ organization_id: org.id, report_id: place!.id, measure_event_id: measure.id, email: 'umfrage@example.de', token_hash: hashToken(survey), due_at: new Date(), sent_at: new Date() })
+    .values({
+      organization_id: org.id,
+      report_id: place!.id,
+      measure_event_id: measure.id,
+      email: 'umfrage@example.de',
+      token_hash: hashToken(survey),
+      due_at: new Date(),
+      sent_at: new Date(),
+    })
     .execute();
   const follow = hashToken(randomToken());
   await addFollower(db, report, 'folgt@example.de', follow);
-  const template = await db.insertInto('response_templates').values({ organization_id: org.id, title: 'Danke', body: 'Danke für die Meldung.' }).returning('id').executeTakeFirstOrThrow();
+  const template = await db
+    .insertInto('response_templates')
+    .values({ organization_id: org.id, title: 'Danke', body: 'Danke für die Meldung.' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const firstQuestion = await db.selectFrom('category_questions').select('id').where('category_id', '=', question.id).executeTakeFirstOrThrow();
 
   const magic = await token('magic_link', s.resident.id);
-  const setupUrl = await issueSetupLink({ db, secret: t.config.secret, publicUrl: t.config.publicUrl }, org, s.staffB.id, s.staffB.email, { sendMail: false, locale: 'de' });
+  const setupUrl = await issueSetupLink({ db, secret: t.config.secret, publicUrl: t.config.publicUrl }, org, s.staffB.id, s.staffB.email, {
+    sendMail: false,
+    locale: 'de',
+  });
   const setup = new URL(setupUrl).pathname.split('/').at(-1)!;
   const reset = await token('password_reset', s.moderator.id);
   const confirm = await token('report_confirm', null, { reportId: unconfirmed });
@@ -259,7 +290,13 @@ function checkPage(html: string): PageCheck {
     }
     const rel = (tag.attrs.rel ?? '').toLowerCase().split(/\s+/);
     const loaded =
-      tag.name === 'script' || tag.name === 'img' || tag.name === 'iframe' || tag.name === 'source' || tag.name === 'video' || tag.name === 'audio' || tag.name === 'input'
+      tag.name === 'script' ||
+      tag.name === 'img' ||
+      tag.name === 'iframe' ||
+      tag.name === 'source' ||
+      tag.name === 'video' ||
+      tag.name === 'audio' ||
+      tag.name === 'input'
         ? tag.attrs.src
         : tag.name === 'link' && rel.some((r) => ['stylesheet', 'icon', 'manifest', 'apple-touch-icon', 'preload', 'modulepreload'].includes(r))
           ? tag.attrs.href
@@ -347,7 +384,15 @@ describe('pages without a map ship no JavaScript', () => {
     const withMap = new Set(seen.filter((p) => p.hasMap).map((p) => p.route));
     expect([...MAP_ROUTES].filter((r) => !withMap.has(r))).toEqual([]);
     const noMapPages = new Set(seen.filter((p) => !p.hasMap && p.scripts.length === 0).map((p) => p.route));
-    for (const r of ['GET /', 'GET /offene-daten', 'GET /api/docs', 'GET /anmelden', 'GET /verwaltung/meldungen', 'GET /verwaltung/meldungen/:id', 'GET /statistik/angstraeume-und-muell'])
+    for (const r of [
+      'GET /',
+      'GET /offene-daten',
+      'GET /api/docs',
+      'GET /anmelden',
+      'GET /verwaltung/meldungen',
+      'GET /verwaltung/meldungen/:id',
+      'GET /statistik/angstraeume-und-muell',
+    ])
       expect(noMapPages, r).toContain(r);
     // About 250 requests: generous for a busy 2-core CI machine.
   }, 120_000);

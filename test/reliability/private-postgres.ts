@@ -19,7 +19,11 @@ export interface ClusterTools {
 /** The tools for a private cluster, or why there are none. */
 export function findClusterTools(): ClusterTools | { problem: string } {
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v) && Number(v) >= 15).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => /^\d+$/.test(v) && Number(v) >= 15)
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   const bin = process.env.PG_BIN || (versions[0] ? path.join(root, versions[0], 'bin') : '');
   if (!bin || !existsSync(path.join(bin, 'initdb')) || !existsSync(path.join(bin, 'pg_ctl'))) {
     return { problem: `no PostgreSQL 15+ server binaries (initdb, pg_ctl) in ${bin || `${root}/*/bin`}; install the postgresql package or set PG_BIN` };
@@ -30,7 +34,8 @@ export function findClusterTools(): ClusterTools | { problem: string } {
   const id = (flag: string) => spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' });
   const uid = id('-u');
   const gid = id('-g');
-  if (uid.status !== 0 || gid.status !== 0) return { problem: 'running as root, and there is no postgres user to own the cluster (initdb refuses to run as root)' };
+  if (uid.status !== 0 || gid.status !== 0)
+    return { problem: 'running as root, and there is no postgres user to own the cluster (initdb refuses to run as root)' };
   return { bin, asUser: { name: 'postgres', uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()), runuser } };
 }
 

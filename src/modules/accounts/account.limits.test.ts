@@ -119,7 +119,10 @@ describe('TRUST_PROXY=true believes any X-Forwarded-For', () => {
       const c = new Client({ ...t, app: proxied }, '10.9.9.9');
       await spend(t.db, LIMITS.magicLinkIp, 'not-an-ip');
       for (const junk of ['a', 'b', 'x-1'])
-        expectLimited(await c.post('/anmelden', { email: `junk-${junk}@example.de` }, { headers: { 'x-forwarded-for': junk } }), LIMITS.magicLinkIp.windowSeconds);
+        expectLimited(
+          await c.post('/anmelden', { email: `junk-${junk}@example.de` }, { headers: { 'x-forwarded-for': junk } }),
+          LIMITS.magicLinkIp.windowSeconds,
+        );
     } finally {
       await proxied.close();
     }

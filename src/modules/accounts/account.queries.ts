@@ -14,7 +14,11 @@ export function findUser(db: Db, organizationId: number, id: number) {
 
 /** Race-safe: two clicks on two magic links for a new address create one account. */
 export async function findOrCreateResident(db: Db, organizationId: number, email: string) {
-  await db.insertInto('users').values({ organization_id: organizationId, email, role: null }).onConflict((oc) => oc.columns(['organization_id', 'email']).doNothing()).execute();
+  await db
+    .insertInto('users')
+    .values({ organization_id: organizationId, email, role: null })
+    .onConflict((oc) => oc.columns(['organization_id', 'email']).doNothing())
+    .execute();
   return db.selectFrom('users').selectAll().where('organization_id', '=', organizationId).where('email', '=', email).executeTakeFirstOrThrow();
 }
 
@@ -30,12 +34,20 @@ export function insertStaff(db: Db, organizationId: number, s: { email: string; 
 export async function setStaffDepartments(db: Db, userId: number, departmentIds: number[]) {
   await db.deleteFrom('staff_departments').where('user_id', '=', userId).execute();
   if (departmentIds.length > 0) {
-    await db.insertInto('staff_departments').values(departmentIds.map((department_id) => ({ user_id: userId, department_id }))).execute();
+    await db
+      .insertInto('staff_departments')
+      .values(departmentIds.map((department_id) => ({ user_id: userId, department_id })))
+      .execute();
   }
 }
 
 export function updateStaff(db: Db, organizationId: number, id: number, s: { role: StaffRole; displayName: string }) {
-  return db.updateTable('users').set({ role: s.role, display_name: s.displayName }).where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
+  return db
+    .updateTable('users')
+    .set({ role: s.role, display_name: s.displayName })
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function setDisabled(db: Db, organizationId: number, id: number, disabled: boolean) {
@@ -52,7 +64,9 @@ export function listStaff(db: Db, organizationId: number) {
     .selectFrom('users as u')
     .select(['u.id', 'u.email', 'u.display_name', 'u.role', 'u.disabled_at', 'u.last_login_at', 'u.totp_enabled_at'])
     .select(
-      sql<string[]>`coalesce((SELECT array_agg(d.name ORDER BY d.name) FROM staff_departments sd JOIN departments d ON d.id = sd.department_id WHERE sd.user_id = u.id), '{}')`.as(
+      sql<
+        string[]
+      >`coalesce((SELECT array_agg(d.name ORDER BY d.name) FROM staff_departments sd JOIN departments d ON d.id = sd.department_id WHERE sd.user_id = u.id), '{}')`.as(
         'departments',
       ),
     )
@@ -112,7 +126,13 @@ export function consumeToken(db: Db, organizationId: number, tokenHash: string, 
 }
 
 export function revokeTokens(db: Db, userId: number, purpose: TokenPurpose) {
-  return db.updateTable('login_tokens').set({ used_at: sql`now()` }).where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
+  return db
+    .updateTable('login_tokens')
+    .set({ used_at: sql`now()` })
+    .where('user_id', '=', userId)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .execute();
 }
 
 export function completeStaffSetup(db: Db, userId: number, s: { passwordHash: string; sealedTotp: string; step: number }) {

@@ -159,7 +159,8 @@ describe('staff sign-in with password and TOTP', () => {
   it('rate limits staff logins per account', async () => {
     const staff = await createStaff(t.db, t.config.secret, t.org.id, 'moderator');
     const codes: number[] = [];
-    for (let i = 0; i < 11; i++) codes.push((await new Client(t, `192.0.2.${100 + i}`).post('/verwaltung/anmelden', { email: staff.email, password: 'wrong wrong wrong' })).statusCode);
+    for (let i = 0; i < 11; i++)
+      codes.push((await new Client(t, `192.0.2.${100 + i}`).post('/verwaltung/anmelden', { email: staff.email, password: 'wrong wrong wrong' })).statusCode);
     expect(codes.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(codes[10]).toBe(429);
   });

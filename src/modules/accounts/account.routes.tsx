@@ -15,15 +15,15 @@ import { translator } from '../../platform/i18n';
 import { platformMessages } from '../../platform/i18n/platform-messages';
 import { hashToken } from '../../platform/security/tokens';
 import { sendHtml } from '../../platform/views/render';
-import { listDepartments, insertAudit } from '../organizations/organization.queries';
-import * as q from './account.queries';
+import { insertAudit, listDepartments } from '../organizations/organization.queries';
 import { LIMITS } from './account.limits';
+import * as q from './account.queries';
 import * as accounts from './account.service';
 import { messages } from './messages';
 import { otpauthUri } from './totp';
 import { AccountPage, CheckMailPage, ConfirmSignInPage, LinkInvalidPage, SignInPage } from './views/resident-pages';
+import { ROLES, StaffFormPage, type StaffFormValues, StaffListPage } from './views/staff-admin-pages';
 import { ResetPasswordPage, ResetRequestPage, ResetSentPage, SecondFactorPage, StaffLoginPage, StaffSetupPage } from './views/staff-auth-pages';
-import { ROLES, type StaffFormValues, StaffFormPage, StaffListPage } from './views/staff-admin-pages';
 
 const PENDING_COOKIE = 'k_2fa';
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
@@ -65,7 +65,10 @@ export async function accountRoutes(app: FastifyInstance, { db, config }: { db: 
       const errors = { email: translator(platformMessages, ctx.locale)(raw ? 'field.email' : 'field.required') };
       return sendHtml(reply, <SignInPage ctx={ctx} email={raw} returnPath={returnPath} errors={errors} />, 400);
     }
-    await enforce(db, [[LIMITS.magicLinkIp, clientKey(request.ip)], [LIMITS.magicLinkEmail, hashToken(email)]]);
+    await enforce(db, [
+      [LIMITS.magicLinkIp, clientKey(request.ip)],
+      [LIMITS.magicLinkEmail, hashToken(email)],
+    ]);
     await accounts.requestMagicLink(deps, ctx.org, email, ctx.locale, returnPath);
     return sendHtml(reply, <CheckMailPage ctx={ctx} email={email} />);
   });
@@ -98,7 +101,10 @@ export async function accountRoutes(app: FastifyInstance, { db, config }: { db: 
   app.get('/konto', { preHandler: signedInOnly() }, async (request, reply) => {
     const user = currentUser(request);
     const ok = (request.query as { ok?: string }).ok === 'saved';
-    return sendHtml(reply, <AccountPage ctx={request.ctx} displayName={user.displayName} notice={ok ? translator(messages, request.ctx.locale)('saved') : undefined} />);
+    return sendHtml(
+      reply,
+      <AccountPage ctx={request.ctx} displayName={user.displayName} notice={ok ? translator(messages, request.ctx.locale)('saved') : undefined} />,
+    );
   });
 
   app.post('/konto', { preHandler: signedInOnly() }, async (request, reply) => {
@@ -132,7 +138,10 @@ export async function accountRoutes(app: FastifyInstance, { db, config }: { db: 
     if (!email) errors.email = tp(rawEmail ? 'field.email' : 'field.required');
     if (!password) errors.password = tp('field.required');
     if (!email || !password) return sendHtml(reply, <StaffLoginPage ctx={ctx} email={rawEmail} returnPath={returnPath} errors={errors} />, 400);
-    await enforce(db, [[LIMITS.loginIp, clientKey(request.ip)], [LIMITS.loginAccount, hashToken(email)]]);
+    await enforce(db, [
+      [LIMITS.loginIp, clientKey(request.ip)],
+      [LIMITS.loginAccount, hashToken(email)],
+    ]);
     const pending = await accounts.staffPasswordStep(deps, ctx.org, email, password);
     if (!pending) {
       return sendHtml(reply, <StaffLoginPage ctx={ctx} email={rawEmail} returnPath={returnPath} errors={{ email: t('wrongCredentials') }} />, 401);
@@ -150,7 +159,10 @@ export async function accountRoutes(app: FastifyInstance, { db, config }: { db: 
     if (!TOKEN.test(pending)) {
       return sendHtml(reply, <StaffLoginPage ctx={ctx} returnPath={returnPath} errors={{ email: t('codeExpired') }} />, 401);
     }
-    await enforce(db, [[LIMITS.loginIp, clientKey(request.ip)], [LIMITS.codeAccount, hashToken(pending)]]);
+    await enforce(db, [
+      [LIMITS.loginIp, clientKey(request.ip)],
+      [LIMITS.codeAccount, hashToken(pending)],
+    ]);
     const result = await accounts.staffSecondFactor(deps, ctx.org, pending, field(body, 'code'));
     if (!result.ok && result.reason === 'invalid') {
       return sendHtml(reply, <SecondFactorPage ctx={ctx} returnPath={returnPath} errors={{ code: t('wrongCode') }} />, 401);
@@ -165,7 +177,11 @@ export async function accountRoutes(app: FastifyInstance, { db, config }: { db: 
     const setup = token ? await accounts.peekStaffSetup(deps, request.ctx.org, token) : null;
     if (!setup) return sendHtml(reply, <LinkInvalidPage ctx={request.ctx} retry="/verwaltung/anmelden" />, 410);
     const qrSvg = await QRCode.toString(otpauthUri(setup.totpSecret, setup.email, request.ctx.org.name), { type: 'svg', margin: 1 });
-    return sendHtml(reply, <StaffSetupPage ctx={request.ctx} token={token} email={setup.email} secret={setup.totpSecret} qrSvg={qrSvg} errors={errors} />, status);
+    return sendHtml(
+      reply,
+      <StaffSetupPage ctx={request.ctx} token={token} email={setup.email} secret={setup.totpSecret} qrSvg={qrSvg} errors={errors} />,
+      status,
+    );
   }
 
   app.get('/verwaltung/einrichten/:token', async (request, reply) => setupPage(request, reply, tokenParam(request)));
@@ -176,7 +192,9 @@ export async function accountRoutes(app: FastifyInstance, { db, config }: { db: 
     const body = asForm(request.body);
     const password = typeof body.password === 'string' ? body.password : '';
     await enforce(db, [[LIMITS.loginIp, clientKey(request.ip)]]);
-    const result = token ? await accounts.completeStaffSetup(deps, request.ctx.org, token, password, field(body, 'code')) : { ok: false as const, expired: true as const };
+    const result = token
+      ? await accounts.completeStaffSetup(deps, request.ctx.org, token, password, field(body, 'code'))
+      : { ok: false as const, expired: true as const };
     if (result.ok) {
       await startSession(request, reply, result.userId, 'staff');
       return reply.redirect('/verwaltung', 303);
@@ -195,7 +213,10 @@ export async function accountRoutes(app: FastifyInstance, { db, config }: { db: 
     const raw = field(asForm(request.body), 'email');
     const email = normaliseEmail(raw);
     if (!email) return sendHtml(reply, <ResetRequestPage ctx={request.ctx} email={raw} errors={{ email: tp(raw ? 'field.email' : 'field.required') }} />, 400);
-    await enforce(db, [[LIMITS.resetIp, clientKey(request.ip)], [LIMITS.resetEmail, hashToken(email)]]);
+    await enforce(db, [
+      [LIMITS.resetIp, clientKey(request.ip)],
+      [LIMITS.resetEmail, hashToken(email)],
+    ]);
     await accounts.requestPasswordReset(deps, request.ctx.org, email, request.ctx.locale);
     return sendHtml(reply, <ResetSentPage ctx={request.ctx} email={email} />);
   });
@@ -213,7 +234,9 @@ export async function accountRoutes(app: FastifyInstance, { db, config }: { db: 
     const body = asForm(request.body);
     const password = typeof body.password === 'string' ? body.password : '';
     await enforce(db, [[LIMITS.resetIp, clientKey(request.ip)]]);
-    const result = token ? await accounts.resetPassword(deps, request.ctx.org, token, password, field(body, 'code')) : { ok: false as const, expired: true as const };
+    const result = token
+      ? await accounts.resetPassword(deps, request.ctx.org, token, password, field(body, 'code'))
+      : { ok: false as const, expired: true as const };
     if (result.ok) return reply.redirect('/verwaltung/anmelden?ok=reset', 303);
     if ('expired' in result && result.expired) return sendHtml(reply, <LinkInvalidPage ctx={request.ctx} retry="/verwaltung/passwort-vergessen" />, 410);
     const found = await accounts.peekPasswordReset(deps, request.ctx.org, token);
@@ -244,7 +267,12 @@ export async function accountRoutes(app: FastifyInstance, { db, config }: { db: 
     const tp = translator(platformMessages, request.ctx.locale);
     const body = asForm(request.body);
     const departments = await listDepartments(db, request.ctx.org.id);
-    const values: StaffFormValues = { email: field(body, 'email'), displayName: field(body, 'displayName'), role: field(body, 'role'), departmentIds: fieldList(body, 'departmentIds') };
+    const values: StaffFormValues = {
+      email: field(body, 'email'),
+      displayName: field(body, 'displayName'),
+      role: field(body, 'role'),
+      departmentIds: fieldList(body, 'departmentIds'),
+    };
     const errors: FieldErrors = {};
     const email = id === null ? normaliseEmail(values.email) : null;
     if (id === null && !email) errors.email = tp(values.email ? 'field.email' : 'field.required');
@@ -272,7 +300,13 @@ export async function accountRoutes(app: FastifyInstance, { db, config }: { db: 
       { email: form.email, displayName: form.values.displayName, role: form.role, departmentIds: form.departmentIds },
       { sendMail: true, locale: request.ctx.locale },
     );
-    await insertAudit(db, { organizationId: request.ctx.org.id, actorUserId: currentUser(request).id, action: 'staff.create', subject: String(userId), details: { role: form.role } });
+    await insertAudit(db, {
+      organizationId: request.ctx.org.id,
+      actorUserId: currentUser(request).id,
+      action: 'staff.create',
+      subject: String(userId),
+      details: { role: form.role },
+    });
     return reply.redirect('/verwaltung/mitarbeitende?ok=created', 303);
   });
 
@@ -309,7 +343,19 @@ export async function accountRoutes(app: FastifyInstance, { db, config }: { db: 
     form.values.email = user.email;
     if (user.id === me.id && form.role !== 'admin') form.errors.role = translator(messages, request.ctx.locale)('err.selfDisable');
     if (Object.keys(form.errors).length > 0 || !form.role) {
-      return sendHtml(reply, <StaffFormPage ctx={request.ctx} id={user.id} values={form.values} departments={form.departments} errors={form.errors} disabled={user.disabled_at !== null} setupPending={user.totp_enabled_at === null} />, 400);
+      return sendHtml(
+        reply,
+        <StaffFormPage
+          ctx={request.ctx}
+          id={user.id}
+          values={form.values}
+          departments={form.departments}
+          errors={form.errors}
+          disabled={user.disabled_at !== null}
+          setupPending={user.totp_enabled_at === null}
+        />,
+        400,
+      );
     }
     const role = form.role;
     await db.transaction().execute(async (trx) => {
@@ -320,7 +366,10 @@ export async function accountRoutes(app: FastifyInstance, { db, config }: { db: 
     return reply.redirect('/verwaltung/mitarbeitende?ok=saved', 303);
   });
 
-  for (const [action, disabled] of [['sperren', true], ['entsperren', false]] as const) {
+  for (const [action, disabled] of [
+    ['sperren', true],
+    ['entsperren', false],
+  ] as const) {
     app.post(`/verwaltung/mitarbeitende/:id/${action}`, adminOnly, async (request, reply) => {
       const user = await loadStaff(request);
       const me = currentUser(request);
@@ -328,7 +377,12 @@ export async function accountRoutes(app: FastifyInstance, { db, config }: { db: 
       await db.transaction().execute(async (trx) => {
         await q.setDisabled(trx, request.ctx.org.id, user.id, disabled);
         if (disabled) await destroyUserSessions(trx, user.id);
-        await insertAudit(trx, { organizationId: request.ctx.org.id, actorUserId: me.id, action: disabled ? 'staff.disable' : 'staff.enable', subject: String(user.id) });
+        await insertAudit(trx, {
+          organizationId: request.ctx.org.id,
+          actorUserId: me.id,
+          action: disabled ? 'staff.disable' : 'staff.enable',
+          subject: String(user.id),
+        });
       });
       return reply.redirect(`/verwaltung/mitarbeitende/${user.id}`, 303);
     });

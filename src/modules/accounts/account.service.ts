@@ -1,10 +1,10 @@
 import type { Organization, StaffRole, TokenPurpose } from '../../db-schema';
 import type { Db } from '../../platform/db/connect';
+import { destroyUserSessions } from '../../platform/http/sessions';
 import { type Locale, translator } from '../../platform/i18n';
 import { enqueueMail } from '../../platform/mail/outbox';
 import { seal, unseal } from '../../platform/security/seal';
 import { hashToken, randomToken } from '../../platform/security/tokens';
-import { destroyUserSessions } from '../../platform/http/sessions';
 import * as q from './account.queries';
 import { messages } from './messages';
 import { hashPassword, type PasswordProblem, passwordProblem, verifyPassword } from './password';
@@ -100,7 +100,13 @@ export async function createStaffAccount(
   });
 }
 
-export async function issueSetupLink(deps: AccountDeps, org: Org, userId: number, email: string, options: { sendMail: boolean; locale: Locale }): Promise<string> {
+export async function issueSetupLink(
+  deps: AccountDeps,
+  org: Org,
+  userId: number,
+  email: string,
+  options: { sendMail: boolean; locale: Locale },
+): Promise<string> {
   await q.revokeTokens(deps.db, userId, 'staff_setup');
   const sealed = seal(deps.secret, newTotpSecret());
   const token = await issueToken(deps.db, org, 'staff_setup', userId, email, SETUP_LINK_MINUTES, { totp: sealed });
@@ -159,7 +165,12 @@ export async function staffSecondFactor(deps: AccountDeps, org: Org, pendingToke
   if (!pending?.user_id) return { ok: false, reason: 'expired' };
   const user = await q.findUser(deps.db, org.id, pending.user_id);
   if (!user?.totp_secret || user.disabled_at || user.role === null) return { ok: false, reason: 'expired' };
-  const step = verifyTotp(unseal(deps.secret, user.totp_secret), code, deps.now?.() ?? Date.now(), user.totp_last_step === null ? null : Number(user.totp_last_step));
+  const step = verifyTotp(
+    unseal(deps.secret, user.totp_secret),
+    code,
+    deps.now?.() ?? Date.now(),
+    user.totp_last_step === null ? null : Number(user.totp_last_step),
+  );
   if (step === null) return { ok: false, reason: 'invalid' };
   return deps.db.transaction().execute(async (trx) => {
     if (!(await q.useTotpStep(trx, user.id, step))) return { ok: false, reason: 'invalid' } as const;
@@ -197,7 +208,12 @@ export async function resetPassword(deps: AccountDeps, org: Org, token: string, 
   const user = row?.user_id ? await q.findUser(deps.db, org.id, row.user_id) : null;
   if (!row || !user?.totp_secret) return { ok: false, expired: true };
   const problem = passwordProblem(password, user.email);
-  const step = verifyTotp(unseal(deps.secret, user.totp_secret), code, deps.now?.() ?? Date.now(), user.totp_last_step === null ? null : Number(user.totp_last_step));
+  const step = verifyTotp(
+    unseal(deps.secret, user.totp_secret),
+    code,
+    deps.now?.() ?? Date.now(),
+    user.totp_last_step === null ? null : Number(user.totp_last_step),
+  );
   if (problem || step === null) return { ok: false, ...(problem ? { password: problem } : {}), ...(step === null ? { code: 'invalid' as const } : {}) };
   const passwordHash = await hashPassword(password);
   return deps.db.transaction().execute(async (trx) => {

@@ -1,20 +1,97 @@
 import type { Catalogue } from '../../platform/i18n';
 
 type Key =
-  | 'signInTitle' | 'signInIntro' | 'email' | 'emailHint' | 'sendLink' | 'checkMailTitle' | 'checkMailText'
-  | 'checkMailHint' | 'confirmTitle' | 'confirmText' | 'confirmButton' | 'linkInvalidTitle' | 'linkInvalidText'
-  | 'requestNewLink' | 'accountTitle' | 'accountIntro' | 'displayName' | 'displayNameHint' | 'save' | 'saved'
-  | 'signOutEverywhere' | 'signedOut' | 'staffLoginTitle' | 'staffLoginIntro' | 'password' | 'signIn'
-  | 'forgotPassword' | 'wrongCredentials' | 'codeTitle' | 'codeIntro' | 'code' | 'codeHint' | 'verify'
-  | 'wrongCode' | 'codeExpired' | 'setupTitle' | 'setupIntro' | 'newPassword' | 'passwordHint'
-  | 'setupStep1' | 'setupStep2' | 'setupSecret' | 'setupQrAlt' | 'setupButton' | 'resetTitle' | 'resetIntro'
-  | 'resetSend' | 'resetSentTitle' | 'resetSentText' | 'resetNewTitle' | 'resetButton' | 'resetDone'
-  | 'pw.tooShort' | 'pw.tooLong' | 'pw.common' | 'pw.containsEmail'
-  | 'mail.magicSubject' | 'mail.magicBody' | 'mail.setupSubject' | 'mail.setupBody' | 'mail.resetSubject' | 'mail.resetBody'
-  | 'staffTitle' | 'staffIntro' | 'newStaff' | 'role' | 'role.admin' | 'role.moderator' | 'role.department_staff'
-  | 'departments' | 'departmentsHint' | 'status' | 'active' | 'disabled' | 'setupPending' | 'lastLogin' | 'never'
-  | 'edit' | 'disable' | 'enable' | 'resendSetup' | 'created' | 'setupSent' | 'editStaff' | 'err.roleRequired'
-  | 'err.departmentRequired' | 'err.emailTaken' | 'err.selfDisable' | 'cancel' | 'actions' | 'err.required';
+  | 'signInTitle'
+  | 'signInIntro'
+  | 'email'
+  | 'emailHint'
+  | 'sendLink'
+  | 'checkMailTitle'
+  | 'checkMailText'
+  | 'checkMailHint'
+  | 'confirmTitle'
+  | 'confirmText'
+  | 'confirmButton'
+  | 'linkInvalidTitle'
+  | 'linkInvalidText'
+  | 'requestNewLink'
+  | 'accountTitle'
+  | 'accountIntro'
+  | 'displayName'
+  | 'displayNameHint'
+  | 'save'
+  | 'saved'
+  | 'signOutEverywhere'
+  | 'signedOut'
+  | 'staffLoginTitle'
+  | 'staffLoginIntro'
+  | 'password'
+  | 'signIn'
+  | 'forgotPassword'
+  | 'wrongCredentials'
+  | 'codeTitle'
+  | 'codeIntro'
+  | 'code'
+  | 'codeHint'
+  | 'verify'
+  | 'wrongCode'
+  | 'codeExpired'
+  | 'setupTitle'
+  | 'setupIntro'
+  | 'newPassword'
+  | 'passwordHint'
+  | 'setupStep1'
+  | 'setupStep2'
+  | 'setupSecret'
+  | 'setupQrAlt'
+  | 'setupButton'
+  | 'resetTitle'
+  | 'resetIntro'
+  | 'resetSend'
+  | 'resetSentTitle'
+  | 'resetSentText'
+  | 'resetNewTitle'
+  | 'resetButton'
+  | 'resetDone'
+  | 'pw.tooShort'
+  | 'pw.tooLong'
+  | 'pw.common'
+  | 'pw.containsEmail'
+  | 'mail.magicSubject'
+  | 'mail.magicBody'
+  | 'mail.setupSubject'
+  | 'mail.setupBody'
+  | 'mail.resetSubject'
+  | 'mail.resetBody'
+  | 'staffTitle'
+  | 'staffIntro'
+  | 'newStaff'
+  | 'role'
+  | 'role.admin'
+  | 'role.moderator'
+  | 'role.department_staff'
+  | 'departments'
+  | 'departmentsHint'
+  | 'status'
+  | 'active'
+  | 'disabled'
+  | 'setupPending'
+  | 'lastLogin'
+  | 'never'
+  | 'edit'
+  | 'disable'
+  | 'enable'
+  | 'resendSetup'
+  | 'created'
+  | 'setupSent'
+  | 'editStaff'
+  | 'err.roleRequired'
+  | 'err.departmentRequired'
+  | 'err.emailTaken'
+  | 'err.selfDisable'
+  | 'cancel'
+  | 'actions'
+  | 'err.required';
 
 export const messages: Catalogue<Key> = {
   de: {
@@ -75,11 +152,13 @@ export const messages: Catalogue<Key> = {
     'pw.common': 'Dieses Passwort ist zu bekannt und leicht zu erraten. Nehmen Sie zum Beispiel einen Satz aus mehreren Wörtern.',
     'pw.containsEmail': 'Das Passwort darf nicht Ihre E-Mail-Adresse enthalten.',
     'mail.magicSubject': 'Ihr Anmeldelink für {city}',
-    'mail.magicBody': 'Guten Tag,\n\nmit diesem Link melden Sie sich an (gültig 15 Minuten, nur einmal):\n{link}\n\nSie haben keine Anmeldung angefordert? Dann ignorieren Sie diese E-Mail einfach.\n\n{city}',
+    'mail.magicBody':
+      'Guten Tag,\n\nmit diesem Link melden Sie sich an (gültig 15 Minuten, nur einmal):\n{link}\n\nSie haben keine Anmeldung angefordert? Dann ignorieren Sie diese E-Mail einfach.\n\n{city}',
     'mail.setupSubject': 'Ihr Zugang zur Verwaltung von {city}',
     'mail.setupBody': 'Guten Tag,\n\nfür Sie wurde ein Zugang zur Verwaltung angelegt. Richten Sie ihn hier ein (gültig 72 Stunden):\n{link}\n\n{city}',
     'mail.resetSubject': 'Passwort zurücksetzen – {city}',
-    'mail.resetBody': 'Guten Tag,\n\nmit diesem Link legen Sie ein neues Passwort fest (gültig 30 Minuten):\n{link}\n\nSie haben das nicht angefordert? Dann ignorieren Sie diese E-Mail; Ihr Passwort bleibt unverändert.\n\n{city}',
+    'mail.resetBody':
+      'Guten Tag,\n\nmit diesem Link legen Sie ein neues Passwort fest (gültig 30 Minuten):\n{link}\n\nSie haben das nicht angefordert? Dann ignorieren Sie diese E-Mail; Ihr Passwort bleibt unverändert.\n\n{city}',
     staffTitle: 'Mitarbeitende',
     staffIntro: 'Neue Mitarbeitende erhalten einen Link, mit dem sie Passwort und Authenticator-App einrichten.',
     newStaff: 'Neue Mitarbeiterin / neuer Mitarbeiter',
@@ -172,7 +251,8 @@ export const messages: Catalogue<Key> = {
     'mail.setupSubject': 'Your back-office access for {city}',
     'mail.setupBody': 'Hello,\n\nan account for the back office has been created for you. Set it up here (valid for 72 hours):\n{link}\n\n{city}',
     'mail.resetSubject': 'Reset your password – {city}',
-    'mail.resetBody': 'Hello,\n\nuse this link to choose a new password (valid for 30 minutes):\n{link}\n\nDid not ask for this? Ignore this email; your password stays the same.\n\n{city}',
+    'mail.resetBody':
+      'Hello,\n\nuse this link to choose a new password (valid for 30 minutes):\n{link}\n\nDid not ask for this? Ignore this email; your password stays the same.\n\n{city}',
     staffTitle: 'Staff',
     staffIntro: 'New staff members get a link to set up their password and authenticator app.',
     newStaff: 'New staff member',

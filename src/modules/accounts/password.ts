@@ -2,7 +2,12 @@ import { hash, verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane): ~50 ms here, affordable at login rates we allow.
-const OPTIONS = { algorithm: 2 /* Argon2id: the const enum cannot be imported under verbatimModuleSyntax */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+const OPTIONS = {
+  algorithm: 2 /* Argon2id: the const enum cannot be imported under verbatimModuleSyntax */,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 export const MIN_LENGTH = 12;
 export const MAX_LENGTH = 512;
 

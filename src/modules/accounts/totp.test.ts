@@ -17,9 +17,11 @@ describe('TOTP', () => {
     expect(totpAt(secret, 2000000000_000)).toBe('279037');
   });
   it('round-trips base32', () => {
-    fc.assert(fc.property(fc.uint8Array({ minLength: 0, maxLength: 40 }), (bytes) => {
-      expect([...base32Decode(base32Encode(bytes))]).toEqual([...bytes]);
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 0, maxLength: 40 }), (bytes) => {
+        expect([...base32Decode(base32Encode(bytes))]).toEqual([...bytes]);
+      }),
+    );
   });
   it('accepts ±1 step, refuses replays and wrong codes', () => {
     const secret = newTotpSecret();

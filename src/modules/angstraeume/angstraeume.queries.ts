@@ -12,7 +12,11 @@ const NOT_NEWS_SQL = sql`('created', 'confirmed', 'questionnaire', 'photo_approv
 const HIDDEN_CLOSE_REASONS = ['duplicate', 'rejected', 'not_responsible'] as const;
 
 export async function settingsOf(db: Db, organizationId: number): Promise<{ intervalDays: number; questionnaireWeeks: number }> {
-  const row = await db.selectFrom('angstraum_settings').select(['update_interval_days', 'questionnaire_weeks']).where('organization_id', '=', organizationId).executeTakeFirst();
+  const row = await db
+    .selectFrom('angstraum_settings')
+    .select(['update_interval_days', 'questionnaire_weeks'])
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
   return { intervalDays: row?.update_interval_days ?? DEFAULT_INTERVAL_DAYS, questionnaireWeeks: row?.questionnaire_weeks ?? DEFAULT_QUESTIONNAIRE_WEEKS };
 }
 
@@ -21,13 +25,22 @@ export function saveSettings(db: Db, organizationId: number, s: { intervalDays: 
     .insertInto('angstraum_settings')
     .values({ organization_id: organizationId, update_interval_days: s.intervalDays, questionnaire_weeks: s.questionnaireWeeks, updated_by: userId })
     .onConflict((oc) =>
-      oc.column('organization_id').doUpdateSet({ update_interval_days: s.intervalDays, questionnaire_weeks: s.questionnaireWeeks, updated_by: userId, updated_at: sql`now()` }),
+      oc
+        .column('organization_id')
+        .doUpdateSet({ update_interval_days: s.intervalDays, questionnaire_weeks: s.questionnaireWeeks, updated_by: userId, updated_at: sql`now()` }),
     )
     .execute();
 }
 
 export function angstraumCategories(db: Db, organizationId: number) {
-  return db.selectFrom('report_categories').select(['id', 'active']).where('organization_id', '=', organizationId).where('kind', '=', 'angstraum').orderBy('sort').orderBy('id').execute();
+  return db
+    .selectFrom('report_categories')
+    .select(['id', 'active'])
+    .where('organization_id', '=', organizationId)
+    .where('kind', '=', 'angstraum')
+    .orderBy('sort')
+    .orderBy('id')
+    .execute();
 }
 
 export interface PlaceRow {
@@ -52,8 +65,20 @@ export function publicPlaces(db: Db, organizationId: number): Promise<PlaceRow[]
     .innerJoin('report_categories as c', 'c.id', 'r.category_id')
     .leftJoin('districts as d', 'd.id', 'r.district_id')
     .select([
-      'r.id', 'r.status', 'r.close_reason', 'r.lat', 'r.lon', 'r.address', 'r.location_precise', 'r.created_at', 'r.reviewed_at', 'd.name as district', 'r.district_id',
-      sql<Date | null>`(SELECT max(e.created_at) FROM report_events e WHERE e.report_id = r.id AND e.public AND e.kind NOT IN ${NOT_NEWS_SQL})`.as('last_news_at'),
+      'r.id',
+      'r.status',
+      'r.close_reason',
+      'r.lat',
+      'r.lon',
+      'r.address',
+      'r.location_precise',
+      'r.created_at',
+      'r.reviewed_at',
+      'd.name as district',
+      'r.district_id',
+      sql<Date | null>`(SELECT max(e.created_at) FROM report_events e WHERE e.report_id = r.id AND e.public AND e.kind NOT IN ${NOT_NEWS_SQL})`.as(
+        'last_news_at',
+      ),
     ])
     .where(publicFilter(organizationId, {}))
     .where('c.kind', '=', 'angstraum')
@@ -83,7 +108,13 @@ export function reviewQueue(db: Db, organizationId: number) {
 
 export function ratingsOf(db: Db, reportIds: number[]) {
   if (reportIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('safety_ratings').select(['report_id', 'day', 'night', 'created_at']).where('report_id', 'in', reportIds).orderBy('created_at').orderBy('id').execute();
+  return db
+    .selectFrom('safety_ratings')
+    .select(['report_id', 'day', 'night', 'created_at'])
+    .where('report_id', 'in', reportIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 export function measuresOf(db: Db, reportIds: number[]) {
@@ -106,9 +137,28 @@ export function placeById(db: Db, organizationId: number, id: number) {
     .innerJoin('report_categories as c', 'c.id', 'r.category_id')
     .leftJoin('districts as d', 'd.id', 'r.district_id')
     .select([
-      'r.id', 'r.status', 'r.close_reason', 'r.lat', 'r.lon', 'r.address', 'r.location_precise', 'r.description', 'r.answers', 'r.created_at', 'r.reviewed_at',
-      'r.hidden', 'r.category_id', 'r.reporter_email', 'r.district_id', 'c.name_de as category_de', 'c.name_en as category_en', 'c.kind as category_kind', 'd.name as district',
-      sql<Date | null>`(SELECT max(e.created_at) FROM report_events e WHERE e.report_id = r.id AND e.public AND e.kind NOT IN ${NOT_NEWS_SQL})`.as('last_news_at'),
+      'r.id',
+      'r.status',
+      'r.close_reason',
+      'r.lat',
+      'r.lon',
+      'r.address',
+      'r.location_precise',
+      'r.description',
+      'r.answers',
+      'r.created_at',
+      'r.reviewed_at',
+      'r.hidden',
+      'r.category_id',
+      'r.reporter_email',
+      'r.district_id',
+      'c.name_de as category_de',
+      'c.name_en as category_en',
+      'c.kind as category_kind',
+      'd.name as district',
+      sql<Date | null>`(SELECT max(e.created_at) FROM report_events e WHERE e.report_id = r.id AND e.public AND e.kind NOT IN ${NOT_NEWS_SQL})`.as(
+        'last_news_at',
+      ),
     ])
     .where('r.organization_id', '=', organizationId)
     .where('r.id', '=', id)
@@ -156,7 +206,15 @@ export function markReviewed(db: Db, organizationId: number, id: number, userId:
 export function insertMeasure(db: Db, m: { organizationId: number; reportId: number; userId: number; type: MeasureType; body: string }) {
   return db
     .insertInto('report_events')
-    .values({ organization_id: m.organizationId, report_id: m.reportId, kind: 'measure', public: true, actor_user_id: m.userId, body: m.body, data: JSON.stringify({ type: m.type }) })
+    .values({
+      organization_id: m.organizationId,
+      report_id: m.reportId,
+      kind: 'measure',
+      public: true,
+      actor_user_id: m.userId,
+      body: m.body,
+      data: JSON.stringify({ type: m.type }),
+    })
     .returning(['id', 'created_at'])
     .executeTakeFirstOrThrow();
 }
@@ -184,14 +242,22 @@ export async function claimRatingSlot(trx: Db, reportId: number, userId: number)
 }
 
 export function insertRating(db: Db, r: { organizationId: number; reportId: number; userId: number; day: number; night: number }) {
-  return db.insertInto('safety_ratings').values({ organization_id: r.organizationId, report_id: r.reportId, user_id: r.userId, day: r.day, night: r.night }).returning(['id']).executeTakeFirstOrThrow();
+  return db
+    .insertInto('safety_ratings')
+    .values({ organization_id: r.organizationId, report_id: r.reportId, user_id: r.userId, day: r.day, night: r.night })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
 }
 
 /** When the person last rated the place, and when they may rate again. */
 export function ratingSlot(db: Db, reportId: number, userId: number) {
   return db
     .selectFrom('safety_rating_slots')
-    .select(['last_rated_at', sql<Date>`last_rated_at + make_interval(days => ${RATING_PERIOD_DAYS})`.as('next_at'), sql<boolean>`last_rated_at > now() - make_interval(days => ${RATING_PERIOD_DAYS})`.as('blocked')])
+    .select([
+      'last_rated_at',
+      sql<Date>`last_rated_at + make_interval(days => ${RATING_PERIOD_DAYS})`.as('next_at'),
+      sql<boolean>`last_rated_at > now() - make_interval(days => ${RATING_PERIOD_DAYS})`.as('blocked'),
+    ])
     .where('report_id', '=', reportId)
     .where('user_id', '=', userId)
     .executeTakeFirst();
@@ -214,7 +280,10 @@ export async function reviewCounts(db: Db, organizationId: number): Promise<{ re
   return { reported: Number(row.reported), reviewed: Number(row.reviewed) };
 }
 
-export async function questionnaireCounts(db: Db, organizationId: number): Promise<{ sent: number; answered: number; yes: number; no: number; unknown: number }> {
+export async function questionnaireCounts(
+  db: Db,
+  organizationId: number,
+): Promise<{ sent: number; answered: number; yes: number; no: number; unknown: number }> {
   const row = await db
     .selectFrom('angstraum_questionnaires')
     .select([

@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, latestMailLink, type TestApp } from '../../../test/helpers/app';
 import { createCategory, createResident, createStaff, createSyntheticBoundary } from '../../../test/helpers/factories';
-import { addFollower, insertEvent, insertReport } from '../reports/report.queries';
 import { hashToken, randomToken } from '../../platform/security/tokens';
+import { addFollower, insertEvent, insertReport } from '../reports/report.queries';
 import * as service from './angstraeume.service';
 import { scheduleSafetyQuestionnaires, sendDueSafetyQuestionnaires } from './questionnaire';
 
@@ -30,8 +30,22 @@ let seq = 0;
 async function place(options: { reviewed?: boolean; description?: string; address?: string; email?: string } = {}): Promise<number> {
   seq++;
   const r = await insertReport(t.db, {
-    organizationId: t.org.id, categoryId, departmentId: null, districtId: null, status: 'new', lat: 51.5 + seq / 1000, lon: 7.5, address: options.address ?? `Unterführung ${seq}`,
-    locationPrecise: true, description: options.description ?? `Dunkel und zugewachsen ${seq}`, answers: {}, userId: null, reporterName: '', reporterEmail: options.email ?? null, showName: false, idempotencyKey: null,
+    organizationId: t.org.id,
+    categoryId,
+    departmentId: null,
+    districtId: null,
+    status: 'new',
+    lat: 51.5 + seq / 1000,
+    lon: 7.5,
+    address: options.address ?? `Unterführung ${seq}`,
+    locationPrecise: true,
+    description: options.description ?? `Dunkel und zugewachsen ${seq}`,
+    answers: {},
+    userId: null,
+    reporterName: '',
+    reporterEmail: options.email ?? null,
+    showName: false,
+    idempotencyKey: null,
   });
   await insertEvent(t.db, { organizationId: t.org.id, reportId: r!.id, kind: 'created', public: true, toStatus: 'new' });
   if (options.reviewed) await t.db.updateTable('reports').set({ reviewed_at: new Date(), reviewed_by: admin.id }).where('id', '=', r!.id).execute();
@@ -192,10 +206,18 @@ describe('ratings', () => {
     const second = await c.post(`/angstraeume/${id}/bewertung`, { day: '5', night: '5' });
     expect(second.statusCode).toBe(409);
     expect(second.body).toContain('Sie haben diesen Ort am');
-    await t.db.updateTable('safety_rating_slots').set({ last_rated_at: sql`now() - interval '30 days'` }).where('report_id', '=', id).where('user_id', '=', userId).execute();
+    await t.db
+      .updateTable('safety_rating_slots')
+      .set({ last_rated_at: sql`now() - interval '30 days'` })
+      .where('report_id', '=', id)
+      .where('user_id', '=', userId)
+      .execute();
     expect((await c.post(`/angstraeume/${id}/bewertung`, { day: '4', night: '3' })).statusCode).toBe(303);
     const rows = await t.db.selectFrom('safety_ratings').select(['day', 'night']).where('report_id', '=', id).orderBy('id').execute();
-    expect(rows).toEqual([{ day: 2, night: 1 }, { day: 4, night: 3 }]);
+    expect(rows).toEqual([
+      { day: 2, night: 1 },
+      { day: 4, night: 3 },
+    ]);
   });
 
   it('holds under 50 parallel submissions of one person (service and routes)', async () => {
@@ -206,7 +228,9 @@ describe('ratings', () => {
     expect(results.filter((r) => !r.ok && r.kind === 'already')).toHaveLength(49);
 
     const other = await resident('192.0.2.77');
-    const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => other.c.post(`/angstraeume/${id}/bewertung`, { day: String((i % 5) + 1), night: '2' })));
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => other.c.post(`/angstraeume/${id}/bewertung`, { day: String((i % 5) + 1), night: '2' })),
+    );
     const codes = responses.map((r) => r.statusCode);
     expect(codes.filter((s) => s === 303)).toHaveLength(1);
     expect(codes.every((s) => s === 303 || s === 409 || s === 429)).toBe(true);
@@ -233,12 +257,24 @@ describe('ratings', () => {
     const id = await place({ reviewed: true });
     const measure = await t.db
       .insertInto('report_events')
-      .values({ organization_id: t.org.id, report_id: id, kind: 'measure', public: true, body: 'Hecke geschnitten', data: JSON.stringify({ type: 'greenery' }), created_at: sql<Date>`now() - interval '20 days'` })
+      .values({
+        organization_id: t.org.id,
+        report_id: id,
+        kind: 'measure',
+        public: true,
+        body: 'Hecke geschnitten',
+        data: JSON.stringify({ type: 'greenery' }),
+        created_at: sql<Date>`now() - interval '20 days'`,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const users = await Promise.all(Array.from({ length: 6 }, () => createResident(t.db, t.org.id)));
     const values = users.map((u, i) => ({
-      organization_id: t.org.id, report_id: id, user_id: u.id, day: i < 3 ? 2 : 4, night: i < 3 ? 1 : 3,
+      organization_id: t.org.id,
+      report_id: id,
+      user_id: u.id,
+      day: i < 3 ? 2 : 4,
+      night: i < 3 ? 1 : 3,
       created_at: i < 3 ? sql<Date>`now() - interval '40 days'` : sql<Date>`now() - interval '5 days'`,
     }));
     await t.db.insertInto('safety_ratings').values(values).execute();
@@ -262,7 +298,15 @@ describe('questionnaire after a measure', () => {
     await addFollower(t.db, id, 'nachbar@example.de', hashToken(randomToken()));
     await t.db
       .insertInto('report_events')
-      .values({ organization_id: t.org.id, report_id: id, kind: 'measure', public: true, body: 'Licht', data: JSON.stringify({ type: 'lighting' }), created_at: sql<Date>`now() - interval '57 days'` })
+      .values({
+        organization_id: t.org.id,
+        report_id: id,
+        kind: 'measure',
+        public: true,
+        body: 'Licht',
+        data: JSON.stringify({ type: 'lighting' }),
+        created_at: sql<Date>`now() - interval '57 days'`,
+      })
       .execute();
     await scheduleSafetyQuestionnaires(t.db);
     expect(await sendDueSafetyQuestionnaires({ db: t.db, publicUrl: t.config.publicUrl })).toBe(2);
@@ -286,7 +330,10 @@ describe('questionnaire after a measure', () => {
 
   it('does not ask about a measure newer than the waiting time, and rate-limits the token page', async () => {
     const id = await place({ reviewed: true, email: 'frisch@example.de' });
-    await t.db.insertInto('report_events').values({ organization_id: t.org.id, report_id: id, kind: 'measure', public: true, body: 'x', data: JSON.stringify({ type: 'other' }) }).execute();
+    await t.db
+      .insertInto('report_events')
+      .values({ organization_id: t.org.id, report_id: id, kind: 'measure', public: true, body: 'x', data: JSON.stringify({ type: 'other' }) })
+      .execute();
     await scheduleSafetyQuestionnaires(t.db);
     const row = await t.db.selectFrom('angstraum_questionnaires').select(['due_at', 'sent_at']).where('report_id', '=', id).executeTakeFirstOrThrow();
     expect(row.sent_at).toBeNull();

@@ -19,10 +19,17 @@ import { mapSettings } from '../reports/map/map.routes';
 import { ReportMap } from '../reports/map/views/report-map';
 import { renderStaticMapSvg } from '../reports/map/views/static-map';
 import { categoryQuestions } from '../reports/report.service';
-import { changeSinceLastMeasure, isOverdue, LIMITS, lastNews, measureEffects, monthlyAverages } from './angstraum';
 import * as q from './angstraeume.queries';
 import * as service from './angstraeume.service';
-import { answerSafetyQuestionnaire, isAnswer, openSafetyQuestionnaire, scheduleSafetyQuestionnaires, sendDueSafetyQuestionnaires, TOKEN } from './questionnaire';
+import { changeSinceLastMeasure, isOverdue, LIMITS, lastNews, measureEffects, monthlyAverages } from './angstraum';
+import {
+  answerSafetyQuestionnaire,
+  isAnswer,
+  openSafetyQuestionnaire,
+  scheduleSafetyQuestionnaires,
+  sendDueSafetyQuestionnaires,
+  TOKEN,
+} from './questionnaire';
 import { BackOfficeOverviewPage, BackOfficePlacePage, SettingsPage } from './views/backoffice-pages';
 import { CHANGE_PIN, placeName, tr } from './views/parts';
 import { AngstraeumeMapPage, PlacePage, type RatingState } from './views/public-pages';
@@ -93,7 +100,10 @@ export async function angstraeumeRoutes(app: FastifyInstance, deps: AngstraeumeD
     const { ctx } = request;
     const [{ places, settings: s }, categories] = await Promise.all([service.loadPlaces(db, ctx.org.id, now()), q.angstraumCategories(db, ctx.org.id)]);
     const reportCategory = categories.find((c) => c.active)?.id ?? null;
-    return sendHtml(reply, <AngstraeumeMapPage ctx={ctx} places={places} intervalDays={s.intervalDays} now={now()} settings={settings} reportCategoryId={reportCategory} />);
+    return sendHtml(
+      reply,
+      <AngstraeumeMapPage ctx={ctx} places={places} intervalDays={s.intervalDays} now={now()} settings={settings} reportCategoryId={reportCategory} />,
+    );
   });
 
   function pinStatus(group: service.PlaceSummary['change']['group']): string {
@@ -163,7 +173,9 @@ export async function angstraeumeRoutes(app: FastifyInstance, deps: AngstraeumeD
       });
     let rating: RatingState = options.rating ?? { kind: 'signedOut' };
     if (!options.rating && ctx.user) {
-      rating = slot?.blocked ? { kind: 'blocked', lastRatedAt: new Date(slot.last_rated_at), nextAt: new Date(slot.next_at) } : { kind: 'form', values: { day: '', night: '' } };
+      rating = slot?.blocked
+        ? { kind: 'blocked', lastRatedAt: new Date(slot.last_rated_at), nextAt: new Date(slot.next_at) }
+        : { kind: 'form', values: { day: '', night: '' } };
     }
     return sendHtml(
       reply,
@@ -206,7 +218,8 @@ export async function angstraeumeRoutes(app: FastifyInstance, deps: AngstraeumeD
     const result = await service.ratePlace(db, ctx.org.id, id, user.id, values);
     if (result.ok) return reply.redirect(`/angstraeume/${id}?ok=bewertet#rate-title`, 303);
     if (result.kind === 'not_found') throw new AppError('not_found');
-    if (result.kind === 'already') return placePage(request, reply, id, { rating: { kind: 'blocked', lastRatedAt: result.lastRatedAt, nextAt: result.nextAt }, status: 409 });
+    if (result.kind === 'already')
+      return placePage(request, reply, id, { rating: { kind: 'blocked', lastRatedAt: result.lastRatedAt, nextAt: result.nextAt }, status: 409 });
     const t = tr(ctx.locale);
     const errors: FieldErrors = {};
     if (result.errors.day) errors.day = t('err.rating', { label: t('rateDay') });
@@ -254,10 +267,22 @@ export async function angstraeumeRoutes(app: FastifyInstance, deps: AngstraeumeD
     if (result.ok) return sendHtml(reply, <SafetyQuestionnaireThanksPage ctx={ctx} reportId={result.reportId} />);
     if (result.gone) return sendHtml(reply, <SafetyQuestionnaireGonePage ctx={ctx} />, 410);
     const t = tr(ctx.locale);
-    const errors: FieldErrors = Object.fromEntries(Object.entries(result.errors).map(([f, key]) => [f, key === 'answer' ? t('err.answer') : t('err.commentTooLong', { max: LIMITS.commentMax })]));
+    const errors: FieldErrors = Object.fromEntries(
+      Object.entries(result.errors).map(([f, key]) => [f, key === 'answer' ? t('err.answer') : t('err.commentTooLong', { max: LIMITS.commentMax })]),
+    );
     const view = await questionnaireView(ctx, token);
     if (!view) return sendHtml(reply, <SafetyQuestionnaireGonePage ctx={ctx} />, 410);
-    return sendHtml(reply, <SafetyQuestionnairePage ctx={ctx} token={token} q={view} values={{ answer: isAnswer(values.answer) ? values.answer : '', comment: values.comment }} errors={errors} />, 400);
+    return sendHtml(
+      reply,
+      <SafetyQuestionnairePage
+        ctx={ctx}
+        token={token}
+        q={view}
+        values={{ answer: isAnswer(values.answer) ? values.answer : '', comment: values.comment }}
+        errors={errors}
+      />,
+      400,
+    );
   });
 
   // -------------------------------------------------------------------------------------------------------
@@ -277,7 +302,14 @@ export async function angstraeumeRoutes(app: FastifyInstance, deps: AngstraeumeD
       update_interval_days: s.intervalDays,
       places: { reported: s.reported, reviewed: s.reviewed, with_measures: s.withMeasures, overdue: s.overdue },
       effect: { measured: s.measured, safer: s.safer, same: s.same, less_safe: s.lessSafe, safer_share: percentOrNull(s.saferShare) },
-      questionnaire: { sent: s.questionnaire.sent, answered: s.questionnaire.answered, yes: s.questionnaire.yes, no: s.questionnaire.no, unknown: s.questionnaire.unknown, yes_share: percentOrNull(s.questionnaire.yesShare) },
+      questionnaire: {
+        sent: s.questionnaire.sent,
+        answered: s.questionnaire.answered,
+        yes: s.questionnaire.yes,
+        no: s.questionnaire.no,
+        unknown: s.questionnaire.unknown,
+        yes_share: percentOrNull(s.questionnaire.yesShare),
+      },
       method:
         'Ratings 1–5 (day and night) by signed-in residents, one per person, place and 30 days. For each place the ratings since the previous measure are compared with those after its last measure; a place counts as "safer" when the mean of day and night rose by at least 0.25 with at least 3 ratings on each side.',
     };
@@ -299,7 +331,9 @@ export async function angstraeumeRoutes(app: FastifyInstance, deps: AngstraeumeD
     return sendHtml(reply, <SettingsPage ctx={request.ctx} values={shown} errors={errors} saved={saved} />, errors ? 400 : 200);
   }
 
-  app.get('/verwaltung/angstraeume/einstellungen', { preHandler: staffOnly('admin') }, async (request, reply) => settingsPage(request, reply, undefined, undefined, (request.query as { ok?: string }).ok === '1'));
+  app.get('/verwaltung/angstraeume/einstellungen', { preHandler: staffOnly('admin') }, async (request, reply) =>
+    settingsPage(request, reply, undefined, undefined, (request.query as { ok?: string }).ok === '1'),
+  );
 
   app.post('/verwaltung/angstraeume/einstellungen', { preHandler: staffOnly('admin') }, async (request, reply) => {
     const body = asForm(request.body);
@@ -316,7 +350,17 @@ export async function angstraeumeRoutes(app: FastifyInstance, deps: AngstraeumeD
     return reply.redirect('/verwaltung/angstraeume/einstellungen?ok=1', 303);
   });
 
-  async function staffPlace(request: FastifyRequest, reply: FastifyReply, id: number, options: { review?: { description: string; errors?: FieldErrors }; measure?: { type: string; body: string; errors?: FieldErrors }; notice?: string; status?: number } = {}) {
+  async function staffPlace(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    options: {
+      review?: { description: string; errors?: FieldErrors };
+      measure?: { type: string; body: string; errors?: FieldErrors };
+      notice?: string;
+      status?: number;
+    } = {},
+  ) {
     const { ctx } = request;
     const place = await q.placeById(db, ctx.org.id, id);
     if (!place) throw new AppError('not_found');
@@ -338,7 +382,9 @@ export async function angstraeumeRoutes(app: FastifyInstance, deps: AngstraeumeD
   app.get('/verwaltung/angstraeume/:id', { preHandler: staffOnly() }, async (request, reply) => {
     const ok = (request.query as { ok?: string }).ok;
     const t = tr(request.ctx.locale);
-    return staffPlace(request, reply, idParam(request), { notice: ok === 'geprueft' ? t('bo.publishedNotice') : ok === 'massnahme' ? t('bo.measureDone') : undefined });
+    return staffPlace(request, reply, idParam(request), {
+      notice: ok === 'geprueft' ? t('bo.publishedNotice') : ok === 'massnahme' ? t('bo.measureDone') : undefined,
+    });
   });
 
   app.post('/verwaltung/angstraeume/:id/pruefen', { preHandler: staffOnly(...REVIEWERS) }, async (request, reply) => {
@@ -348,7 +394,9 @@ export async function angstraeumeRoutes(app: FastifyInstance, deps: AngstraeumeD
     if (result.ok) return reply.redirect(`/verwaltung/angstraeume/${id}?ok=geprueft`, 303);
     if ('notFound' in result) throw new AppError('not_found');
     const t = tr(request.ctx.locale);
-    const errors: FieldErrors = { description: result.errors.description === 'tooLong' ? t('err.tooLong', { max: LIMITS.descriptionMax }) : t('err.description') };
+    const errors: FieldErrors = {
+      description: result.errors.description === 'tooLong' ? t('err.tooLong', { max: LIMITS.descriptionMax }) : t('err.description'),
+    };
     return staffPlace(request, reply, id, { review: { description, errors }, status: 400 });
   });
 

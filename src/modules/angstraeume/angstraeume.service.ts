@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/connect';
+import * as q from './angstraeume.queries';
 import {
   changeSinceLastMeasure,
   isMeasureType,
@@ -12,7 +13,6 @@ import {
   parseRating,
   type Rating,
 } from './angstraum';
-import * as q from './angstraeume.queries';
 
 // Use cases of the Angsträume feature: (db, input) -> result. No HTTP here.
 
@@ -97,7 +97,11 @@ export interface AngstraumStatistics {
 }
 
 export async function angstraumStatistics(db: Db, organizationId: number, now: Date): Promise<AngstraumStatistics> {
-  const [{ places, settings }, counts, qs] = await Promise.all([loadPlaces(db, organizationId, now), q.reviewCounts(db, organizationId), q.questionnaireCounts(db, organizationId)]);
+  const [{ places, settings }, counts, qs] = await Promise.all([
+    loadPlaces(db, organizationId, now),
+    q.reviewCounts(db, organizationId),
+    q.questionnaireCounts(db, organizationId),
+  ]);
   const groups = places.map((p) => p.change.group);
   const safer = groups.filter((g) => g === 'safer').length;
   const same = groups.filter((g) => g === 'same').length;
@@ -164,7 +168,13 @@ export async function ratePlace(db: Db, organizationId: number, reportId: number
 
 export type StaffProblem = 'required' | 'tooLong' | 'choice' | 'range';
 
-export async function reviewPlace(db: Db, organizationId: number, id: number, userId: number, rawDescription: string): Promise<{ ok: true } | { ok: false; errors: Record<string, StaffProblem> } | { ok: false; notFound: true }> {
+export async function reviewPlace(
+  db: Db,
+  organizationId: number,
+  id: number,
+  userId: number,
+  rawDescription: string,
+): Promise<{ ok: true } | { ok: false; errors: Record<string, StaffProblem> } | { ok: false; notFound: true }> {
   const description = rawDescription.trim();
   if (!description) return { ok: false, errors: { description: 'required' } };
   if ([...description].length > LIMITS.descriptionMax) return { ok: false, errors: { description: 'tooLong' } };
@@ -177,7 +187,14 @@ export async function reviewPlace(db: Db, organizationId: number, id: number, us
       // Internal: who reviewed, and whether the text was changed (the original is not kept: data minimisation).
       await trx
         .insertInto('report_events')
-        .values({ organization_id: organizationId, report_id: id, kind: 'angstraum_reviewed', public: false, actor_user_id: userId, data: JSON.stringify({ edited }) })
+        .values({
+          organization_id: organizationId,
+          report_id: id,
+          kind: 'angstraum_reviewed',
+          public: false,
+          actor_user_id: userId,
+          data: JSON.stringify({ edited }),
+        })
         .execute();
     }
     return { ok: true } as const;
@@ -190,7 +207,9 @@ export async function postMeasure(
   reportId: number,
   userId: number,
   raw: { type: string; body: string },
-): Promise<{ ok: true; eventId: number } | { ok: false; errors: Record<string, StaffProblem> } | { ok: false; notFound: true } | { ok: false; needsReview: true }> {
+): Promise<
+  { ok: true; eventId: number } | { ok: false; errors: Record<string, StaffProblem> } | { ok: false; notFound: true } | { ok: false; needsReview: true }
+> {
   const body = raw.body.trim();
   const errors: Record<string, StaffProblem> = {};
   if (!isMeasureType(raw.type)) errors.type = 'choice';
@@ -208,7 +227,10 @@ export async function postMeasure(
   });
 }
 
-export function parseSettings(raw: { interval: string; weeks: string }): { ok: true; value: { intervalDays: number; questionnaireWeeks: number } } | { ok: false; errors: Record<string, StaffProblem> } {
+export function parseSettings(raw: {
+  interval: string;
+  weeks: string;
+}): { ok: true; value: { intervalDays: number; questionnaireWeeks: number } } | { ok: false; errors: Record<string, StaffProblem> } {
   const errors: Record<string, StaffProblem> = {};
   const whole = (s: string, min: number, max: number) => (/^\d{1,3}$/.test(s.trim()) && Number(s) >= min && Number(s) <= max ? Number(s) : null);
   const interval = whole(raw.interval, 1, 365);

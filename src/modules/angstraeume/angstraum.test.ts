@@ -26,7 +26,12 @@ describe('ratings', () => {
 
   it('averages day and night separately', () => {
     expect(average([])).toEqual({ n: 0, day: null, night: null });
-    expect(average([{ at: day(0), day: 2, night: 1 }, { at: day(1), day: 4, night: 2 }])).toEqual({ n: 2, day: 3, night: 1.5 });
+    expect(
+      average([
+        { at: day(0), day: 2, night: 1 },
+        { at: day(1), day: 4, night: 2 },
+      ]),
+    ).toEqual({ n: 2, day: 3, night: 1.5 });
   });
 });
 
@@ -55,7 +60,9 @@ describe('before and after a measure', () => {
   it('property: every rating is "after" exactly one measure or before the first', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ d: fc.integer({ min: 0, max: 400 }), day: fc.integer({ min: 1, max: 5 }), night: fc.integer({ min: 1, max: 5 }) }), { maxLength: 60 }),
+        fc.array(fc.record({ d: fc.integer({ min: 0, max: 400 }), day: fc.integer({ min: 1, max: 5 }), night: fc.integer({ min: 1, max: 5 }) }), {
+          maxLength: 60,
+        }),
         fc.uniqueArray(fc.integer({ min: 0, max: 400 }), { maxLength: 6 }),
         (raw, measureDays) => {
           const ratings = raw.map((x) => r(x.d, x.day, x.night));
@@ -107,12 +114,18 @@ describe('overdue', () => {
 
   it('property: news within the interval is never overdue; a longer interval is never stricter', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 365 }), fc.integer({ min: 0, max: 100 }), (news, gap, interval, extra) => {
-        const p = { status: 'confirmed' as const, reviewedAt: day(0), lastNewsAt: day(news) };
-        const now = day(news + gap);
-        if (gap <= interval) expect(isOverdue(p, now, interval)).toBe(false);
-        if (!isOverdue(p, now, interval)) expect(isOverdue(p, now, interval + extra)).toBe(false);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 1, max: 365 }),
+        fc.integer({ min: 0, max: 100 }),
+        (news, gap, interval, extra) => {
+          const p = { status: 'confirmed' as const, reviewedAt: day(0), lastNewsAt: day(news) };
+          const now = day(news + gap);
+          if (gap <= interval) expect(isOverdue(p, now, interval)).toBe(false);
+          if (!isOverdue(p, now, interval)) expect(isOverdue(p, now, interval + extra)).toBe(false);
+        },
+      ),
     );
   });
 });
@@ -127,23 +140,39 @@ describe('months and chart scaling', () => {
   });
 
   it('fills empty months between ratings', () => {
-    const series = monthlyAverages([{ at: new Date('2026-01-10T12:00:00Z'), day: 2, night: 1 }, { at: new Date('2026-03-10T12:00:00Z'), day: 4, night: 5 }], new Date('2026-03-20T12:00:00Z'));
-    expect(series.map((s) => [s.month, s.n])).toEqual([['2026-01', 1], ['2026-02', 0], ['2026-03', 1]]);
+    const series = monthlyAverages(
+      [
+        { at: new Date('2026-01-10T12:00:00Z'), day: 2, night: 1 },
+        { at: new Date('2026-03-10T12:00:00Z'), day: 4, night: 5 },
+      ],
+      new Date('2026-03-20T12:00:00Z'),
+    );
+    expect(series.map((s) => [s.month, s.n])).toEqual([
+      ['2026-01', 1],
+      ['2026-02', 0],
+      ['2026-03', 1],
+    ]);
   });
 
   it('property: a linear scale maps the domain ends to the range ends and keeps order', () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: 1e-3, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (d0, width, a, b) => {
-        const s = linearScale(d0, d0 + width, 300, 20);
-        expect(s(d0)).toBeCloseTo(300, 6);
-        expect(s(d0 + width)).toBeCloseTo(20, 6);
-        const x = d0 + a * width;
-        const y = d0 + b * width;
-        if (x < y) expect(s(x)).toBeGreaterThanOrEqual(s(y) - 1e-9);
-        const v = s(x);
-        expect(v).toBeGreaterThanOrEqual(20 - 1e-6);
-        expect(v).toBeLessThanOrEqual(300 + 1e-6);
-      }),
+      fc.property(
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.double({ min: 1e-3, max: 1e6, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (d0, width, a, b) => {
+          const s = linearScale(d0, d0 + width, 300, 20);
+          expect(s(d0)).toBeCloseTo(300, 6);
+          expect(s(d0 + width)).toBeCloseTo(20, 6);
+          const x = d0 + a * width;
+          const y = d0 + b * width;
+          if (x < y) expect(s(x)).toBeGreaterThanOrEqual(s(y) - 1e-9);
+          const v = s(x);
+          expect(v).toBeGreaterThanOrEqual(20 - 1e-6);
+          expect(v).toBeLessThanOrEqual(300 + 1e-6);
+        },
+      ),
     );
     expect(linearScale(5, 5, 0, 100)(5)).toBe(50);
   });

@@ -137,7 +137,8 @@ const de = {
   'bo.open': 'Bearbeiten',
   'bo.placeTitle': 'Angstraum #{id}',
   'bo.reviewSection': 'Prüfen und veröffentlichen',
-  'bo.reviewHelp': 'Prüfen Sie Ort und Text. Entfernen Sie persönliche Daten (Namen, Kennzeichen, Beschreibungen einzelner Menschen), bevor Sie veröffentlichen.',
+  'bo.reviewHelp':
+    'Prüfen Sie Ort und Text. Entfernen Sie persönliche Daten (Namen, Kennzeichen, Beschreibungen einzelner Menschen), bevor Sie veröffentlichen.',
   'bo.descriptionLabel': 'Beschreibung (wird so veröffentlicht)',
   'bo.publish': 'Geprüft: veröffentlichen',
   'bo.reviewedOn': 'Geprüft und öffentlich seit {date}.',

@@ -62,7 +62,16 @@ export async function sendDueSafetyQuestionnaires(deps: { db: Db; publicUrl: URL
         .where('q.due_at', '<=', sql<Date>`now()`)
         .where('r.hidden', '=', false)
         .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom('report_events as n').select('n.id').whereRef('n.report_id', '=', 'q.report_id').where('n.kind', '=', 'measure').where('n.public', '=', true).whereRef('n.created_at', '>', 'm.created_at'))),
+          not(
+            exists(
+              selectFrom('report_events as n')
+                .select('n.id')
+                .whereRef('n.report_id', '=', 'q.report_id')
+                .where('n.kind', '=', 'measure')
+                .where('n.public', '=', true)
+                .whereRef('n.created_at', '>', 'm.created_at'),
+            ),
+          ),
         )
         .orderBy('q.due_at')
         .limit(1)
@@ -116,10 +125,18 @@ export function openSafetyQuestionnaire(db: Db, organizationId: number, token: s
     .executeTakeFirst();
 }
 
-export type AnswerResult = { ok: true; reportId: number } | { ok: false; gone: true } | { ok: false; gone: false; errors: Record<string, 'answer' | 'commentTooLong'> };
+export type AnswerResult =
+  | { ok: true; reportId: number }
+  | { ok: false; gone: true }
+  | { ok: false; gone: false; errors: Record<string, 'answer' | 'commentTooLong'> };
 
 /** Records an answer once: the row must still be open when it is updated, so two clicks record one answer. */
-export async function answerSafetyQuestionnaire(db: Db, organizationId: number, token: string, input: { answer: string; comment: string }): Promise<AnswerResult> {
+export async function answerSafetyQuestionnaire(
+  db: Db,
+  organizationId: number,
+  token: string,
+  input: { answer: string; comment: string },
+): Promise<AnswerResult> {
   const comment = input.comment.trim();
   const errors: Record<string, 'answer' | 'commentTooLong'> = {};
   if (!isAnswer(input.answer)) errors.answer = 'answer';

@@ -1,4 +1,6 @@
 // Public surface of the participatory-budget counting module: pure functions, no I/O.
+
+export { type CountOptions, countElection, defaultTieBreaking } from './counting/count';
 export type {
   Ballot,
   Election,
@@ -9,6 +11,18 @@ export type {
   VoteType,
 } from './counting/election';
 export { RULE_NAMES, TIE_BREAKINGS } from './counting/election';
+export {
+  type ExplainOptions,
+  explainProject,
+  explainResult,
+  explainTie,
+  formatAmount,
+  type Lang,
+  ruleLabel,
+} from './counting/explain';
+export { type FileRule, ruleFromFile } from './counting/file-rule';
+export type { Rational } from './counting/rational';
+export { parseDecimal, parseRational, rat, toExactDecimal, toExactString } from './counting/rational';
 export type {
   Add1Info,
   ComparisonInfo,
@@ -21,21 +35,8 @@ export type {
   TieCriterion,
   TieRecord,
 } from './counting/result';
-export type { Rational } from './counting/rational';
-export { parseDecimal, parseRational, rat, toExactDecimal, toExactString } from './counting/rational';
-export { type CountOptions, countElection, defaultTieBreaking } from './counting/count';
-export { type FileRule, ruleFromFile } from './counting/file-rule';
-export {
-  type ExplainOptions,
-  type Lang,
-  explainProject,
-  explainResult,
-  explainTie,
-  formatAmount,
-  ruleLabel,
-} from './counting/explain';
 export { compareIds } from './counting/tie-breaking';
-export { type PbIssue, type PbReadResult, PbFormatError, parsePb, readPb } from './pabulib/pb-reader';
-export { type WritePbOptions, writePb } from './pabulib/pb-writer';
 export { exactJsonReplacer, toExactJson } from './json';
+export { PbFormatError, type PbIssue, type PbReadResult, parsePb, readPb } from './pabulib/pb-reader';
+export { type WritePbOptions, writePb } from './pabulib/pb-writer';
 export { runPbCli } from './pb.cli';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPbCli } from './pb.cli';
 import { sharedPath } from '../../../test/helpers/shared-data';
+import { runPbCli } from './pb.cli';
 
 const DEV = sharedPath('data/pabulib/dev');
 
@@ -70,9 +70,7 @@ describe('kuemmerer pb', () => {
     const r = await run(['count', 'small.pb'], {
       'small.pb': SMALL.replace('rule;equalshares', 'rule;unknown'),
     });
-    expect(r.out).toContain(
-      'Rule: greedy – greedy (most votes first) (file rule "unknown" is not one of ours; counted as greedy)',
-    );
+    expect(r.out).toContain('Rule: greedy – greedy (most votes first) (file rule "unknown" is not one of ours; counted as greedy)');
     expect(r.out).toContain('Winners (1): a');
   });
 
@@ -101,15 +99,11 @@ describe('kuemmerer pb', () => {
     expect(cmp.comparisonStep).toMatchObject({ prefersMes: 1, prefersGreedy: 0, switchedToGreedy: false });
     const de = await run(['count', 'small.pb', '--lang', 'de']);
     expect(de.out).toContain('wurde in Runde 1 nach der Methode der gleichen Anteile gefördert');
-    const t = JSON.parse(
-      (await run(['count', 'small.pb', '--rule', 'greedy', '--threshold', '4', '--json'])).out,
-    );
+    const t = JSON.parse((await run(['count', 'small.pb', '--rule', 'greedy', '--threshold', '4', '--json'])).out);
     expect(t.winners).toEqual([]);
     const ns = JSON.parse((await run(['count', 'small.pb', '--rule', 'greedy', '--no-skip', '--json'])).out);
     expect(ns.noSkip).toBe(true);
-    const step = JSON.parse(
-      (await run(['count', 'small.pb', '--rule', 'mes-add1', '--add1-step', '0.5', '--json'])).out,
-    );
+    const step = JSON.parse((await run(['count', 'small.pb', '--rule', 'mes-add1', '--add1-step', '0.5', '--json'])).out);
     expect(step.add1.variant).toBe('equalshares');
   });
 

@@ -1,6 +1,6 @@
 import { type CountOptions, countElection } from './counting/count';
 import { RULE_NAMES, type RuleName, TIE_BREAKINGS, type TieBreaking } from './counting/election';
-import { type Lang, explainResult, formatAmount, ruleLabel } from './counting/explain';
+import { explainResult, formatAmount, type Lang, ruleLabel } from './counting/explain';
 import { ruleFromFile } from './counting/file-rule';
 import { parseDecimal } from './counting/rational';
 import { toExactJson } from './json';
@@ -237,9 +237,7 @@ export async function runPbCli(args: string[], io: PbCliIo): Promise<number> {
   }
 
   const amount = (x: typeof result.totalCost) => formatAmount(x, opts.lang, currency);
-  const title = [election.meta?.description, election.meta?.unit, election.meta?.instance]
-    .filter(Boolean)
-    .join(', ');
+  const title = [election.meta?.description, election.meta?.unit, election.meta?.instance].filter(Boolean).join(', ');
   const lines: string[] = [];
   if (title) lines.push(`Election: ${title}`);
   lines.push(`Rule: ${result.rule} – ${ruleLabel(result.rule, 'en')} (${ruleNote})`);
@@ -251,9 +249,7 @@ export async function runPbCli(args: string[], io: PbCliIo): Promise<number> {
   };
   lines.push(`Tie-breaking: ${result.tieBreaking}${tiesWhy[tiesSource]}`);
   lines.push(`Winners (${result.winners.length}): ${result.winners.join(', ')}`);
-  lines.push(
-    `Total cost: ${amount(result.totalCost)} of ${amount(result.budget)} (left over ${amount(result.leftover)})`,
-  );
+  lines.push(`Total cost: ${amount(result.totalCost)} of ${amount(result.budget)} (left over ${amount(result.leftover)})`);
   lines.push('', ...sentences.map((s) => `- ${s}`));
   io.out(lines.join('\n'));
   return 0;

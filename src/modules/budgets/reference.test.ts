@@ -1,13 +1,13 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedPath } from '../../../test/helpers/shared-data';
 import { type CountOptions, countElection, defaultTieBreaking } from './counting/count';
 import type { Election } from './counting/election';
 import { ruleFromFile } from './counting/file-rule';
 import { cmp, parseRational, toExactString } from './counting/rational';
 import { compareIds } from './counting/tie-breaking';
 import { readPb } from './pabulib/pb-reader';
-import { sharedPath } from '../../../test/helpers/shared-data';
 
 // Test-only access to the shared reference data; application code never reads ../shared.
 const DEV = sharedPath('data/pabulib/dev');
@@ -74,8 +74,7 @@ describe('pabulib dev set (expected.json)', () => {
       for (const [key, winners] of Object.entries(inst.winners)) {
         it(`rule ${key}: winners and total cost`, () => {
           const make = RULES[key];
-          if (!make)
-            throw new Error(`expected.json names rule "${key}", which this engine does not implement`);
+          if (!make) throw new Error(`expected.json names rule "${key}", which this engine does not implement`);
           const result = countElection(election(), make(election()));
           expect(sorted(result.winners)).toEqual(winners);
           expect(toExactString(result.totalCost)).toBe(inst.total_cost[key]);

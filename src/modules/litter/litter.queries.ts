@@ -17,7 +17,12 @@ export function litterCategory(db: Db, organizationId: number) {
 }
 
 /** Public litter reports per district and Berlin month in [from, to), without duplicates and rejected ones. */
-export async function monthlyLitterCounts(db: Db, organizationId: number, from: Date, to: Date): Promise<Array<{ district_id: number | null; month: string; n: number }>> {
+export async function monthlyLitterCounts(
+  db: Db,
+  organizationId: number,
+  from: Date,
+  to: Date,
+): Promise<Array<{ district_id: number | null; month: string; n: number }>> {
   const month = sql<string>`to_char(r.created_at AT TIME ZONE 'Europe/Berlin', 'YYYY-MM')`;
   const rows = await db
     .selectFrom('reports as r')
@@ -32,5 +37,11 @@ export async function monthlyLitterCounts(db: Db, organizationId: number, from: 
 }
 
 export function districtNames(db: Db, organizationId: number) {
-  return db.selectFrom('districts').select(['id', 'name']).where('organization_id', '=', organizationId).where('kind', '!=', 'stadtgrenze').orderBy('name').execute();
+  return db
+    .selectFrom('districts')
+    .select(['id', 'name'])
+    .where('organization_id', '=', organizationId)
+    .where('kind', '!=', 'stadtgrenze')
+    .orderBy('name')
+    .execute();
 }

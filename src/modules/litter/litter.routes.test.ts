@@ -20,7 +20,12 @@ function multipart(fields: Record<string, string>, photo?: Buffer) {
   const boundary = '----kuemmerer-dreckpetze';
   const chunks: Buffer[] = [];
   for (const [k, v] of Object.entries(fields)) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  if (photo) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="muell.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), photo, Buffer.from('\r\n'));
+  if (photo)
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="muell.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+      photo,
+      Buffer.from('\r\n'),
+    );
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
@@ -48,8 +53,14 @@ describe('Dreckpetze', () => {
     const user = await createResident(t.db, t.org.id);
     const c = new Client(t);
     await c.signInAs(user.id, 'resident');
-    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#795' } }).jpeg().toBuffer();
-    const res = await c.request({ method: 'POST', url: '/dreckpetze', ...multipart({ _csrf: c.csrf, lat: '51.51', lon: '7.45', address: '', note: '', idempotencyKey: 'dp-1' }, photo) });
+    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#795' } })
+      .jpeg()
+      .toBuffer();
+    const res = await c.request({
+      method: 'POST',
+      url: '/dreckpetze',
+      ...multipart({ _csrf: c.csrf, lat: '51.51', lon: '7.45', address: '', note: '', idempotencyKey: 'dp-1' }, photo),
+    });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('ist veröffentlicht');
     const report = await t.db.selectFrom('reports').selectAll().where('idempotency_key', '=', 'dp-1').executeTakeFirstOrThrow();
@@ -61,11 +72,19 @@ describe('Dreckpetze', () => {
 
   it('needs an email address from anonymous reporters and keeps the note', async () => {
     const c = new Client(t);
-    const res = await c.request({ method: 'POST', url: '/dreckpetze', ...multipart({ _csrf: c.csrf, lat: '51.51', lon: '7.45', address: '', note: 'Drei Säcke', email: 'kaputt', idempotencyKey: 'dp-2' }) });
+    const res = await c.request({
+      method: 'POST',
+      url: '/dreckpetze',
+      ...multipart({ _csrf: c.csrf, lat: '51.51', lon: '7.45', address: '', note: 'Drei Säcke', email: 'kaputt', idempotencyKey: 'dp-2' }),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('href="#f-email"');
     expect(res.body).toContain('>Drei Säcke</textarea>');
-    const ok = await c.request({ method: 'POST', url: '/dreckpetze', ...multipart({ _csrf: c.csrf, lat: '51.51', lon: '7.45', address: '', note: 'Drei Säcke', email: 'melder@example.de', idempotencyKey: 'dp-2' }) });
+    const ok = await c.request({
+      method: 'POST',
+      url: '/dreckpetze',
+      ...multipart({ _csrf: c.csrf, lat: '51.51', lon: '7.45', address: '', note: 'Drei Säcke', email: 'melder@example.de', idempotencyKey: 'dp-2' }),
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toContain('melder@example.de');
   });
@@ -73,7 +92,11 @@ describe('Dreckpetze', () => {
   it('counts quick reports against the report limits: 429 with Retry-After and the note kept', async () => {
     const c = new Client(t, '198.51.100.77');
     await spend(t.db, RATE_LIMITS.reportIp, '198.51.100.77');
-    const res = await c.request({ method: 'POST', url: '/dreckpetze', ...multipart({ _csrf: c.csrf, lat: '51.51', lon: '7.45', address: '', note: 'Sperrmüll', email: 'viel@example.de', idempotencyKey: 'dp-limit' }) });
+    const res = await c.request({
+      method: 'POST',
+      url: '/dreckpetze',
+      ...multipart({ _csrf: c.csrf, lat: '51.51', lon: '7.45', address: '', note: 'Sperrmüll', email: 'viel@example.de', idempotencyKey: 'dp-limit' }),
+    });
     expectLimited(res, RATE_LIMITS.reportIp.windowSeconds);
     expect(res.body).toContain('>Sperrmüll</textarea>');
     expect(res.body).toContain('value="dp-limit"');

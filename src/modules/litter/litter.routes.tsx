@@ -67,7 +67,8 @@ export async function litterRoutes(app: FastifyInstance, deps: LitterDeps): Prom
     if (!checked.ok) return step1(request, reply, c.id, where, translateProblems(ctx, checked.errors), 400);
     const values: QuickDetails = { note: f('note'), email: f('email') };
     const key = f('idempotencyKey').slice(0, 64);
-    const noteErrors: FieldErrors = [...values.note].length > NOTE_MAX ? translateProblems(ctx, { note: { key: 'err.tooLong', params: { max: NOTE_MAX } } }) : {};
+    const noteErrors: FieldErrors =
+      [...values.note].length > NOTE_MAX ? translateProblems(ctx, { note: { key: 'err.tooLong', params: { max: NOTE_MAX } } }) : {};
     let result: reports.CreateResult;
     try {
       result =
@@ -96,16 +97,35 @@ export async function litterRoutes(app: FastifyInstance, deps: LitterDeps): Prom
       const seconds = err.details.retryAfterSeconds ?? 60;
       reply.header('Retry-After', String(seconds));
       const alert = translator(reportMessages, ctx.locale)('limitText', { minutes: Math.ceil(seconds / 60) });
-      return sendHtml(reply, <QuickStep2Page ctx={ctx} where={checked.value} values={values} idempotencyKey={key || randomToken(18)} photosLost={files.length > 0} alert={alert} />, 429);
+      return sendHtml(
+        reply,
+        <QuickStep2Page ctx={ctx} where={checked.value} values={values} idempotencyKey={key || randomToken(18)} photosLost={files.length > 0} alert={alert} />,
+        429,
+      );
     }
     if (!result.ok && result.conflict) {
       // A fresh key: sending this again is a deliberate new report, not a repeat of the first one.
       const alert = translator(reportMessages, ctx.locale)('alreadySentText');
-      return sendHtml(reply, <QuickStep2Page ctx={ctx} where={checked.value} values={values} idempotencyKey={randomToken(18)} photosLost={files.length > 0} alert={alert} />, 422);
+      return sendHtml(
+        reply,
+        <QuickStep2Page ctx={ctx} where={checked.value} values={values} idempotencyKey={randomToken(18)} photosLost={files.length > 0} alert={alert} />,
+        422,
+      );
     }
     if (!result.ok) {
       const errors = { ...noteErrors, ...translateProblems(ctx, result.errors) };
-      return sendHtml(reply, <QuickStep2Page ctx={ctx} where={checked.value} values={values} idempotencyKey={key || randomToken(18)} errors={errors} photosLost={files.length > 0} />, 400);
+      return sendHtml(
+        reply,
+        <QuickStep2Page
+          ctx={ctx}
+          where={checked.value}
+          values={values}
+          idempotencyKey={key || randomToken(18)}
+          errors={errors}
+          photosLost={files.length > 0}
+        />,
+        400,
+      );
     }
     return sendHtml(reply, <QuickThanksPage ctx={ctx} reportId={result.reportId} status={result.status} email={result.email} />);
   });
@@ -131,10 +151,18 @@ export async function litterRoutes(app: FastifyInstance, deps: LitterDeps): Prom
       ],
       shortcuts: [
         { name: t('title'), short_name: 'Dreckpetze', url: '/dreckpetze', icons: [{ src: '/static/icons/icon-192.png', sizes: '192x192' }] },
-        { name: request.ctx.locale === 'de' ? 'Angsträume-Karte' : 'Map of unsafe places', url: '/angstraeume', icons: [{ src: '/static/icons/icon-192.png', sizes: '192x192' }] },
+        {
+          name: request.ctx.locale === 'de' ? 'Angsträume-Karte' : 'Map of unsafe places',
+          url: '/angstraeume',
+          icons: [{ src: '/static/icons/icon-192.png', sizes: '192x192' }],
+        },
       ],
     };
-    return reply.type('application/manifest+json; charset=utf-8').header('Cache-Control', 'public, max-age=3600').header('Vary', 'Accept-Language, Cookie').send(JSON.stringify(manifest));
+    return reply
+      .type('application/manifest+json; charset=utf-8')
+      .header('Cache-Control', 'public, max-age=3600')
+      .header('Vary', 'Accept-Language, Cookie')
+      .send(JSON.stringify(manifest));
   });
 
   // The figures behind the −5 % target, for the targets dashboard and anyone else.

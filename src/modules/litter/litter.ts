@@ -62,6 +62,8 @@ export function targetLine(start: number, months: number, target = TARGET_ANNUAL
 /** A change as a signed percentage with one decimal, e.g. "−4,8 %" / "+2.0 %". */
 export function formatChange(change: number | null, locale: 'de' | 'en'): string {
   if (change === null) return '–';
-  const value = numberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(change * 100);
+  const value = numberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(
+    change * 100,
+  );
   return `${value.replace('-', '−')} %`;
 }

@@ -53,11 +53,7 @@ afterAll(async () => {
 async function cli(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(
-    [...args, '--org', 'cli-stadt'],
-    { out: (s) => out.push(s), err: (s) => err.push(s) },
-    env,
-  );
+  const code = await runCli([...args, '--org', 'cli-stadt'], { out: (s) => out.push(s), err: (s) => err.push(s) }, env);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

@@ -16,9 +16,7 @@ export async function apiKeyCli(
       if (args.length !== 1) throw usage('Give the key a name: kuemmerer api-key create NAME [--rate N]');
       try {
         const key = await createApiKey(db, organizationId, { name: args[0]!, ratePerMinute: rate }, null);
-        io.out(
-          `API key #${key.id} "${key.name}" (${key.ratePerMinute} requests per minute). Copy it now, it is not shown again:\n${key.key}`,
-        );
+        io.out(`API key #${key.id} "${key.name}" (${key.ratePerMinute} requests per minute). Copy it now, it is not shown again:\n${key.key}`);
         return 0;
       } catch (err) {
         if (err instanceof ApiKeyInputError) throw usage(err.message);
@@ -32,9 +30,7 @@ export async function apiKeyCli(
       for (const k of keys) {
         const state = k.revoked_at ? `revoked ${new Date(k.revoked_at).toISOString()}` : 'active';
         const used = k.last_used_at ? new Date(k.last_used_at).toISOString() : 'never';
-        io.out(
-          `#${k.id}\t${k.key_prefix}…\t${k.rate_per_minute}/min\t${state}\tlast used ${used}\t${k.name}`,
-        );
+        io.out(`#${k.id}\t${k.key_prefix}…\t${k.rate_per_minute}/min\t${state}\tlast used ${used}\t${k.name}`);
       }
       return 0;
     }

@@ -21,10 +21,7 @@ export async function apiKeyRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
     const notice = revoked ? t('keyRevokedNotice', { name: revoked.slice(0, 100) }) : undefined;
     // Never cached: the page that shows a new key must not be kept anywhere.
     reply.header('Cache-Control', 'no-store');
-    return sendHtml(
-      reply,
-      <ApiKeysPage ctx={ctx} keys={await listApiKeys(db, ctx.org.id)} notice={notice} />,
-    );
+    return sendHtml(reply, <ApiKeysPage ctx={ctx} keys={await listApiKeys(db, ctx.org.id)} notice={notice} />);
   });
 
   app.post('/verwaltung/api-schluessel', adminOnly, async (request, reply) => {
@@ -34,12 +31,7 @@ export async function apiKeyRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
     const values = { name: field(body, 'name'), rate: field(body, 'rate') };
     reply.header('Cache-Control', 'no-store');
     try {
-      const created = await createApiKey(
-        db,
-        ctx.org.id,
-        { name: values.name, ratePerMinute: values.rate },
-        currentUser(request).id,
-      );
+      const created = await createApiKey(db, ctx.org.id, { name: values.name, ratePerMinute: values.rate }, currentUser(request).id);
       await insertAudit(db, {
         organizationId: ctx.org.id,
         actorUserId: currentUser(request).id,
@@ -47,14 +39,7 @@ export async function apiKeyRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
         subject: String(created.id),
         details: { name: created.name, ratePerMinute: created.ratePerMinute },
       });
-      return sendHtml(
-        reply,
-        <ApiKeysPage
-          ctx={ctx}
-          keys={await listApiKeys(db, ctx.org.id)}
-          created={{ name: created.name, key: created.key }}
-        />,
-      );
+      return sendHtml(reply, <ApiKeysPage ctx={ctx} keys={await listApiKeys(db, ctx.org.id)} created={{ name: created.name, key: created.key }} />);
     } catch (err) {
       if (!(err instanceof ApiKeyInputError)) throw err;
       // Each field on its own, so the form names every problem at once.
@@ -69,13 +54,8 @@ export async function apiKeyRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
           errors[fieldName] = fieldName === 'name' ? t('err.keyName') : t('err.keyRate');
         }
       }
-      if (Object.keys(errors).length === 0)
-        errors[err.field] = t(err.field === 'name' ? 'err.keyName' : 'err.keyRate');
-      return sendHtml(
-        reply,
-        <ApiKeysPage ctx={ctx} keys={await listApiKeys(db, ctx.org.id)} values={values} errors={errors} />,
-        400,
-      );
+      if (Object.keys(errors).length === 0) errors[err.field] = t(err.field === 'name' ? 'err.keyName' : 'err.keyRate');
+      return sendHtml(reply, <ApiKeysPage ctx={ctx} keys={await listApiKeys(db, ctx.org.id)} values={values} errors={errors} />, 400);
     }
   });
 

@@ -24,14 +24,10 @@ export class ApiKeyInputError extends Error {
   }
 }
 
-export function checkKeyInput(
-  name: string,
-  rate: string | number | undefined,
-): { name: string; ratePerMinute: number } {
+export function checkKeyInput(name: string, rate: string | number | undefined): { name: string; ratePerMinute: number } {
   const trimmed = name.trim();
   if (!trimmed) throw new ApiKeyInputError('name', 'name is required');
-  if ([...trimmed].length > NAME_MAX)
-    throw new ApiKeyInputError('name', `name is longer than ${NAME_MAX} characters`);
+  if ([...trimmed].length > NAME_MAX) throw new ApiKeyInputError('name', `name is longer than ${NAME_MAX} characters`);
   const raw = rate === undefined || rate === '' ? String(RATE_DEFAULT) : String(rate).trim();
   if (!/^\d{1,6}$/.test(raw) || Number(raw) < 1 || Number(raw) > RATE_MAX)
     throw new ApiKeyInputError('rate', `requests per minute must be a whole number from 1 to ${RATE_MAX}`);
@@ -69,11 +65,7 @@ export async function createApiKey(
   });
 }
 
-export async function revokeApiKey(
-  db: Db,
-  organizationId: number,
-  id: number,
-): Promise<{ id: number; name: string } | null> {
+export async function revokeApiKey(db: Db, organizationId: number, id: number): Promise<{ id: number; name: string } | null> {
   return db.transaction().execute(async (trx) => {
     const row = await q.revokeApiKey(trx, organizationId, id);
     if (!row) return null;

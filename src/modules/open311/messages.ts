@@ -63,8 +63,7 @@ export const messages: Catalogue<Key> = {
     keyRevoke: 'Widerrufen',
     keyCreate: 'Schlüssel anlegen',
     keyNew: 'Neuer API-Schlüssel',
-    keyShownOnce:
-      'Der Schlüssel „{name}“ ist angelegt. Kopieren Sie ihn jetzt: er wird nur dieses eine Mal angezeigt und nur verschlüsselt gespeichert.',
+    keyShownOnce: 'Der Schlüssel „{name}“ ist angelegt. Kopieren Sie ihn jetzt: er wird nur dieses eine Mal angezeigt und nur verschlüsselt gespeichert.',
     keyValue: 'API-Schlüssel',
     keyRevokedNotice: 'Der Schlüssel „{name}“ ist widerrufen und funktioniert ab sofort nicht mehr.',
     keyNever: 'noch nie',
@@ -100,8 +99,7 @@ export const messages: Catalogue<Key> = {
     keyRevoke: 'Revoke',
     keyCreate: 'Create key',
     keyNew: 'New API key',
-    keyShownOnce:
-      'The key “{name}” has been created. Copy it now: it is shown only this once and stored only as a hash.',
+    keyShownOnce: 'The key “{name}” has been created. Copy it now: it is shown only this once and stored only as a hash.',
     keyValue: 'API key',
     keyRevokedNotice: 'The key “{name}” has been revoked and stops working at once.',
     keyNever: 'never',

@@ -44,8 +44,7 @@ function post(
   options: { ip?: string; headers?: Record<string, string>; app?: TestApp['app'] } = {},
 ): Promise<LightMyRequestResponse> {
   const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields))
-    for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
+  for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
   return (options.app ?? t.app).inject({
     method: 'POST',
     url: path,
@@ -125,9 +124,7 @@ describe('Idempotency-Key on POST requests', () => {
     // The XML endpoint is the same resource: the same key answers with the same id there too.
     const xml = await post(`${BASE}/requests.xml`, lamp(), { headers });
     expect(xml.statusCode).toBe(200);
-    const id = (
-      parseXml(xml.body) as { service_requests: { request: Array<{ service_request_id: string }> } }
-    ).service_requests.request[0]!.service_request_id;
+    const id = (parseXml(xml.body) as { service_requests: { request: Array<{ service_request_id: string }> } }).service_requests.request[0]!.service_request_id;
     expect(id).toBe(JSON.parse(first.body)[0].service_request_id);
   });
 
@@ -174,10 +171,7 @@ describe('Idempotency-Key on POST requests', () => {
   it('refuses a malformed key with 400 and creates nothing', async () => {
     const before = (await snapshot()).reports;
     for (const value of ['two words', 'x'.repeat(101), '', 'ümlaut']) {
-      const text = jsonError(
-        await post(`${BASE}/requests.json`, lamp(), { headers: { 'idempotency-key': value } }),
-        400,
-      );
+      const text = jsonError(await post(`${BASE}/requests.json`, lamp(), { headers: { 'idempotency-key': value } }), 400);
       expect(text).toMatch(/Idempotency-Key/);
     }
     expect((await snapshot()).reports).toBe(before);
@@ -185,11 +179,7 @@ describe('Idempotency-Key on POST requests', () => {
 
   it('identical requests at the same moment make one report', async () => {
     const before = await snapshot();
-    const results = await Promise.all(
-      Array.from({ length: 4 }, () =>
-        post(`${BASE}/requests.json`, lamp(), { headers: { 'idempotency-key': 'race-311' } }),
-      ),
-    );
+    const results = await Promise.all(Array.from({ length: 4 }, () => post(`${BASE}/requests.json`, lamp(), { headers: { 'idempotency-key': 'race-311' } })));
     expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
     expect(new Set(results.map((r) => r.body)).size).toBe(1);
     const after = await snapshot();
@@ -199,9 +189,7 @@ describe('Idempotency-Key on POST requests', () => {
 
   it('parses the header as the draft standard writes it', () => {
     expect(parseIdempotencyKey(undefined)).toBeNull();
-    expect(parseIdempotencyKey('"8e03978e-40d5-43e8-bc93-6894a57f9324"')).toBe(
-      '8e03978e-40d5-43e8-bc93-6894a57f9324',
-    );
+    expect(parseIdempotencyKey('"8e03978e-40d5-43e8-bc93-6894a57f9324"')).toBe('8e03978e-40d5-43e8-bc93-6894a57f9324');
     expect(parseIdempotencyKey(' abc:1 ')).toBe('abc:1');
     expect(parseIdempotencyKey(['a', 'b'])).toBeInstanceOf(Error);
   });
@@ -229,15 +217,9 @@ describe('rate limits on POST', () => {
     expectLimited(limited, AUTH_FAILURES.windowSeconds);
     expect(xmlError(limited, 429)).toMatch(/without a valid api_key/);
     // Updates are writes too.
-    expectLimited(
-      await post(`${BASE}/servicerequestupdates.json`, { service_request_id: '1' }, ip),
-      AUTH_FAILURES.windowSeconds,
-    );
+    expectLimited(await post(`${BASE}/servicerequestupdates.json`, { service_request_id: '1' }, ip), AUTH_FAILURES.windowSeconds);
     // Other addresses are not affected, and a valid key from here still works (a key is its own account).
-    jsonError(
-      await post(`${BASE}/requests.json`, lamp({ api_key: 'k311_guessed' }), { ip: '198.51.100.41' }),
-      403,
-    );
+    jsonError(await post(`${BASE}/requests.json`, lamp({ api_key: 'k311_guessed' }), { ip: '198.51.100.41' }), 403);
     expect((await post(`${BASE}/requests.json`, lamp(), ip)).statusCode).toBe(200);
   });
 

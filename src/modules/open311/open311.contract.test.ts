@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, type TestApp } from '../../../test/helpers/app';
-import {
-  createCategory,
-  createDepartment,
-  createStaff,
-  createSyntheticBoundary,
-} from '../../../test/helpers/factories';
+import { createCategory, createDepartment, createStaff, createSyntheticBoundary } from '../../../test/helpers/factories';
 import { createApiKey, revokeApiKey } from './api-key.service';
 import { parseXml, specValidator } from './open311.test-support';
 import * as spec from './test-fixtures/georeport-v2.schemas';
@@ -58,10 +53,7 @@ function expectValid(schema: object, data: unknown) {
   expect(validate(schema, data)).toEqual([]);
 }
 
-function expectXml(
-  res: { statusCode: number; headers: Record<string, unknown>; body: string },
-  root: string,
-) {
+function expectXml(res: { statusCode: number; headers: Record<string, unknown>; body: string }, root: string) {
   expect(res.headers['content-type']).toBe('text/xml; charset=utf-8');
   expect(res.body.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
   const doc = parseXml(res.body);
@@ -69,12 +61,7 @@ function expectXml(
   return doc[root] as Record<string, unknown>;
 }
 
-async function expectError(
-  res: { statusCode: number; headers: Record<string, unknown>; body: string },
-  status: number,
-  format: 'json' | 'xml',
-  text?: RegExp,
-) {
+async function expectError(res: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number, format: 'json' | 'xml', text?: RegExp) {
   expect(res.statusCode).toBe(status);
   if (format === 'json') {
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
@@ -93,8 +80,7 @@ async function expectError(
 
 function post(path: string, fields: Record<string, string | string[]>, ip = '198.51.100.7') {
   const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields))
-    for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
+  for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
   return t.app.inject({
     method: 'POST',
     url: path,
@@ -158,28 +144,14 @@ describe('GET services and service definitions', () => {
       type: 'realtime',
       group: 'Damage and defects',
     });
-    expect(Object.keys(list[1]!)).toEqual([
-      'service_code',
-      'service_name',
-      'description',
-      'metadata',
-      'type',
-      'keywords',
-      'group',
-    ]);
+    expect(Object.keys(list[1]!)).toEqual(['service_code', 'service_name', 'description', 'metadata', 'type', 'keywords', 'group']);
   });
 
   it('defines the questions with datatype, required, order and values', async () => {
     const body = JSON.parse((await get(`${BASE}/services/schlagloch.json`)).body);
     expectValid(spec.serviceDefinition, body);
     expect(body.service_code).toBe('schlagloch');
-    expect(
-      body.attributes.map((a: { code: string; datatype: string; order: number }) => [
-        a.code,
-        a.datatype,
-        a.order,
-      ]),
-    ).toEqual([
+    expect(body.attributes.map((a: { code: string; datatype: string; order: number }) => [a.code, a.datatype, a.order])).toEqual([
       ['size', 'singlevaluelist', 1],
       ['where', 'multivaluelist', 2],
       ['depth', 'number', 3],
@@ -232,11 +204,7 @@ describe('POST requests', () => {
     const id = body[0].service_request_id;
     expect(body[0].service_notice).toContain(`http://localhost/meldungen/${id}`);
 
-    const row = await t.db
-      .selectFrom('reports')
-      .selectAll()
-      .where('id', '=', Number(id))
-      .executeTakeFirstOrThrow();
+    const row = await t.db.selectFrom('reports').selectAll().where('id', '=', Number(id)).executeTakeFirstOrThrow();
     expect(row).toMatchObject({
       status: 'new',
       reporter_email: 'melderin@example.de',
@@ -277,18 +245,10 @@ describe('POST requests', () => {
     expect(request.service_request_id).toMatch(/^\d+$/);
     expect(request.token).toBeUndefined();
     const id = request.service_request_id!;
-    const row = await t.db
-      .selectFrom('reports')
-      .select(['reporter_email'])
-      .where('id', '=', Number(id))
-      .executeTakeFirstOrThrow();
+    const row = await t.db.selectFrom('reports').select(['reporter_email']).where('id', '=', Number(id)).executeTakeFirstOrThrow();
     expect(row.reporter_email).toBeNull();
 
-    const got = (
-      expectXml(await get(`${BASE}/requests/${id}.xml`), 'service_requests').request as Array<
-        Record<string, string>
-      >
-    )[0]!;
+    const got = (expectXml(await get(`${BASE}/requests/${id}.xml`), 'service_requests').request as Array<Record<string, string>>)[0]!;
     expect(Object.keys(got)).toEqual([
       'service_request_id',
       'status',
@@ -330,11 +290,7 @@ describe('POST requests', () => {
     });
     expect(res.statusCode).toBe(200);
     const id = JSON.parse(res.body)[0].service_request_id;
-    const row = await t.db
-      .selectFrom('reports')
-      .select(['location_precise', 'address'])
-      .where('id', '=', Number(id))
-      .executeTakeFirstOrThrow();
+    const row = await t.db.selectFrom('reports').select(['location_precise', 'address']).where('id', '=', Number(id)).executeTakeFirstOrThrow();
     expect(row).toEqual({ location_precise: false, address: 'Westfalenpark, Eingang Ruhrallee' });
   });
 
@@ -354,20 +310,8 @@ describe('POST requests', () => {
     ['json', 'an attribute without code', { 'attribute[]': 'big' }, 400, /malformed attribute/],
     ['xml', 'an unknown attribute', { 'attribute[colour]': 'red' }, 400, /colour/],
     ['json', 'a missing required attribute', { 'attribute[size]': '' }, 400, /attribute\[size\] is required/],
-    [
-      'json',
-      'a value not in the list',
-      { 'attribute[size]': 'huge' },
-      400,
-      /attribute\[size\] must be a key/,
-    ],
-    [
-      'json',
-      'a number that is not one',
-      { 'attribute[depth]': 'tief' },
-      400,
-      /attribute\[depth\] must be a number/,
-    ],
+    ['json', 'a value not in the list', { 'attribute[size]': 'huge' }, 400, /attribute\[size\] must be a key/],
+    ['json', 'a number that is not one', { 'attribute[depth]': 'tief' }, 400, /attribute\[depth\] must be a number/],
     ['json', 'no description', { description: '' }, 400, /description is required/],
     ['json', 'a bad email', { email: 'kein-at' }, 400, /email/],
     ['json', 'a media_url that is not http', { media_url: 'javascript:alert(1)' }, 400, /media_url/],
@@ -379,12 +323,7 @@ describe('POST requests', () => {
       .selectFrom('reports')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    await expectError(
-      await post(`${BASE}/requests.${format}`, fields),
-      status as number,
-      format as 'json' | 'xml',
-      text as RegExp,
-    );
+    await expectError(await post(`${BASE}/requests.${format}`, fields), status as number, format as 'json' | 'xml', text as RegExp);
     const after = await t.db
       .selectFrom('reports')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -393,17 +332,10 @@ describe('POST requests', () => {
   });
 
   it('accepts the city slug as jurisdiction_id, and refuses a revoked key', async () => {
-    expect((await post(`${BASE}/requests.json`, pothole({ jurisdiction_id: t.org.slug }))).statusCode).toBe(
-      200,
-    );
+    expect((await post(`${BASE}/requests.json`, pothole({ jurisdiction_id: t.org.slug }))).statusCode).toBe(200);
     const other = await createApiKey(t.db, t.org.id, { name: 'Alt' }, null);
     await revokeApiKey(t.db, t.org.id, other.id);
-    await expectError(
-      await post(`${BASE}/requests.json`, pothole({ api_key: other.key })),
-      403,
-      'json',
-      /revoked/,
-    );
+    await expectError(await post(`${BASE}/requests.json`, pothole({ api_key: other.key })), 403, 'json', /revoked/);
   });
 });
 
@@ -426,11 +358,7 @@ describe('GET requests', () => {
       });
       ids.push(JSON.parse(res.body)[0].service_request_id);
     }
-    await t.db
-      .updateTable('reports')
-      .set({ status: 'fixed', fixed_at: new Date() })
-      .where('id', '=', Number(ids[2]))
-      .execute();
+    await t.db.updateTable('reports').set({ status: 'fixed', fixed_at: new Date() }).where('id', '=', Number(ids[2])).execute();
   });
 
   async function list(query: string) {
@@ -442,11 +370,9 @@ describe('GET requests', () => {
   }
 
   it('filters by ids, service code, status, dates, bbox, and pages', async () => {
-    expect(
-      (await list(`service_request_id=${ids[0]},${ids[2]}&service_code=nothing`))
-        .map((r) => r.service_request_id)
-        .sort(),
-    ).toEqual([ids[0], ids[2]].sort());
+    expect((await list(`service_request_id=${ids[0]},${ids[2]}&service_code=nothing`)).map((r) => r.service_request_id).sort()).toEqual(
+      [ids[0], ids[2]].sort(),
+    );
     const muell = await list('service_code=muell');
     expect(muell.every((r) => r.service_code === 'muell')).toBe(true);
     expect(muell.map((r) => r.service_request_id)).toEqual(expect.arrayContaining([ids[1], ids[2]]));
@@ -454,9 +380,7 @@ describe('GET requests', () => {
     expect((await list('status=open')).map((r) => r.service_request_id)).not.toContain(ids[2]);
     expect((await list('status=open,closed')).length).toBe((await list('')).length);
     expect(await list('start_date=2000-01-01T00:00:00Z&end_date=2000-02-01T00:00:00Z')).toEqual([]);
-    expect(
-      (await list(`start_date=${new Date(Date.now() - 60_000).toISOString()}`)).length,
-    ).toBeGreaterThanOrEqual(3);
+    expect((await list(`start_date=${new Date(Date.now() - 60_000).toISOString()}`)).length).toBeGreaterThanOrEqual(3);
     expect((await list('bbox=7.40,51.45,7.42,51.47')).map((r) => r.service_request_id)).toEqual([ids[0]]);
     const page1 = await list('page_size=2&page=1');
     const page2 = await list('page_size=2&page=2');
@@ -479,10 +403,7 @@ describe('GET requests', () => {
       url: `http://localhost/meldungen/${ids[2]}`,
     });
     expect(ext.notes.map((n) => n.type)).toEqual(['created']);
-    const xml = expectXml(
-      await get(`${BASE}/requests.xml?service_request_id=${ids[0]}&extensions=true`),
-      'service_requests',
-    );
+    const xml = expectXml(await get(`${BASE}/requests.xml?service_request_id=${ids[0]}&extensions=true`), 'service_requests');
     const request = (xml.request as Array<Record<string, unknown>>)[0]!;
     expect((request.extended_attributes as Record<string, unknown>).detailed_status).toBe('new');
     expect((request.notes as { note: Array<Record<string, string>> }).note[0]!.type).toBe('created');
@@ -500,12 +421,7 @@ describe('GET requests', () => {
     await expectError(await get(`${BASE}/requests.xml?status=offen`), 400, 'xml', /status/);
     await expectError(await get(`${BASE}/requests.json?page_size=5000`), 400, 'json', /page_size/);
     await expectError(await get(`${BASE}/requests.json?bbox=8,52,7,51`), 400, 'json', /bbox/);
-    await expectError(
-      await get(`${BASE}/requests.json?jurisdiction_id=unbekannt`),
-      404,
-      'json',
-      /jurisdiction_id/,
-    );
+    await expectError(await get(`${BASE}/requests.json?jurisdiction_id=unbekannt`), 404, 'json', /jurisdiction_id/);
     await expectError(await get(`${BASE}/tokens/123.json`), 404, 'json', /tokens/);
     await expectError(await get('/open311/v2/requests.yaml'), 404, 'json');
   });
@@ -530,11 +446,7 @@ describe('servicerequestupdates', () => {
     expect(res.statusCode, res.body).toBe(200);
     const body = JSON.parse(res.body);
     expectValid(spec.postUpdateResponse, body);
-    const event = await t.db
-      .selectFrom('report_events')
-      .selectAll()
-      .where('id', '=', Number(body[0].update_id))
-      .executeTakeFirstOrThrow();
+    const event = await t.db.selectFrom('report_events').selectAll().where('id', '=', Number(body[0].update_id)).executeTakeFirstOrThrow();
     expect(event).toMatchObject({
       kind: 'status',
       public: true,
@@ -561,18 +473,8 @@ describe('servicerequestupdates', () => {
       description: 'Material ist bestellt',
     });
     expect(note.statusCode).toBe(200);
-    const noteId = (
-      expectXml(note, 'service_request_updates').request_update as Array<{ update_id: string }>
-    )[0]!.update_id;
-    expect(
-      (
-        await t.db
-          .selectFrom('report_events')
-          .select(['kind'])
-          .where('id', '=', Number(noteId))
-          .executeTakeFirstOrThrow()
-      ).kind,
-    ).toBe('public_note');
+    const noteId = (expectXml(note, 'service_request_updates').request_update as Array<{ update_id: string }>)[0]!.update_id;
+    expect((await t.db.selectFrom('report_events').select(['kind']).where('id', '=', Number(noteId)).executeTakeFirstOrThrow()).kind).toBe('public_note');
 
     const closed = await post(`${BASE}/servicerequestupdates.json`, {
       api_key: key,
@@ -595,10 +497,7 @@ describe('servicerequestupdates', () => {
     const mine = updates.filter((u: { service_request_id: string }) => u.service_request_id === id);
     expect(mine.map((u: { status: string }) => u.status)).toEqual(['open', 'open', 'open', 'closed']);
     expect(mine[1].description).toContain('Auftrag an die Baukolonne');
-    const xml = expectXml(
-      await get(`${BASE}/servicerequestupdates.xml?start_date=${encodeURIComponent(since)}&extensions=true`),
-      'service_requests_updates',
-    );
+    const xml = expectXml(await get(`${BASE}/servicerequestupdates.xml?start_date=${encodeURIComponent(since)}&extensions=true`), 'service_requests_updates');
     const last = (xml.request_update as Array<Record<string, unknown>>).at(-1)!;
     expect(last).toMatchObject({ service_request_id: id, status: 'closed' });
     expect((last.extended_attributes as Record<string, string>).detailed_status).toBe('fixed');
@@ -681,10 +580,7 @@ describe('rate limits', () => {
   });
 
   it('anonymous readers are counted per address and told when to come back', async () => {
-    await t.db
-      .insertInto('rate_limits')
-      .values({ key: 'open-data:ip:192.0.2.77', window_start: new Date(), count: 300 })
-      .execute();
+    await t.db.insertInto('rate_limits').values({ key: 'open-data:ip:192.0.2.77', window_start: new Date(), count: 300 }).execute();
     const res = await get(`${BASE}/requests.json`, '192.0.2.77');
     await expectError(res, 429, 'json');
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);

@@ -18,9 +18,7 @@ beforeAll(async () => {
   await createSyntheticBoundary(t.db, t.org.id);
   await createCategory(t.db, t.org.id, {
     code: 'schlagloch',
-    questions: [
-      { code: 'size', datatype: 'singlevaluelist', options: [{ key: 'big', de: 'groß', en: 'big' }] },
-    ],
+    questions: [{ code: 'size', datatype: 'singlevaluelist', options: [{ key: 'big', de: 'groß', en: 'big' }] }],
   });
   await createCategory(t.db, t.org.id, { code: 'muell', kind: 'litter' });
   const { key } = await createApiKey(t.db, t.org.id, { name: 'Seed', ratePerMinute: 100000 }, null);
@@ -73,9 +71,7 @@ const garbage = fc.oneof(
   fc.double({ noNaN: false }).map(String),
 );
 
-const w3c = fc
-  .date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
-  .map((d) => d.toISOString());
+const w3c = fc.date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
 const bboxValue = fc
   .tuple(
     fc.double({ min: -200, max: 200, noNaN: true }),
@@ -91,11 +87,7 @@ const valueFor: Record<string, fc.Arbitrary<string>> = {
     garbage,
   ),
   service_code: fc.oneof(fc.constantFrom('schlagloch', 'muell', 'schlagloch,muell', 'unbekannt'), garbage),
-  start_date: fc.oneof(
-    w3c,
-    fc.constantFrom('2024-01-01', '2024-13-01', '2024-01-01T25:00:00Z', '2024-01-01T10:00:00'),
-    garbage,
-  ),
+  start_date: fc.oneof(w3c, fc.constantFrom('2024-01-01', '2024-13-01', '2024-01-01T25:00:00Z', '2024-01-01T10:00:00'), garbage),
   end_date: fc.oneof(w3c, garbage),
   status: fc.oneof(fc.constantFrom('open', 'closed', 'open,closed', 'OPEN', 'fixed'), garbage),
   page: fc.oneof(fc.integer({ min: -5, max: 200000 }).map(String), garbage),
@@ -115,9 +107,7 @@ const valueFor: Record<string, fc.Arbitrary<string>> = {
 function queryArb(names: string[]) {
   return fc
     .tuple(
-      fc
-        .subarray(names)
-        .chain((keys) => fc.tuple(...keys.map((k) => valueFor[k]!.map((v) => [k, v] as const)))),
+      fc.subarray(names).chain((keys) => fc.tuple(...keys.map((k) => valueFor[k]!.map((v) => [k, v] as const)))),
       fc.array(fc.tuple(fc.string({ maxLength: 12 }), garbage), { maxLength: 3 }),
     )
     .map(([known, extra]) => {
@@ -128,18 +118,7 @@ function queryArb(names: string[]) {
 }
 
 const OPEN311 = ['jurisdiction_id', 'lang', 'api_key'];
-const REQUESTS = [
-  ...OPEN311,
-  'service_request_id',
-  'service_code',
-  'start_date',
-  'end_date',
-  'status',
-  'page',
-  'page_size',
-  'bbox',
-  'extensions',
-];
+const REQUESTS = [...OPEN311, 'service_request_id', 'service_code', 'start_date', 'end_date', 'status', 'page', 'page_size', 'bbox', 'extensions'];
 const UPDATES = [...OPEN311, 'start_date', 'end_date', 'page', 'page_size', 'extensions'];
 const EXPORTS = ['bbox', 'category', 'district', 'status', 'from', 'to', 'limit', 'page', 'lang'];
 
@@ -160,12 +139,7 @@ async function inject(url: string) {
   return res;
 }
 
-function checkOpen311(
-  res: { statusCode: number; body: string; headers: Record<string, unknown> },
-  format: string,
-  schema: object,
-  root: string,
-) {
+function checkOpen311(res: { statusCode: number; body: string; headers: Record<string, unknown> }, format: string, schema: object, root: string) {
   expect(res.statusCode, res.body).toBeLessThan(500);
   if (format === 'json') {
     const body = JSON.parse(res.body);
@@ -207,11 +181,7 @@ describe('generated requests to every GET endpoint', () => {
   it('/open311/v2/requests/{id}.{json,xml} with any id', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(
-          fc.constant(firstId),
-          fc.nat({ max: 100 }).map(String),
-          fc.string({ maxLength: 12 }).map(encodeURIComponent),
-        ),
+        fc.oneof(fc.constant(firstId), fc.nat({ max: 100 }).map(String), fc.string({ maxLength: 12 }).map(encodeURIComponent)),
         queryArb(['extensions', 'lang', 'jurisdiction_id']),
         fc.constantFrom('json', 'xml'),
         async (id, query, format) => {
@@ -229,21 +199,13 @@ describe('generated requests to every GET endpoint', () => {
     await fc.assert(
       fc.asyncProperty(
         queryArb(EXPORTS),
-        fc.constantFrom(
-          '/api/reports.geojson',
-          '/api/reports.csv',
-          '/feeds/meldungen.atom',
-          '/sitemap.xml',
-          '/api/openapi.json',
-        ),
+        fc.constantFrom('/api/reports.geojson', '/api/reports.csv', '/feeds/meldungen.atom', '/sitemap.xml', '/api/openapi.json'),
         async (query, path) => {
           const res = await get(`${path}?${query}`);
           expect(res.statusCode, res.body.slice(0, 300)).toBeLessThan(500);
-          if (res.statusCode === 200 && path.endsWith('.geojson'))
-            expect(validate(spec.geojsonPoints, JSON.parse(res.body))).toEqual([]);
+          if (res.statusCode === 200 && path.endsWith('.geojson')) expect(validate(spec.geojsonPoints, JSON.parse(res.body))).toEqual([]);
           if (res.statusCode === 200 && (path.endsWith('.atom') || path.endsWith('.xml'))) parseXml(res.body);
-          if (res.statusCode >= 400 && path.startsWith('/api/'))
-            expect(JSON.parse(res.body).error.code).toBeTruthy();
+          if (res.statusCode >= 400 && path.startsWith('/api/')) expect(JSON.parse(res.body).error.code).toBeTruthy();
         },
       ),
       { numRuns: RUNS * 2 },

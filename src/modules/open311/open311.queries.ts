@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { CloseReason, ReportStatus } from '../../db-schema';
 import type { Db } from '../../platform/db/connect';
-import { publicFilter, type ListFilter } from '../reports/report.queries';
+import { type ListFilter, publicFilter } from '../reports/report.queries';
 
 // Every SQL statement of the Open311 module. Reads of reports go through the reports module's publicFilter,
 // so "public" means the same here as on the website.
@@ -86,12 +86,7 @@ export function touchApiKey(db: Db, id: number) {
     .updateTable('api_keys')
     .set({ last_used_at: sql<Date>`now()` })
     .where('id', '=', id)
-    .where((eb) =>
-      eb.or([
-        eb('last_used_at', 'is', null),
-        eb('last_used_at', '<', sql<Date>`now() - interval '1 minute'`),
-      ]),
-    )
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', sql<Date>`now() - interval '1 minute'`)]))
     .execute();
 }
 
@@ -103,14 +98,7 @@ export function activeCategories(db: Db, organizationId: number) {
     .selectFrom('report_categories')
     .select(['id', 'code', 'kind', 'name_de', 'name_en', 'description_de', 'description_en'])
     .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('category_questions as cq')
-            .select('cq.id')
-            .whereRef('cq.category_id', '=', 'report_categories.id'),
-        )
-        .as('has_questions'),
+      eb.exists(eb.selectFrom('category_questions as cq').select('cq.id').whereRef('cq.category_id', '=', 'report_categories.id')).as('has_questions'),
     )
     .where('organization_id', '=', organizationId)
     .where('active', '=', true)
@@ -130,13 +118,7 @@ export function activeCategoryByCode(db: Db, organizationId: number, code: strin
 }
 
 export function questionRows(db: Db, categoryId: number) {
-  return db
-    .selectFrom('category_questions')
-    .selectAll()
-    .where('category_id', '=', categoryId)
-    .orderBy('sort')
-    .orderBy('id')
-    .execute();
+  return db.selectFrom('category_questions').selectAll().where('category_id', '=', categoryId).orderBy('sort').orderBy('id').execute();
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -149,12 +131,7 @@ export interface RequestFilter extends ListFilter {
 }
 
 /** Public reports with everything a service request shows; never the reporter's contact data. */
-export function publicRequests(
-  db: Db,
-  organizationId: number,
-  f: RequestFilter,
-  page: { limit: number; offset: number },
-) {
+export function publicRequests(db: Db, organizationId: number, f: RequestFilter, page: { limit: number; offset: number }) {
   let query = db
     .selectFrom('reports as r')
     .innerJoin('report_categories as c', 'c.id', 'r.category_id')
@@ -186,20 +163,11 @@ export function publicRequests(
     ])
     .where(publicFilter(organizationId, f));
   if (f.ids) query = query.where('r.id', 'in', f.ids.length > 0 ? f.ids : [0]);
-  if (f.categoryCodes)
-    query = query.where('c.code', 'in', f.categoryCodes.length > 0 ? f.categoryCodes : ['']);
+  if (f.categoryCodes) query = query.where('c.code', 'in', f.categoryCodes.length > 0 ? f.categoryCodes : ['']);
   if (f.statuses && f.statuses.length === 1) {
-    query =
-      f.statuses[0] === 'open'
-        ? query.where('r.status', 'in', ['new', 'confirmed', 'in_progress'])
-        : query.where('r.status', 'in', ['fixed', 'closed']);
+    query = f.statuses[0] === 'open' ? query.where('r.status', 'in', ['new', 'confirmed', 'in_progress']) : query.where('r.status', 'in', ['fixed', 'closed']);
   }
-  return query
-    .orderBy('r.created_at', 'desc')
-    .orderBy('r.id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+  return query.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(page.limit).offset(page.offset).execute();
 }
 
 export type PublicRequestRow = Awaited<ReturnType<typeof publicRequests>>[number];
@@ -233,37 +201,15 @@ export function publicEventsOf(db: Db, reportIds: number[]) {
 
 export function questionsOfCategories(db: Db, categoryIds: number[]) {
   if (categoryIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('category_questions')
-    .selectAll()
-    .where('category_id', 'in', categoryIds)
-    .orderBy('sort')
-    .orderBy('id')
-    .execute();
+  return db.selectFrom('category_questions').selectAll().where('category_id', 'in', categoryIds).orderBy('sort').orderBy('id').execute();
 }
 
 /** Public events of public reports in a time window: the updates feed other systems pull. */
-export function publicUpdates(
-  db: Db,
-  organizationId: number,
-  window: { from: Date; to: Date | null },
-  page: { limit: number; offset: number },
-) {
+export function publicUpdates(db: Db, organizationId: number, window: { from: Date; to: Date | null }, page: { limit: number; offset: number }) {
   let query = db
     .selectFrom('report_events as e')
     .innerJoin('reports as r', 'r.id', 'e.report_id')
-    .select([
-      'e.id',
-      'e.report_id',
-      'e.kind',
-      'e.from_status',
-      'e.to_status',
-      'e.body',
-      'e.data',
-      'e.created_at',
-      'r.status',
-      'r.close_reason',
-    ])
+    .select(['e.id', 'e.report_id', 'e.kind', 'e.from_status', 'e.to_status', 'e.body', 'e.data', 'e.created_at', 'r.status', 'r.close_reason'])
     // The status the report had right after this event: the latest status change up to it.
     .select((eb) =>
       eb
@@ -280,9 +226,7 @@ export function publicUpdates(
     .where('e.public', '=', true)
     .where('r.organization_id', '=', organizationId)
     // Public means what the website means (publicFilter), including any review gate a report kind has.
-    .where('e.report_id', 'in', (eb) =>
-      eb.selectFrom('reports as r').select('r.id').where(publicFilter(organizationId, {})),
-    )
+    .where('e.report_id', 'in', (eb) => eb.selectFrom('reports as r').select('r.id').where(publicFilter(organizationId, {})))
     .where('e.created_at', '>=', window.from);
   if (window.to) query = query.where('e.created_at', '<', window.to);
   return query.orderBy('e.created_at').orderBy('e.id').limit(page.limit).offset(page.offset).execute();
@@ -315,16 +259,8 @@ export function recordApiRequest(
 }
 
 /** What createReport does not take from a form: the phone number, and no address when none was given. */
-export function setReporterContact(
-  db: Db,
-  reportId: number,
-  c: { phone: string | null; email: string | null },
-) {
-  return db
-    .updateTable('reports')
-    .set({ reporter_phone: c.phone, reporter_email: c.email })
-    .where('id', '=', reportId)
-    .execute();
+export function setReporterContact(db: Db, reportId: number, c: { phone: string | null; email: string | null }) {
+  return db.updateTable('reports').set({ reporter_phone: c.phone, reporter_email: c.email }).where('id', '=', reportId).execute();
 }
 
 export function reportForUpdate(db: Db, organizationId: number, id: number) {
@@ -339,18 +275,13 @@ export function reportForUpdate(db: Db, organizationId: number, id: number) {
     .executeTakeFirst();
 }
 
-export function setReportStatus(
-  db: Db,
-  id: number,
-  to: { status: ReportStatus; closeReason: CloseReason | null },
-) {
+export function setReportStatus(db: Db, id: number, to: { status: ReportStatus; closeReason: CloseReason | null }) {
   return db
     .updateTable('reports')
     .set({
       status: to.status,
       close_reason: to.status === 'closed' ? to.closeReason : null,
-      fixed_at:
-        to.status === 'fixed' ? sql<Date>`now()` : to.status === 'closed' ? sql<Date | null>`fixed_at` : null,
+      fixed_at: to.status === 'fixed' ? sql<Date>`now()` : to.status === 'closed' ? sql<Date | null>`fixed_at` : null,
       updated_at: sql<Date>`now()`,
     })
     .where('id', '=', id)
@@ -370,10 +301,7 @@ export function findPushedUpdate(db: Db, apiKeyId: number, externalId: string) {
     .executeTakeFirst();
 }
 
-export function recordPushedUpdate(
-  db: Db,
-  u: { apiKeyId: number; externalId: string; reportId: number; eventId: number },
-) {
+export function recordPushedUpdate(db: Db, u: { apiKeyId: number; externalId: string; reportId: number; eventId: number }) {
   return db
     .insertInto('open311_updates')
     .values({ api_key_id: u.apiKeyId, external_id: u.externalId, report_id: u.reportId, event_id: u.eventId })

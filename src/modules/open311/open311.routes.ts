@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/connect';
 import type { FileStorage } from '../../platform/files/storage';
 import { AppError } from '../../platform/http/errors';
 import { publicCache } from '../../platform/http/response-cache';
-import { xmlDocument, type XmlValue } from '../opendata/xml';
+import { type XmlValue, xmlDocument } from '../opendata/xml';
 import { type ApiClient, authenticate } from './api-key.service';
 import {
   CONTENT_TYPE,
@@ -20,15 +20,7 @@ import {
   SPEC_URL,
 } from './open311';
 import * as s from './open311.schemas';
-import {
-  createRequest,
-  listRequests,
-  listUpdates,
-  Open311Error,
-  pushUpdate,
-  serviceDefinition,
-  serviceList,
-} from './open311.service';
+import { createRequest, listRequests, listUpdates, Open311Error, pushUpdate, serviceDefinition, serviceList } from './open311.service';
 import { countAuthFailure, countRequest } from './rate';
 
 export interface Open311RouteDeps {
@@ -48,13 +40,7 @@ declare module 'fastify' {
 
 type Query = Record<string, string | number | undefined>;
 
-export function sendOpen311(
-  reply: FastifyReply,
-  format: Format,
-  root: string,
-  value: XmlValue | object,
-  status = 200,
-) {
+export function sendOpen311(reply: FastifyReply, format: Format, root: string, value: XmlValue | object, status = 200) {
   reply.status(status).type(CONTENT_TYPE[format]);
   if (format === 'json') return reply.send(value);
   return reply.send(xmlDocument(root, value as XmlValue, itemName));
@@ -85,18 +71,8 @@ function bbox(v: unknown) {
   const [minLon, minLat, maxLon, maxLat] = v.split(',').map((x) => Number(x.trim()));
   if ([minLon, minLat, maxLon, maxLat].some((n) => n === undefined || !Number.isFinite(n)))
     throw new Open311Error(400, 'bbox must be min_long,min_lat,max_long,max_lat');
-  if (
-    Math.abs(minLat!) > 90 ||
-    Math.abs(maxLat!) > 90 ||
-    Math.abs(minLon!) > 180 ||
-    Math.abs(maxLon!) > 180 ||
-    minLon! > maxLon! ||
-    minLat! > maxLat!
-  ) {
-    throw new Open311Error(
-      400,
-      'bbox must be min_long,min_lat,max_long,max_lat within WGS84 bounds, minimum first',
-    );
+  if (Math.abs(minLat!) > 90 || Math.abs(maxLat!) > 90 || Math.abs(minLon!) > 180 || Math.abs(maxLon!) > 180 || minLon! > maxLon! || minLat! > maxLat!) {
+    throw new Open311Error(400, 'bbox must be min_long,min_lat,max_long,max_lat within WGS84 bounds, minimum first');
   }
   return { minLon: minLon!, minLat: minLat!, maxLon: maxLon!, maxLat: maxLat! };
 }
@@ -104,11 +80,7 @@ function bbox(v: unknown) {
 function date(v: unknown, name: string): Date | undefined {
   if (typeof v !== 'string' || v.trim() === '') return undefined;
   const d = parseW3cDate(v);
-  if (!d)
-    throw new Open311Error(
-      400,
-      `${name} must be a W3C date or date-time with zone, e.g. 2024-05-01T00:00:00Z`,
-    );
+  if (!d) throw new Open311Error(400, `${name} must be a W3C date or date-time with zone, e.g. 2024-05-01T00:00:00Z`);
   return d;
 }
 
@@ -132,18 +104,11 @@ function jurisdictionMatches(org: Organization, id: string): boolean {
 
 const TAG = 'Open311 GeoReport v2';
 
-export async function open311Routes(
-  app: FastifyInstance,
-  { db, config, storage }: Open311RouteDeps,
-): Promise<void> {
+export async function open311Routes(app: FastifyInstance, { db, config, storage }: Open311RouteDeps): Promise<void> {
   const deps = { db, storage, secret: config.secret, publicUrl: config.publicUrl };
   // GET answers are public data and the same for every client: a crowd of pollers shares one set of queries
   // for PUBLIC_CACHE_SECONDS (rate limits still count every request).
-  const sharedLists = publicCache<Awaited<ReturnType<typeof listRequests>>>(
-    config.publicCacheSeconds,
-    'Open311',
-    1000,
-  );
+  const sharedLists = publicCache<Awaited<ReturnType<typeof listRequests>>>(config.publicCacheSeconds, 'Open311', 1000);
   const shared = (request: FastifyRequest, load: () => ReturnType<typeof listRequests>) =>
     sharedLists.get(`${request.ctx.org.id}|${request.ctx.locale}|${request.url}`, load);
   const base = new URL('/open311/v2/', config.publicUrl).href;
@@ -157,11 +122,7 @@ export async function open311Routes(
         const body = (request.method === 'POST' ? request.body : null) as Record<string, unknown> | null;
         const query = (request.query ?? {}) as Record<string, unknown>;
         const jurisdiction = body?.jurisdiction_id ?? query.jurisdiction_id;
-        if (
-          typeof jurisdiction === 'string' &&
-          jurisdiction.trim() !== '' &&
-          !jurisdictionMatches(request.ctx.org, jurisdiction)
-        ) {
+        if (typeof jurisdiction === 'string' && jurisdiction.trim() !== '' && !jurisdictionMatches(request.ctx.org, jurisdiction)) {
           throw new Open311Error(404, `jurisdiction_id "${jurisdiction.slice(0, 80)}" not found`);
         }
         const header = request.headers['x-api-key'];
@@ -171,10 +132,7 @@ export async function open311Routes(
           const failed = await countAuthFailure(db, request);
           if (!failed.allowed) {
             reply.header('Retry-After', String(failed.retryAfter));
-            throw new Open311Error(
-              429,
-              `too many requests without a valid api_key from this address; try again in ${failed.retryAfter} seconds`,
-            );
+            throw new Open311Error(429, `too many requests without a valid api_key from this address; try again in ${failed.retryAfter} seconds`);
           }
           throw new Open311Error(403, description);
         };
@@ -188,10 +146,7 @@ export async function open311Routes(
         reply.header('X-RateLimit-Limit', String(counted.limit));
         if (!counted.allowed) {
           reply.header('Retry-After', String(counted.retryAfter));
-          throw new Open311Error(
-            429,
-            `too many requests: at most ${counted.limit} a minute; try again in ${counted.retryAfter} seconds`,
-          );
+          throw new Open311Error(429, `too many requests: at most ${counted.limit} a minute; try again in ${counted.retryAfter} seconds`);
         }
       });
 
@@ -202,12 +157,9 @@ export async function open311Routes(
           return sendOpen311Error(reply, format, error.status, error.description);
         }
         if (error instanceof AppError) {
-          if (error.details.retryAfterSeconds)
-            reply.header('Retry-After', String(error.details.retryAfterSeconds));
+          if (error.details.retryAfterSeconds) reply.header('Retry-After', String(error.details.retryAfterSeconds));
           const description =
-            error.code === 'organization_unknown'
-              ? 'no city is served at this address (jurisdiction not found)'
-              : error.code.replace(/_/g, ' ');
+            error.code === 'organization_unknown' ? 'no city is served at this address (jurisdiction not found)' : error.code.replace(/_/g, ' ');
           return sendOpen311Error(reply, format, Math.min(error.status, 500), description);
         }
         if ((error as FastifyError).validation) {
@@ -216,31 +168,22 @@ export async function open311Routes(
             reply,
             format,
             400,
-            `${e.validationContext ?? 'request'}: ${e.message.replace(/^(querystring|body|params)\/?/, '')}`.slice(
-              0,
-              300,
-            ),
+            `${e.validationContext ?? 'request'}: ${e.message.replace(/^(querystring|body|params)\/?/, '')}`.slice(0, 300),
           );
         }
         const status = (error as FastifyError).statusCode ?? 500;
-        if (status >= 400 && status < 500)
-          return sendOpen311Error(reply, format, status === 413 ? 413 : 400, 'the request could not be read');
+        if (status >= 400 && status < 500) return sendOpen311Error(reply, format, status === 413 ? 413 : 400, 'the request could not be read');
         request.log.error({ err: error, reference: request.id }, 'unhandled error');
         return sendOpen311Error(reply, format, 500, `internal error; reference ${request.id}`);
       });
 
       o.setNotFoundHandler(async (request, reply) => {
-        const known =
-          /^\/open311\/(discovery|v2\/(services|requests|servicerequestupdates)(\/[^/.?]+)?)\.(json|xml)(\?|$)/.test(
-            request.url,
-          );
+        const known = /^\/open311\/(discovery|v2\/(services|requests|servicerequestupdates)(\/[^/.?]+)?)\.(json|xml)(\?|$)/.test(request.url);
         return sendOpen311Error(
           reply,
           formatOf(request.url),
           known ? 405 : 404,
-          known
-            ? `method ${request.method} is not supported here`
-            : 'no such resource (tokens are not used: POST requests answers with the id at once)',
+          known ? `method ${request.method} is not supported here` : 'no such resource (tokens are not used: POST requests answers with the id at once)',
         );
       });
 
@@ -300,23 +243,14 @@ export async function open311Routes(
               response: ok(s.servicesResponse),
             },
           },
-          async (request, reply) =>
-            sendOpen311(
-              reply,
-              format,
-              'services',
-              await serviceList(db, request.ctx.org, request.ctx.locale),
-            ),
+          async (request, reply) => sendOpen311(reply, format, 'services', await serviceList(db, request.ctx.org, request.ctx.locale)),
         );
 
         o.get(
           `/v2/services/:service_code.${format}`,
           {
             schema: {
-              ...doc(
-                'GET service definition',
-                'The extra questions of a service: datatype, required, order and the values of lists.',
-              ),
+              ...doc('GET service definition', 'The extra questions of a service: datatype, required, order and the values of lists.'),
               querystring: s.commonQuery,
               params: {
                 type: 'object',
@@ -327,12 +261,7 @@ export async function open311Routes(
           },
           async (request, reply) => {
             const code = (request.params as { service_code: string }).service_code;
-            return sendOpen311(
-              reply,
-              format,
-              'service_definition',
-              await serviceDefinition(db, request.ctx.org, code, request.ctx.locale),
-            );
+            return sendOpen311(reply, format, 'service_definition', await serviceDefinition(db, request.ctx.org, code, request.ctx.locale));
           },
         );
 
@@ -371,10 +300,7 @@ export async function open311Routes(
           `/v2/requests.${format}`,
           {
             schema: {
-              ...doc(
-                'GET service requests',
-                'Public reports, newest first, with every filter of the spec plus bbox, paging and extensions.',
-              ),
+              ...doc('GET service requests', 'Public reports, newest first, with every filter of the spec plus bbox, paging and extensions.'),
               querystring: s.requestsQuery,
               response: ok(s.requestsResponse),
             },
@@ -392,10 +318,7 @@ export async function open311Routes(
                 ids.length > 0
                   ? { ids, extensions: bool(query.extensions), page: 1, pageSize: ids.length }
                   : {
-                      categoryCodes:
-                        query.service_code !== undefined && String(query.service_code).trim() !== ''
-                          ? list(query.service_code)
-                          : undefined,
+                      categoryCodes: query.service_code !== undefined && String(query.service_code).trim() !== '' ? list(query.service_code) : undefined,
                       statuses: statuses.length === 1 ? statuses : undefined,
                       from: w!.from,
                       to: w!.to ?? undefined,
@@ -429,8 +352,7 @@ export async function open311Routes(
           },
           async (request, reply) => {
             const id = (request.params as { service_request_id: string }).service_request_id;
-            if (!/^\d{1,9}$/.test(id))
-              throw new Open311Error(404, `service_request_id "${id.slice(0, 40)}" not found`);
+            if (!/^\d{1,9}$/.test(id)) throw new Open311Error(404, `service_request_id "${id.slice(0, 40)}" not found`);
             const result = await shared(request, () =>
               listRequests(
                 deps,
@@ -453,10 +375,7 @@ export async function open311Routes(
           `/v2/servicerequestupdates.${format}`,
           {
             schema: {
-              ...doc(
-                'GET service request updates',
-                'Public timeline entries of public reports in a time window, oldest first (FixMyStreet-style pull).',
-              ),
+              ...doc('GET service request updates', 'Public timeline entries of public reports in a time window, oldest first (FixMyStreet-style pull).'),
               querystring: s.updatesQuery,
               response: ok(s.updatesResponse),
             },
@@ -489,12 +408,7 @@ export async function open311Routes(
             },
           },
           async (request, reply) => {
-            const result = await pushUpdate(
-              db,
-              request.ctx.org,
-              request.apiClient!,
-              (request.body ?? {}) as Record<string, unknown>,
-            );
+            const result = await pushUpdate(db, request.ctx.org, request.apiClient!, (request.body ?? {}) as Record<string, unknown>);
             return sendOpen311(reply, format, 'service_request_updates', result);
           },
         );

@@ -10,13 +10,9 @@ const str = (description: string, extra: Record<string, unknown> = {}) => ({
 });
 const nullableStr = (description: string) => ({ type: ['string', 'null'], description });
 
-export const W3C_PATTERN =
-  '^\\s*\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+ -]\\d{2}:\\d{2}))?\\s*$';
+export const W3C_PATTERN = '^\\s*\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+ -]\\d{2}:\\d{2}))?\\s*$';
 
-const jurisdiction = str(
-  'The city’s slug (e.g. "dortmund") or host name. Optional: every host serves one city.',
-  { maxLength: 200 },
-);
+const jurisdiction = str('The city’s slug (e.g. "dortmund") or host name. Optional: every host serves one city.', { maxLength: 200 });
 const apiKey = str('API key (also accepted as the X-Api-Key header).', { maxLength: 200 });
 
 export const commonQuery = {
@@ -36,10 +32,9 @@ export const requestsQuery = {
       pattern: '^\\s*\\d{1,9}(\\s*,\\s*\\d{1,9}){0,999}\\s*$',
     }),
     service_code: str('Comma-separated service codes.', { maxLength: 2000, pattern: '^[a-z0-9,\\s-]*$' }),
-    start_date: str(
-      'Earliest requested_datetime (W3C, e.g. 2024-05-01T00:00:00Z). Without start_date and end_date: the last 90 days.',
-      { pattern: W3C_PATTERN },
-    ),
+    start_date: str('Earliest requested_datetime (W3C, e.g. 2024-05-01T00:00:00Z). Without start_date and end_date: the last 90 days.', {
+      pattern: W3C_PATTERN,
+    }),
     end_date: str('Latest requested_datetime, exclusive (W3C).', { pattern: W3C_PATTERN }),
     status: str('open, closed, or both comma-separated.', {
       pattern: '^\\s*(open|closed)(\\s*,\\s*(open|closed))?\\s*$',
@@ -54,10 +49,9 @@ export const requestsQuery = {
       maximum: PAGE_SIZE_MAX,
       description: `Requests per page: default 100, at most ${PAGE_SIZE_MAX}.`,
     },
-    extensions: str(
-      'true adds attributes (answers), extended_attributes (detailed status, district, photos) and notes (the public timeline).',
-      { enum: ['true', 'false', '1', '0'] },
-    ),
+    extensions: str('true adds attributes (answers), extended_attributes (detailed status, district, photos) and notes (the public timeline).', {
+      enum: ['true', 'false', '1', '0'],
+    }),
   },
 } as const;
 
@@ -89,18 +83,12 @@ export const createRequestBody = {
     address_string: str('Where, in words. Required without lat/long; the city then sets the exact point.', {
       maxLength: 1000,
     }),
-    email: str(
-      'Reporter’s email: stored for the city only, never published; the reporter follows the report.',
-      { maxLength: 320 },
-    ),
+    email: str('Reporter’s email: stored for the city only, never published; the reporter follows the report.', { maxLength: 320 }),
     first_name: str('Stored for the city only, never published.', { maxLength: 200 }),
     last_name: str('Stored for the city only, never published.', { maxLength: 200 }),
     phone: str('Stored for the city only, never published.', { maxLength: 100 }),
     description: str('What is wrong (required, at most 5000 characters).', { maxLength: 20000 }),
-    media_url: str(
-      'Link to a photo; kept for the city, not republished (photos are checked before publication).',
-      { maxLength: 4000 },
-    ),
+    media_url: str('Link to a photo; kept for the city, not republished (photos are checked before publication).', { maxLength: 4000 }),
     device_id: str('Stored for the city only.', { maxLength: 1000 }),
     account_id: str('Stored for the city only.', { maxLength: 1000 }),
   },
@@ -160,15 +148,7 @@ export const serviceDefinitionResponse = {
       type: 'array',
       items: {
         type: 'object',
-        required: [
-          'variable',
-          'code',
-          'datatype',
-          'required',
-          'datatype_description',
-          'order',
-          'description',
-        ],
+        required: ['variable', 'code', 'datatype', 'required', 'datatype_description', 'order', 'description'],
         properties: {
           variable: { type: 'boolean' },
           code: { type: 'string' },
@@ -205,17 +185,7 @@ export const createRequestResponse = {
 
 export const requestSchema = {
   type: 'object',
-  required: [
-    'service_request_id',
-    'status',
-    'service_name',
-    'service_code',
-    'description',
-    'requested_datetime',
-    'updated_datetime',
-    'lat',
-    'long',
-  ],
+  required: ['service_request_id', 'status', 'service_name', 'service_code', 'description', 'requested_datetime', 'updated_datetime', 'lat', 'long'],
   properties: {
     service_request_id: { type: 'string' },
     status: { type: 'string', enum: ['open', 'closed'] },
@@ -261,17 +231,7 @@ export const requestSchema = {
       properties: {
         detailed_status: {
           type: 'string',
-          enum: [
-            'new',
-            'confirmed',
-            'in_progress',
-            'fixed',
-            'closed',
-            'closed:done',
-            'closed:rejected',
-            'closed:duplicate',
-            'closed:not_responsible',
-          ],
+          enum: ['new', 'confirmed', 'in_progress', 'fixed', 'closed', 'closed:done', 'closed:rejected', 'closed:duplicate', 'closed:not_responsible'],
         },
         detailed_status_label: { type: 'string' },
         district: { type: ['string', 'null'] },

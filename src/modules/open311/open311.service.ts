@@ -7,12 +7,12 @@ import { type Locale, translator } from '../../platform/i18n';
 import { LIMITS, open311Status, parseCoordinate, publicState } from '../reports/report';
 import { cityCentre, insertEvent as insertReportEvent } from '../reports/report.queries';
 import * as reports from '../reports/report.service';
+import { eventText } from '../reports/views/report-page';
 import { statusLabel } from '../reports/views/status';
 import type { ApiClient } from './api-key.service';
 import { messages } from './messages';
 import { parseAttributes, parseW3cDate, pushedStatus, statusChange, w3cDate } from './open311';
 import * as q from './open311.queries';
-import { eventText } from '../reports/views/report-page';
 
 export interface Open311Deps {
   db: Db;
@@ -68,9 +68,7 @@ export async function serviceDefinition(db: Db, org: Org, code: string, locale: 
         datatype_description: t(`datatype.${r.datatype}`),
         order: i + 1,
         description: locale === 'de' ? r.label_de : r.label_en,
-        ...(list
-          ? { values: options.map((o) => ({ key: o.key, name: locale === 'de' ? o.de : o.en })) }
-          : {}),
+        ...(list ? { values: options.map((o) => ({ key: o.key, name: locale === 'de' ? o.de : o.en })) } : {}),
       };
     }),
   };
@@ -113,30 +111,18 @@ export async function createRequest(
   const address = one(body, 'address_string')?.trim() ?? '';
   if ((latRaw === '') !== (lonRaw === '')) throw new Open311Error(400, 'lat and long must be sent together');
   if (latRaw !== '' && (parseCoordinate(latRaw, 'lat') === null || parseCoordinate(lonRaw, 'lon') === null)) {
-    throw new Open311Error(
-      400,
-      'lat/long are not valid WGS84 coordinates (decimal degrees, e.g. lat=51.5136&long=7.4653)',
-    );
+    throw new Open311Error(400, 'lat/long are not valid WGS84 coordinates (decimal degrees, e.g. lat=51.5136&long=7.4653)');
   }
   if (latRaw === '' && !address) {
     throw new Open311Error(
       400,
-      one(body, 'address_id')
-        ? 'address_id is not supported: send lat and long, or address_string'
-        : 'a location is required: lat and long, or address_string',
+      one(body, 'address_id') ? 'address_id is not supported: send lat and long, or address_string' : 'a location is required: lat and long, or address_string',
     );
   }
-  const where = await reports.checkLocation(
-    db,
-    org,
-    { categoryId: String(category.id), lat: latRaw, lon: lonRaw, address },
-    await cityCentre(db, org.id),
-  );
+  const where = await reports.checkLocation(db, org, { categoryId: String(category.id), lat: latRaw, lon: lonRaw, address }, await cityCentre(db, org.id));
   if (!where.ok) {
-    if (where.errors.location?.key === 'err.outside')
-      throw new Open311Error(400, `the location lies outside ${org.name}`);
-    if (where.errors.address)
-      throw new Open311Error(400, `address_string is longer than ${LIMITS.addressMax} characters`);
+    if (where.errors.location?.key === 'err.outside') throw new Open311Error(400, `the location lies outside ${org.name}`);
+    if (where.errors.address) throw new Open311Error(400, `address_string is longer than ${LIMITS.addressMax} characters`);
     throw new Open311Error(400, 'the location could not be used: send lat and long inside the city');
   }
 
@@ -147,22 +133,12 @@ export async function createRequest(
   const emailRaw = one(body, 'email')?.trim() ?? '';
   const email = emailRaw ? normaliseEmail(emailRaw) : null;
   if (emailRaw && !email) throw new Open311Error(400, 'email is not a valid email address');
-  const name = [one(body, 'first_name')?.trim() ?? '', one(body, 'last_name')?.trim() ?? '']
-    .filter(Boolean)
-    .join(' ');
-  if ([...name].length > LIMITS.nameMax)
-    throw new Open311Error(
-      400,
-      `first_name and last_name together are longer than ${LIMITS.nameMax} characters`,
-    );
+  const name = [one(body, 'first_name')?.trim() ?? '', one(body, 'last_name')?.trim() ?? ''].filter(Boolean).join(' ');
+  if ([...name].length > LIMITS.nameMax) throw new Open311Error(400, `first_name and last_name together are longer than ${LIMITS.nameMax} characters`);
   const phone = one(body, 'phone')?.trim() ?? '';
-  if (phone.length > LIMITS.phoneMax || (phone && !/^[0-9+()./\s-]+$/.test(phone)))
-    throw new Open311Error(400, 'phone is not a valid phone number');
+  if (phone.length > LIMITS.phoneMax || (phone && !/^[0-9+()./\s-]+$/.test(phone))) throw new Open311Error(400, 'phone is not a valid phone number');
   const mediaUrl = one(body, 'media_url')?.trim() ?? '';
-  if (
-    mediaUrl &&
-    (mediaUrl.length > MEDIA_URL_MAX || !/^https?:\/\/[^\s]+$/i.test(mediaUrl) || !URL.canParse(mediaUrl))
-  )
+  if (mediaUrl && (mediaUrl.length > MEDIA_URL_MAX || !/^https?:\/\/[^\s]+$/i.test(mediaUrl) || !URL.canParse(mediaUrl)))
     throw new Open311Error(400, 'media_url must be an http or https URL');
   const description = one(body, 'description') ?? '';
   const deviceId = one(body, 'device_id')?.trim().slice(0, 200) || null;
@@ -231,10 +207,7 @@ export async function createRequest(
 }
 
 function describeProblem(field: string, key: string, params?: Record<string, string | number>): string {
-  if (field === 'description')
-    return key === 'err.tooLong'
-      ? `description is longer than ${params?.max} characters`
-      : 'description is required';
+  if (field === 'description') return key === 'err.tooLong' ? `description is longer than ${params?.max} characters` : 'description is required';
   if (field === 'name') return `first_name and last_name together are longer than ${params?.max} characters`;
   if (field === 'categoryId') return 'service_code is not active';
   if (field.startsWith('answer.')) {
@@ -284,12 +257,7 @@ function photoUrl(publicUrl: URL, id: number): string {
   return new URL(`/fotos/${id}/large.jpg`, publicUrl).href;
 }
 
-export async function listRequests(
-  deps: Pick<Open311Deps, 'db' | 'publicUrl'>,
-  org: Org,
-  query: RequestQuery,
-  locale: Locale,
-) {
+export async function listRequests(deps: Pick<Open311Deps, 'db' | 'publicUrl'>, org: Org, query: RequestQuery, locale: Locale) {
   const { db } = deps;
   const rows = await q.publicRequests(db, org.id, query, {
     limit: query.pageSize,
@@ -299,9 +267,7 @@ export async function listRequests(
   const [photos, events, questions] = await Promise.all([
     q.approvedPhotosOf(db, ids),
     q.publicEventsOf(db, ids),
-    query.extensions
-      ? q.questionsOfCategories(db, [...new Set(rows.map((r) => r.category_id))])
-      : Promise.resolve([]),
+    query.extensions ? q.questionsOfCategories(db, [...new Set(rows.map((r) => r.category_id))]) : Promise.resolve([]),
   ]);
   const photosBy = groupBy(photos, (p) => p.report_id);
   const eventsBy = groupBy(events, (e) => e.report_id);
@@ -353,10 +319,7 @@ export async function listRequests(
         district: r.district ?? null,
         supporters_count: r.supporters_count,
         location_precise: r.location_precise,
-        duplicate_of:
-          r.status === 'closed' && r.close_reason === 'duplicate' && r.duplicate_of
-            ? String(r.duplicate_of)
-            : null,
+        duplicate_of: r.status === 'closed' && r.close_reason === 'duplicate' && r.duplicate_of ? String(r.duplicate_of) : null,
         reporter_name: r.show_name && r.reporter_name ? r.reporter_name : null,
         url: reportUrl(deps.publicUrl, r.id),
         photos: pics.map((p) => ({
@@ -373,12 +336,7 @@ export async function listRequests(
         body: e.body || null,
         from_status: e.from_status ? publicStateOf(e.from_status, null) : null,
         to_status: e.to_status
-          ? publicStateOf(
-              e.to_status,
-              e.to_status === 'closed'
-                ? (((e.data ?? {}) as { closeReason?: CloseReason }).closeReason ?? null)
-                : null,
-            )
+          ? publicStateOf(e.to_status, e.to_status === 'closed' ? (((e.data ?? {}) as { closeReason?: CloseReason }).closeReason ?? null) : null)
           : null,
       })),
     };
@@ -417,10 +375,7 @@ export async function listUpdates(
   });
   return rows.map((e) => {
     // The state right after this update: a status change's new state, or the latest one before a note.
-    const [then, reason] = (e.state_then ?? publicStateOf(e.status, e.close_reason)).split(':') as [
-      ReportStatus,
-      CloseReason | undefined,
-    ];
+    const [then, reason] = (e.state_then ?? publicStateOf(e.status, e.close_reason)).split(':') as [ReportStatus, CloseReason | undefined];
     const detailed = publicStateOf(then, then === 'closed' ? (reason ?? null) : null);
     const text = eventDescription(locale, e);
     return {
@@ -444,43 +399,31 @@ const DESCRIPTION_MAX = 5000;
 export async function pushUpdate(db: Db, org: Org, client: ApiClient, body: Record<string, unknown>) {
   const requestId = one(body, 'service_request_id')?.trim() ?? '';
   if (!requestId) throw new Open311Error(400, 'service_request_id was not provided');
-  if (!/^\d{1,9}$/.test(requestId))
-    throw new Open311Error(404, `service_request_id "${requestId.slice(0, 40)}" not found`);
+  if (!/^\d{1,9}$/.test(requestId)) throw new Open311Error(404, `service_request_id "${requestId.slice(0, 40)}" not found`);
   const updateId = (one(body, 'update_id') ?? one(body, 'update_id_ext') ?? '').trim();
   if (!updateId) throw new Open311Error(400, 'update_id was not provided');
   if (updateId.length > 100) throw new Open311Error(400, 'update_id is longer than 100 characters');
   const description = (one(body, 'description') ?? '').trim();
-  if ([...description].length > DESCRIPTION_MAX)
-    throw new Open311Error(400, `description is longer than ${DESCRIPTION_MAX} characters`);
+  if ([...description].length > DESCRIPTION_MAX) throw new Open311Error(400, `description is longer than ${DESCRIPTION_MAX} characters`);
   const statusRaw = one(body, 'status') ?? '';
   const updatedRaw = one(body, 'updated_datetime')?.trim() ?? '';
   const updated = updatedRaw ? parseW3cDate(updatedRaw) : null;
-  if (updatedRaw && !updated)
-    throw new Open311Error(
-      400,
-      'updated_datetime must be a W3C date-time with zone, e.g. 2024-05-01T08:15:30Z',
-    );
+  if (updatedRaw && !updated) throw new Open311Error(400, 'updated_datetime must be a W3C date-time with zone, e.g. 2024-05-01T08:15:30Z');
 
   const eventId = await db.transaction().execute(async (trx) => {
     const report = await q.reportForUpdate(trx, org.id, Number(requestId));
     if (!report) throw new Open311Error(404, `service_request_id "${requestId}" not found`);
     const earlier = await q.findPushedUpdate(trx, client.id, updateId);
     if (earlier) {
-      if (earlier.report_id !== report.id)
-        throw new Open311Error(400, `update_id "${updateId}" was already used for another service request`);
+      if (earlier.report_id !== report.id) throw new Open311Error(400, `update_id "${updateId}" was already used for another service request`);
       return earlier.event_id;
     }
     const target = pushedStatus(statusRaw, report.status);
     if (target === 'unknown')
-      throw new Open311Error(
-        400,
-        `status "${statusRaw.slice(0, 40)}" is not known; use open or closed (or fixed, in_progress, duplicate, …)`,
-      );
+      throw new Open311Error(400, `status "${statusRaw.slice(0, 40)}" is not known; use open or closed (or fixed, in_progress, duplicate, …)`);
     const change = statusChange(report, target);
-    if (change === 'refused')
-      throw new Open311Error(400, `the status cannot change from ${report.status} to ${target?.status}`);
-    if (change === 'none' && !description)
-      throw new Open311Error(400, 'nothing to update: the status is unchanged and there is no description');
+    if (change === 'refused') throw new Open311Error(400, `the status cannot change from ${report.status} to ${target?.status}`);
+    if (change === 'none' && !description) throw new Open311Error(400, 'nothing to update: the status is unchanged and there is no description');
     const data = {
       source: 'open311',
       apiKey: client.name,

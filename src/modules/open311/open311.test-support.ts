@@ -12,19 +12,7 @@ export function specValidator() {
   };
 }
 
-const ARRAY_ITEMS = new Set([
-  'service',
-  'request',
-  'request_update',
-  'attribute',
-  'error',
-  'endpoint',
-  'format',
-  'note',
-  'photo',
-  'entry',
-  'url',
-]);
+const ARRAY_ITEMS = new Set(['service', 'request', 'request_update', 'attribute', 'error', 'endpoint', 'format', 'note', 'photo', 'entry', 'url']);
 
 /** Parses Open311 XML keeping every value as text and every repeated element as a list. */
 export function parseXml(xml: string): Record<string, unknown> {
@@ -32,8 +20,7 @@ export function parseXml(xml: string): Record<string, unknown> {
     ignoreAttributes: false,
     parseTagValue: false,
     trimValues: false,
-    isArray: (name, jpath) =>
-      ARRAY_ITEMS.has(name) || (name === 'value' && String(jpath).endsWith('values.value')),
+    isArray: (name, jpath) => ARRAY_ITEMS.has(name) || (name === 'value' && String(jpath).endsWith('values.value')),
   });
   return parser.parse(xml, true) as Record<string, unknown>;
 }

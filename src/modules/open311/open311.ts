@@ -54,12 +54,7 @@ export function parseW3cDate(raw: string): Date | null {
   const m = W3C.exec(s);
   if (!m) return null;
   const [, y, mo, d, h, mi] = m;
-  if (
-    new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDate() !== Number(d) ||
-    Number(mo) < 1 ||
-    Number(mo) > 12
-  )
-    return null;
+  if (new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDate() !== Number(d) || Number(mo) < 1 || Number(mo) > 12) return null;
   if (h !== undefined && (Number(h) > 23 || Number(mi) > 59)) return null;
   const date = new Date(h === undefined ? `${y}-${mo}-${d}T00:00:00Z` : s);
   if (Number.isNaN(date.getTime())) return null;
@@ -68,15 +63,11 @@ export function parseW3cDate(raw: string): Date | null {
 }
 
 /** Our question types in Open311 words. Our "text" answers are multi-line (a textarea), so they stay "text". */
-export function open311Datatype(
-  datatype: QuestionDatatype,
-): 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist' {
+export function open311Datatype(datatype: QuestionDatatype): 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist' {
   return datatype;
 }
 
-export type AttributeParse =
-  | { ok: true; answers: Record<string, string | string[]> }
-  | { ok: false; problem: string };
+export type AttributeParse = { ok: true; answers: Record<string, string | string[]> } | { ok: false; problem: string };
 
 /**
  * Reads `attribute[code]=value` and `attribute[code][]=value` pairs from a form body. Anything else that
@@ -94,14 +85,11 @@ export function parseAttributes(body: Record<string, unknown>, knownCodes: Set<s
         problem: `malformed attribute parameter "${key.slice(0, 80)}"; use attribute[code]=value or attribute[code][]=value`,
       };
     const code = m[1]!;
-    if (!knownCodes.has(code))
-      return { ok: false, problem: `attribute "${code}" is not defined for this service` };
+    if (!knownCodes.has(code)) return { ok: false, problem: `attribute "${code}" is not defined for this service` };
     const values = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string');
-    if (values.length !== (Array.isArray(raw) ? raw.length : 1))
-      return { ok: false, problem: `attribute "${code}" has a value that is not text` };
+    if (values.length !== (Array.isArray(raw) ? raw.length : 1)) return { ok: false, problem: `attribute "${code}" has a value that is not text` };
     const before = answers[code];
-    const merged =
-      before === undefined ? values : [...(Array.isArray(before) ? before : [before]), ...values];
+    const merged = before === undefined ? values : [...(Array.isArray(before) ? before : [before]), ...values];
     answers[code] = m[2] || merged.length > 1 ? merged : merged[0]!;
   }
   return { ok: true, answers };
@@ -152,16 +140,9 @@ export function pushedStatus(raw: string, current: ReportStatus): StatusTarget |
 }
 
 /** Whether a pushed status is a change we can make: same state is "no change", impossible moves are refused. */
-export function statusChange(
-  current: { status: ReportStatus; close_reason: CloseReason | null },
-  target: StatusTarget | null,
-): 'none' | 'change' | 'refused' {
+export function statusChange(current: { status: ReportStatus; close_reason: CloseReason | null }, target: StatusTarget | null): 'none' | 'change' | 'refused' {
   if (!target) return 'none';
-  if (
-    target.status === current.status &&
-    (target.status !== 'closed' || target.closeReason === current.close_reason)
-  )
-    return 'none';
+  if (target.status === current.status && (target.status !== 'closed' || target.closeReason === current.close_reason)) return 'none';
   if (target.status === current.status) return 'change'; // closed for a different reason
   return canTransition(current.status, target.status) ? 'change' : 'refused';
 }
@@ -181,9 +162,7 @@ export function parseIdempotencyKey(header: string | string[] | undefined): stri
   const raw = (Array.isArray(header) ? header.join(', ') : header).trim();
   const value = /^"[^"\\]*"$/.test(raw) ? raw.slice(1, -1) : raw;
   if (!/^[\x21-\x7e]{1,100}$/.test(value)) {
-    return new Error(
-      'Idempotency-Key must be one value of 1 to 100 visible ASCII characters (no spaces), e.g. a UUID',
-    );
+    return new Error('Idempotency-Key must be one value of 1 to 100 visible ASCII characters (no spaces), e.g. a UUID');
   }
   return value;
 }

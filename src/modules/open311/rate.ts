@@ -15,11 +15,7 @@ export async function countRequest(
   client: ApiClient | null,
 ): Promise<{ allowed: boolean; retryAfter: number; limit: number }> {
   if (client) {
-    const result = await hit(
-      db,
-      { name: 'open-data:key', max: client.ratePerMinute, windowSeconds: 60 },
-      String(client.id),
-    );
+    const result = await hit(db, { name: 'open-data:key', max: client.ratePerMinute, windowSeconds: 60 }, String(client.id));
     return { ...result, limit: client.ratePerMinute };
   }
   const result = await hit(db, ANONYMOUS, clientKey(request.ip));
@@ -33,9 +29,6 @@ export async function countRequest(
  */
 export const AUTH_FAILURES: Limit = { name: 'open311-auth:ip', max: 30, windowSeconds: 10 * 60 };
 
-export function countAuthFailure(
-  db: Db,
-  request: FastifyRequest,
-): Promise<{ allowed: boolean; retryAfter: number }> {
+export function countAuthFailure(db: Db, request: FastifyRequest): Promise<{ allowed: boolean; retryAfter: number }> {
   return hit(db, AUTH_FAILURES, clientKey(request.ip));
 }

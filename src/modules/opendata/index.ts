@@ -10,10 +10,7 @@ import { openDataRoutes } from './opendata.routes';
  * Open interfaces: Open311, open-data exports, feeds, the OpenAPI document and the API-key admin. Registered
  * before the other modules so the OpenAPI collector sees every JSON route they add.
  */
-export async function openInterfaces(
-  app: FastifyInstance,
-  deps: { db: Db; config: Config; storage: FileStorage },
-): Promise<void> {
+export async function openInterfaces(app: FastifyInstance, deps: { db: Db; config: Config; storage: FileStorage }): Promise<void> {
   const routes = collectRoutes(app);
   await open311Routes(app, deps);
   await apiKeyRoutes(app, { db: deps.db });

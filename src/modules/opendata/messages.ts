@@ -62,15 +62,13 @@ export const messages: Catalogue<Key> = {
     licenceTitle: 'Lizenz',
     licenceText: 'Die Daten stehen unter der Lizenz:',
     open311Title: 'Open311-Schnittstelle (GeoReport v2)',
-    open311Intro:
-      'Der internationale Standard für Meldungen an Städte, in XML und JSON. Apps und Fachverfahren können Meldungen lesen, ohne Schlüssel.',
+    open311Intro: 'Der internationale Standard für Meldungen an Städte, in XML und JSON. Apps und Fachverfahren können Meldungen lesen, ohne Schlüssel.',
     discovery: 'Discovery-Dokument',
     baseUrl: 'Basisadresse für Open311-Programme',
     services: 'Kategorien (services)',
     requests: 'Meldungen (requests)',
     updates: 'Änderungen (servicerequestupdates)',
-    open311Write:
-      'Meldungen anlegen und Statusänderungen zurückmelden geht mit einem API-Schlüssel, den die Stadtverwaltung vergibt.',
+    open311Write: 'Meldungen anlegen und Statusänderungen zurückmelden geht mit einem API-Schlüssel, den die Stadtverwaltung vergibt.',
     exportsTitle: 'Meldungen als Datei',
     exportsIntro: 'Alle öffentlichen Meldungen mit Ort, Kategorie, Status und Datum.',
     geojson: 'GeoJSON (für Karten und GIS)',
@@ -89,12 +87,9 @@ export const messages: Catalogue<Key> = {
     openapi: 'OpenAPI-3.1-Beschreibung (JSON)',
     apiDocs: 'API-Dokumentation',
     privacyTitle: 'Datenschutz',
-    privacyText:
-      'Persönliche Angaben der meldenden Personen verlassen den Server nie. Ein Name erscheint nur, wenn die Person das ausdrücklich gewählt hat.',
-    rateLimits:
-      'Ohne Schlüssel sind bis zu {n} Anfragen pro Minute je Adresse möglich; danach kommt die Antwort 429 mit Retry-After. Gesperrt wird niemand.',
-    docsPageIntro:
-      'Alle Schnittstellen dieser Installation. Die maschinenlesbare Beschreibung (OpenAPI 3.1):',
+    privacyText: 'Persönliche Angaben der meldenden Personen verlassen den Server nie. Ein Name erscheint nur, wenn die Person das ausdrücklich gewählt hat.',
+    rateLimits: 'Ohne Schlüssel sind bis zu {n} Anfragen pro Minute je Adresse möglich; danach kommt die Antwort 429 mit Retry-After. Gesperrt wird niemand.',
+    docsPageIntro: 'Alle Schnittstellen dieser Installation. Die maschinenlesbare Beschreibung (OpenAPI 3.1):',
     parameters: 'Parameter',
     paramName: 'Name',
     paramIn: 'Ort',
@@ -124,15 +119,13 @@ export const messages: Catalogue<Key> = {
     licenceTitle: 'Licence',
     licenceText: 'The data is published under the licence:',
     open311Title: 'Open311 interface (GeoReport v2)',
-    open311Intro:
-      'The international standard for reports to cities, in XML and JSON. Apps and department systems can read reports without a key.',
+    open311Intro: 'The international standard for reports to cities, in XML and JSON. Apps and department systems can read reports without a key.',
     discovery: 'Discovery document',
     baseUrl: 'Base URL for Open311 software',
     services: 'Categories (services)',
     requests: 'Reports (requests)',
     updates: 'Changes (servicerequestupdates)',
-    open311Write:
-      'Creating reports and pushing status changes back needs an API key issued by the city administration.',
+    open311Write: 'Creating reports and pushing status changes back needs an API key issued by the city administration.',
     exportsTitle: 'Reports as files',
     exportsIntro: 'All public reports with place, category, status and date.',
     geojson: 'GeoJSON (for maps and GIS)',
@@ -151,10 +144,8 @@ export const messages: Catalogue<Key> = {
     openapi: 'OpenAPI 3.1 description (JSON)',
     apiDocs: 'API documentation',
     privacyTitle: 'Privacy',
-    privacyText:
-      'Personal details of reporters never leave the server. A name appears only when the person explicitly chose so.',
-    rateLimits:
-      'Without a key, up to {n} requests a minute per address are possible; then the answer is 429 with Retry-After. Nobody is blocked.',
+    privacyText: 'Personal details of reporters never leave the server. A name appears only when the person explicitly chose so.',
+    rateLimits: 'Without a key, up to {n} requests a minute per address are possible; then the answer is 429 with Retry-After. Nobody is blocked.',
     docsPageIntro: 'All interfaces of this installation. The machine-readable description (OpenAPI 3.1):',
     parameters: 'Parameters',
     paramName: 'Name',

@@ -58,9 +58,7 @@ export function openApiDocument(
   },
 ) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const r of [...routes].sort(
-    (a, b) => a.url.localeCompare(b.url) || a.method.localeCompare(b.method),
-  )) {
+  for (const r of [...routes].sort((a, b) => a.url.localeCompare(b.url) || a.method.localeCompare(b.method))) {
     const open311 = r.url.startsWith('/open311/');
     const parameters = [
       ...Object.entries(r.schema.params?.properties ?? {}).map(([name, schema]) => ({

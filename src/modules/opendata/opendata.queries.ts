@@ -42,12 +42,7 @@ export function exportReports(
     .where(publicFilter(organizationId, f));
   if (f.categoryCode) query = query.where('c.code', '=', f.categoryCode);
   const column = order === 'created' ? 'r.created_at' : 'r.updated_at';
-  return query
-    .orderBy(column, 'desc')
-    .orderBy('r.id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+  return query.orderBy(column, 'desc').orderBy('r.id', 'desc').limit(page.limit).offset(page.offset).execute();
 }
 
 export type ExportRow = Awaited<ReturnType<typeof exportReports>>[number];

@@ -4,16 +4,16 @@ import type { Db } from '../../platform/db/connect';
 import { AppError } from '../../platform/http/errors';
 import { translator } from '../../platform/i18n';
 import { sendHtml } from '../../platform/views/render';
-import { categoryName } from '../reports/views/report-page';
-import { statusLabel } from '../reports/views/status';
-import { publicState } from '../reports/report';
 import { parseW3cDate } from '../open311/open311';
 import { ANONYMOUS_PER_MINUTE, countRequest } from '../open311/rate';
+import { publicState } from '../reports/report';
+import { categoryName } from '../reports/views/report-page';
+import { statusLabel } from '../reports/views/status';
 import { csvDocument } from './csv';
 import { atomFeed, licence, sitemap } from './feeds';
 import { messages } from './messages';
-import * as q from './opendata.queries';
 import { type CollectedRoute, openApiDocument } from './openapi';
+import * as q from './opendata.queries';
 import { ApiDocsPage } from './views/api-docs-page';
 import { OpenDataPage } from './views/open-data-page';
 
@@ -91,17 +91,7 @@ const geojsonResponse = {
           },
           properties: {
             type: 'object',
-            required: [
-              'id',
-              'url',
-              'status',
-              'detailed_status',
-              'status_label',
-              'category_code',
-              'category',
-              'created_at',
-              'updated_at',
-            ],
+            required: ['id', 'url', 'status', 'detailed_status', 'status_label', 'category_code', 'category', 'created_at', 'updated_at'],
             properties: {
               id: { type: 'integer' },
               url: { type: 'string' },
@@ -147,20 +137,8 @@ function filterFrom(query: ExportQuery): q.ExportFilter {
   };
   let bbox: q.ExportFilter['bbox'];
   if (query.bbox) {
-    const [minLon, minLat, maxLon, maxLat] = query.bbox.split(',').map((x) => Number(x.trim())) as [
-      number,
-      number,
-      number,
-      number,
-    ];
-    if (
-      Math.abs(minLat) > 90 ||
-      Math.abs(maxLat) > 90 ||
-      Math.abs(minLon) > 180 ||
-      Math.abs(maxLon) > 180 ||
-      minLon > maxLon ||
-      minLat > maxLat
-    )
+    const [minLon, minLat, maxLon, maxLat] = query.bbox.split(',').map((x) => Number(x.trim())) as [number, number, number, number];
+    if (Math.abs(minLat) > 90 || Math.abs(maxLat) > 90 || Math.abs(minLon) > 180 || Math.abs(maxLon) > 180 || minLon > maxLon || minLat > maxLat)
       throw new AppError('bad_request');
     bbox = { minLon, minLat, maxLon, maxLat };
   }
@@ -183,10 +161,7 @@ async function limited(db: Db, request: FastifyRequest, reply: FastifyReply): Pr
   }
 }
 
-export async function openDataRoutes(
-  app: FastifyInstance,
-  { db, config, routes }: OpenDataDeps,
-): Promise<void> {
+export async function openDataRoutes(app: FastifyInstance, { db, config, routes }: OpenDataDeps): Promise<void> {
   const lic = licence(config.openDataLicence);
   const abs = (path: string) => new URL(path, config.publicUrl).href;
   const rateLimited = {
@@ -220,8 +195,7 @@ export async function openDataRoutes(
       ...rateLimited,
       schema: {
         summary: 'Reports as GeoJSON',
-        description:
-          'Public reports as an RFC 7946 FeatureCollection of points (WGS84, longitude first), newest first.',
+        description: 'Public reports as an RFC 7946 FeatureCollection of points (WGS84, longitude first), newest first.',
         tags: [TAG],
         querystring: exportQuery(GEOJSON_LIMIT_MAX),
         response: { 200: { content: { 'application/geo+json': { schema: geojsonResponse } } } },
@@ -302,11 +276,7 @@ export async function openDataRoutes(
     },
   );
 
-  async function feed(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    scope: { title: string; self: string; filter: q.ExportFilter },
-  ) {
+  async function feed(request: FastifyRequest, reply: FastifyReply, scope: { title: string; self: string; filter: q.ExportFilter }) {
     const { ctx } = request;
     const t = translator(messages, ctx.locale);
     const rows = await q.exportReports(db, ctx.org.id, scope.filter, { limit: FEED_ENTRIES, offset: 0 });
@@ -319,10 +289,7 @@ export async function openDataRoutes(
         alternateUrl: abs('/offene-daten'),
         author: ctx.org.name,
         rights: lic.url ? `${lic.name} (${lic.url})` : lic.name,
-        updated: rows.reduce(
-          (max, r) => (new Date(r.updated_at) > max ? new Date(r.updated_at) : max),
-          new Date(0),
-        ),
+        updated: rows.reduce((max, r) => (new Date(r.updated_at) > max ? new Date(r.updated_at) : max), new Date(0)),
         entries: rows.map((r) => ({
           id: abs(`/meldungen/${r.id}`),
           title: t('entryTitle', { id: r.id, category: categoryName(ctx.locale, r) }),
@@ -335,10 +302,7 @@ export async function openDataRoutes(
       },
       ctx.locale,
     );
-    return reply
-      .type('application/atom+xml; charset=utf-8')
-      .header('Cache-Control', 'public, max-age=300')
-      .send(body);
+    return reply.type('application/atom+xml; charset=utf-8').header('Cache-Control', 'public, max-age=300').send(body);
   }
 
   app.get('/feeds/meldungen.atom', rateLimited, async (request, reply) => {
@@ -352,9 +316,7 @@ export async function openDataRoutes(
 
   app.get('/feeds/kategorien/:code.atom', rateLimited, async (request, reply) => {
     const code = (request.params as { code: string }).code;
-    const category = /^[a-z0-9-]{1,60}$/.test(code)
-      ? await q.categoryByCode(db, request.ctx.org.id, code)
-      : undefined;
+    const category = /^[a-z0-9-]{1,60}$/.test(code) ? await q.categoryByCode(db, request.ctx.org.id, code) : undefined;
     if (!category) throw new AppError('not_found');
     const t = translator(messages, request.ctx.locale);
     const name = request.ctx.locale === 'de' ? category.name_de : category.name_en;
@@ -367,9 +329,7 @@ export async function openDataRoutes(
 
   app.get('/feeds/bezirke/:id.atom', rateLimited, async (request, reply) => {
     const raw = (request.params as { id: string }).id;
-    const district = /^\d{1,9}$/.test(raw)
-      ? await q.districtById(db, request.ctx.org.id, Number(raw))
-      : undefined;
+    const district = /^\d{1,9}$/.test(raw) ? await q.districtById(db, request.ctx.org.id, Number(raw)) : undefined;
     if (!district) throw new AppError('not_found');
     const t = translator(messages, request.ctx.locale);
     return feed(request, reply, {
@@ -380,24 +340,13 @@ export async function openDataRoutes(
   });
 
   app.get('/sitemap.xml', rateLimited, async (request, reply) => {
-    const pages = [
-      '/',
-      '/melden',
-      '/offene-daten',
-      '/api/docs',
-      '/impressum',
-      '/datenschutz',
-      '/barrierefreiheit',
-    ];
+    const pages = ['/', '/melden', '/offene-daten', '/api/docs', '/impressum', '/datenschutz', '/barrierefreiheit'];
     const reports = await q.sitemapReports(db, request.ctx.org.id, SITEMAP_REPORTS);
     const body = sitemap([
       ...pages.map((p) => ({ loc: abs(p) })),
       ...reports.map((r) => ({ loc: abs(`/meldungen/${r.id}`), lastmod: new Date(r.updated_at) })),
     ]);
-    return reply
-      .type('application/xml; charset=utf-8')
-      .header('Cache-Control', 'public, max-age=3600')
-      .send(body);
+    return reply.type('application/xml; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(body);
   });
 
   let document: ReturnType<typeof openApiDocument> | null = null;
@@ -405,8 +354,7 @@ export async function openDataRoutes(
     document ??= openApiDocument(routes, {
       title: 'Kümmerer API',
       version: '1',
-      description:
-        'Open311 GeoReport v2 (XML and JSON) and open data of the reports. Reading needs no key; writing needs an API key from the city.',
+      description: 'Open311 GeoReport v2 (XML and JSON) and open data of the reports. Reading needs no key; writing needs an API key from the city.',
       serverUrl: config.publicUrl.origin,
       licence: lic.url ? { name: lic.name, url: lic.url } : { name: lic.name },
     });
@@ -414,10 +362,7 @@ export async function openDataRoutes(
   };
 
   app.get('/api/openapi.json', rateLimited, async (_request, reply) =>
-    reply
-      .type('application/json; charset=utf-8')
-      .header('Cache-Control', 'public, max-age=300')
-      .send(JSON.stringify(openApi())),
+    reply.type('application/json; charset=utf-8').header('Cache-Control', 'public, max-age=300').send(JSON.stringify(openApi())),
   );
 
   app.get('/api/docs', async (request, reply) => {
@@ -425,22 +370,13 @@ export async function openDataRoutes(
     const doc = openApi();
     return sendHtml(
       reply,
-      <ApiDocsPage
-        ctx={request.ctx}
-        title={t('apiDocs')}
-        openApiUrl={abs('/api/openapi.json')}
-        serverUrl={doc.servers[0]!.url}
-        paths={doc.paths as never}
-      />,
+      <ApiDocsPage ctx={request.ctx} title={t('apiDocs')} openApiUrl={abs('/api/openapi.json')} serverUrl={doc.servers[0]!.url} paths={doc.paths as never} />,
     );
   });
 
   app.get('/offene-daten', async (request, reply) => {
     const { ctx } = request;
-    const [categories, districts] = await Promise.all([
-      q.categoriesForFeeds(db, ctx.org.id),
-      q.districtsForFeeds(db, ctx.org.id),
-    ]);
+    const [categories, districts] = await Promise.all([q.categoriesForFeeds(db, ctx.org.id), q.districtsForFeeds(db, ctx.org.id)]);
     return sendHtml(
       reply,
       <OpenDataPage

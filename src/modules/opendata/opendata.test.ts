@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, type TestApp } from '../../../test/helpers/app';
-import {
-  createCategory,
-  createDepartment,
-  createStaff,
-  createSyntheticBoundary,
-} from '../../../test/helpers/factories';
-import { createReport } from '../reports/report.service';
+import { createCategory, createDepartment, createStaff, createSyntheticBoundary } from '../../../test/helpers/factories';
 import { createApiKey } from '../open311/api-key.service';
 import { parseXml, specValidator } from '../open311/open311.test-support';
 import * as spec from '../open311/test-fixtures/georeport-v2.schemas';
+import { createReport } from '../reports/report.service';
 import { BOM, csvCell, csvDocument } from './csv';
 import { escapeXml, toXml } from './xml';
 
@@ -107,11 +102,7 @@ beforeAll(async () => {
     return r.reportId;
   };
   publicId = await make('Ast auf dem Weg =HYPERLINK("http://evil")', resident);
-  await t.db
-    .updateTable('reports')
-    .set({ reporter_phone: '+49 170 5550123' })
-    .where('id', '=', publicId)
-    .execute();
+  await t.db.updateTable('reports').set({ reporter_phone: '+49 170 5550123' }).where('id', '=', publicId).execute();
   await t.db
     .insertInto('report_events')
     .values({
@@ -208,8 +199,7 @@ describe('privacy: nothing private leaves in any format', () => {
 
   it('single requests of hidden or unconfirmed reports are 404 in both formats', async () => {
     for (const id of [hiddenId, unconfirmedId, unreviewedId]) {
-      for (const f of ['json', 'xml'])
-        expect((await get(`/open311/v2/requests/${id}.${f}`)).statusCode).toBe(404);
+      for (const f of ['json', 'xml']) expect((await get(`/open311/v2/requests/${id}.${f}`)).statusCode).toBe(404);
     }
   });
 
@@ -241,8 +231,7 @@ describe('GeoJSON', () => {
   });
 
   it('filters by bbox, category, district, status and date; bad filters are 400', async () => {
-    const ids = async (q: string) =>
-      JSON.parse((await get(`/api/reports.geojson?${q}`)).body).features.map((f: { id: number }) => f.id);
+    const ids = async (q: string) => JSON.parse((await get(`/api/reports.geojson?${q}`)).body).features.map((f: { id: number }) => f.id);
     expect(await ids('bbox=7.44,51.46,7.46,51.48')).toContain(publicId);
     expect(await ids('bbox=8,52,8.1,52.1')).toEqual([]);
     expect(await ids('category=baum')).toContain(publicId);
@@ -251,15 +240,7 @@ describe('GeoJSON', () => {
     expect(await ids('status=fixed')).toEqual([]);
     expect(await ids('from=2000-01-01&to=2000-01-02')).toEqual([]);
     expect(await ids('limit=1')).toHaveLength(1);
-    for (const q of [
-      'bbox=a,b,c,d',
-      'status=offen',
-      'limit=0',
-      'limit=abc',
-      'from=gestern',
-      'bbox=9,52,8,51',
-      'district=x',
-    ]) {
+    for (const q of ['bbox=a,b,c,d', 'status=offen', 'limit=0', 'limit=abc', 'from=gestern', 'bbox=9,52,8,51', 'district=x']) {
       const res = await get(`/api/reports.geojson?${q}`);
       expect(res.statusCode, q).toBe(400);
       expect(JSON.parse(res.body).error.code).toBe('bad_request');
@@ -300,11 +281,7 @@ describe('CSV', () => {
 
 describe('Atom feeds and sitemap', () => {
   it('all, per category and per district; unknown ones are 404', async () => {
-    for (const url of [
-      '/feeds/meldungen.atom',
-      '/feeds/kategorien/baum.atom',
-      `/feeds/bezirke/${districtId}.atom`,
-    ]) {
+    for (const url of ['/feeds/meldungen.atom', '/feeds/kategorien/baum.atom', `/feeds/bezirke/${districtId}.atom`]) {
       const res = await get(url);
       expect(res.headers['content-type']).toBe('application/atom+xml; charset=utf-8');
       const doc = parseXml(res.body) as {
@@ -316,9 +293,7 @@ describe('Atom feeds and sitemap', () => {
       };
       expect(doc.feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
       expect(doc.feed.entry.map((e) => e.id)).toContain(`http://localhost/meldungen/${publicId}`);
-      expect(doc.feed.entry.find((e) => e.id.endsWith(`/${publicId}`))!.title).toBe(
-        `Meldung #${publicId}: Baum`,
-      );
+      expect(doc.feed.entry.find((e) => e.id.endsWith(`/${publicId}`))!.title).toBe(`Meldung #${publicId}: Baum`);
     }
     expect((await get('/feeds/kategorien/nichts.atom')).statusCode).toBe(404);
     expect((await get('/feeds/bezirke/999999.atom')).statusCode).toBe(404);
@@ -328,13 +303,7 @@ describe('Atom feeds and sitemap', () => {
     const res = await get('/sitemap.xml');
     const doc = parseXml(res.body) as { urlset: { url: Array<{ loc: string }> } };
     const locs = doc.urlset.url.map((u) => u.loc);
-    expect(locs).toEqual(
-      expect.arrayContaining([
-        'http://localhost/',
-        'http://localhost/offene-daten',
-        `http://localhost/meldungen/${publicId}`,
-      ]),
-    );
+    expect(locs).toEqual(expect.arrayContaining(['http://localhost/', 'http://localhost/offene-daten', `http://localhost/meldungen/${publicId}`]));
     expect(locs).not.toContain(`http://localhost/meldungen/${hiddenId}`);
   });
 });
@@ -357,33 +326,15 @@ describe('OpenAPI and documentation', () => {
     }
     const list = doc.paths['/open311/v2/requests.json'].get;
     expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(
-      expect.arrayContaining([
-        'service_request_id',
-        'service_code',
-        'start_date',
-        'end_date',
-        'status',
-        'page',
-        'page_size',
-        'bbox',
-        'extensions',
-      ]),
+      expect.arrayContaining(['service_request_id', 'service_code', 'start_date', 'end_date', 'status', 'page', 'page_size', 'bbox', 'extensions']),
     );
     expect(list.responses['200'].content['application/json'].schema.items.properties.lat.type).toBe('number');
-    expect(
-      doc.paths['/open311/v2/requests.json'].post.requestBody.content['application/x-www-form-urlencoded']
-        .schema.required,
-    ).toContain('service_code');
+    expect(doc.paths['/open311/v2/requests.json'].post.requestBody.content['application/x-www-form-urlencoded'].schema.required).toContain('service_code');
     // JSON routes of other modules are listed even before they declare a schema.
-    const others = Object.keys(doc.paths).filter(
-      (p) => p.startsWith('/api/') && !p.startsWith('/api/reports.') && p !== '/api/openapi.json',
-    );
-    for (const p of others)
-      expect(doc.paths[p].get?.responses['200'] ?? doc.paths[p].post?.responses['200'], p).toBeDefined();
+    const others = Object.keys(doc.paths).filter((p) => p.startsWith('/api/') && !p.startsWith('/api/reports.') && p !== '/api/openapi.json');
+    for (const p of others) expect(doc.paths[p].get?.responses['200'] ?? doc.paths[p].post?.responses['200'], p).toBeDefined();
     // Every operation id is unique.
-    const ids = Object.values(doc.paths).flatMap((p) =>
-      Object.values(p as Record<string, { operationId: string }>).map((o) => o.operationId),
-    );
+    const ids = Object.values(doc.paths).flatMap((p) => Object.values(p as Record<string, { operationId: string }>).map((o) => o.operationId));
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -430,11 +381,7 @@ describe('API keys in the back office', () => {
     expect(list.body).toContain('Stadtwerke-App');
     expect(list.body).not.toContain(key);
     expect(list.body).toContain(`${key.slice(0, 9)}…`);
-    const row = await t.db
-      .selectFrom('api_keys')
-      .selectAll()
-      .where('name', '=', 'Stadtwerke-App')
-      .executeTakeFirstOrThrow();
+    const row = await t.db.selectFrom('api_keys').selectAll().where('name', '=', 'Stadtwerke-App').executeTakeFirstOrThrow();
     expect(row.key_hash).not.toContain(key);
     expect(row.rate_per_minute).toBe(30);
     expect((await get(`/open311/v2/services.json?api_key=${key}`)).statusCode).toBe(200);
@@ -442,11 +389,7 @@ describe('API keys in the back office', () => {
     expect(revoked.statusCode).toBe(303);
     expect((await c.get(revoked.headers.location as string)).body).toContain('ist widerrufen');
     expect((await get(`/open311/v2/services.json?api_key=${key}`)).statusCode).toBe(403);
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('action', 'like', 'api_keys.%')
-      .execute();
+    const audit = await t.db.selectFrom('audit_log').select('action').where('action', 'like', 'api_keys.%').execute();
     expect(audit.map((a) => a.action).sort()).toEqual(['api_keys.create', 'api_keys.revoke']);
 
     const moderator = await createStaff(t.db, t.config.secret, t.org.id, 'moderator');

@@ -6,25 +6,14 @@ function xmlChars(value: string): string {
   let out = '';
   for (const ch of value) {
     const c = ch.codePointAt(0)!;
-    const ok =
-      c === 0x9 ||
-      c === 0xa ||
-      c === 0xd ||
-      (c >= 0x20 && c <= 0xd7ff) ||
-      (c >= 0xe000 && c <= 0xfffd) ||
-      c >= 0x10000;
+    const ok = c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || c >= 0x10000;
     out += ok ? ch : '\uFFFD';
   }
   return out;
 }
 
 export function escapeXml(value: string): string {
-  return xmlChars(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return xmlChars(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 function checkName(name: string): string {
@@ -35,33 +24,19 @@ function checkName(name: string): string {
 export type XmlAttrs = Record<string, string | number | undefined>;
 
 /** One element; `children` are already-built XML strings, `text` is escaped here. */
-export function element(
-  name: string,
-  content: { attrs?: XmlAttrs; text?: string; children?: string[] } = {},
-): string {
+export function element(name: string, content: { attrs?: XmlAttrs; text?: string; children?: string[] } = {}): string {
   checkName(name);
   const attrs = Object.entries(content.attrs ?? {})
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => ` ${checkName(k)}="${escapeXml(String(v))}"`)
     .join('');
-  const inner = content.children
-    ? content.children.join('')
-    : content.text !== undefined
-      ? escapeXml(content.text)
-      : '';
+  const inner = content.children ? content.children.join('') : content.text !== undefined ? escapeXml(content.text) : '';
   return inner === '' ? `<${name}${attrs}/>` : `<${name}${attrs}>${inner}</${name}>`;
 }
 
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
-export type XmlValue =
-  | string
-  | number
-  | boolean
-  | null
-  | undefined
-  | XmlValue[]
-  | { [key: string]: XmlValue };
+export type XmlValue = string | number | boolean | null | undefined | XmlValue[] | { [key: string]: XmlValue };
 
 /**
  * Open311's XML is the Spark convention read backwards: a JSON object is an element with one child per key,

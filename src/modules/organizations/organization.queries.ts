@@ -39,10 +39,7 @@ export function districtsAround(db: Db, organizationId: number, lon: number, lat
     .execute();
 }
 
-export function upsertDistrict(
-  db: Db,
-  d: { organizationId: number; kind: string; name: string; code: string | null; area: Area; bbox: Bbox; source: string },
-) {
+export function upsertDistrict(db: Db, d: { organizationId: number; kind: string; name: string; code: string | null; area: Area; bbox: Bbox; source: string }) {
   const values = {
     geometry: JSON.stringify(d.area),
     code: d.code,
@@ -90,7 +87,11 @@ export function findDepartmentByName(db: Db, organizationId: number, name: strin
 }
 
 export function insertDepartment(db: Db, organizationId: number, d: { name: string; email: string }) {
-  return db.insertInto('departments').values({ organization_id: organizationId, ...d }).returning(['id']).executeTakeFirstOrThrow();
+  return db
+    .insertInto('departments')
+    .values({ organization_id: organizationId, ...d })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
 }
 
 export function updateDepartment(db: Db, organizationId: number, id: number, d: { name: string; email: string }) {
@@ -119,7 +120,9 @@ export function upsertLegalPage(
   return db
     .insertInto('legal_pages')
     .values({ organization_id: p.organizationId, slug: p.slug, locale: p.locale, title: p.title, body: p.body, updated_by: p.updatedBy })
-    .onConflict((oc) => oc.columns(['organization_id', 'slug', 'locale']).doUpdateSet({ title: p.title, body: p.body, updated_by: p.updatedBy, updated_at: sql`now()` }))
+    .onConflict((oc) =>
+      oc.columns(['organization_id', 'slug', 'locale']).doUpdateSet({ title: p.title, body: p.body, updated_by: p.updatedBy, updated_at: sql`now()` }),
+    )
     .execute();
 }
 

@@ -17,15 +17,50 @@ afterAll(() => t.close());
 const synthetic = {
   type: 'FeatureCollection',
   features: [
-    { type: 'Feature', properties: { name: 'Testbezirk West (synthetisch)', nummer: 1 }, geometry: { type: 'Polygon', coordinates: [[[7, 51], [7.5, 51], [7.5, 51.5], [7, 51.5], [7, 51]]] } },
-    { type: 'Feature', properties: { name: 'Testbezirk Ost (synthetisch)', nummer: 2 }, geometry: { type: 'MultiPolygon', coordinates: [[[[7.5, 51], [8, 51], [8, 51.5], [7.5, 51.5], [7.5, 51]]]] } },
+    {
+      type: 'Feature',
+      properties: { name: 'Testbezirk West (synthetisch)', nummer: 1 },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [7, 51],
+            [7.5, 51],
+            [7.5, 51.5],
+            [7, 51.5],
+            [7, 51],
+          ],
+        ],
+      },
+    },
+    {
+      type: 'Feature',
+      properties: { name: 'Testbezirk Ost (synthetisch)', nummer: 2 },
+      geometry: {
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [7.5, 51],
+              [8, 51],
+              [8, 51.5],
+              [7.5, 51.5],
+              [7.5, 51],
+            ],
+          ],
+        ],
+      },
+    },
   ],
 };
 
 function multipart(fields: Record<string, string>, file?: { name: string; content: string }) {
   const boundary = '----kuemmerer-test';
   const parts = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
-  if (file) parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/geo+json\r\n\r\n${file.content}\r\n`);
+  if (file)
+    parts.push(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/geo+json\r\n\r\n${file.content}\r\n`,
+    );
   return { payload: `${parts.join('')}--${boundary}--\r\n`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
@@ -47,11 +82,19 @@ describe('districts', () => {
     expect(r1.statusCode).toBe(400);
     expect(r1.body).toContain('kein gültiges JSON');
     const points = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'P' }, geometry: { type: 'Point', coordinates: [7, 51] } }] };
-    const r2 = await admin.request({ method: 'POST', url: '/verwaltung/bezirke', ...multipart({ _csrf: admin.csrf, kind: 'Falsch Art' }, { name: 'p.geojson', content: JSON.stringify(points) }) });
+    const r2 = await admin.request({
+      method: 'POST',
+      url: '/verwaltung/bezirke',
+      ...multipart({ _csrf: admin.csrf, kind: 'Falsch Art' }, { name: 'p.geojson', content: JSON.stringify(points) }),
+    });
     expect(r2.statusCode).toBe(400);
     expect(r2.body).toContain('value="Falsch Art"');
     expect(r2.body).toContain('Kleinbuchstaben');
-    const r3 = await admin.request({ method: 'POST', url: '/verwaltung/bezirke', ...multipart({ _csrf: admin.csrf, kind: 'test' }, { name: 'p.geojson', content: JSON.stringify(points) }) });
+    const r3 = await admin.request({
+      method: 'POST',
+      url: '/verwaltung/bezirke',
+      ...multipart({ _csrf: admin.csrf, kind: 'test' }, { name: 'p.geojson', content: JSON.stringify(points) }),
+    });
     expect(r3.statusCode).toBe(400);
     expect(r3.body).toContain('Polygon or MultiPolygon');
   });
@@ -88,7 +131,11 @@ describe('departments', () => {
   });
 
   it('never shows or changes another city’s department', async () => {
-    const other = await t.db.insertInto('organizations').values({ slug: 'anderswo', name: 'Anderswo', hosts: ['anderswo.example'], contact_email: 'a@anderswo.example' }).returningAll().executeTakeFirstOrThrow();
+    const other = await t.db
+      .insertInto('organizations')
+      .values({ slug: 'anderswo', name: 'Anderswo', hosts: ['anderswo.example'], contact_email: 'a@anderswo.example' })
+      .returningAll()
+      .executeTakeFirstOrThrow();
     const foreign = await createDepartment(t.db, other.id, 'Fremdes Amt');
     expect((await admin.get(`/verwaltung/abteilungen/${foreign.id}`)).statusCode).toBe(404);
     expect((await admin.post(`/verwaltung/abteilungen/${foreign.id}`, { name: 'Gekapert', email: 'x@y.de' })).statusCode).toBe(404);
@@ -99,7 +146,10 @@ describe('departments', () => {
 
 describe('legal pages and accessibility feedback', () => {
   it('lets admins edit the Impressum; text is shown escaped', async () => {
-    const res = await admin.post('/verwaltung/seiten/impressum/de', { title: 'Impressum der Teststadt', body: 'Absatz eins <script>alert(1)</script>\n\nAbsatz zwei' });
+    const res = await admin.post('/verwaltung/seiten/impressum/de', {
+      title: 'Impressum der Teststadt',
+      body: 'Absatz eins <script>alert(1)</script>\n\nAbsatz zwei',
+    });
     expect(res.statusCode).toBe(303);
     const page = await new Client(t).get('/impressum');
     expect(page.body).toContain('Impressum der Teststadt');
@@ -125,7 +175,15 @@ describe('legal pages and accessibility feedback', () => {
 });
 
 describe('permission matrix for every back-office route', () => {
-  const adminRoutes = ['/verwaltung/bezirke', '/verwaltung/abteilungen', '/verwaltung/abteilungen/neu', '/verwaltung/mitarbeitende', '/verwaltung/mitarbeitende/neu', '/verwaltung/seiten', '/verwaltung/seiten/impressum/de'];
+  const adminRoutes = [
+    '/verwaltung/bezirke',
+    '/verwaltung/abteilungen',
+    '/verwaltung/abteilungen/neu',
+    '/verwaltung/mitarbeitende',
+    '/verwaltung/mitarbeitende/neu',
+    '/verwaltung/seiten',
+    '/verwaltung/seiten/impressum/de',
+  ];
   const moderatorRoutes = ['/verwaltung/rueckmeldungen'];
   const staffRoutes = ['/verwaltung'];
 

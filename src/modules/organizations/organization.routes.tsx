@@ -1,27 +1,19 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/connect';
+import { GeoJsonError } from '../../platform/geo/geojson';
+import { clientKey } from '../../platform/http/client-ip';
 import { AppError, type FieldErrors } from '../../platform/http/errors';
 import { asForm, field, normaliseEmail } from '../../platform/http/form';
 import { currentUser, staffOnly } from '../../platform/http/guards';
 import { enforce } from '../../platform/http/rate-limit';
-import { clientKey } from '../../platform/http/client-ip';
 import { isLocale, LOCALES, translator } from '../../platform/i18n';
 import { platformMessages } from '../../platform/i18n/platform-messages';
-import { GeoJsonError } from '../../platform/geo/geojson';
 import { sendHtml } from '../../platform/views/render';
 import { defaultLegalPage, LEGAL_SLUGS, type LegalSlug } from './legal-defaults';
 import { messages } from './messages';
 import * as q from './organization.queries';
 import { DISTRICT_KIND, importDistricts, submitAccessibilityFeedback } from './organization.service';
-import {
-  DashboardPage,
-  DepartmentFormPage,
-  DepartmentsPage,
-  DistrictsPage,
-  FeedbackListPage,
-  LegalPageEditPage,
-  LegalPagesPage,
-} from './views/admin-pages';
+import { DashboardPage, DepartmentFormPage, DepartmentsPage, DistrictsPage, FeedbackListPage, LegalPageEditPage, LegalPagesPage } from './views/admin-pages';
 import { type FeedbackForm, LegalPageView } from './views/legal-page';
 
 const FEEDBACK_LIMIT = { name: 'a11y-feedback:ip', max: 10, windowSeconds: 3600 };
@@ -46,7 +38,14 @@ export async function organizationRoutes(app: FastifyInstance, { db }: { db: Db 
       const thanks = (request.query as { danke?: string }).danke === '1';
       return sendHtml(
         reply,
-        <LegalPageView ctx={ctx} title={page.title} body={page.body} withFeedback={slug === 'barrierefreiheit'} thanks={thanks} attribution={slug === 'impressum'} />,
+        <LegalPageView
+          ctx={ctx}
+          title={page.title}
+          body={page.body}
+          withFeedback={slug === 'barrierefreiheit'}
+          thanks={thanks}
+          attribution={slug === 'impressum'}
+        />,
       );
     });
   }
@@ -174,7 +173,8 @@ export async function organizationRoutes(app: FastifyInstance, { db }: { db: Db 
 
   app.post('/verwaltung/abteilungen', adminOnly, async (request, reply) => {
     const { values, errors, email } = await saveDepartment(request, null);
-    if (Object.keys(errors).length > 0 || !email) return sendHtml(reply, <DepartmentFormPage ctx={request.ctx} id={null} values={values} errors={errors} />, 400);
+    if (Object.keys(errors).length > 0 || !email)
+      return sendHtml(reply, <DepartmentFormPage ctx={request.ctx} id={null} values={values} errors={errors} />, 400);
     const { id } = await q.insertDepartment(db, request.ctx.org.id, { name: values.name, email });
     await q.insertAudit(db, { organizationId: request.ctx.org.id, actorUserId: currentUser(request).id, action: 'departments.create', subject: String(id) });
     return reply.redirect('/verwaltung/abteilungen?ok=created', 303);
@@ -201,8 +201,7 @@ export async function organizationRoutes(app: FastifyInstance, { db }: { db: Db 
   app.get('/verwaltung/seiten', adminOnly, async (request, reply) => {
     const { ctx } = request;
     const pages = [];
-    for (const slug of LEGAL_SLUGS)
-      for (const locale of LOCALES) pages.push({ slug, locale, title: (await legalText(db, ctx.org, slug, locale)).title });
+    for (const slug of LEGAL_SLUGS) for (const locale of LOCALES) pages.push({ slug, locale, title: (await legalText(db, ctx.org, slug, locale)).title });
     return sendHtml(reply, <LegalPagesPage ctx={ctx} pages={pages} />);
   });
 
@@ -217,7 +216,10 @@ export async function organizationRoutes(app: FastifyInstance, { db }: { db: Db 
     const page = await q.getLegalPage(db, request.ctx.org.id, slug, locale);
     const values = page?.locale === locale ? page : defaultLegalPage(slug, locale, request.ctx.org.name, request.ctx.org.contact_email);
     const notice = (request.query as { ok?: string }).ok === 'saved' ? translator(messages, request.ctx.locale)('saved') : undefined;
-    return sendHtml(reply, <LegalPageEditPage ctx={request.ctx} slug={slug} locale={locale} values={{ title: values.title, body: values.body }} notice={notice} />);
+    return sendHtml(
+      reply,
+      <LegalPageEditPage ctx={request.ctx} slug={slug} locale={locale} values={{ title: values.title, body: values.body }} notice={notice} />,
+    );
   });
 
   app.post('/verwaltung/seiten/:slug/:locale', adminOnly, async (request, reply) => {

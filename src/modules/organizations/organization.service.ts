@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/connect';
-import { enqueueMail } from '../../platform/mail/outbox';
 import { areaContains, bboxOf, readArea, readDistrictFeatures } from '../../platform/geo/geojson';
+import { enqueueMail } from '../../platform/mail/outbox';
 import * as q from './organization.queries';
 
 export const DISTRICT_KIND = /^[a-z0-9-]{2,40}$/;
@@ -26,7 +26,15 @@ export async function importDistricts(
   }
   await db.transaction().execute(async (trx) => {
     for (const f of features) {
-      await q.upsertDistrict(trx, { organizationId, kind: options.kind, name: f.name, code: f.code, area: f.area, bbox: bboxOf(f.area), source: options.source });
+      await q.upsertDistrict(trx, {
+        organizationId,
+        kind: options.kind,
+        name: f.name,
+        code: f.code,
+        area: f.area,
+        bbox: bboxOf(f.area),
+        source: options.source,
+      });
     }
     await q.insertAudit(trx, {
       organizationId,
@@ -48,9 +56,7 @@ export interface DistrictHit {
 /** Every district (of every kind) that contains the point. */
 export async function districtsAt(db: Db, organizationId: number, lon: number, lat: number): Promise<DistrictHit[]> {
   const candidates = await q.districtsAround(db, organizationId, lon, lat);
-  return candidates
-    .filter((d) => areaContains(readArea(d.geometry), lon, lat))
-    .map((d) => ({ id: d.id, kind: d.kind, name: d.name }));
+  return candidates.filter((d) => areaContains(readArea(d.geometry), lon, lat)).map((d) => ({ id: d.id, kind: d.kind, name: d.name }));
 }
 
 export async function submitAccessibilityFeedback(

@@ -1,24 +1,122 @@
 import type { Catalogue } from '../../platform/i18n';
 
 type Key =
-  | 'report' | 'reportTitle' | 'newReport' | 'newReportIntro' | 'step1' | 'step2' | 'category' | 'categoryHint'
-  | 'location' | 'address' | 'addressHint' | 'description' | 'descriptionHint' | 'photos' | 'photosHint'
-  | 'name' | 'nameHint' | 'showName' | 'email' | 'emailHint' | 'emailSignedIn' | 'send' | 'continue' | 'changeLocation'
-  | 'nearbyTitle' | 'nearbyIntro' | 'nearbyNone' | 'meToo' | 'meTooDone' | 'metres' | 'chosenLocation' | 'locationApproximate'
-  | 'err.category' | 'err.location' | 'err.outside' | 'err.description' | 'err.tooLong' | 'err.email' | 'err.emailRequired'
-  | 'err.photoType' | 'err.photoTooLarge' | 'err.photoDimensions' | 'err.photoCorrupt' | 'err.photoCount'
-  | 'err.answer.required' | 'err.answer.number' | 'err.answer.choice' | 'err.answer.date' | 'err.answer.tooLong'
-  | 'thanksTitle' | 'thanksConfirm' | 'thanksPublished' | 'viewReport' | 'confirmedTitle' | 'confirmedText'
-  | 'status.unconfirmed' | 'status.new' | 'status.confirmed' | 'status.in_progress' | 'status.fixed' | 'status.closed'
-  | 'status.closed:done' | 'status.closed:rejected' | 'status.closed:duplicate' | 'status.closed:not_responsible'
-  | 'reportedOn' | 'district' | 'noDistrict' | 'department' | 'supporters' | 'timeline' | 'mapOf' | 'reportedBy'
-  | 'event.created' | 'event.confirmed' | 'event.status' | 'event.category' | 'event.department' | 'event.duplicate'
-  | 'event.rejected' | 'event.not_responsible' | 'event.public_note' | 'event.reopened' | 'event.photo_approved' | 'event.measure'
-  | 'event.questionnaire' | 'duplicateOf' | 'support' | 'supportSignIn' | 'follow' | 'unfollow' | 'following' | 'followSignIn'
-  | 'unfollowed' | 'answers' | 'photoAlt' | 'yes' | 'no' | 'optional'
-  | 'thanksReview' | 'confirmTitle' | 'confirmButton' | 'photosAgain' | 'lat' | 'lon' | 'coordsLegend'
-  | 'mail.confirmSubject' | 'mail.confirmBody' | 'mail.departmentSubject' | 'mail.departmentBody'
-  | 'limitTitle' | 'limitText' | 'alreadySentTitle' | 'alreadySentText' | 'startNewReport' | 'err.alreadySent';
+  | 'report'
+  | 'reportTitle'
+  | 'newReport'
+  | 'newReportIntro'
+  | 'step1'
+  | 'step2'
+  | 'category'
+  | 'categoryHint'
+  | 'location'
+  | 'address'
+  | 'addressHint'
+  | 'description'
+  | 'descriptionHint'
+  | 'photos'
+  | 'photosHint'
+  | 'name'
+  | 'nameHint'
+  | 'showName'
+  | 'email'
+  | 'emailHint'
+  | 'emailSignedIn'
+  | 'send'
+  | 'continue'
+  | 'changeLocation'
+  | 'nearbyTitle'
+  | 'nearbyIntro'
+  | 'nearbyNone'
+  | 'meToo'
+  | 'meTooDone'
+  | 'metres'
+  | 'chosenLocation'
+  | 'locationApproximate'
+  | 'err.category'
+  | 'err.location'
+  | 'err.outside'
+  | 'err.description'
+  | 'err.tooLong'
+  | 'err.email'
+  | 'err.emailRequired'
+  | 'err.photoType'
+  | 'err.photoTooLarge'
+  | 'err.photoDimensions'
+  | 'err.photoCorrupt'
+  | 'err.photoCount'
+  | 'err.answer.required'
+  | 'err.answer.number'
+  | 'err.answer.choice'
+  | 'err.answer.date'
+  | 'err.answer.tooLong'
+  | 'thanksTitle'
+  | 'thanksConfirm'
+  | 'thanksPublished'
+  | 'viewReport'
+  | 'confirmedTitle'
+  | 'confirmedText'
+  | 'status.unconfirmed'
+  | 'status.new'
+  | 'status.confirmed'
+  | 'status.in_progress'
+  | 'status.fixed'
+  | 'status.closed'
+  | 'status.closed:done'
+  | 'status.closed:rejected'
+  | 'status.closed:duplicate'
+  | 'status.closed:not_responsible'
+  | 'reportedOn'
+  | 'district'
+  | 'noDistrict'
+  | 'department'
+  | 'supporters'
+  | 'timeline'
+  | 'mapOf'
+  | 'reportedBy'
+  | 'event.created'
+  | 'event.confirmed'
+  | 'event.status'
+  | 'event.category'
+  | 'event.department'
+  | 'event.duplicate'
+  | 'event.rejected'
+  | 'event.not_responsible'
+  | 'event.public_note'
+  | 'event.reopened'
+  | 'event.photo_approved'
+  | 'event.measure'
+  | 'event.questionnaire'
+  | 'duplicateOf'
+  | 'support'
+  | 'supportSignIn'
+  | 'follow'
+  | 'unfollow'
+  | 'following'
+  | 'followSignIn'
+  | 'unfollowed'
+  | 'answers'
+  | 'photoAlt'
+  | 'yes'
+  | 'no'
+  | 'optional'
+  | 'thanksReview'
+  | 'confirmTitle'
+  | 'confirmButton'
+  | 'photosAgain'
+  | 'lat'
+  | 'lon'
+  | 'coordsLegend'
+  | 'mail.confirmSubject'
+  | 'mail.confirmBody'
+  | 'mail.departmentSubject'
+  | 'mail.departmentBody'
+  | 'limitTitle'
+  | 'limitText'
+  | 'alreadySentTitle'
+  | 'alreadySentText'
+  | 'startNewReport'
+  | 'err.alreadySent';
 
 export const messages: Catalogue<Key> = {
   de: {
@@ -47,7 +145,8 @@ export const messages: Catalogue<Key> = {
     continue: 'Weiter',
     changeLocation: 'Ort oder Kategorie ändern',
     nearbyTitle: 'Schon gemeldet?',
-    nearbyIntro: 'In der Nähe gibt es offene Meldungen derselben Kategorie. Wenn Ihr Anliegen dabei ist, unterstützen Sie die Meldung, statt eine neue anzulegen.',
+    nearbyIntro:
+      'In der Nähe gibt es offene Meldungen derselben Kategorie. Wenn Ihr Anliegen dabei ist, unterstützen Sie die Meldung, statt eine neue anzulegen.',
     nearbyNone: 'In der Nähe gibt es keine offene Meldung dieser Kategorie.',
     meToo: 'Ich auch: unterstützen und informiert bleiben',
     meTooDone: 'Danke! Sie unterstützen diese Meldung und werden über Änderungen informiert.',
@@ -72,11 +171,13 @@ export const messages: Catalogue<Key> = {
     'err.answer.date': 'Bitte geben Sie ein Datum ein (TT.MM.JJJJ): {label}',
     'err.answer.tooLong': 'Die Antwort ist zu lang: {label}',
     thanksTitle: 'Danke für Ihre Meldung',
-    thanksConfirm: 'Fast geschafft: Wir haben Ihnen eine E-Mail an {email} geschickt. Bitte bestätigen Sie die Meldung mit dem Link darin (gültig 7 Tage). Erst dann wird sie veröffentlicht.',
+    thanksConfirm:
+      'Fast geschafft: Wir haben Ihnen eine E-Mail an {email} geschickt. Bitte bestätigen Sie die Meldung mit dem Link darin (gültig 7 Tage). Erst dann wird sie veröffentlicht.',
     thanksPublished: 'Ihre Meldung #{id} ist veröffentlicht und an die zuständige Stelle weitergeleitet.',
     viewReport: 'Meldung ansehen',
     confirmedTitle: 'Meldung bestätigt',
-    confirmedText: 'Danke! Meldung #{id} ist jetzt öffentlich und an die zuständige Stelle weitergeleitet. Sie sind angemeldet und erhalten Nachricht bei Änderungen.',
+    confirmedText:
+      'Danke! Meldung #{id} ist jetzt öffentlich und an die zuständige Stelle weitergeleitet. Sie sind angemeldet und erhalten Nachricht bei Änderungen.',
     'status.unconfirmed': 'Nicht bestätigt',
     'status.new': 'Neu',
     'status.confirmed': 'Angenommen',
@@ -121,7 +222,8 @@ export const messages: Catalogue<Key> = {
     yes: 'ja',
     no: 'nein',
     optional: '(freiwillig)',
-    thanksReview: 'Ihre Meldung #{id} ist eingegangen. Orte, an denen man sich unsicher fühlt, prüft die Stadt, bevor sie öffentlich erscheinen; dabei kann sie persönliche Angaben aus dem Text entfernen.',
+    thanksReview:
+      'Ihre Meldung #{id} ist eingegangen. Orte, an denen man sich unsicher fühlt, prüft die Stadt, bevor sie öffentlich erscheinen; dabei kann sie persönliche Angaben aus dem Text entfernen.',
     confirmTitle: 'Meldung bestätigen',
     confirmButton: 'Meldung jetzt bestätigen',
     photosAgain: 'Aus Sicherheitsgründen kann der Browser gewählte Fotos nicht behalten: bitte wählen Sie sie noch einmal aus.',
@@ -129,13 +231,16 @@ export const messages: Catalogue<Key> = {
     lon: 'Längengrad, z. B. 7.4653',
     coordsLegend: 'Koordinaten (wenn Sie sie kennen)',
     'mail.confirmSubject': 'Bitte bestätigen Sie Ihre Meldung – {city}',
-    'mail.confirmBody': 'Guten Tag,\n\nbitte bestätigen Sie Ihre Meldung „{category}“ mit diesem Link (gültig 7 Tage):\n{link}\n\nErst danach wird sie veröffentlicht und weitergeleitet. Sie haben nichts gemeldet? Dann ignorieren Sie diese E-Mail.\n\n{city}',
+    'mail.confirmBody':
+      'Guten Tag,\n\nbitte bestätigen Sie Ihre Meldung „{category}“ mit diesem Link (gültig 7 Tage):\n{link}\n\nErst danach wird sie veröffentlicht und weitergeleitet. Sie haben nichts gemeldet? Dann ignorieren Sie diese E-Mail.\n\n{city}',
     'mail.departmentSubject': 'Neue Meldung #{id}: {category}',
     'mail.departmentBody': 'Neue Meldung #{id} ({category})\n\nOrt: {place}\nBezirk: {district}\n\n{description}\n\nIn der Verwaltung öffnen:\n{link}',
     limitTitle: 'Gerade sehr viele Meldungen',
-    limitText: 'Von Ihrem Anschluss oder Konto kamen in der letzten Stunde sehr viele Meldungen oder Fotos. Zum Schutz vor Missbrauch nehmen wir weitere erst in etwa {minutes} Minute(n) an. Ihre Eingaben bleiben hier erhalten: Senden Sie das Formular dann einfach noch einmal.',
+    limitText:
+      'Von Ihrem Anschluss oder Konto kamen in der letzten Stunde sehr viele Meldungen oder Fotos. Zum Schutz vor Missbrauch nehmen wir weitere erst in etwa {minutes} Minute(n) an. Ihre Eingaben bleiben hier erhalten: Senden Sie das Formular dann einfach noch einmal.',
     alreadySentTitle: 'Dieses Formular wurde schon gesendet',
-    alreadySentText: 'Die Meldung, die Sie zuerst mit diesem Formular gesendet haben, ist eingegangen. Danach kam dasselbe Formular noch einmal mit anderem Inhalt; diese Änderungen haben wir nicht übernommen. Möchten Sie das Folgende als weitere, eigene Meldung senden, senden Sie das Formular unten erneut.',
+    alreadySentText:
+      'Die Meldung, die Sie zuerst mit diesem Formular gesendet haben, ist eingegangen. Danach kam dasselbe Formular noch einmal mit anderem Inhalt; diese Änderungen haben wir nicht übernommen. Möchten Sie das Folgende als weitere, eigene Meldung senden, senden Sie das Formular unten erneut.',
     startNewReport: 'Oder eine ganz neue Meldung beginnen',
     'err.alreadySent': 'Dieses Formular wurde schon mit anderem Inhalt gesendet; die Änderungen wurden nicht übernommen. Bitte beginnen Sie eine neue Meldung.',
   },
@@ -190,7 +295,8 @@ export const messages: Catalogue<Key> = {
     'err.answer.date': 'Please enter a date: {label}',
     'err.answer.tooLong': 'The answer is too long: {label}',
     thanksTitle: 'Thank you for your report',
-    thanksConfirm: 'Almost done: we have sent an email to {email}. Please confirm the report with the link in it (valid for 7 days). Only then is it published.',
+    thanksConfirm:
+      'Almost done: we have sent an email to {email}. Please confirm the report with the link in it (valid for 7 days). Only then is it published.',
     thanksPublished: 'Your report #{id} is published and forwarded to whoever is responsible.',
     viewReport: 'View report',
     confirmedTitle: 'Report confirmed',
@@ -239,7 +345,8 @@ export const messages: Catalogue<Key> = {
     yes: 'yes',
     no: 'no',
     optional: '(optional)',
-    thanksReview: 'Your report #{id} has been received. The city reviews places where people feel unsafe before they appear in public, and may remove personal details from the text.',
+    thanksReview:
+      'Your report #{id} has been received. The city reviews places where people feel unsafe before they appear in public, and may remove personal details from the text.',
     confirmTitle: 'Confirm your report',
     confirmButton: 'Confirm report now',
     photosAgain: 'For security, browsers cannot keep chosen photos: please choose them again.',
@@ -247,13 +354,16 @@ export const messages: Catalogue<Key> = {
     lon: 'Longitude, e.g. 7.4653',
     coordsLegend: 'Coordinates (if you know them)',
     'mail.confirmSubject': 'Please confirm your report – {city}',
-    'mail.confirmBody': 'Hello,\n\nplease confirm your report “{category}” with this link (valid for 7 days):\n{link}\n\nOnly then is it published and forwarded. You did not report anything? Just ignore this email.\n\n{city}',
+    'mail.confirmBody':
+      'Hello,\n\nplease confirm your report “{category}” with this link (valid for 7 days):\n{link}\n\nOnly then is it published and forwarded. You did not report anything? Just ignore this email.\n\n{city}',
     'mail.departmentSubject': 'New report #{id}: {category}',
     'mail.departmentBody': 'New report #{id} ({category})\n\nPlace: {place}\nDistrict: {district}\n\n{description}\n\nOpen in the back office:\n{link}',
     limitTitle: 'A great many reports just now',
-    limitText: 'A great many reports or photos came from your connection or account in the last hour. To prevent abuse we accept more in about {minutes} minute(s). Your input is kept here: simply send the form again then.',
+    limitText:
+      'A great many reports or photos came from your connection or account in the last hour. To prevent abuse we accept more in about {minutes} minute(s). Your input is kept here: simply send the form again then.',
     alreadySentTitle: 'This form has already been sent',
-    alreadySentText: 'The report you first sent with this form has been received. Then the same form came again with different content; we did not apply those changes. To send the following as another, separate report, send the form below again.',
+    alreadySentText:
+      'The report you first sent with this form has been received. Then the same form came again with different content; we did not apply those changes. To send the following as another, separate report, send the form below again.',
     startNewReport: 'Or start a completely new report',
     'err.alreadySent': 'This form was already sent with different content; the changes were not applied. Please start a new report.',
   },

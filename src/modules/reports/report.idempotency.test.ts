@@ -21,7 +21,14 @@ beforeAll(async () => {
     await createCategory(t.db, t.org.id, {
       name: 'Bank kaputt',
       questions: [
-        { code: 'parts', datatype: 'multivaluelist', options: [{ key: 'seat', de: 'Sitz', en: 'seat' }, { key: 'back', de: 'Lehne', en: 'back' }] },
+        {
+          code: 'parts',
+          datatype: 'multivaluelist',
+          options: [
+            { key: 'seat', de: 'Sitz', en: 'seat' },
+            { key: 'back', de: 'Lehne', en: 'back' },
+          ],
+        },
       ],
     })
   ).id;
@@ -34,7 +41,11 @@ function multipart(fields: Record<string, string | string[]>, photos: Buffer[] =
   for (const [k, v] of Object.entries(fields))
     for (const item of Array.isArray(v) ? v : [v]) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${item}\r\n`));
   for (const [i, data] of photos.entries()) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${i}.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), data, Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${i}.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+      data,
+      Buffer.from('\r\n'),
+    );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
@@ -44,14 +55,23 @@ const base = { categoryId: '', lat: '51.5', lon: '7.5', address: 'Parkweg', desc
 
 // One address per form key, so the per-account limit (10 an hour) never decides a test here.
 function send(c: Client, fields: Record<string, string | string[]>, photos: Buffer[] = [], url = '/melden') {
-  const email = `r-${String(fields.idempotencyKey).toLowerCase().replace(/[^a-z0-9-]/g, '-')}@example.de`;
+  const email = `r-${String(fields.idempotencyKey)
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '-')}@example.de`;
   const body = multipart({ _csrf: c.csrf, ...base, email, categoryId: String(categoryId), ...fields }, photos);
   return c.request({ method: 'POST', url, payload: body.payload, headers: body.headers });
 }
 
 async function snapshot() {
   const count = async (table: 'reports' | 'report_photos' | 'report_events' | 'outbox' | 'login_tokens') =>
-    Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     reports: await count('reports'),
     photos: await count('report_photos'),
@@ -71,7 +91,10 @@ function storedFiles(): number {
   }
 }
 
-const photo = (colour: string) => sharp({ create: { width: 320, height: 240, channels: 3, background: colour } }).jpeg().toBuffer();
+const photo = (colour: string) =>
+  sharp({ create: { width: 320, height: 240, channels: 3, background: colour } })
+    .jpeg()
+    .toBuffer();
 
 describe('the same form twice', () => {
   it('makes one report, and the repeat gets the same thanks page for it (200)', async () => {
@@ -90,7 +113,12 @@ describe('the same form twice', () => {
     const c = new Client(t);
     expect((await send(c, { idempotencyKey: 'twice-2' })).statusCode).toBe(200);
     const before = await snapshot();
-    const again = await send(c, { idempotencyKey: 'twice-2', description: '  Sitzfläche gebrochen \n', email: ' R-TWICE-2@Example.DE ', 'answer.parts': ['back', 'seat'] });
+    const again = await send(c, {
+      idempotencyKey: 'twice-2',
+      description: '  Sitzfläche gebrochen \n',
+      email: ' R-TWICE-2@Example.DE ',
+      'answer.parts': ['back', 'seat'],
+    });
     expect(again.statusCode).toBe(200);
     expect(await snapshot()).toEqual(before);
   });
@@ -187,8 +215,22 @@ describe('races and old rows', () => {
 
   it('a report from before fingerprints were stored keeps "same key, same answer"', async () => {
     const old = await insertReport(t.db, {
-      organizationId: t.org.id, categoryId, departmentId: null, districtId: null, status: 'new', lat: 51.5, lon: 7.5, address: '', locationPrecise: true,
-      description: 'Alt', answers: {}, userId: null, reporterName: '', reporterEmail: 'alt@example.de', showName: false, idempotencyKey: 'legacy-1',
+      organizationId: t.org.id,
+      categoryId,
+      departmentId: null,
+      districtId: null,
+      status: 'new',
+      lat: 51.5,
+      lon: 7.5,
+      address: '',
+      locationPrecise: true,
+      description: 'Alt',
+      answers: {},
+      userId: null,
+      reporterName: '',
+      reporterEmail: 'alt@example.de',
+      showName: false,
+      idempotencyKey: 'legacy-1',
     });
     const res = await send(new Client(t), { idempotencyKey: 'legacy-1', description: 'Ganz anders' });
     expect(res.statusCode).toBe(200);

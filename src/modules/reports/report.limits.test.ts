@@ -28,7 +28,11 @@ function multipart(fields: Record<string, string>, photos: Buffer[] = []) {
   const chunks: Buffer[] = [];
   for (const [k, v] of Object.entries(fields)) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   for (const [i, data] of photos.entries()) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${i}.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), data, Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${i}.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+      data,
+      Buffer.from('\r\n'),
+    );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
@@ -36,20 +40,35 @@ function multipart(fields: Record<string, string>, photos: Buffer[] = []) {
 
 function report(c: Client, fields: Record<string, string> = {}, options: { photos?: Buffer[]; headers?: Record<string, string> } = {}) {
   const body = multipart(
-    { _csrf: c.csrf, categoryId: String(categoryId), lat: '51.5', lon: '7.5', address: '', description: 'Laterne aus', email: freshEmail(), idempotencyKey: `k${++seq}`, ...fields },
+    {
+      _csrf: c.csrf,
+      categoryId: String(categoryId),
+      lat: '51.5',
+      lon: '7.5',
+      address: '',
+      description: 'Laterne aus',
+      email: freshEmail(),
+      idempotencyKey: `k${++seq}`,
+      ...fields,
+    },
     options.photos,
   );
   return c.request({ method: 'POST', url: '/melden', payload: body.payload, headers: { ...body.headers, ...(options.headers ?? {}) } });
 }
 
 async function reportCount(): Promise<number> {
-  const row = await t.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await t.db
+    .selectFrom('reports')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 let jpeg: Buffer;
 beforeAll(async () => {
-  jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#876' } }).jpeg().toBuffer();
+  jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#876' } })
+    .jpeg()
+    .toBuffer();
 });
 
 describe('report creation is limited per IP', () => {

@@ -33,7 +33,12 @@ export function hasCityBoundary(db: Db, organizationId: number) {
 }
 
 export function findByIdempotencyKey(db: Db, organizationId: number, key: string) {
-  return db.selectFrom('reports').select(['id', 'status', 'idempotency_fingerprint']).where('organization_id', '=', organizationId).where('idempotency_key', '=', key).executeTakeFirst();
+  return db
+    .selectFrom('reports')
+    .select(['id', 'status', 'idempotency_fingerprint'])
+    .where('organization_id', '=', organizationId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
 }
 
 export function insertReport(
@@ -92,7 +97,17 @@ export function insertPhoto(db: Db, p: { reportId: number; storageKey: string; w
 
 export function insertEvent(
   db: Db,
-  e: { organizationId: number; reportId: number; kind: string; public: boolean; actorUserId?: number | null; fromStatus?: ReportStatus | null; toStatus?: ReportStatus | null; body?: string; data?: unknown },
+  e: {
+    organizationId: number;
+    reportId: number;
+    kind: string;
+    public: boolean;
+    actorUserId?: number | null;
+    fromStatus?: ReportStatus | null;
+    toStatus?: ReportStatus | null;
+    body?: string;
+    data?: unknown;
+  },
 ) {
   return db
     .insertInto('report_events')
@@ -119,9 +134,31 @@ export function publicReport(db: Db, organizationId: number, id: number) {
     .leftJoin('districts as d', 'd.id', 'r.district_id')
     .leftJoin('departments as dep', 'dep.id', 'r.department_id')
     .select([
-      'r.id', 'r.status', 'r.close_reason', 'r.close_note', 'r.duplicate_of', 'r.lat', 'r.lon', 'r.address', 'r.location_precise', 'r.description', 'r.answers',
-      'r.reporter_name', 'r.show_name', 'r.supporters_count', 'r.created_at', 'r.updated_at', 'r.fixed_at', 'r.hidden', 'r.user_id',
-      'r.category_id', 'c.name_de as category_de', 'c.name_en as category_en', 'c.kind as category_kind', 'd.name as district', 'dep.name as department',
+      'r.id',
+      'r.status',
+      'r.close_reason',
+      'r.close_note',
+      'r.duplicate_of',
+      'r.lat',
+      'r.lon',
+      'r.address',
+      'r.location_precise',
+      'r.description',
+      'r.answers',
+      'r.reporter_name',
+      'r.show_name',
+      'r.supporters_count',
+      'r.created_at',
+      'r.updated_at',
+      'r.fixed_at',
+      'r.hidden',
+      'r.user_id',
+      'r.category_id',
+      'c.name_de as category_de',
+      'c.name_en as category_en',
+      'c.kind as category_kind',
+      'd.name as district',
+      'dep.name as department',
     ])
     .where('r.organization_id', '=', organizationId)
     .where('r.id', '=', id)
@@ -129,7 +166,14 @@ export function publicReport(db: Db, organizationId: number, id: number) {
 }
 
 export function approvedPhotos(db: Db, reportId: number) {
-  return db.selectFrom('report_photos').select(['id', 'width', 'height']).where('report_id', '=', reportId).where('status', '=', 'approved').orderBy('sort').orderBy('id').execute();
+  return db
+    .selectFrom('report_photos')
+    .select(['id', 'width', 'height'])
+    .where('report_id', '=', reportId)
+    .where('status', '=', 'approved')
+    .orderBy('sort')
+    .orderBy('id')
+    .execute();
 }
 
 export function photoForServing(db: Db, organizationId: number, photoId: number) {
@@ -159,7 +203,9 @@ export function openReportsNear(db: Db, organizationId: number, categoryId: numb
   return db
     .selectFrom('reports as r')
     .select(['r.id', 'r.lat', 'r.lon', 'r.description', 'r.address', 'r.status', 'r.supporters_count', 'r.created_at'])
-    .where(publicFilter(organizationId, { categoryId, status: 'open', bbox: { minLon: box.minLon, minLat: box.minLat, maxLon: box.maxLon, maxLat: box.maxLat } }))
+    .where(
+      publicFilter(organizationId, { categoryId, status: 'open', bbox: { minLon: box.minLon, minLat: box.minLat, maxLon: box.maxLon, maxLat: box.maxLat } }),
+    )
     .orderBy('r.created_at', 'desc')
     .limit(50)
     .execute();
@@ -184,7 +230,11 @@ export async function addSupporter(db: Db, reportId: number, supporterKey: strin
     .returning(['report_id'])
     .executeTakeFirst();
   if (!inserted) return false;
-  await db.updateTable('reports').set((eb) => ({ supporters_count: eb('supporters_count', '+', 1) })).where('id', '=', reportId).execute();
+  await db
+    .updateTable('reports')
+    .set((eb) => ({ supporters_count: eb('supporters_count', '+', 1) }))
+    .where('id', '=', reportId)
+    .execute();
   return true;
 }
 
@@ -254,7 +304,22 @@ export function listPublicReports(db: Db, organizationId: number, f: ListFilter,
     .selectFrom('reports as r')
     .innerJoin('report_categories as c', 'c.id', 'r.category_id')
     .leftJoin('districts as d', 'd.id', 'r.district_id')
-    .select(['r.id', 'r.status', 'r.close_reason', 'r.lat', 'r.lon', 'r.address', 'r.description', 'r.supporters_count', 'r.created_at', 'r.updated_at', 'c.name_de as category_de', 'c.name_en as category_en', 'c.kind as category_kind', 'd.name as district'])
+    .select([
+      'r.id',
+      'r.status',
+      'r.close_reason',
+      'r.lat',
+      'r.lon',
+      'r.address',
+      'r.description',
+      'r.supporters_count',
+      'r.created_at',
+      'r.updated_at',
+      'c.name_de as category_de',
+      'c.name_en as category_en',
+      'c.kind as category_kind',
+      'd.name as district',
+    ])
     .where(publicFilter(organizationId, f))
     .orderBy('r.created_at', 'desc')
     .orderBy('r.id', 'desc')
@@ -269,7 +334,13 @@ export async function countPublicReports(db: Db, organizationId: number, f: List
 }
 
 export function districtsForFilter(db: Db, organizationId: number) {
-  return db.selectFrom('districts').select(['id', 'name', 'kind']).where('organization_id', '=', organizationId).where('kind', '!=', 'stadtgrenze').orderBy('name').execute();
+  return db
+    .selectFrom('districts')
+    .select(['id', 'name', 'kind'])
+    .where('organization_id', '=', organizationId)
+    .where('kind', '!=', 'stadtgrenze')
+    .orderBy('name')
+    .execute();
 }
 
 export function departmentById(db: Db, id: number) {
@@ -277,7 +348,11 @@ export function departmentById(db: Db, id: number) {
 }
 
 export function insertForward(db: Db, reportId: number, departmentId: number) {
-  return db.insertInto('report_forwards').values({ report_id: reportId, department_id: departmentId }).onConflict((oc) => oc.columns(['report_id', 'department_id']).doNothing()).execute();
+  return db
+    .insertInto('report_forwards')
+    .values({ report_id: reportId, department_id: departmentId })
+    .onConflict((oc) => oc.columns(['report_id', 'department_id']).doNothing())
+    .execute();
 }
 
 /** The middle of the city's boundary: the stand-in point for reports whose place was only described. */

@@ -14,7 +14,17 @@ beforeAll(async () => {
   const cat = await createCategory(t.db, t.org.id, {
     name: 'Schlagloch',
     departmentId: dept.id,
-    questions: [{ code: 'size', datatype: 'singlevaluelist', required: true, options: [{ key: 'small', de: 'klein', en: 'small' }, { key: 'big', de: 'groß', en: 'big' }] }],
+    questions: [
+      {
+        code: 'size',
+        datatype: 'singlevaluelist',
+        required: true,
+        options: [
+          { key: 'small', de: 'klein', en: 'small' },
+          { key: 'big', de: 'groß', en: 'big' },
+        ],
+      },
+    ],
   });
   categoryId = cat.id;
 });
@@ -26,19 +36,39 @@ function multipart(fields: Record<string, string | string[]>, files: Array<{ nam
   for (const [k, v] of Object.entries(fields))
     for (const item of Array.isArray(v) ? v : [v]) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${item}\r\n`));
   for (const f of files) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${f.name}"\r\nContent-Type: ${f.type ?? 'image/jpeg'}\r\n\r\n`), f.data, Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${f.name}"\r\nContent-Type: ${f.type ?? 'image/jpeg'}\r\n\r\n`),
+      f.data,
+      Buffer.from('\r\n'),
+    );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-const photo = () => sharp({ create: { width: 1200, height: 900, channels: 3, background: '#888' } }).jpeg().toBuffer();
+const photo = () =>
+  sharp({ create: { width: 1200, height: 900, channels: 3, background: '#888' } })
+    .jpeg()
+    .toBuffer();
 
 function report(c: Client, extra: Record<string, string | string[]> = {}, files: Array<{ name: string; data: Buffer }> = []) {
   return c.request({
     method: 'POST',
     url: '/melden',
-    ...multipart({ _csrf: c.csrf, categoryId: String(categoryId), lat: '51.5', lon: '7.5', address: 'vor Nr. 12', description: 'Tiefes Loch', 'answer.size': 'big', email: 'melder@example.de', ...extra }, files),
+    ...multipart(
+      {
+        _csrf: c.csrf,
+        categoryId: String(categoryId),
+        lat: '51.5',
+        lon: '7.5',
+        address: 'vor Nr. 12',
+        description: 'Tiefes Loch',
+        'answer.size': 'big',
+        email: 'melder@example.de',
+        ...extra,
+      },
+      files,
+    ),
   });
 }
 
@@ -135,11 +165,17 @@ describe('reporting a problem', () => {
 
   it('creates one report when the same form is sent twice', async () => {
     const c = new Client(t);
-    const before = await t.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.db
+      .selectFrom('reports')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const [a, b] = await Promise.all([report(c, { idempotencyKey: 'same-key-123' }), report(c, { idempotencyKey: 'same-key-123' })]);
     const again = await report(c, { idempotencyKey: 'same-key-123' });
     expect([a.statusCode, b.statusCode, again.statusCode]).toEqual([200, 200, 200]);
-    const after = await t.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom('reports')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n) - Number(before.n)).toBe(1);
   });
 

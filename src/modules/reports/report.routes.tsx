@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config';
 import type { Db } from '../../platform/db/connect';
-import type { FileStorage } from '../../platform/files/storage';
 import { PHOTO_SIZES, type PhotoSize } from '../../platform/files/photos';
+import type { FileStorage } from '../../platform/files/storage';
 import type { RequestContext } from '../../platform/http/context';
 import { AppError, type FieldErrors } from '../../platform/http/errors';
 import { asForm, field } from '../../platform/http/form';
-import { sharedPages } from '../../platform/http/page-cache';
 import { currentUser, signedInOnly } from '../../platform/http/guards';
+import { sharedPages } from '../../platform/http/page-cache';
 import { startSession } from '../../platform/http/session-cookie';
 import { translator } from '../../platform/i18n';
 import { hashToken, randomToken } from '../../platform/security/tokens';
@@ -56,7 +56,11 @@ export function multipartForm(body: unknown): { fields: Record<string, string | 
 }
 
 function answersFrom(fields: Record<string, string | string[] | undefined>): Record<string, string | string[] | undefined> {
-  return Object.fromEntries(Object.entries(fields).filter(([k]) => k.startsWith('answer.')).map(([k, v]) => [k.slice(7), v]));
+  return Object.fromEntries(
+    Object.entries(fields)
+      .filter(([k]) => k.startsWith('answer.'))
+      .map(([k, v]) => [k.slice(7), v]),
+  );
 }
 
 export async function reportRoutes(app: FastifyInstance, { db, config, storage }: ReportRouteDeps, extras: LocationStepExtras = {}): Promise<void> {
@@ -65,12 +69,20 @@ export async function reportRoutes(app: FastifyInstance, { db, config, storage }
 
   async function categoryOptions(ctx: RequestContext) {
     const rows = await q.listCategories(db, ctx.org.id);
-    return rows.map((c) => ({ id: c.id, name: ctx.locale === 'de' ? c.name_de : c.name_en, description: ctx.locale === 'de' ? c.description_de : c.description_en }));
+    return rows.map((c) => ({
+      id: c.id,
+      name: ctx.locale === 'de' ? c.name_de : c.name_en,
+      description: ctx.locale === 'de' ? c.description_de : c.description_en,
+    }));
   }
 
   async function step1(request: FastifyRequest, reply: FastifyReply, values: Step1Values, errors?: FieldErrors, status = 200) {
     const { ctx } = request;
-    return sendHtml(reply, <Step1Page ctx={ctx} categories={await categoryOptions(ctx)} values={values} errors={errors} extra={extras.render?.(ctx, values)} />, status);
+    return sendHtml(
+      reply,
+      <Step1Page ctx={ctx} categories={await categoryOptions(ctx)} values={values} errors={errors} extra={extras.render?.(ctx, values)} />,
+      status,
+    );
   }
 
   async function step2(
@@ -124,10 +136,28 @@ export async function reportRoutes(app: FastifyInstance, { db, config, storage }
     const t = translator(messages, ctx.locale);
     const { fields, files } = multipartForm(request.body);
     const f = (name: string) => field(fields, name);
-    const where = await reports.checkLocation(db, ctx.org, { categoryId: f('categoryId'), lat: f('lat'), lon: f('lon'), address: f('address') }, await q.cityCentre(db, ctx.org.id));
+    const where = await reports.checkLocation(
+      db,
+      ctx.org,
+      { categoryId: f('categoryId'), lat: f('lat'), lon: f('lon'), address: f('address') },
+      await q.cityCentre(db, ctx.org.id),
+    );
     // Hidden fields were changed on the way: start over at step one rather than trusting them.
-    if (!where.ok) return step1(request, reply, { categoryId: f('categoryId'), lat: f('lat'), lon: f('lon'), address: f('address') }, translateProblems(ctx, where.errors), 400);
-    const values: Step2Values = { description: f('description'), name: f('name'), email: f('email'), showName: f('showName') === '1', answers: answersFrom(fields) };
+    if (!where.ok)
+      return step1(
+        request,
+        reply,
+        { categoryId: f('categoryId'), lat: f('lat'), lon: f('lon'), address: f('address') },
+        translateProblems(ctx, where.errors),
+        400,
+      );
+    const values: Step2Values = {
+      description: f('description'),
+      name: f('name'),
+      email: f('email'),
+      showName: f('showName') === '1',
+      answers: answersFrom(fields),
+    };
     const key = f('idempotencyKey').slice(0, 64);
     let result: reports.CreateResult;
     try {
@@ -154,10 +184,18 @@ export async function reportRoutes(app: FastifyInstance, { db, config, storage }
       return step2(request, reply, where.value, values, { photosLost: files.length > 0, status: 422, alert });
     }
     if (!result.ok) {
-      return step2(request, reply, where.value, values, { errors: translateProblems(ctx, result.errors), idempotencyKey: key || undefined, photosLost: files.length > 0, status: 400 });
+      return step2(request, reply, where.value, values, {
+        errors: translateProblems(ctx, result.errors),
+        idempotencyKey: key || undefined,
+        photosLost: files.length > 0,
+        status: 400,
+      });
     }
     const kind = (await q.findCategory(db, ctx.org.id, where.value.categoryId))?.kind;
-    return sendHtml(reply, <ThanksPage ctx={ctx} reportId={result.reportId} status={result.status} email={result.email} awaitingReview={kind === 'angstraum'} />);
+    return sendHtml(
+      reply,
+      <ThanksPage ctx={ctx} reportId={result.reportId} status={result.status} email={result.email} awaitingReview={kind === 'angstraum'} />,
+    );
   });
 
   app.get('/meldungen/bestaetigen/:token', async (request, reply) => {
@@ -199,8 +237,29 @@ export async function reportRoutes(app: FastifyInstance, { db, config, storage }
         const label = (key: string) => qu.options.find((o) => o.key === key)?.label ?? key;
         return { label: qu.label, value: Array.isArray(v) ? v.map(label).join(', ') : qu.datatype === 'singlevaluelist' ? label(String(v)) : String(v) };
       });
-    const notice = ok === 'confirmed' ? t('confirmedText', { id }) : ok === 'supported' ? t('meTooDone') : ok === 'unfollowed' ? t('unfollowed') : ok === 'following' ? t('following') : undefined;
-    return <ReportPage ctx={ctx} report={report} photos={photos} answers={answers} events={events} supporting={Boolean(supporting)} following={Boolean(following)} notice={notice} map={extras.reportMap?.(ctx, report)} />;
+    const notice =
+      ok === 'confirmed'
+        ? t('confirmedText', { id })
+        : ok === 'supported'
+          ? t('meTooDone')
+          : ok === 'unfollowed'
+            ? t('unfollowed')
+            : ok === 'following'
+              ? t('following')
+              : undefined;
+    return (
+      <ReportPage
+        ctx={ctx}
+        report={report}
+        photos={photos}
+        answers={answers}
+        events={events}
+        supporting={Boolean(supporting)}
+        following={Boolean(following)}
+        notice={notice}
+        map={extras.reportMap?.(ctx, report)}
+      />
+    );
   }
 
   app.post('/meldungen/:id/unterstuetzen', { preHandler: signedInOnly() }, async (request, reply) => {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Organization } from '../../db-schema';
 import type { Db } from '../../platform/db/connect';
-import type { FileStorage } from '../../platform/files/storage';
 import { PHOTO_SIZES, type PhotoSize, type ProcessedPhoto, processPhoto } from '../../platform/files/photos';
+import type { FileStorage } from '../../platform/files/storage';
 import { clientKey } from '../../platform/http/client-ip';
 import { normaliseEmail } from '../../platform/http/form';
 import { enforce, type Limit } from '../../platform/http/rate-limit';
@@ -93,7 +93,12 @@ export interface CheckedLocation {
  * could be chosen (the geocoder is down, no JavaScript): then the report gets a stand-in point the city
  * corrects later.
  */
-export async function checkLocation(db: Db, org: Org, input: LocationInput, fallbackPoint: { lat: number; lon: number } | null): Promise<{ ok: true; value: CheckedLocation } | { ok: false; errors: Problems }> {
+export async function checkLocation(
+  db: Db,
+  org: Org,
+  input: LocationInput,
+  fallbackPoint: { lat: number; lon: number } | null,
+): Promise<{ ok: true; value: CheckedLocation } | { ok: false; errors: Problems }> {
   const errors: Problems = {};
   const categoryId = /^\d{1,9}$/.test(input.categoryId) ? Number(input.categoryId) : 0;
   const category = categoryId ? await q.findCategory(db, org.id, categoryId) : undefined;
@@ -197,7 +202,11 @@ export function submissionFingerprint(s: {
     s.showName && s.name.trim() !== '',
     s.reporter,
     s.photos.map((p) => createHash('sha256').update(p).digest('base64url')),
-    s.extra ? Object.keys(s.extra).sort().map((k) => [k, s.extra![k] ?? null]) : [],
+    s.extra
+      ? Object.keys(s.extra)
+          .sort()
+          .map((k) => [k, s.extra![k] ?? null])
+      : [],
   ];
   return createHash('sha256').update(JSON.stringify(canonical)).digest('base64url');
 }
@@ -209,7 +218,15 @@ export function submissionFingerprint(s: {
  * (before any limit is counted, so a resident re-sending after a lost connection is never refused), and a
  * repeat with different content a conflict.
  */
-export async function createReport(deps: ReportDeps, org: Org, where: CheckedLocation, input: DetailsInput, user: SessionUser | null, locale: Locale, options: CreateOptions = {}): Promise<CreateResult> {
+export async function createReport(
+  deps: ReportDeps,
+  org: Org,
+  where: CheckedLocation,
+  input: DetailsInput,
+  user: SessionUser | null,
+  locale: Locale,
+  options: CreateOptions = {},
+): Promise<CreateResult> {
   const { db } = deps;
   const description = input.description.trim();
   const name = input.name.trim();
@@ -233,7 +250,13 @@ export async function createReport(deps: ReportDeps, org: Org, where: CheckedLoc
     if (first.idempotency_fingerprint !== null && first.idempotency_fingerprint !== fingerprint) {
       return { ok: false, errors: { idempotencyKey: { key: 'err.alreadySent' } }, conflict: { reportId: first.id } };
     }
-    return { ok: true, reportId: first.id, status: first.status === 'unconfirmed' ? 'unconfirmed' : 'new', email: email ?? user?.email ?? null, repeated: true };
+    return {
+      ok: true,
+      reportId: first.id,
+      status: first.status === 'unconfirmed' ? 'unconfirmed' : 'new',
+      email: email ?? user?.email ?? null,
+      repeated: true,
+    };
   };
   const earlier = idempotencyKey ? await q.findByIdempotencyKey(db, org.id, idempotencyKey) : undefined;
   if (earlier) return answerTo(earlier);
@@ -266,7 +289,9 @@ export async function createReport(deps: ReportDeps, org: Org, where: CheckedLoc
     for (const photo of input.photos) {
       const result = await processPhoto(photo.data, LIMITS.photoBytesMax);
       if ('problem' in result) {
-        const key = ({ type: 'err.photoType', tooLarge: 'err.photoTooLarge', dimensions: 'err.photoDimensions', corrupt: 'err.photoCorrupt' } as const)[result.problem];
+        const key = ({ type: 'err.photoType', tooLarge: 'err.photoTooLarge', dimensions: 'err.photoDimensions', corrupt: 'err.photoCorrupt' } as const)[
+          result.problem
+        ];
         errors.photos = { key, params: { file: photo.filename.slice(0, 80) || 'Foto' } };
         break;
       }
@@ -289,7 +314,12 @@ export async function createReport(deps: ReportDeps, org: Org, where: CheckedLoc
     }
   }
 
-  const bases = processed.map(() => `reports/${randomToken(12).toLowerCase().replace(/[^a-z0-9]/g, '0')}`);
+  const bases = processed.map(
+    () =>
+      `reports/${randomToken(12)
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '0')}`,
+  );
   const written: string[] = [];
   // Once the transaction has been sent, a failure may still mean it committed (the answer to COMMIT was lost):
   // from then on the files stay, and the cleanup job removes them only if no row points to them.
@@ -306,7 +336,9 @@ export async function createReport(deps: ReportDeps, org: Org, where: CheckedLoc
     const contactEmail = user?.email ?? email;
     committing = true;
     const outcome = await db.transaction().execute(async (trx) => {
-      const departmentId = where.districtId ? ((await q.routingRule(trx, category.id, where.districtId))?.department_id ?? category.department_id) : category.department_id;
+      const departmentId = where.districtId
+        ? ((await q.routingRule(trx, category.id, where.districtId))?.department_id ?? category.department_id)
+        : category.department_id;
       const inserted = await q.insertReport(trx, {
         organizationId: org.id,
         categoryId: category.id,
@@ -340,7 +372,11 @@ export async function createReport(deps: ReportDeps, org: Org, where: CheckedLoc
           organization_id: org.id,
           to_address: email,
           subject: t('mail.confirmSubject', { city: org.name }),
-          text_body: t('mail.confirmBody', { category: locale === 'de' ? category.name_de : category.name_en, link: new URL(`/meldungen/bestaetigen/${token}`, deps.publicUrl).href, city: org.name }),
+          text_body: t('mail.confirmBody', {
+            category: locale === 'de' ? category.name_de : category.name_en,
+            link: new URL(`/meldungen/bestaetigen/${token}`, deps.publicUrl).href,
+            city: org.name,
+          }),
           html_body: null,
         });
       }
@@ -362,7 +398,11 @@ export async function createReport(deps: ReportDeps, org: Org, where: CheckedLoc
 async function afterPublication(db: Db, deps: ReportDeps, org: Org, reportId: number): Promise<void> {
   const report = await q.publicReport(db, org.id, reportId);
   if (!report) return;
-  const reporter = await db.selectFrom('reports').select(['reporter_email', 'department_id', 'description', 'address', 'lat', 'lon']).where('id', '=', reportId).executeTakeFirstOrThrow();
+  const reporter = await db
+    .selectFrom('reports')
+    .select(['reporter_email', 'department_id', 'description', 'address', 'lat', 'lon'])
+    .where('id', '=', reportId)
+    .executeTakeFirstOrThrow();
   if (reporter.reporter_email) await q.addFollower(db, reportId, reporter.reporter_email, hashToken(randomToken()));
   if (!reporter.department_id) return;
   const department = await q.departmentById(db, reporter.department_id);

@@ -23,16 +23,21 @@ describe('report rules', () => {
 
   it('boxes always contain the circle they stand for', () => {
     fc.assert(
-      fc.property(fc.double({ min: 47, max: 55, noNaN: true }), fc.double({ min: 5, max: 15, noNaN: true }), fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }), (lat, lon, angle) => {
-        const box = boxAround(lat, lon, 250);
-        // A point 249 m away in any direction lies inside the box.
-        const dLat = (249 * Math.cos(angle)) / 111_320;
-        const dLon = (249 * Math.sin(angle)) / (111_320 * Math.cos((lat * Math.PI) / 180));
-        expect(lat + dLat).toBeGreaterThanOrEqual(box.minLat);
-        expect(lat + dLat).toBeLessThanOrEqual(box.maxLat);
-        expect(lon + dLon).toBeGreaterThanOrEqual(box.minLon);
-        expect(lon + dLon).toBeLessThanOrEqual(box.maxLon);
-      }),
+      fc.property(
+        fc.double({ min: 47, max: 55, noNaN: true }),
+        fc.double({ min: 5, max: 15, noNaN: true }),
+        fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
+        (lat, lon, angle) => {
+          const box = boxAround(lat, lon, 250);
+          // A point 249 m away in any direction lies inside the box.
+          const dLat = (249 * Math.cos(angle)) / 111_320;
+          const dLon = (249 * Math.sin(angle)) / (111_320 * Math.cos((lat * Math.PI) / 180));
+          expect(lat + dLat).toBeGreaterThanOrEqual(box.minLat);
+          expect(lat + dLat).toBeLessThanOrEqual(box.maxLat);
+          expect(lon + dLon).toBeGreaterThanOrEqual(box.minLon);
+          expect(lon + dLon).toBeLessThanOrEqual(box.maxLon);
+        },
+      ),
     );
   });
 
@@ -44,8 +49,26 @@ describe('report rules', () => {
 
   const questions: Question[] = [
     { code: 'size', datatype: 'number', label: 'Größe', required: true, options: [] },
-    { code: 'kind', datatype: 'singlevaluelist', label: 'Art', required: false, options: [{ key: 'a', label: 'A' }, { key: 'b', label: 'B' }] },
-    { code: 'when', datatype: 'multivaluelist', label: 'Wann', required: false, options: [{ key: 'day', label: 'Tag' }, { key: 'night', label: 'Nacht' }] },
+    {
+      code: 'kind',
+      datatype: 'singlevaluelist',
+      label: 'Art',
+      required: false,
+      options: [
+        { key: 'a', label: 'A' },
+        { key: 'b', label: 'B' },
+      ],
+    },
+    {
+      code: 'when',
+      datatype: 'multivaluelist',
+      label: 'Wann',
+      required: false,
+      options: [
+        { key: 'day', label: 'Tag' },
+        { key: 'night', label: 'Nacht' },
+      ],
+    },
     { code: 'since', datatype: 'datetime', label: 'Seit', required: false, options: [] },
   ];
 

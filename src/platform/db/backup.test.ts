@@ -4,11 +4,11 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/database';
-import { createCategory, createDepartment, createResident, createStaff, createSyntheticBoundary, createOrganization } from '../../../test/helpers/factories';
+import { createCategory, createDepartment, createOrganization, createResident, createStaff, createSyntheticBoundary } from '../../../test/helpers/factories';
 import { createReport } from '../../modules/reports/report.service';
 import { localStorage } from '../files/storage';
-import type { DatabaseHandle } from './connect';
 import { backup, RestoreError, restore, tableChecksums } from './backup';
+import type { DatabaseHandle } from './connect';
 
 let source: DatabaseHandle;
 let target: DatabaseHandle;
@@ -26,10 +26,27 @@ beforeAll(async () => {
   const resident = await createResident(source.db, org.id);
   const deps = { db: source.db, storage: localStorage(filesA), secret: 'x'.repeat(40), publicUrl: new URL('http://localhost') };
   const where = { categoryId: cat.id, lat: 51.5, lon: 7.5, address: 'Ecke „Markt“', precise: true, districtId: null };
-  const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#456' } }).jpeg().toBuffer();
+  const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#456' } })
+    .jpeg()
+    .toBuffer();
   const user = { id: resident.id, email: resident.email, displayName: '', role: null, level: 'resident' as const, departmentIds: [] };
   for (let i = 0; i < 3; i++) {
-    const r = await createReport(deps, org, where, { description: `Meldung ${i} mit Umlauten äöü`, answers: {}, name: '', email: '', showName: false, idempotencyKey: `k${i}`, photos: i === 0 ? [{ filename: 'a.jpg', data: photo }] : [] }, user, 'de');
+    const r = await createReport(
+      deps,
+      org,
+      where,
+      {
+        description: `Meldung ${i} mit Umlauten äöü`,
+        answers: {},
+        name: '',
+        email: '',
+        showName: false,
+        idempotencyKey: `k${i}`,
+        photos: i === 0 ? [{ filename: 'a.jpg', data: photo }] : [],
+      },
+      user,
+      'de',
+    );
     expect(r.ok).toBe(true);
   }
   // A self-reference pointing forwards: restore must cope with rows that name later rows.

@@ -63,7 +63,10 @@ async function tables(db: Db): Promise<TableInfo[]> {
   for (const name of names) visit(name);
   return ordered.map((name) => ({
     name,
-    primaryKey: pks.filter((p) => p.table === name).sort((a, b) => a.position - b.position).map((p) => p.column),
+    primaryKey: pks
+      .filter((p) => p.table === name)
+      .sort((a, b) => a.position - b.position)
+      .map((p) => p.column),
     identity: ids.filter((i) => i.table === name).map((i) => i.column),
     selfReferences: fks.filter((f) => f.child === name && f.parent === name).map((f) => f.column),
   }));
@@ -75,7 +78,9 @@ async function dumpTable(db: Db, table: TableInfo): Promise<string[]> {
   const order = table.primaryKey.length > 0 ? sql.join(table.primaryKey.map(ident)) : sql`1`;
   const out: string[] = [];
   for (let offset = 0; ; offset += BATCH) {
-    const { rows } = await sql<{ j: string }>`SELECT row_to_json(t)::text AS j FROM ${ident(table.name)} t ORDER BY ${order} LIMIT ${BATCH} OFFSET ${offset}`.execute(db);
+    const { rows } = await sql<{
+      j: string;
+    }>`SELECT row_to_json(t)::text AS j FROM ${ident(table.name)} t ORDER BY ${order} LIMIT ${BATCH} OFFSET ${offset}`.execute(db);
     for (const r of rows) out.push(r.j);
     if (rows.length < BATCH) return out;
   }
@@ -117,7 +122,13 @@ export async function backup(db: Db, filesDir: string, target: string): Promise<
     throw new Error(`The backup folder ${target} is not empty`);
   }
   const { rows: applied } = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db);
-  const manifest: Manifest = { format: 'kuemmerer-backup-1', createdAt: new Date().toISOString(), migrations: applied.map((m) => m.name), tables: [], files: [] };
+  const manifest: Manifest = {
+    format: 'kuemmerer-backup-1',
+    createdAt: new Date().toISOString(),
+    migrations: applied.map((m) => m.name),
+    tables: [],
+    files: [],
+  };
   // One snapshot for all tables: a backup taken while the city works is still consistent.
   await db.transaction().execute(async (trx) => {
     await sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY`.execute(trx);
@@ -169,7 +180,10 @@ export async function restore(db: Db, filesDir: string, source: string): Promise
     for (const table of await tables(trx)) {
       const text = texts.get(table.name);
       if (!text) continue;
-      const rows = text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+      const rows = text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
       const later: Array<Record<string, unknown>> = [];
       for (let i = 0; i < rows.length; i += BATCH) {
         const batch = rows.slice(i, i + BATCH).map((row) => {
@@ -181,17 +195,24 @@ export async function restore(db: Db, filesDir: string, source: string): Promise
           return copy;
         });
         const overriding = table.identity.length > 0 ? sql`OVERRIDING SYSTEM VALUE` : sql``;
-        await sql`INSERT INTO ${ident(table.name)} ${overriding} SELECT * FROM json_populate_recordset(null::${ident(table.name)}, ${JSON.stringify(batch)}::json)`.execute(trx);
+        await sql`INSERT INTO ${ident(table.name)} ${overriding} SELECT * FROM json_populate_recordset(null::${ident(table.name)}, ${JSON.stringify(batch)}::json)`.execute(
+          trx,
+        );
       }
       for (const row of later) {
         for (const col of table.selfReferences) {
           if (row[col] === null || row[col] === undefined) continue;
-          const where = sql.join(table.primaryKey.map((k) => sql`${ident(k)} = ${row[k] as number}`), sql` AND `);
+          const where = sql.join(
+            table.primaryKey.map((k) => sql`${ident(k)} = ${row[k] as number}`),
+            sql` AND `,
+          );
           await sql`UPDATE ${ident(table.name)} SET ${ident(col)} = ${row[col] as number} WHERE ${where}`.execute(trx);
         }
       }
       for (const col of table.identity) {
-        await sql`SELECT setval(pg_get_serial_sequence(${table.name}, ${col}), coalesce((SELECT max(${ident(col)}) FROM ${ident(table.name)}), 0) + 1, false)`.execute(trx);
+        await sql`SELECT setval(pg_get_serial_sequence(${table.name}, ${col}), coalesce((SELECT max(${ident(col)}) FROM ${ident(table.name)}), 0) + 1, false)`.execute(
+          trx,
+        );
       }
     }
   });

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { blurRegions, processPhoto, readGps, sniffImageType } from './photos';
 
 async function jpeg(width: number, height: number) {
-  return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 120, b: 40 } } }).jpeg().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 120, b: 40 } } })
+    .jpeg()
+    .toBuffer();
 }
 
 /** A JPEG with GPS and camera EXIF, written by sharp's own EXIF support. */
@@ -27,7 +29,11 @@ function crc32(bytes: Buffer): number {
 }
 
 async function pngClaiming(width: number, height: number): Promise<Buffer> {
-  const png = Buffer.from(await sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } }).png().toBuffer());
+  const png = Buffer.from(
+    await sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer(),
+  );
   png.writeUInt32BE(width, 16);
   png.writeUInt32BE(height, 20);
   png.writeUInt32BE(crc32(png.subarray(12, 29)), 29);
@@ -37,8 +43,20 @@ async function pngClaiming(width: number, height: number): Promise<Buffer> {
 describe('photo intake', () => {
   it('recognises images by content, not by name', async () => {
     expect(sniffImageType(await jpeg(10, 10))).toBe('jpeg');
-    expect(sniffImageType(await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } }).png().toBuffer())).toBe('png');
-    expect(sniffImageType(await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } }).webp().toBuffer())).toBe('webp');
+    expect(
+      sniffImageType(
+        await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } })
+          .png()
+          .toBuffer(),
+      ),
+    ).toBe('png');
+    expect(
+      sniffImageType(
+        await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } })
+          .webp()
+          .toBuffer(),
+      ),
+    ).toBe('webp');
     expect(sniffImageType(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull();
     expect(await processPhoto(Buffer.from('GIF89a......'), 1e6)).toEqual({ problem: 'type' });
   });
@@ -72,7 +90,15 @@ describe('photo intake', () => {
 
   it('blurs a region into a new file', async () => {
     const stripes = await sharp({ create: { width: 200, height: 100, channels: 3, background: '#fff' } })
-      .composite([{ input: await sharp({ create: { width: 10, height: 100, channels: 3, background: '#000' } }).png().toBuffer(), left: 50, top: 0 }])
+      .composite([
+        {
+          input: await sharp({ create: { width: 10, height: 100, channels: 3, background: '#000' } })
+            .png()
+            .toBuffer(),
+          left: 50,
+          top: 0,
+        },
+      ])
       .jpeg()
       .toBuffer();
     const blurred = await blurRegions(stripes, [{ x: 0, y: 0, w: 0.5, h: 1 }]);

@@ -77,7 +77,10 @@ export async function blurRegions(jpeg: Buffer, regions: Array<{ x: number; y: n
       const top = Math.max(0, Math.min(height - 1, Math.round(r.y * height)));
       const w = Math.max(1, Math.min(width - left, Math.round(r.w * width)));
       const h = Math.max(1, Math.min(height - top, Math.round(r.h * height)));
-      const patch = await sharp(jpeg).extract({ left, top, width: w, height: h }).blur(Math.max(8, Math.round(Math.min(w, h) / 6))).toBuffer();
+      const patch = await sharp(jpeg)
+        .extract({ left, top, width: w, height: h })
+        .blur(Math.max(8, Math.round(Math.min(w, h) / 6)))
+        .toBuffer();
       return { input: patch, left, top };
     }),
   );

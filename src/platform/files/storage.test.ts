@@ -42,7 +42,10 @@ describe('local file storage', () => {
     leftover('reports/abc/thumb.jpg', TEMP_FILE_AGE_MS * 10);
     leftover('reports/tmp-abc/large.jpg', TEMP_FILE_AGE_MS * 10);
 
-    expect((await storage.removeTemporaryFiles(TEMP_FILE_AGE_MS)).sort()).toEqual(['litter/x/thumb.jpg.tmp-ffffffffffff', 'reports/abc/large.jpg.tmp-0a1b2c3d4e5f']);
+    expect((await storage.removeTemporaryFiles(TEMP_FILE_AGE_MS)).sort()).toEqual([
+      'litter/x/thumb.jpg.tmp-ffffffffffff',
+      'reports/abc/large.jpg.tmp-0a1b2c3d4e5f',
+    ]);
     // A young one may still be written by another process sharing the folder; the only writer takes all.
     expect(await storage.removeTemporaryFiles(TEMP_FILE_AGE_MS)).toEqual([]);
     expect(await storage.removeTemporaryFiles(0)).toEqual(['reports/def/large.jpg.tmp-123456789abc']);

@@ -81,9 +81,7 @@ function inRing(lon: number, lat: number, ring: Ring): boolean {
 }
 
 export function areaContains(area: Area, lon: number, lat: number): boolean {
-  return area.coordinates.some(
-    (polygon) => inRing(lon, lat, polygon[0] ?? []) && !polygon.slice(1).some((hole) => inRing(lon, lat, hole)),
-  );
+  return area.coordinates.some((polygon) => inRing(lon, lat, polygon[0] ?? []) && !polygon.slice(1).some((hole) => inRing(lon, lat, hole)));
 }
 
 export interface NamedFeature {

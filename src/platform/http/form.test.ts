@@ -51,7 +51,12 @@ describe('form routes sent JSON', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('<!DOCTYPE html>');
-    const ok = await c.request({ method: 'POST', url: '/barrierefreiheit', payload: { _csrf: c.csrf, message: 42 }, headers: { 'content-type': 'application/json' } });
+    const ok = await c.request({
+      method: 'POST',
+      url: '/barrierefreiheit',
+      payload: { _csrf: c.csrf, message: 42 },
+      headers: { 'content-type': 'application/json' },
+    });
     expect(ok.statusCode).toBe(303);
   });
 });

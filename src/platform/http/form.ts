@@ -32,7 +32,10 @@ export function field(body: FormBody, name: string): string {
 export function fieldList(body: FormBody, name: string): string[] {
   const v = body[name];
   if (v === undefined) return [];
-  return (Array.isArray(v) ? v : [v]).filter((s) => typeof s === 'string').map((s) => s.trim()).filter(Boolean);
+  return (Array.isArray(v) ? v : [v])
+    .filter((s) => typeof s === 'string')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
@@ -44,7 +47,5 @@ export function normaliseEmail(value: string): string | null {
 
 /** Only same-site paths: an open redirect would turn our login links into phishing links. */
 export function safeReturnPath(value: string, fallback = '/'): string {
-  return value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') && !/[\r\n]/.test(value)
-    ? value
-    : fallback;
+  return value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') && !/[\r\n]/.test(value) ? value : fallback;
 }

@@ -32,14 +32,28 @@ function post(c: Client, url: string, payload: Buffer) {
 describe('multipart bodies', () => {
   it('arrive as key/value pairs: strings, Buffers for files, arrays for repeated names', async () => {
     const c = new Client(t);
-    const res = await post(c, '/test/echo', multipart([['_csrf', c.csrf], ['a', 'eins'], ['a', 'zwei'], ['photos', Buffer.from([1, 2, 3]), 'x.jpg'], ['photos', Buffer.alloc(0), 'leer.jpg']]));
+    const res = await post(
+      c,
+      '/test/echo',
+      multipart([
+        ['_csrf', c.csrf],
+        ['a', 'eins'],
+        ['a', 'zwei'],
+        ['photos', Buffer.from([1, 2, 3]), 'x.jpg'],
+        ['photos', Buffer.alloc(0), 'leer.jpg'],
+      ]),
+    );
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ a: ['eins', 'zwei'], photos: ['buffer:3', 'buffer:0'] });
   });
 
   it('answers a cut-off upload with 400 and the error page, not 500 (found by the fuzzer)', async () => {
     const c = new Client(t);
-    const body = multipart([['_csrf', c.csrf], ['description', 'Loch'], ['photos', Buffer.alloc(2000, 0xff), 'foto.jpg']]);
+    const body = multipart([
+      ['_csrf', c.csrf],
+      ['description', 'Loch'],
+      ['photos', Buffer.alloc(2000, 0xff), 'foto.jpg'],
+    ]);
     const res = await post(c, '/melden', body.subarray(0, 900));
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('<!DOCTYPE html>');
@@ -48,7 +62,14 @@ describe('multipart bodies', () => {
 
   it('keeps the CSRF check on multipart forms', async () => {
     const c = new Client(t);
-    const res = await post(c, '/melden', multipart([['_csrf', 'falsch'], ['description', 'Loch']]));
+    const res = await post(
+      c,
+      '/melden',
+      multipart([
+        ['_csrf', 'falsch'],
+        ['description', 'Loch'],
+      ]),
+    );
     expect(res.statusCode).toBe(403);
   });
 });
@@ -56,7 +77,11 @@ describe('multipart bodies', () => {
 describe('multipart bodies on Open311', () => {
   it('answer a cut-off upload with an Open311 400, not 500 (found by the fuzzer)', async () => {
     const c = new Client(t);
-    const body = multipart([['api_key', 'k311_x'], ['service_code', 'x'], ['description', 'Loch']]);
+    const body = multipart([
+      ['api_key', 'k311_x'],
+      ['service_code', 'x'],
+      ['description', 'Loch'],
+    ]);
     const res = await post(c, '/open311/v2/requests.json', body.subarray(0, body.length - 30));
     expect(res.statusCode).toBeLessThan(500);
     expect(res.statusCode).toBe(400);

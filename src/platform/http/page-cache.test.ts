@@ -14,7 +14,16 @@ beforeAll(async () => {
     app.get('/test/geteilt', (request, reply) =>
       shared.send(request, reply, async (ctx) => {
         renders++;
-        const page = h('html', null, h('body', null, h('p', null, `${version} ${ctx.user ? `für ${ctx.user.email}` : 'für alle'}`), h('form', null, h('input', { name: '_csrf', value: ctx.csrfToken }))));
+        const page = h(
+          'html',
+          null,
+          h(
+            'body',
+            null,
+            h('p', null, `${version} ${ctx.user ? `für ${ctx.user.email}` : 'für alle'}`),
+            h('form', null, h('input', { name: '_csrf', value: ctx.csrfToken })),
+          ),
+        );
         return request.url.includes('fehler') ? { page, status: 400 } : page;
       }),
     );

@@ -3,9 +3,9 @@ import type { Config } from '../../config';
 import type { Organization } from '../../db-schema';
 import type { Db } from '../db/connect';
 import { isLocale, negotiateLocale } from '../i18n';
+import { randomToken } from '../security/tokens';
 import { ErrorPage } from '../views/error-page';
 import { sendHtml } from '../views/render';
-import { randomToken } from '../security/tokens';
 import type { RequestContext } from './context';
 import { CSRF_COOKIE, csrfTokenFor, csrfValid, newCsrfCookie } from './csrf';
 import { AppError, type ErrorCode, isDatabaseUnavailable } from './errors';
@@ -66,9 +66,7 @@ export async function platformPlugin(app: FastifyInstance, options: PlatformOpti
       reply.setCookie(CSRF_COOKIE, csrfCookie, cookieOptions(secure));
     }
     const queryLocale = (request.query as Record<string, unknown> | undefined)?.lang;
-    const locale = isLocale(queryLocale)
-      ? queryLocale
-      : negotiateLocale(request.cookies[LOCALE_COOKIE], request.headers['accept-language']);
+    const locale = isLocale(queryLocale) ? queryLocale : negotiateLocale(request.cookies[LOCALE_COOKIE], request.headers['accept-language']);
     const token = request.cookies[sessionCookieName(secure)] ?? null;
     request.sessionToken = token;
     request.ctx = {
@@ -188,7 +186,12 @@ function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode
   };
   return sendHtml(
     reply,
-    <ErrorPage ctx={ctx} code={code} reference={reference ?? (status >= 500 ? request.id : undefined)} minutes={retryAfter ? Math.ceil(retryAfter / 60) : undefined} />,
+    <ErrorPage
+      ctx={ctx}
+      code={code}
+      reference={reference ?? (status >= 500 ? request.id : undefined)}
+      minutes={retryAfter ? Math.ceil(retryAfter / 60) : undefined}
+    />,
     status,
   );
 }

@@ -1,7 +1,7 @@
 import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app';
 import { Client, createTestApp, type TestApp } from '../../../test/helpers/app';
+import { buildApp } from '../../app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -102,7 +102,7 @@ describe('platform HTTP behaviour', () => {
 });
 
 describe('database outage', () => {
-  it('answers 503 with Retry-After and a page in the visitor\'s language, without internals', async () => {
+  it("answers 503 with Retry-After and a page in the visitor's language, without internals", async () => {
     let down = false;
     const outage: KyselyPlugin = {
       transformQuery: (args) => {

@@ -40,13 +40,22 @@ describe('the fixed-window counter', () => {
 
   it('enforce counts every check and throws rate_limited with the longest wait', async () => {
     const short: Limit = { name: 'test:short', max: 1, windowSeconds: 60 };
-    await enforce(h.db, [[short, 'f'], [limit, 'f']]);
-    const error = await enforce(h.db, [[short, 'f'], [limit, 'f']]).catch((e: unknown) => e);
+    await enforce(h.db, [
+      [short, 'f'],
+      [limit, 'f'],
+    ]);
+    const error = await enforce(h.db, [
+      [short, 'f'],
+      [limit, 'f'],
+    ]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('rate_limited');
     expect((error as AppError).details.retryAfterSeconds).toBeLessThanOrEqual(60);
     await enforce(h.db, [[limit, 'f']]).catch(() => {});
-    const both = await enforce(h.db, [[short, 'f'], [limit, 'f']]).catch((e: unknown) => e);
+    const both = await enforce(h.db, [
+      [short, 'f'],
+      [limit, 'f'],
+    ]).catch((e: unknown) => e);
     expect((both as AppError).details.retryAfterSeconds).toBeGreaterThan(60);
   });
 });

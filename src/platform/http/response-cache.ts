@@ -83,5 +83,10 @@ export function microCache<T>(options: MicroCacheOptions): MicroCache<T> {
  * stale for up to four times as long while one refresh runs (see docs/operations.md). 0 switches it off.
  */
 export function publicCache<T>(seconds: number, name: string, maxEntries: number): MicroCache<T> {
-  return microCache<T>({ freshMs: seconds * 1000, staleMs: seconds * 4000, maxEntries, onRefreshError: (err) => console.error(`${name} cache refresh failed`, err) });
+  return microCache<T>({
+    freshMs: seconds * 1000,
+    staleMs: seconds * 4000,
+    maxEntries,
+    onRefreshError: (err) => console.error(`${name} cache refresh failed`, err),
+  });
 }

@@ -5,7 +5,14 @@ import { cookieOptions, sessionCookieName } from './platform-plugin';
 import { createSession, destroySession } from './sessions';
 
 /** Starts a session with a fresh id (a session id planted before sign-in is worthless afterwards). */
-export async function startSession(db: Db, config: Config, request: FastifyRequest, reply: FastifyReply, userId: number, level: 'resident' | 'staff'): Promise<void> {
+export async function startSession(
+  db: Db,
+  config: Config,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  userId: number,
+  level: 'resident' | 'staff',
+): Promise<void> {
   const secure = config.publicUrl.protocol === 'https:';
   if (request.sessionToken) await destroySession(db, request.sessionToken);
   const timeouts =

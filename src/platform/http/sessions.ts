@@ -18,10 +18,7 @@ export interface SessionTimeouts {
   absoluteHours: number;
 }
 
-export async function createSession(
-  db: Db,
-  input: { organizationId: number; userId: number; level: 'resident' | 'staff' } & SessionTimeouts,
-): Promise<string> {
+export async function createSession(db: Db, input: { organizationId: number; userId: number; level: 'resident' | 'staff' } & SessionTimeouts): Promise<string> {
   const token = randomToken();
   await db
     .insertInto('sessions')

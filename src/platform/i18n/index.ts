@@ -17,9 +17,7 @@ export function isLocale(value: unknown): value is Locale {
 /** `{name}` placeholders; a missing parameter stays visible rather than silently vanishing. */
 export function format(template: string, params?: Params): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
 
 export function translator<K extends string>(catalogue: Catalogue<K>, locale: Locale): Translate<K> {

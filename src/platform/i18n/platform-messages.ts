@@ -1,20 +1,53 @@
 import type { Catalogue } from './index';
 
 type Key =
-  | 'skipLink' | 'mainNav' | 'home' | 'navReport' | 'navReports' | 'navAngstraeume' | 'signIn' | 'signOut' | 'myAccount' | 'backOffice' | 'language'
-  | 'switchLanguage' | 'footerNav' | 'impressum' | 'privacy' | 'accessibility' | 'openData' | 'devMailbox'
-  | 'errorSummaryTitle' | 'errorReference' | 'backToHome' | 'optional' | 'signedInAs'
-  | 'error.not_found.title' | 'error.not_found.text'
-  | 'error.method_not_allowed.title' | 'error.method_not_allowed.text'
-  | 'error.forbidden.title' | 'error.forbidden.text'
-  | 'error.csrf_invalid.title' | 'error.csrf_invalid.text'
-  | 'error.rate_limited.title' | 'error.rate_limited.text'
-  | 'error.payload_too_large.title' | 'error.payload_too_large.text'
-  | 'error.bad_request.title' | 'error.bad_request.text'
-  | 'error.organization_unknown.title' | 'error.organization_unknown.text'
-  | 'error.internal.title' | 'error.internal.text'
-  | 'error.unavailable.title' | 'error.unavailable.text'
-  | 'field.required' | 'field.tooLong' | 'field.email' | 'fieldErrorPrefix';
+  | 'skipLink'
+  | 'mainNav'
+  | 'home'
+  | 'navReport'
+  | 'navReports'
+  | 'navAngstraeume'
+  | 'signIn'
+  | 'signOut'
+  | 'myAccount'
+  | 'backOffice'
+  | 'language'
+  | 'switchLanguage'
+  | 'footerNav'
+  | 'impressum'
+  | 'privacy'
+  | 'accessibility'
+  | 'openData'
+  | 'devMailbox'
+  | 'errorSummaryTitle'
+  | 'errorReference'
+  | 'backToHome'
+  | 'optional'
+  | 'signedInAs'
+  | 'error.not_found.title'
+  | 'error.not_found.text'
+  | 'error.method_not_allowed.title'
+  | 'error.method_not_allowed.text'
+  | 'error.forbidden.title'
+  | 'error.forbidden.text'
+  | 'error.csrf_invalid.title'
+  | 'error.csrf_invalid.text'
+  | 'error.rate_limited.title'
+  | 'error.rate_limited.text'
+  | 'error.payload_too_large.title'
+  | 'error.payload_too_large.text'
+  | 'error.bad_request.title'
+  | 'error.bad_request.text'
+  | 'error.organization_unknown.title'
+  | 'error.organization_unknown.text'
+  | 'error.internal.title'
+  | 'error.internal.text'
+  | 'error.unavailable.title'
+  | 'error.unavailable.text'
+  | 'field.required'
+  | 'field.tooLong'
+  | 'field.email'
+  | 'fieldErrorPrefix';
 
 export const platformMessages: Catalogue<Key> = {
   de: {
@@ -48,7 +81,8 @@ export const platformMessages: Catalogue<Key> = {
     'error.forbidden.title': 'Kein Zugriff',
     'error.forbidden.text': 'Sie haben keine Berechtigung für diese Seite.',
     'error.csrf_invalid.title': 'Formular abgelaufen',
-    'error.csrf_invalid.text': 'Das Formular war zu alt oder wurde nicht von dieser Seite gesendet. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.',
+    'error.csrf_invalid.text':
+      'Das Formular war zu alt oder wurde nicht von dieser Seite gesendet. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.',
     'error.rate_limited.title': 'Zu viele Versuche',
     'error.rate_limited.text': 'Bitte warten Sie etwa {minutes} Minute(n) und versuchen Sie es dann erneut.',
     'error.payload_too_large.title': 'Zu große Datei',
@@ -60,7 +94,8 @@ export const platformMessages: Catalogue<Key> = {
     'error.internal.title': 'Ein Fehler ist aufgetreten',
     'error.internal.text': 'Das hat leider nicht geklappt. Ihre bisher gespeicherten Daten sind nicht verloren. Bitte versuchen Sie es später noch einmal.',
     'error.unavailable.title': 'Gerade nicht erreichbar',
-    'error.unavailable.text': 'Der Dienst ist für einen Moment nicht erreichbar, zum Beispiel wegen einer Wartung. Ihre bisher gespeicherten Daten sind nicht verloren. Bitte versuchen Sie es in einer Minute noch einmal; ein Formular können Sie mit „Zurück“ und erneutem Senden noch einmal schicken.',
+    'error.unavailable.text':
+      'Der Dienst ist für einen Moment nicht erreichbar, zum Beispiel wegen einer Wartung. Ihre bisher gespeicherten Daten sind nicht verloren. Bitte versuchen Sie es in einer Minute noch einmal; ein Formular können Sie mit „Zurück“ und erneutem Senden noch einmal schicken.',
     'field.required': 'Bitte füllen Sie dieses Feld aus.',
     'field.tooLong': 'Bitte kürzen Sie den Text auf höchstens {max} Zeichen.',
     'field.email': 'Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@example.de.',
@@ -109,7 +144,8 @@ export const platformMessages: Catalogue<Key> = {
     'error.internal.title': 'Something went wrong',
     'error.internal.text': 'Sorry, that did not work. Nothing you saved before is lost. Please try again later.',
     'error.unavailable.title': 'Unavailable just now',
-    'error.unavailable.text': 'The service is unavailable for a moment, for example during maintenance. Nothing you saved before is lost. Please try again in a minute; to send a form again, go back and send it once more.',
+    'error.unavailable.text':
+      'The service is unavailable for a moment, for example during maintenance. Nothing you saved before is lost. Please try again in a minute; to send a form again, go back and send it once more.',
     'field.required': 'Please fill in this field.',
     'field.tooLong': 'Please shorten the text to at most {max} characters.',
     'field.email': 'Please enter a valid email address, e.g. name@example.com.',

@@ -1,11 +1,11 @@
+import { sql } from 'kysely';
+import type { Transporter } from 'nodemailer';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/database';
 import { createOrganization } from '../../../test/helpers/factories';
 import type { DatabaseHandle } from '../db/connect';
-import type { Transporter } from 'nodemailer';
 import { CLAIM_SECONDS, enqueueMail, retryDelaySeconds, sendDueMail } from './outbox';
 
 let h: DatabaseHandle;
@@ -41,7 +41,13 @@ function startSmtp(received: string[]): Promise<{ port: number; close: () => Pro
 describe('outbox', () => {
   it('keeps mail while SMTP is down and delivers it once SMTP is back', async () => {
     const org = await createOrganization(h.db);
-    await enqueueMail(h.db, { organization_id: org.id, to_address: 'a@example.de', subject: 'Ihre Meldung – Status „in Bearbeitung“', text_body: 'Grüße aus Dortmund', html_body: null });
+    await enqueueMail(h.db, {
+      organization_id: org.id,
+      to_address: 'a@example.de',
+      subject: 'Ihre Meldung – Status „in Bearbeitung“',
+      text_body: 'Grüße aus Dortmund',
+      html_body: null,
+    });
 
     const down = nodemailer.createTransport({ host: '127.0.0.1', port: 1, ignoreTLS: true, connectionTimeout: 1000 });
     expect(await sendDueMail(h.db, down, 'noreply@test.example')).toEqual({ sent: 0, failed: 1 });

@@ -30,7 +30,15 @@ async function claimDueMail(db: Db) {
     .updateTable('outbox')
     .set({ next_attempt_at: sql`now() + make_interval(secs => ${CLAIM_SECONDS})` })
     .where('id', '=', (eb) =>
-      eb.selectFrom('outbox').select('id').where('sent_at', 'is', null).where('next_attempt_at', '<=', sql<Date>`now()`).orderBy('id').limit(1).forUpdate().skipLocked(),
+      eb
+        .selectFrom('outbox')
+        .select('id')
+        .where('sent_at', 'is', null)
+        .where('next_attempt_at', '<=', sql<Date>`now()`)
+        .orderBy('id')
+        .limit(1)
+        .forUpdate()
+        .skipLocked(),
     )
     .returningAll()
     .executeTakeFirst();

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../http/context';
+import type { ErrorCode } from '../http/errors';
 import { translator } from '../i18n';
 import { platformMessages } from '../i18n/platform-messages';
-import type { ErrorCode } from '../http/errors';
 import { Layout } from './layout';
 
 export function ErrorPage({ ctx, code, reference, minutes }: { ctx: RequestContext; code: ErrorCode; reference?: string; minutes?: number }) {

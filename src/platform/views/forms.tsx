@@ -128,9 +128,7 @@ export function TextArea(props: FieldProps & { value?: string | undefined; rows?
   );
 }
 
-export function Select(
-  props: FieldProps & { value?: string | undefined; options: Array<{ value: string; label: string }>; required?: boolean },
-) {
+export function Select(props: FieldProps & { value?: string | undefined; options: Array<{ value: string; label: string }>; required?: boolean }) {
   const { name, value, options, required } = props;
   return (
     <FieldShell {...props}>
@@ -172,14 +170,7 @@ export function Checkboxes(props: {
       )}
       {props.options.map((o, i) => (
         <div class="k-checkbox">
-          <input
-            type="checkbox"
-            class="k-checkbox__input"
-            id={`${id}-${i}`}
-            name={props.name}
-            value={o.value}
-            checked={props.values.includes(o.value)}
-          />
+          <input type="checkbox" class="k-checkbox__input" id={`${id}-${i}`} name={props.name} value={o.value} checked={props.values.includes(o.value)} />
           <label class="k-checkbox__label" for={`${id}-${i}`}>
             {o.label}
           </label>
@@ -189,7 +180,17 @@ export function Checkboxes(props: {
   );
 }
 
-export function Button({ children, variant = 'primary', name, value }: { children: Children; variant?: 'primary' | 'secondary' | 'warning'; name?: string; value?: string }) {
+export function Button({
+  children,
+  variant = 'primary',
+  name,
+  value,
+}: {
+  children: Children;
+  variant?: 'primary' | 'secondary' | 'warning';
+  name?: string;
+  value?: string;
+}) {
   return (
     <button type="submit" class={`k-button k-button--${variant}`} name={name} value={value}>
       {children}

@@ -1,8 +1,8 @@
 import type { RequestContext } from '../http/context';
 import { LOCALE_NAMES, LOCALES, translator } from '../i18n';
 import { platformMessages } from '../i18n/platform-messages';
-import type { Children } from './render';
 import { CsrfField, LocaleContext } from './forms';
+import type { Children } from './render';
 
 export interface LayoutProps {
   ctx: RequestContext;

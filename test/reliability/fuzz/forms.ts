@@ -32,9 +32,7 @@ function decode(s: string): string {
 
 export function attributes(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of tag.matchAll(
-    /([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g,
-  )) {
+  for (const m of tag.matchAll(/([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g)) {
     out[m[1]!.toLowerCase()] = decode(m[2] ?? m[3] ?? m[4] ?? '');
   }
   return out;
@@ -71,9 +69,7 @@ export function parseForms(html: string, page: string): FoundForm[] {
     for (const select of inner.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/gi)) {
       const a = attributes(select[1]!);
       if (!a.name) continue;
-      const values = [...select[2]!.matchAll(/<option\b([^>]*)>([\s\S]*?)<\/option>/gi)].map(
-        (o) => attributes(o[1]!).value ?? decode(o[2]!.trim()),
-      );
+      const values = [...select[2]!.matchAll(/<option\b([^>]*)>([\s\S]*?)<\/option>/gi)].map((o) => attributes(o[1]!).value ?? decode(o[2]!.trim()));
       add({ name: a.name, type: 'select', values });
     }
     for (const area of inner.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/gi)) {
@@ -99,11 +95,7 @@ export function parseForms(html: string, page: string): FoundForm[] {
     };
     forms.push(form);
     // A button with formaction sends the same fields elsewhere (the no-JavaScript map picker does).
-    for (const action of new Set(
-      [...inner.matchAll(/<(?:button|input)\b([^>]*\bformaction=[^>]*)>/gi)].map(
-        (b) => attributes(b[1]!).formaction!,
-      ),
-    )) {
+    for (const action of new Set([...inner.matchAll(/<(?:button|input)\b([^>]*\bformaction=[^>]*)>/gi)].map((b) => attributes(b[1]!).formaction!))) {
       forms.push({ ...form, action, multipart: false });
     }
   }

@@ -110,9 +110,7 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.string({ maxLength: 30, unit: 'grapheme' }), weight: 6 },
   { arbitrary: numberish, weight: 9 },
   {
-    arbitrary: fc
-      .date({ noInvalidDate: false })
-      .map((d) => (Number.isNaN(d.getTime()) ? 'Invalid Date' : d.toISOString())),
+    arbitrary: fc.date({ noInvalidDate: false }).map((d) => (Number.isNaN(d.getTime()) ? 'Invalid Date' : d.toISOString())),
     weight: 3,
   },
   { arbitrary: longString, weight: 1 },
@@ -146,7 +144,5 @@ export const hostileSegment: fc.Arbitrary<string> = fc.oneof(
   ),
   fc.integer({ min: -10, max: 10_000 }).map(String),
   fc.string({ minLength: 1, maxLength: 30 }).map((s) => encodeURIComponent(s)),
-  fc
-    .string({ minLength: 1, maxLength: 300, unit: 'binary' })
-    .map((s) => encodeURIComponent(s.replace(/[\uD800-\uDFFF]/g, 'x'))),
+  fc.string({ minLength: 1, maxLength: 300, unit: 'binary' }).map((s) => encodeURIComponent(s.replace(/[\uD800-\uDFFF]/g, 'x'))),
 );

@@ -18,9 +18,7 @@ export interface FuzzRoute extends RecordedRoute {
   requiredQuery: Set<string>;
 }
 
-export type Part =
-  | { name: string; value: string }
-  | { name: string; file: Uint8Array; filename: string; type: string };
+export type Part = { name: string; value: string } | { name: string; file: Uint8Array; filename: string; type: string };
 
 export type Encoding = 'urlencoded' | 'multipart' | 'json' | 'text' | 'truncated-multipart' | 'none';
 
@@ -135,12 +133,8 @@ function whoArb(route: FuzzRoute): fc.Arbitrary<Who> {
 
 /** Many client addresses (IPv4 and IPv6 /64s), so per-address limits rarely turn the fuzz into 429s. */
 const ipArb: fc.Arbitrary<string> = fc.oneof(
-  fc
-    .tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 1, max: 254 }))
-    .map(([a, b]) => `198.51.${a}.${b}`),
-  fc
-    .tuple(fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 1, max: 0xffff }))
-    .map(([a, b]) => `2001:db8:${a.toString(16)}::${b.toString(16)}`),
+  fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 1, max: 254 })).map(([a, b]) => `198.51.${a}.${b}`),
+  fc.tuple(fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 1, max: 0xffff })).map(([a, b]) => `2001:db8:${a.toString(16)}::${b.toString(16)}`),
 );
 
 /** A path for the route; `hostile` when a parameter is not a realistic value (it may not even reach the route). */
@@ -152,9 +146,7 @@ function pathArb(route: FuzzRoute, world: FuzzWorld): fc.Arbitrary<{ path: strin
       {
         arbitrary:
           pool.length > 0
-            ? fc
-                .constantFrom(...pool)
-                .map((v) => ({ v: name === '*' ? v : encodeURIComponent(v), hostile: name === '*' }))
+            ? fc.constantFrom(...pool).map((v) => ({ v: name === '*' ? v : encodeURIComponent(v), hostile: name === '*' }))
             : hostileSegment.map((v) => ({ v, hostile: true })),
         weight: 4,
       },
@@ -171,18 +163,13 @@ function pathArb(route: FuzzRoute, world: FuzzWorld): fc.Arbitrary<{ path: strin
 const GLOBAL_QUERY = ['lang', 'ok', 'seite', 'page', 'return'];
 
 export function schemaHints(world: FuzzWorld): Hints {
-  const iso = fc
-    .date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true })
-    .map((d) => d.toISOString());
+  const iso = fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
   const day = iso.map((d) => d.slice(0, 10));
   const ids = (k: string) => fc.constantFrom(...world.ids[k]!.map(String));
   return {
     jurisdiction_id: fc.constantFrom(world.orgSlug, 'localhost', ''),
     api_key: fc.constant(world.apiKey),
-    service_code: fc.oneof(
-      { arbitrary: fc.constantFrom(...world.codes), weight: 4 },
-      { arbitrary: fc.constant(world.codes.join(',')), weight: 1 },
-    ),
+    service_code: fc.oneof({ arbitrary: fc.constantFrom(...world.codes), weight: 4 }, { arbitrary: fc.constant(world.codes.join(',')), weight: 1 }),
     category: fc.constantFrom(...world.codes),
     service_request_id: fc.oneof(ids('report'), fc.constant(world.ids.report!.join(','))),
     district: ids('district'),
@@ -220,12 +207,8 @@ export function schemaHints(world: FuzzWorld): Hints {
 }
 
 function queryArb(route: FuzzRoute, hints: Hints): fc.Arbitrary<Array<[string, string]>> {
-  const hinted = [...route.query.entries()]
-    .filter(([k]) => !route.requiredQuery.has(k))
-    .map(([k, vs]) => [k, [...vs]] as const);
-  const required = [...route.query.entries()]
-    .filter(([k]) => route.requiredQuery.has(k))
-    .map(([k, vs]) => [k, [...vs]] as const);
+  const hinted = [...route.query.entries()].filter(([k]) => !route.requiredQuery.has(k)).map(([k, vs]) => [k, [...vs]] as const);
+  const required = [...route.query.entries()].filter(([k]) => route.requiredQuery.has(k)).map(([k, vs]) => [k, [...vs]] as const);
   const fromHints = fc
     .tuple(fc.subarray(hinted), fc.subarray(required, { minLength: Math.max(0, required.length - 1) }))
     .map(([a, b]) => [...a, ...b])
@@ -235,8 +218,7 @@ function queryArb(route: FuzzRoute, hints: Hints): fc.Arbitrary<Array<[string, s
           fc
             .oneof(
               {
-                arbitrary:
-                  vs.length > 0 ? fc.constantFrom(...vs).map((v) => [v]) : hostileString.map((v) => [v]),
+                arbitrary: vs.length > 0 ? fc.constantFrom(...vs).map((v) => [v]) : hostileString.map((v) => [v]),
                 weight: 6,
               },
               { arbitrary: hostileString.map((v) => [v]), weight: 3 },
@@ -307,9 +289,7 @@ function fileArb(world: FuzzWorld): fc.Arbitrary<Part & { file: Uint8Array }> {
       // A big upload (under the multipart file limit): the size check must answer, not the decoder crash.
       { arbitrary: fc.constant(new Uint8Array(1_500_000).fill(0xff)), weight: 1 },
       {
-        arbitrary: fc.constant(
-          new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
-        ),
+        arbitrary: fc.constant(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')),
         weight: 1,
       },
     ),
@@ -317,25 +297,14 @@ function fileArb(world: FuzzWorld): fc.Arbitrary<Part & { file: Uint8Array }> {
       fc.constantFrom('foto.jpg', 'x', '../../etc/passwd', 'ä😀.jpeg', ''),
       hostileString.map((s) => s.slice(0, 100).replace(/["\r\n]/g, '')),
     ),
-    type: fc.constantFrom(
-      'image/jpeg',
-      'image/png',
-      'application/octet-stream',
-      'text/html',
-      'image/svg+xml',
-      '',
-    ),
+    type: fc.constantFrom('image/jpeg', 'image/png', 'application/octet-stream', 'text/html', 'image/svg+xml', ''),
     name: fc.constant(''),
   });
 }
 
 /** Plausible values by field name, where the rendered form leaves a field empty (texts, places, addresses). */
 export function formHints(world: FuzzWorld): Record<string, fc.Arbitrary<string>> {
-  const text = fc.constantFrom(
-    'Tiefes Schlagloch vor Hausnummer 5',
-    'Die Laterne ist seit Tagen dunkel.',
-    'Mehrere Säcke Müll am Straßenrand',
-  );
+  const text = fc.constantFrom('Tiefes Schlagloch vor Hausnummer 5', 'Die Laterne ist seit Tagen dunkel.', 'Mehrere Säcke Müll am Straßenrand');
   return {
     description: text,
     message: text,
@@ -445,19 +414,13 @@ function formBodyArb(form: FoundForm, world: FuzzWorld): fc.Arbitrary<Part[]> {
   return fc.oneof({ arbitrary: plausibleCase, weight: 2 }, { arbitrary: wildCase, weight: 3 });
 }
 
-function schemaBodyArb(
-  route: FuzzRoute,
-  world: FuzzWorld,
-  hints: Hints,
-): fc.Arbitrary<{ parts: Part[]; json: Record<string, unknown> }> {
+function schemaBodyArb(route: FuzzRoute, world: FuzzWorld, hints: Hints): fc.Arbitrary<{ parts: Part[]; json: Record<string, unknown> }> {
   const keyMode = fc.constantFrom(...(Array(7).fill('valid') as ['valid']), 'asis', 'asis', 'none');
   return fc.tuple(objectFromSchema(route.schema.body, hints), keyMode).map(([obj, key]) => {
     const json = { ...obj };
     if (key === 'valid') json.api_key = world.apiKey;
     if (key === 'none') delete json.api_key;
-    const parts = Object.entries(json).flatMap(([name, v]) =>
-      asFieldValues(v).map((value) => ({ name, value }) as Part),
-    );
+    const parts = Object.entries(json).flatMap(([name, v]) => asFieldValues(v).map((value) => ({ name, value }) as Part));
     return { parts, json };
   });
 }
@@ -472,16 +435,12 @@ export function caseArb(route: FuzzRoute, world: FuzzWorld): fc.Arbitrary<FuzzCa
     : route.schema.body
       ? schemaBodyArb(route, world, hints)
       : forms.length > 0
-        ? fc
-            .constantFrom(...forms)
-            .chain((form) =>
-              fc
-                .tuple(formBodyArb(form, world), fc.boolean())
-                .map(([parts, useAction]) => ({
-                  parts,
-                  path: useAction ? form.action.split('?')[0] : undefined,
-                })),
-            )
+        ? fc.constantFrom(...forms).chain((form) =>
+            fc.tuple(formBodyArb(form, world), fc.boolean()).map(([parts, useAction]) => ({
+              parts,
+              path: useAction ? form.action.split('?')[0] : undefined,
+            })),
+          )
         : fc.constant({ parts: [] });
   const encoding: fc.Arbitrary<Encoding> = !hasBody
     ? fc.constant('none')
@@ -494,12 +453,7 @@ export function caseArb(route: FuzzRoute, world: FuzzWorld): fc.Arbitrary<FuzzCa
       );
   const csrf =
     route.csrf && hasBody
-      ? fc.constantFrom<FuzzCase['csrf']>(
-          ...(Array(14).fill('valid') as ['valid']),
-          'header',
-          'missing',
-          'wrong',
-        )
+      ? fc.constantFrom<FuzzCase['csrf']>(...(Array(14).fill('valid') as ['valid']), 'header', 'missing', 'wrong')
       : fc.constant<FuzzCase['csrf']>('valid');
   const jsonTypes = fc.array(
     fc.oneof(
@@ -576,25 +530,19 @@ function jsonValue(type: JsonType, original: unknown): unknown {
   }
 }
 
-export function encodeBody(
-  c: FuzzCase,
-  csrfToken: string | null,
-): { payload?: Buffer | string; contentType?: string } {
+export function encodeBody(c: FuzzCase, csrfToken: string | null): { payload?: Buffer | string; contentType?: string } {
   const parts: Part[] = csrfToken !== null ? [{ name: '_csrf', value: csrfToken }, ...c.parts] : c.parts;
   switch (c.encoding) {
     case 'none':
       return {};
     case 'urlencoded': {
       const body = new URLSearchParams();
-      for (const p of parts)
-        body.append(p.name, 'value' in p ? p.value : Buffer.from(p.file).toString('latin1'));
+      for (const p of parts) body.append(p.name, 'value' in p ? p.value : Buffer.from(p.file).toString('latin1'));
       return { payload: body.toString(), contentType: 'application/x-www-form-urlencoded' };
     }
     case 'json': {
       const obj: Record<string, unknown> = { ...(c.json ?? {}) };
-      if (!c.json)
-        for (const p of c.parts)
-          obj[p.name] = 'value' in p ? p.value : Buffer.from(p.file).toString('base64');
+      if (!c.json) for (const p of c.parts) obj[p.name] = 'value' in p ? p.value : Buffer.from(p.file).toString('base64');
       // JSON carries what no form can: numbers, booleans, null, objects and arrays in place of text.
       for (const [i, name] of Object.keys(obj).entries()) {
         const type = c.jsonTypes[i % c.jsonTypes.length] ?? 'string';
@@ -615,11 +563,7 @@ export function encodeBody(
       for (const p of parts) {
         const name = p.name.replace(/["\r\n]/g, '_');
         if ('value' in p) {
-          chunks.push(
-            Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`),
-            Buffer.from(p.value),
-            Buffer.from('\r\n'),
-          );
+          chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`), Buffer.from(p.value), Buffer.from('\r\n'));
         } else {
           chunks.push(
             Buffer.from(
@@ -633,8 +577,7 @@ export function encodeBody(
       chunks.push(Buffer.from(`--${boundary}--\r\n`));
       let payload = Buffer.concat(chunks);
       // Cut the body somewhere after the CSRF field: the parser must answer 400, not hang or crash.
-      if (c.encoding === 'truncated-multipart')
-        payload = payload.subarray(0, Math.max(1, Math.floor(payload.length * 0.7)));
+      if (c.encoding === 'truncated-multipart') payload = payload.subarray(0, Math.max(1, Math.floor(payload.length * 0.7)));
       return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
     }
   }

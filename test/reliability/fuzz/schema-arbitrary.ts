@@ -63,9 +63,7 @@ function validOfType(schema: S, type: string, hints: Hints): fc.Arbitrary<unknow
       const maxLength = Math.min(schema.maxLength ?? 80, 400);
       const minLength = schema.minLength ?? 0;
       if (schema.pattern) {
-        return fc
-          .stringMatching(new RegExp(schema.pattern))
-          .filter((s) => s.length <= (schema.maxLength ?? Number.POSITIVE_INFINITY) && s.length >= minLength);
+        return fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length <= (schema.maxLength ?? Number.POSITIVE_INFINITY) && s.length >= minLength);
       }
       return fc.string({ minLength, maxLength, unit: 'grapheme' }).filter((s) => s.length <= maxLength);
     }
@@ -73,9 +71,7 @@ function validOfType(schema: S, type: string, hints: Hints): fc.Arbitrary<unknow
     case 'number': {
       const min = schema.minimum ?? -1_000_000;
       const max = schema.maximum ?? 1_000_000;
-      return type === 'integer'
-        ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) })
-        : fc.double({ min, max, noNaN: true });
+      return type === 'integer' ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) }) : fc.double({ min, max, noNaN: true });
     }
     case 'boolean':
       return fc.boolean();
@@ -149,14 +145,7 @@ export function mutatedObject(schema: S, hints: Hints = {}): fc.Arbitrary<Record
         fc.tuple(
           fc.oneof(
             fc.string({ minLength: 1, maxLength: 20 }),
-            fc.constantFrom(
-              '__proto__',
-              'constructor',
-              'attribute[',
-              'attribute[]',
-              'attribute[x][y]',
-              'a[b]',
-            ),
+            fc.constantFrom('__proto__', 'constructor', 'attribute[', 'attribute[]', 'attribute[x][y]', 'a[b]'),
           ),
           wrongValue,
         ),
@@ -177,15 +166,9 @@ export function mutatedObject(schema: S, hints: Hints = {}): fc.Arbitrary<Record
 }
 
 /** Mostly-valid objects with a good share of broken ones: deep paths and the error paths both get exercised. */
-export function objectFromSchema(
-  schema: JsonSchema | undefined,
-  hints: Hints = {},
-): fc.Arbitrary<Record<string, unknown>> {
+export function objectFromSchema(schema: JsonSchema | undefined, hints: Hints = {}): fc.Arbitrary<Record<string, unknown>> {
   const s = (schema ?? { type: 'object', properties: {} }) as S;
-  return fc.oneof(
-    { arbitrary: validObject(s, hints), weight: 3 },
-    { arbitrary: mutatedObject(s, hints), weight: 2 },
-  );
+  return fc.oneof({ arbitrary: validObject(s, hints), weight: 3 }, { arbitrary: mutatedObject(s, hints), weight: 2 });
 }
 
 /** A string for a form field or query value: arrays become repeated fields, objects JSON. */

@@ -1,15 +1,11 @@
 import path from 'node:path';
+import type { TokenPurpose } from '../../../src/db-schema';
 import { newTotpSecret } from '../../../src/modules/accounts/totp';
-import { createApiKey } from '../../../src/modules/open311/api-key.service';
 import { postMeasure } from '../../../src/modules/angstraeume/angstraeume.service';
-import {
-  makeReport,
-  seedBackOffice,
-  stripedJpeg,
-} from '../../../src/modules/reports/backoffice/backoffice.test-support';
+import { createApiKey } from '../../../src/modules/open311/api-key.service';
+import { makeReport, seedBackOffice, stripedJpeg } from '../../../src/modules/reports/backoffice/backoffice.test-support';
 import { unsubscribeToken } from '../../../src/modules/reports/notifications/status-mail';
 import { addFollower, insertEvent, insertReport } from '../../../src/modules/reports/report.queries';
-import type { TokenPurpose } from '../../../src/db-schema';
 import { localStorage } from '../../../src/platform/files/storage';
 import { createSession } from '../../../src/platform/http/sessions';
 import { seal } from '../../../src/platform/security/seal';
@@ -26,10 +22,7 @@ export interface FuzzWorld {
   ids: Record<string, number[]>;
   codes: string[];
   /** Live single-use links by the route family they open. */
-  tokens: Record<
-    'magic' | 'setup' | 'reset' | 'secondFactor' | 'confirm' | 'questionnaire' | 'safety' | 'unsubscribe',
-    string[]
-  >;
+  tokens: Record<'magic' | 'setup' | 'reset' | 'secondFactor' | 'confirm' | 'questionnaire' | 'safety' | 'unsubscribe', string[]>;
   photoFiles: Array<{ reportId: number; photoId: number; key: string }>;
   apiKey: string;
   orgSlug: string;
@@ -168,11 +161,7 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
       toStatus: 'new',
     });
     if (reviewed) {
-      await db
-        .updateTable('reports')
-        .set({ reviewed_at: new Date(), reviewed_by: base.admin.id })
-        .where('id', '=', r!.id)
-        .execute();
+      await db.updateTable('reports').set({ reviewed_at: new Date(), reviewed_by: base.admin.id }).where('id', '=', r!.id).execute();
       await postMeasure(db, org.id, r!.id, base.admin.id, { type: 'lighting', body: 'Zwei neue Leuchten' });
     }
     places.push(r!.id);
@@ -180,11 +169,7 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
   reportIds.push(...places);
 
   const photos = await db.selectFrom('report_photos').select(['id', 'report_id', 'storage_key']).execute();
-  await db
-    .updateTable('report_photos')
-    .set({ status: 'approved' })
-    .where('report_id', '=', reportIds[1]!)
-    .execute();
+  await db.updateTable('report_photos').set({ status: 'approved' }).where('report_id', '=', reportIds[1]!).execute();
 
   // Staff in other states, so the forms for them are rendered: one awaiting setup, one blocked.
   const newcomer = await db
@@ -239,12 +224,7 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
         })
         .execute();
     }
-  const measure = await db
-    .selectFrom('report_events')
-    .select('id')
-    .where('report_id', '=', places[0]!)
-    .orderBy('id', 'desc')
-    .executeTakeFirstOrThrow();
+  const measure = await db.selectFrom('report_events').select('id').where('report_id', '=', places[0]!).orderBy('id', 'desc').executeTakeFirstOrThrow();
   for (let i = 0; i < 8; i++) {
     const token = randomToken();
     tokens.questionnaire.push(token);
@@ -351,13 +331,7 @@ export async function restoreWorld(t: TestApp, world: FuzzWorld): Promise<void> 
       .where('id', '=', id)
       .execute();
     const token = world.sessions[who];
-    const alive = token
-      ? await db
-          .selectFrom('sessions')
-          .select('user_id')
-          .where('id_hash', '=', hashToken(token))
-          .executeTakeFirst()
-      : undefined;
+    const alive = token ? await db.selectFrom('sessions').select('user_id').where('id_hash', '=', hashToken(token)).executeTakeFirst() : undefined;
     if (!alive) {
       world.sessions[who] = await createSession(db, {
         organizationId: org.id,

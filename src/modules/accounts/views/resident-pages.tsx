@@ -6,7 +6,19 @@ import { Button, CsrfField, ErrorSummary, Notice, TextInput } from '../../../pla
 import { Layout } from '../../../platform/views/layout';
 import { messages } from '../messages';
 
-export function SignInPage({ ctx, email = '', returnPath = '', errors = {}, notice }: { ctx: RequestContext; email?: string; returnPath?: string; errors?: FieldErrors; notice?: string }) {
+export function SignInPage({
+  ctx,
+  email = '',
+  returnPath = '',
+  errors = {},
+  notice,
+}: {
+  ctx: RequestContext;
+  email?: string;
+  returnPath?: string;
+  errors?: FieldErrors;
+  notice?: string;
+}) {
   const t = translator(messages, ctx.locale);
   const tp = translator(platformMessages, ctx.locale);
   return (
@@ -77,7 +89,16 @@ export function AccountPage({ ctx, displayName, errors = {}, notice }: { ctx: Re
       <p>{t('accountIntro', { email: ctx.user?.email ?? '' })}</p>
       <form method="post" action="/konto" novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <TextInput name="displayName" autocomplete="name" label={t('displayName')} hint={t('displayNameHint')} optionalLabel={tp('optional')} value={displayName} error={errors.displayName} maxLength={100} />
+        <TextInput
+          name="displayName"
+          autocomplete="name"
+          label={t('displayName')}
+          hint={t('displayNameHint')}
+          optionalLabel={tp('optional')}
+          value={displayName}
+          error={errors.displayName}
+          maxLength={100}
+        />
         <Button>{t('save')}</Button>
       </form>
       <form method="post" action="/abmelden" class="k-section">

@@ -49,7 +49,12 @@ export function StaffListPage({ ctx, staff, notice }: { ctx: RequestContext; sta
             {staff.map((s) => (
               <tr>
                 <th scope="row">
-                  {s.display_name && <span>{s.display_name}<br /></span>}
+                  {s.display_name && (
+                    <span>
+                      {s.display_name}
+                      <br />
+                    </span>
+                  )}
                   {s.email}
                 </th>
                 <td>{s.role ? t(`role.${s.role}`) : '–'}</td>
@@ -107,7 +112,14 @@ export function StaffFormPage(props: {
         ) : (
           <TextInput name="email" type="email" label={t('email')} value={values.email} error={errors.email} />
         )}
-        <TextInput name="displayName" label={t('displayName')} optionalLabel={tp('optional')} value={values.displayName} error={errors.displayName} maxLength={100} />
+        <TextInput
+          name="displayName"
+          label={t('displayName')}
+          optionalLabel={tp('optional')}
+          value={values.displayName}
+          error={errors.displayName}
+          maxLength={100}
+        />
         <Select
           name="role"
           label={t('role')}

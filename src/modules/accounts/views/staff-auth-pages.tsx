@@ -10,7 +10,19 @@ function useT(ctx: RequestContext) {
   return [translator(messages, ctx.locale), translator(platformMessages, ctx.locale)] as const;
 }
 
-export function StaffLoginPage({ ctx, email = '', returnPath = '', errors = {}, notice }: { ctx: RequestContext; email?: string; returnPath?: string; errors?: FieldErrors; notice?: string }) {
+export function StaffLoginPage({
+  ctx,
+  email = '',
+  returnPath = '',
+  errors = {},
+  notice,
+}: {
+  ctx: RequestContext;
+  email?: string;
+  returnPath?: string;
+  errors?: FieldErrors;
+  notice?: string;
+}) {
   const [t, tp] = useT(ctx);
   return (
     <Layout ctx={ctx} title={t('staffLoginTitle')}>
@@ -42,14 +54,37 @@ export function SecondFactorPage({ ctx, returnPath = '', errors = {} }: { ctx: R
       <form method="post" action="/verwaltung/anmelden/code" novalidate>
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="return" value={returnPath} />
-        <TextInput name="code" inputMode="numeric" autocomplete="one-time-code" label={t('code')} hint={t('codeHint')} error={errors.code} width="short" maxLength={7} />
+        <TextInput
+          name="code"
+          inputMode="numeric"
+          autocomplete="one-time-code"
+          label={t('code')}
+          hint={t('codeHint')}
+          error={errors.code}
+          width="short"
+          maxLength={7}
+        />
         <Button>{t('verify')}</Button>
       </form>
     </Layout>
   );
 }
 
-export function StaffSetupPage({ ctx, token, email, secret, qrSvg, errors = {} }: { ctx: RequestContext; token: string; email: string; secret: string; qrSvg: string; errors?: FieldErrors }) {
+export function StaffSetupPage({
+  ctx,
+  token,
+  email,
+  secret,
+  qrSvg,
+  errors = {},
+}: {
+  ctx: RequestContext;
+  token: string;
+  email: string;
+  secret: string;
+  qrSvg: string;
+  errors?: FieldErrors;
+}) {
   const [t, tp] = useT(ctx);
   const grouped = secret.match(/.{1,4}/g)?.join(' ') ?? secret;
   return (
@@ -70,7 +105,16 @@ export function StaffSetupPage({ ctx, token, email, secret, qrSvg, errors = {} }
             {grouped}
           </code>
         </p>
-        <TextInput name="code" inputMode="numeric" autocomplete="one-time-code" label={t('code')} hint={t('codeHint')} error={errors.code} width="short" maxLength={7} />
+        <TextInput
+          name="code"
+          inputMode="numeric"
+          autocomplete="one-time-code"
+          label={t('code')}
+          hint={t('codeHint')}
+          error={errors.code}
+          width="short"
+          maxLength={7}
+        />
         <Button>{t('setupButton')}</Button>
       </form>
     </Layout>
@@ -113,7 +157,16 @@ export function ResetPasswordPage({ ctx, token, email, errors = {} }: { ctx: Req
         <CsrfField token={ctx.csrfToken} />
         <input type="text" name="username" autocomplete="username" value={email} hidden readOnly />
         <TextInput name="password" type="password" autocomplete="new-password" label={t('newPassword')} hint={t('passwordHint')} error={errors.password} />
-        <TextInput name="code" inputMode="numeric" autocomplete="one-time-code" label={t('code')} hint={t('codeHint')} error={errors.code} width="short" maxLength={7} />
+        <TextInput
+          name="code"
+          inputMode="numeric"
+          autocomplete="one-time-code"
+          label={t('code')}
+          hint={t('codeHint')}
+          error={errors.code}
+          width="short"
+          maxLength={7}
+        />
         <Button>{t('resetButton')}</Button>
       </form>
     </Layout>

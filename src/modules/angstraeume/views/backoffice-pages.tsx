@@ -5,10 +5,10 @@ import { platformMessages } from '../../../platform/i18n/platform-messages';
 import { Button, CsrfField, ErrorSummary, Notice, Select, TextArea, TextInput } from '../../../platform/views/forms';
 import { BackOfficeLayout } from '../../organizations/views/back-office-layout';
 import { StatusBadge } from '../../reports/views/status';
-import { LIMITS, MEASURE_TYPES } from '../angstraum';
 import type { MeasureView, PlaceSummary } from '../angstraeume.service';
-import type { PlaceView } from './public-pages';
+import { LIMITS, MEASURE_TYPES } from '../angstraum';
 import { AngstAssets, ChangeMark, dayText, measureLabel, newsText, OverdueMark, placeName, tr } from './parts';
+import type { PlaceView } from './public-pages';
 
 export interface QueueRow {
   id: number;
@@ -17,7 +17,19 @@ export interface QueueRow {
   district: string | null;
 }
 
-function PlacesTable({ ctx, rows, now, intervalDays, caption }: { ctx: RequestContext; rows: PlaceSummary[]; now: Date; intervalDays: number; caption: string }) {
+function PlacesTable({
+  ctx,
+  rows,
+  now,
+  intervalDays,
+  caption,
+}: {
+  ctx: RequestContext;
+  rows: PlaceSummary[];
+  now: Date;
+  intervalDays: number;
+  caption: string;
+}) {
   const t = tr(ctx.locale);
   return (
     <div class="k-table-wrap">
@@ -65,7 +77,19 @@ function PlacesTable({ ctx, rows, now, intervalDays, caption }: { ctx: RequestCo
 }
 
 /** /verwaltung/angstraeume: what to review, what is overdue, all places. */
-export function BackOfficeOverviewPage({ ctx, queue, places, now, intervalDays }: { ctx: RequestContext; queue: QueueRow[]; places: PlaceSummary[]; now: Date; intervalDays: number }) {
+export function BackOfficeOverviewPage({
+  ctx,
+  queue,
+  places,
+  now,
+  intervalDays,
+}: {
+  ctx: RequestContext;
+  queue: QueueRow[];
+  places: PlaceSummary[];
+  now: Date;
+  intervalDays: number;
+}) {
   const t = tr(ctx.locale);
   const overdue = places.filter((p) => p.overdue);
   return (
@@ -108,7 +132,11 @@ export function BackOfficeOverviewPage({ ctx, queue, places, now, intervalDays }
       <section class="k-section" aria-labelledby="overdue-title">
         <h2 id="overdue-title">{t('bo.overdueTitle', { n: overdue.length })}</h2>
         <p>{t('bo.overdueIntro', { days: intervalDays })}</p>
-        {overdue.length === 0 ? <p>{t('bo.overdueNone')}</p> : <PlacesTable ctx={ctx} rows={overdue} now={now} intervalDays={intervalDays} caption={t('bo.overdueTitle', { n: overdue.length })} />}
+        {overdue.length === 0 ? (
+          <p>{t('bo.overdueNone')}</p>
+        ) : (
+          <PlacesTable ctx={ctx} rows={overdue} now={now} intervalDays={intervalDays} caption={t('bo.overdueTitle', { n: overdue.length })} />
+        )}
       </section>
       <section class="k-section" aria-labelledby="all-title">
         <h2 id="all-title">{t('bo.allTitle', { n: places.length })}</h2>
@@ -162,7 +190,14 @@ export function BackOfficePlacePage({ ctx, place, measures, review, measure, not
           <form method="post" action={`/verwaltung/angstraeume/${place.id}/pruefen`} novalidate>
             <CsrfField token={ctx.csrfToken} />
             <p>{t('bo.reviewHelp')}</p>
-            <TextArea name="description" label={t('bo.descriptionLabel')} value={review.description} error={review.errors?.description} rows={6} maxLength={LIMITS.descriptionMax} />
+            <TextArea
+              name="description"
+              label={t('bo.descriptionLabel')}
+              value={review.description}
+              error={review.errors?.description}
+              rows={6}
+              maxLength={LIMITS.descriptionMax}
+            />
             <Button>{t('bo.publish')}</Button>
           </form>
         )}
@@ -192,7 +227,15 @@ export function BackOfficePlacePage({ ctx, place, measures, review, measure, not
               error={measure.errors?.type}
               options={[{ value: '', label: '–' }, ...MEASURE_TYPES.map((m) => ({ value: m, label: measureLabel(ctx.locale, m) }))]}
             />
-            <TextArea name="body" label={t('bo.measureText')} hint={t('bo.measureHint')} value={measure.body} error={measure.errors?.body} rows={4} maxLength={LIMITS.measureMax} />
+            <TextArea
+              name="body"
+              label={t('bo.measureText')}
+              hint={t('bo.measureHint')}
+              value={measure.body}
+              error={measure.errors?.body}
+              rows={4}
+              maxLength={LIMITS.measureMax}
+            />
             <Button>{t('bo.measureSend')}</Button>
           </form>
         ) : (
@@ -203,7 +246,17 @@ export function BackOfficePlacePage({ ctx, place, measures, review, measure, not
   );
 }
 
-export function SettingsPage({ ctx, values, errors, saved }: { ctx: RequestContext; values: { interval: string; weeks: string }; errors?: FieldErrors; saved?: boolean }) {
+export function SettingsPage({
+  ctx,
+  values,
+  errors,
+  saved,
+}: {
+  ctx: RequestContext;
+  values: { interval: string; weeks: string };
+  errors?: FieldErrors;
+  saved?: boolean;
+}) {
   const t = tr(ctx.locale);
   const tp = translator(platformMessages, ctx.locale);
   return (
@@ -213,7 +266,15 @@ export function SettingsPage({ ctx, values, errors, saved }: { ctx: RequestConte
       <h1>{t('bo.settingsTitle')}</h1>
       <form method="post" action="/verwaltung/angstraeume/einstellungen" novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <TextInput name="interval" label={t('bo.interval')} hint={t('bo.intervalHint')} value={values.interval} error={errors?.interval} inputMode="numeric" width="short" />
+        <TextInput
+          name="interval"
+          label={t('bo.interval')}
+          hint={t('bo.intervalHint')}
+          value={values.interval}
+          error={errors?.interval}
+          inputMode="numeric"
+          width="short"
+        />
         <TextInput name="weeks" label={t('bo.weeks')} hint={t('bo.weeksHint')} value={values.weeks} error={errors?.weeks} inputMode="numeric" width="short" />
         <Button>{t('bo.save')}</Button>
       </form>

@@ -1,4 +1,5 @@
 import { type Locale, translator } from '../../../platform/i18n';
+import { dateTimeFormat } from '../../../platform/i18n/formatters';
 import type { PinGroup } from '../../reports/map/map';
 import { PinShape } from '../../reports/map/views/static-map';
 import {
@@ -13,7 +14,6 @@ import {
   RATING_MIN,
 } from '../angstraum';
 import { messages } from '../messages';
-import { dateTimeFormat } from '../../../platform/i18n/formatters';
 
 // Small parts of the Angsträume pages: the change mark (shape and words), "last news", the safety chart.
 
@@ -131,7 +131,17 @@ function linePaths(points: Array<{ x: number; y: number } | null>): string {
   return d;
 }
 
-export function SafetyChart({ locale, series, measures, idPrefix }: { locale: Locale; series: MonthlyAverage[]; measures: Array<{ at: Date; type: MeasureType }>; idPrefix: string }) {
+export function SafetyChart({
+  locale,
+  series,
+  measures,
+  idPrefix,
+}: {
+  locale: Locale;
+  series: MonthlyAverage[];
+  measures: Array<{ at: Date; type: MeasureType }>;
+  idPrefix: string;
+}) {
   const t = tr(locale);
   if (series.length === 0) return <p>{t('chartNone')}</p>;
   const g = safetyChartGeometry(series, measures);
@@ -201,7 +211,16 @@ export function SafetyChart({ locale, series, measures, idPrefix }: { locale: Lo
             {t('legendNight')}
           </li>
         </ul>
-        {last && <p>{t('chartSummary', { month: monthLabel(last.month, locale), day: formatAverage(last.day, locale), night: formatAverage(last.night, locale), n: last.n })}</p>}
+        {last && (
+          <p>
+            {t('chartSummary', {
+              month: monthLabel(last.month, locale),
+              day: formatAverage(last.day, locale),
+              night: formatAverage(last.night, locale),
+              n: last.n,
+            })}
+          </p>
+        )}
       </figcaption>
     </figure>
   );

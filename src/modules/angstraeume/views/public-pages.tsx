@@ -8,8 +8,8 @@ import { Layout } from '../../../platform/views/layout';
 import type { Children } from '../../../platform/views/render';
 import { MapAssets, type MapSettings, mapData } from '../../reports/map/views/parts';
 import { StatusBadge, statusLabel } from '../../reports/views/status';
-import { type MeasureEffect, type MonthlyAverage, RATING_MAX, RATING_MIN } from '../angstraum';
 import type { MeasureView, PlaceSummary } from '../angstraeume.service';
+import { type MeasureEffect, type MonthlyAverage, RATING_MAX, RATING_MIN } from '../angstraum';
 import {
   AngstAssets,
   ChangeLegend,
@@ -63,7 +63,14 @@ export function AngstraeumeMapPage({ ctx, places, intervalDays, now, settings, r
           data-label={t('mapTitle')}
         >
           <div class="k-map" data-map hidden />
-          <img class="k-staticmap__image" data-static-map src={`/angstraeume/karte.svg?lang=${ctx.locale}`} width={640} height={400} alt={t('mapAlt', { city: ctx.org.name, n: places.length })} />
+          <img
+            class="k-staticmap__image"
+            data-static-map
+            src={`/angstraeume/karte.svg?lang=${ctx.locale}`}
+            width={640}
+            height={400}
+            alt={t('mapAlt', { city: ctx.org.name, n: places.length })}
+          />
           <MapAssets />
         </div>
         <ChangeLegend locale={ctx.locale} />
@@ -169,7 +176,19 @@ export interface PlacePageProps {
   map?: Children;
 }
 
-function RatingScale({ ctx, name, legend, value, error }: { ctx: RequestContext; name: 'day' | 'night'; legend: string; value: string; error?: string | undefined }) {
+function RatingScale({
+  ctx,
+  name,
+  legend,
+  value,
+  error,
+}: {
+  ctx: RequestContext;
+  name: 'day' | 'night';
+  legend: string;
+  value: string;
+  error?: string | undefined;
+}) {
   const t = tr(ctx.locale);
   const id = fieldId(name);
   const errorPrefix = translator(platformMessages, ctx.locale)('fieldErrorPrefix');
@@ -211,7 +230,9 @@ function RatingSection({ ctx, placeId, state }: { ctx: RequestContext; placeId: 
           </p>
         </>
       )}
-      {state.kind === 'blocked' && <Notice>{t('rateAlready', { date: dayText(state.lastRatedAt, ctx.locale), next: dayText(state.nextAt, ctx.locale) })}</Notice>}
+      {state.kind === 'blocked' && (
+        <Notice>{t('rateAlready', { date: dayText(state.lastRatedAt, ctx.locale), next: dayText(state.nextAt, ctx.locale) })}</Notice>
+      )}
       {state.kind === 'form' && (
         <form method="post" action={`/angstraeume/${placeId}/bewertung`} novalidate>
           <CsrfField token={ctx.csrfToken} />

@@ -15,7 +15,13 @@ export interface SafetyQuestionnaireView {
   measureType: MeasureType;
 }
 
-export function SafetyQuestionnairePage(props: { ctx: RequestContext; token: string; q: SafetyQuestionnaireView; values?: { answer: string; comment: string }; errors?: FieldErrors }) {
+export function SafetyQuestionnairePage(props: {
+  ctx: RequestContext;
+  token: string;
+  q: SafetyQuestionnaireView;
+  values?: { answer: string; comment: string };
+  errors?: FieldErrors;
+}) {
   const { ctx, q } = props;
   const t = tr(ctx.locale);
   const tp = translator(platformMessages, ctx.locale);
@@ -48,7 +54,15 @@ export function SafetyQuestionnairePage(props: { ctx: RequestContext; token: str
             </div>
           ))}
         </fieldset>
-        <TextArea name="comment" label={t('qComment')} hint={t('qCommentHint', { max: LIMITS.commentMax })} value={values.comment} error={errors.comment} rows={4} maxLength={LIMITS.commentMax} />
+        <TextArea
+          name="comment"
+          label={t('qComment')}
+          hint={t('qCommentHint', { max: LIMITS.commentMax })}
+          value={values.comment}
+          error={errors.comment}
+          rows={4}
+          maxLength={LIMITS.commentMax}
+        />
         <Button>{t('qSend')}</Button>
       </form>
     </Layout>

@@ -1,9 +1,9 @@
 import type { RequestContext } from '../../../platform/http/context';
+import { numberFormat } from '../../../platform/i18n/formatters';
 import { Layout } from '../../../platform/views/layout';
 import type { Children } from '../../../platform/views/render';
 import type { AngstraumStatistics } from '../angstraeume.service';
 import { AngstAssets, tr } from './parts';
-import { numberFormat } from '../../../platform/i18n/formatters';
 
 function percent(share: number | null, locale: 'de' | 'en', none: string): string {
   if (share === null) return none;
@@ -52,7 +52,11 @@ export function StatisticsPage({ ctx, stats, litter }: { ctx: RequestContext; st
           </table>
         </div>
         <p>
-          {t('stats.questionnaire', { answered: stats.questionnaire.answered, yes: stats.questionnaire.yes, share: percent(stats.questionnaire.yesShare, ctx.locale, none) })}
+          {t('stats.questionnaire', {
+            answered: stats.questionnaire.answered,
+            yes: stats.questionnaire.yes,
+            share: percent(stats.questionnaire.yesShare, ctx.locale, none),
+          })}
         </p>
         <ul class="k-list">
           <li>

@@ -70,9 +70,7 @@ export function countElection(election: Election, options: CountOptions): CountR
       mesWinners: run.winners.map((i) => c.ids[i] ?? ''),
       greedyWinners: alt.winners.map((i) => c.ids[i] ?? ''),
     };
-    run = verdict.switchToGreedy
-      ? { ...alt, ties: [...run.ties, ...alt.ties] }
-      : { ...run, ties: [...run.ties, ...alt.ties] };
+    run = verdict.switchToGreedy ? { ...alt, ties: [...run.ties, ...alt.ties] } : { ...run, ties: [...run.ties, ...alt.ties] };
   }
 
   const total = money(c, totalCost(c, run.winners));

@@ -47,9 +47,7 @@ describe('explanations', () => {
     );
     expect(explainProject(b, 'de')).toContain('2 zahlten ihr gesamtes Restguthaben (insgesamt 4.000,20)');
     expect(explainProject(c, 'en')).toBe('"c" (cost 999,999) was not funded: nobody voted for it.');
-    expect(explainProject(a, 'de')).toMatch(
-      /^„a“ \(Kosten 32\.000\) wurde in Runde 1 nach der Methode der gleichen Anteile gefördert/,
-    );
+    expect(explainProject(a, 'de')).toMatch(/^„a“ \(Kosten 32\.000\) wurde in Runde 1 nach der Methode der gleichen Anteile gefördert/);
   });
 
   it('explains ties, Add1 and the comparison step', () => {
@@ -60,17 +58,13 @@ describe('explanations', () => {
       order: ['x', 'y'],
       decidedBy: 'more-votes',
     } as const;
-    expect(explainTie(tie, 'cost-votes', 'en')).toBe(
-      'In round 2, "x", "y" had the same price ρ; "x" was chosen because at equal cost it has more votes.',
-    );
+    expect(explainTie(tie, 'cost-votes', 'en')).toBe('In round 2, "x", "y" had the same price ρ; "x" was chosen because at equal cost it has more votes.');
     expect(explainTie({ ...tie, decidedBy: 'id' }, 'id', 'de')).toBe(
       'In Runde 2 hatten „x“, „y“ denselben Preis ρ; „x“ wurde gewählt, weil seine Kennung in einfacher Zeichenfolge zuerst kommt.',
     );
     const r = countElection(e, { rule: 'mes-add1', comparison: true });
     const text = explainResult(r, 'en');
-    expect(text[0]).toMatch(
-      /^Rule: Method of Equal Shares with Add1 completion \(equalshares.net\)\. Funded: 2 projects/,
-    );
+    expect(text[0]).toMatch(/^Rule: Method of Equal Shares with Add1 completion \(equalshares.net\)\. Funded: 2 projects/);
     expect(text[1]).toMatch(/^Add1 completion: every voter's virtual budget was raised step by step to/);
     expect(text[2]).toMatch(/^Comparison step: \d+ voters prefer the equal-shares outcome/);
     expect(text.length).toBe(3 + r.ties.length + e.projects.length);

@@ -1,13 +1,6 @@
 import type { RuleName, TieBreaking } from './election';
 import { type Rational, toExactDecimal, toFixed } from './rational';
-import type {
-  CountResult,
-  GreedyExplanation,
-  MesFundedExplanation,
-  MesUnfundedExplanation,
-  ProjectExplanation,
-  TieRecord,
-} from './result';
+import type { CountResult, GreedyExplanation, MesFundedExplanation, MesUnfundedExplanation, ProjectExplanation, TieRecord } from './result';
 
 export type Lang = 'de' | 'en';
 
@@ -42,8 +35,7 @@ const q = (id: string, lang: Lang) => (lang === 'de' ? `„${id}“` : `"${id}"`
 function scoreText(e: GreedyExplanation, lang: Lang, dative: boolean): string {
   const n = formatNumber(e.score, lang);
   const one = e.score.num === e.score.den;
-  if (lang === 'en')
-    return `${n} ${e.scoreUnit === 'points' ? (one ? 'point' : 'points') : one ? 'vote' : 'votes'}`;
+  if (lang === 'en') return `${n} ${e.scoreUnit === 'points' ? (one ? 'point' : 'points') : one ? 'vote' : 'votes'}`;
   if (e.scoreUnit === 'points') return `${n} ${one ? 'Punkt' : dative ? 'Punkten' : 'Punkte'}`;
   return `${n} ${one ? 'Stimme' : 'Stimmen'}`;
 }
@@ -95,17 +87,11 @@ function explainMesFunded(e: MesFundedExplanation, lang: Lang, o: ExplainOptions
   const rho = formatNumber(e.rho, lang, 8);
   const perPoint = e.paymentUnit === 'point';
   if (lang === 'de') {
-    const poor =
-      e.votersPayingAllLeft > 0
-        ? `, ${e.votersPayingAllLeft} zahlten ihr gesamtes Restguthaben (insgesamt ${all})`
-        : '';
+    const poor = e.votersPayingAllLeft > 0 ? `, ${e.votersPayingAllLeft} zahlten ihr gesamtes Restguthaben (insgesamt ${all})` : '';
     const broke = e.votersWithNothingLeft > 0 ? `; ${e.votersWithNothingLeft} hatten nichts mehr übrig` : '';
     return `${id} (Kosten ${cost}) wurde in Runde ${e.round} nach der Methode der gleichen Anteile gefördert: Seine ${e.votes} Unterstützenden teilten sich die Kosten. ${e.votersPayingMax} von ihnen zahlten je ${max}${perPoint ? ' pro Punkt' : ''}${poor}${broke}. Das entspricht ${eff} gleich zahlenden ${perPoint ? 'Punkten' : 'Unterstützenden'} (Preis pro Nutzeneinheit ρ = ${rho}).`;
   }
-  const poor =
-    e.votersPayingAllLeft > 0
-      ? `, ${e.votersPayingAllLeft} paid everything they had left (${all} in total)`
-      : '';
+  const poor = e.votersPayingAllLeft > 0 ? `, ${e.votersPayingAllLeft} paid everything they had left (${all} in total)` : '';
   const broke = e.votersWithNothingLeft > 0 ? `; ${e.votersWithNothingLeft} had nothing left` : '';
   return `${id} (cost ${cost}) was funded in round ${e.round} of the Method of Equal Shares: its ${e.votes} supporters shared the cost. ${e.votersPayingMax} of them paid ${max}${perPoint ? ' per point' : ' each'}${poor}${broke}. That is as strong as ${eff} ${perPoint ? 'points' : 'supporters'} paying equally (price per unit of utility ρ = ${rho}).`;
 }
@@ -144,16 +130,12 @@ export function explainTie(t: TieRecord, mode: TieBreaking, lang: Lang): string 
     en: {
       'lower-cost': 'it is cheaper',
       'more-votes': 'at equal cost it has more votes',
-      id: byId
-        ? 'cost and votes being equal, its id comes first'
-        : 'its id comes first in plain string order',
+      id: byId ? 'cost and votes being equal, its id comes first' : 'its id comes first in plain string order',
     },
     de: {
       'lower-cost': 'es günstiger ist',
       'more-votes': 'es bei gleichen Kosten mehr Stimmen hat',
-      id: byId
-        ? 'bei gleichen Kosten und Stimmen seine Kennung zuerst kommt'
-        : 'seine Kennung in einfacher Zeichenfolge zuerst kommt',
+      id: byId ? 'bei gleichen Kosten und Stimmen seine Kennung zuerst kommt' : 'seine Kennung in einfacher Zeichenfolge zuerst kommt',
     },
   }[lang][t.decidedBy];
   const order = {
@@ -166,8 +148,7 @@ export function explainTie(t: TieRecord, mode: TieBreaking, lang: Lang): string 
       id: 'Projektkennung (einfache Zeichenfolge)',
     },
   }[lang][mode];
-  const context =
-    t.run === 'comparison-greedy' ? (lang === 'de' ? ' (Vergleichsschritt)' : ' (comparison step)') : '';
+  const context = t.run === 'comparison-greedy' ? (lang === 'de' ? ' (Vergleichsschritt)' : ' (comparison step)') : '';
   if (t.stage === 'mes-round') {
     return lang === 'de'
       ? `In Runde ${t.round}${context} hatten ${names} denselben Preis ρ; ${first} wurde gewählt, weil ${reason}.`

@@ -56,9 +56,7 @@ export function ruleFromFile(election: Election): FileRule {
       return {
         options: { rule: 'greedy', ties: 'id', ordinalScoring: 'positional' },
         source: 'default',
-        note: declared
-          ? `file rule "${declared}" is not one of ours; counted as greedy`
-          : 'the file names no rule; counted as greedy',
+        note: declared ? `file rule "${declared}" is not one of ours; counted as greedy` : 'the file names no rule; counted as greedy',
       };
   }
 }

@@ -16,24 +16,14 @@ export function electionArb(shape: ElectionShape = {}): fc.Arbitrary<Election> {
     .record({
       voteType: fc.constantFrom(...voteTypes),
       // Mostly small costs against the budget, so that MES runs several rounds and supporters run dry.
-      costs: fc.array(
-        fc.oneof(
-          fc.integer({ min: 0, max: 12 }),
-          fc.integer({ min: 0, max: 40 }),
-          fc.integer({ min: 1, max: 4000 }),
-        ),
-        {
-          minLength: 1,
-          maxLength: shape.maxProjects ?? 6,
-        },
-      ),
+      costs: fc.array(fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 4000 })), {
+        minLength: 1,
+        maxLength: shape.maxProjects ?? 6,
+      }),
       centsCosts: fc.boolean(),
       budget: fc.oneof(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 120 })),
       budgetCents: fc.integer({ min: 0, max: 99 }),
-      voters: fc.array(
-        fc.array(fc.record({ pick: fc.nat(), points: fc.integer({ min: 0, max: 5 }) }), { maxLength: 5 }),
-        { maxLength: shape.maxVoters ?? 14 },
-      ),
+      voters: fc.array(fc.array(fc.record({ pick: fc.nat(), points: fc.integer({ min: 0, max: 5 }) }), { maxLength: 5 }), { maxLength: shape.maxVoters ?? 14 }),
     })
     .map(({ voteType, costs, centsCosts, budget, budgetCents, voters }): Election => {
       const projects: Project[] = costs.map((c, i) => ({
@@ -50,9 +40,7 @@ export function electionArb(shape: ElectionShape = {}): fc.Arbitrary<Election> {
           points.push(rat(pt + (voteType === 'cumulative' ? 0 : 1)));
           if (voteType === 'choose-1') break;
         }
-        return voteType === 'cumulative'
-          ? { voterId: `v${v}`, projects: ids, points }
-          : { voterId: `v${v}`, projects: ids };
+        return voteType === 'cumulative' ? { voterId: `v${v}`, projects: ids, points } : { voterId: `v${v}`, projects: ids };
       });
       return {
         voteType,
@@ -64,11 +52,7 @@ export function electionArb(shape: ElectionShape = {}): fc.Arbitrary<Election> {
 }
 
 /** A hand-written approval election: project costs by id, one list of approved ids per voter. */
-export function approvalElection(
-  costs: Record<string, number>,
-  ballots: string[][],
-  budget: number,
-): Election {
+export function approvalElection(costs: Record<string, number>, ballots: string[][], budget: number): Election {
   return {
     voteType: 'approval',
     budget: rat(budget),
@@ -78,11 +62,7 @@ export function approvalElection(
 }
 
 /** A hand-written cumulative election: ballots as [approved ids, points] pairs. */
-export function cumulativeElection(
-  costs: Record<string, number>,
-  ballots: Array<[string[], Rational[]]>,
-  budget: number,
-): Election {
+export function cumulativeElection(costs: Record<string, number>, ballots: Array<[string[], Rational[]]>, budget: number): Election {
   return {
     ...approvalElection(costs, [], budget),
     voteType: 'cumulative',

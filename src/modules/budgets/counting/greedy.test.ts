@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { countElection } from './count';
-import { approvalElection, cumulativeElection } from './fixtures.test-support';
 import type { Election } from './election';
+import { approvalElection, cumulativeElection } from './fixtures.test-support';
 import { rat } from './rational';
 import type { GreedyExplanation } from './result';
 
-const byId = (r: ReturnType<typeof countElection>) =>
-  Object.fromEntries(r.explanations.map((e) => [e.projectId, e as GreedyExplanation]));
+const byId = (r: ReturnType<typeof countElection>) => Object.fromEntries(r.explanations.map((e) => [e.projectId, e as GreedyExplanation]));
 
 describe('greedy', () => {
   // votes: a 3, b 2, c 2, d 1
@@ -31,14 +30,10 @@ describe('greedy', () => {
 
   it('breaks equal votes by id or by lower cost, and says so', () => {
     const byIdOrder = countElection(e, { rule: 'greedy', ties: 'id' });
-    expect(byIdOrder.ties).toEqual([
-      { stage: 'greedy-order', run: 'greedy', order: ['b', 'c'], decidedBy: 'id' },
-    ]);
+    expect(byIdOrder.ties).toEqual([{ stage: 'greedy-order', run: 'greedy', order: ['b', 'c'], decidedBy: 'id' }]);
     const byCost = countElection(e, { rule: 'greedy', ties: 'cost-votes' });
     expect(byCost.winners).toEqual(['a', 'c', 'd']);
-    expect(byCost.ties).toEqual([
-      { stage: 'greedy-order', run: 'greedy', order: ['c', 'b'], decidedBy: 'lower-cost' },
-    ]);
+    expect(byCost.ties).toEqual([{ stage: 'greedy-order', run: 'greedy', order: ['c', 'b'], decidedBy: 'lower-cost' }]);
   });
 
   it('compares ids in plain string order ("10" before "9")', () => {

@@ -1,7 +1,7 @@
 import type { OrdinalScoring, TieBreaking } from './election';
 import type { CompiledElection } from './profile';
 import { money } from './profile';
-import { type Rational, le, rat } from './rational';
+import { le, type Rational, rat } from './rational';
 import type { GreedyExplanation, GreedyStatus, RuleRun, TieRecord } from './result';
 import { compareTied, orderTied } from './tie-breaking';
 
@@ -67,9 +67,7 @@ export function greedy(c: CompiledElection, options: GreedyOptions): RuleRun {
   }
 
   const withdrawn = (WITHDRAWN_COST.num * c.moneyScale) / WITHDRAWN_COST.den;
-  const scoreUnit =
-    c.election.voteType === 'cumulative' ||
-    (c.election.voteType === 'ordinal' && options.ordinalScoring === 'positional');
+  const scoreUnit = c.election.voteType === 'cumulative' || (c.election.voteType === 'ordinal' && options.ordinalScoring === 'positional');
   const explanations = new Array<GreedyExplanation>(c.ids.length);
   const winners: number[] = [];
   let remaining = c.budget;

@@ -1,7 +1,7 @@
 import type { TieBreaking } from './election';
 import { runMes } from './mes';
 import { type CompiledElection, totalCost } from './profile';
-import { type Rational, floor, rat } from './rational';
+import { floor, type Rational, rat } from './rational';
 import type { Add1Info, RuleRun } from './result';
 
 export interface Add1Options {

@@ -50,9 +50,7 @@ describe('Method of Equal Shares', () => {
     const e = approvalElection({ z: 20, x: 10 }, [['x'], ['x'], ['z'], ['z']], 40);
     const cheap = countElection(e, { rule: 'mes', ties: 'cost-votes' });
     expect(cheap.winners).toEqual(['x', 'z']);
-    expect(cheap.ties).toEqual([
-      { stage: 'mes-round', run: 'mes', round: 1, order: ['x', 'z'], decidedBy: 'lower-cost' },
-    ]);
+    expect(cheap.ties).toEqual([{ stage: 'mes-round', run: 'mes', round: 1, order: ['x', 'z'], decidedBy: 'lower-cost' }]);
     const y = approvalElection({ y: 10, x: 10 }, [['x'], ['x'], ['y'], ['y']], 20);
     const byId = countElection(y, { rule: 'mes', ties: 'id' });
     expect(byId.winners).toEqual(['x', 'y']);

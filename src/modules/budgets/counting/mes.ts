@@ -1,14 +1,8 @@
 import type { TieBreaking } from './election';
 import type { CompiledElection } from './profile';
 import { money } from './profile';
-import { type Rational, gcd, rat } from './rational';
-import type {
-  MesFundedExplanation,
-  MesUnfundedExplanation,
-  ProjectExplanation,
-  RuleRun,
-  TieRecord,
-} from './result';
+import { gcd, type Rational, rat } from './rational';
+import type { MesFundedExplanation, MesUnfundedExplanation, ProjectExplanation, RuleRun, TieRecord } from './result';
 import { compareIds, pickTied } from './tie-breaking';
 
 export interface MesOptions {

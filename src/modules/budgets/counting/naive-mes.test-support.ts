@@ -2,7 +2,7 @@
 // budget per voter. The fast engine (grouped ballots, budget classes, shared denominators) must agree.
 import type { Election, TieBreaking } from './election';
 import { compileElection } from './profile';
-import { type Rational, ZERO, add, cmp, div, mul, rat, sub } from './rational';
+import { add, cmp, div, mul, type Rational, rat, sub, ZERO } from './rational';
 import { compareTied } from './tie-breaking';
 
 export function naiveMes(election: Election, perVoterBudget: Rational, ties: TieBreaking): string[] {
@@ -38,12 +38,7 @@ export function naiveMes(election: Election, perVoterBudget: Rational, ties: Tie
         continue;
       }
       // smallest ρ with Σ min(b_i, ρ·u_i) = cost
-      const order = [...sup].sort((a, b) =>
-        cmp(
-          div(budget[a] ?? ZERO, utility[a]?.get(p) ?? ZERO),
-          div(budget[b] ?? ZERO, utility[b]?.get(p) ?? ZERO),
-        ),
-      );
+      const order = [...sup].sort((a, b) => cmp(div(budget[a] ?? ZERO, utility[a]?.get(p) ?? ZERO), div(budget[b] ?? ZERO, utility[b]?.get(p) ?? ZERO)));
       let paid = ZERO;
       let restUtility = order.reduce((acc, i) => add(acc, utility[i]?.get(p) ?? ZERO), ZERO);
       let rho: Rational | null = null;

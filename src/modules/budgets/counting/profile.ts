@@ -1,5 +1,5 @@
 import type { Election } from './election';
-import { type Rational, lcm, rat } from './rational';
+import { lcm, type Rational, rat } from './rational';
 
 /** Voters with identical ballots behave identically under every rule here, so they are counted once. */
 export interface BallotGroup {

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { electionArb } from './fixtures.test-support';
+import { toExactJson } from '../json';
 import { type CountOptions, countElection, perVoterShare } from './count';
 import type { Election, RuleName, TieBreaking } from './election';
+import { electionArb } from './fixtures.test-support';
 import { runMes } from './mes';
 import { naiveMes } from './naive-mes.test-support';
 import { compileElection } from './profile';
-import { type Rational, ZERO, add, cmp, le, mul, rat, sub } from './rational';
-import { toExactJson } from '../json';
+import { add, cmp, le, mul, type Rational, rat, sub, ZERO } from './rational';
 
 const RULES: RuleName[] = ['greedy', 'mes', 'mes-add1', 'mes-add1-pabulib'];
 const optionsArb = fc.record({
@@ -64,18 +64,13 @@ describe('counting properties', () => {
 
   it('MES: agrees with a naive one-budget-per-voter implementation, round by round', () => {
     fc.assert(
-      fc.property(
-        electionArb(),
-        fc.constantFrom<TieBreaking>('cost-votes', 'id'),
-        fc.integer({ min: 0, max: 3 }),
-        (election, ties, extra) => {
-          // Also at raised per-voter budgets, as the Add1 completion uses them.
-          const perVoter = add(perVoterShare(election), rat(extra));
-          const fast = runMes(compileElection(election), { ties, perVoterBudget: perVoter });
-          const ids = election.projects.map((p) => p.id);
-          expect(fast.winners.map((i) => ids[i])).toEqual(naiveMes(election, perVoter, ties));
-        },
-      ),
+      fc.property(electionArb(), fc.constantFrom<TieBreaking>('cost-votes', 'id'), fc.integer({ min: 0, max: 3 }), (election, ties, extra) => {
+        // Also at raised per-voter budgets, as the Add1 completion uses them.
+        const perVoter = add(perVoterShare(election), rat(extra));
+        const fast = runMes(compileElection(election), { ties, perVoterBudget: perVoter });
+        const ids = election.projects.map((p) => p.id);
+        expect(fast.winners.map((i) => ids[i])).toEqual(naiveMes(election, perVoter, ties));
+      }),
       MANY,
     );
   });
@@ -94,9 +89,7 @@ describe('counting properties', () => {
     fc.assert(
       fc.property(electionArb(), fc.integer({ min: 0, max: 4 }), (election, t) => {
         const r = countElection(election, { rule: 'greedy', noSkip: true, threshold: rat(t) });
-        const ranked = [...r.explanations].sort((a, b) =>
-          a.kind === 'greedy' && b.kind === 'greedy' ? a.position - b.position : 0,
-        );
+        const ranked = [...r.explanations].sort((a, b) => (a.kind === 'greedy' && b.kind === 'greedy' ? a.position - b.position : 0));
         const eligible = ranked.filter((e) => e.kind === 'greedy' && e.status !== 'below-threshold');
         const firstMiss = eligible.findIndex((e) => !e.funded);
         if (firstMiss >= 0) expect(eligible.slice(firstMiss).every((e) => !e.funded)).toBe(true);
@@ -110,23 +103,16 @@ describe('counting properties', () => {
 
   it('the outcome does not depend on the order of the ballots', () => {
     fc.assert(
-      fc.property(
-        electionArb(),
-        optionsArb,
-        fc.array(fc.nat(), { maxLength: 20 }),
-        (election, options: CountOptions, keys) => {
-          const shuffled: Election = {
-            ...election,
-            ballots: election.ballots
-              .map((b, i) => ({ b, k: keys[i % Math.max(keys.length, 1)] ?? 0, i }))
-              .sort((x, y) => x.k - y.k || y.i - x.i)
-              .map(({ b }) => b),
-          };
-          expect(toExactJson(countElection(shuffled, options))).toBe(
-            toExactJson(countElection(election, options)),
-          );
-        },
-      ),
+      fc.property(electionArb(), optionsArb, fc.array(fc.nat(), { maxLength: 20 }), (election, options: CountOptions, keys) => {
+        const shuffled: Election = {
+          ...election,
+          ballots: election.ballots
+            .map((b, i) => ({ b, k: keys[i % Math.max(keys.length, 1)] ?? 0, i }))
+            .sort((x, y) => x.k - y.k || y.i - x.i)
+            .map(({ b }) => b),
+        };
+        expect(toExactJson(countElection(shuffled, options))).toBe(toExactJson(countElection(election, options)));
+      }),
       RUNS,
     );
   });

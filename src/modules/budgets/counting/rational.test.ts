@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cmp,
-  floor,
-  parseDecimal,
-  parseRational,
-  rat,
-  toExactDecimal,
-  toExactString,
-  toFixed,
-} from './rational';
+import { cmp, floor, parseDecimal, parseRational, rat, toExactDecimal, toExactString, toFixed } from './rational';
 
 describe('rational', () => {
   it('parses decimals exactly', () => {
@@ -16,8 +7,7 @@ describe('rational', () => {
     expect(parseDecimal('400000.0')).toEqual(rat(400000n));
     expect(parseDecimal(' 0,5 ')).toEqual(rat(1n, 2n));
     expect(parseDecimal('-3')).toEqual(rat(-3n));
-    for (const bad of ['', '1e5', '1.000,00', '.5', '5.', 'abc', '1 000'])
-      expect(parseDecimal(bad)).toBeNull();
+    for (const bad of ['', '1e5', '1.000,00', '.5', '5.', 'abc', '1 000']) expect(parseDecimal(bad)).toBeNull();
     expect(parseRational('40187839/25')).toEqual(parseDecimal('1607513.56'));
     expect(parseRational('1/0')).toBeNull();
   });

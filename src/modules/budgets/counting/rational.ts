@@ -44,18 +44,11 @@ export const ZERO: Rational = { num: 0n, den: 1n };
 export const ONE: Rational = { num: 1n, den: 1n };
 
 export function isRational(v: unknown): v is Rational {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof (v as Rational).num === 'bigint' &&
-    typeof (v as Rational).den === 'bigint'
-  );
+  return typeof v === 'object' && v !== null && typeof (v as Rational).num === 'bigint' && typeof (v as Rational).den === 'bigint';
 }
 
-export const add = (a: Rational, b: Rational): Rational =>
-  a.den === b.den ? rat(a.num + b.num, a.den) : rat(a.num * b.den + b.num * a.den, a.den * b.den);
-export const sub = (a: Rational, b: Rational): Rational =>
-  a.den === b.den ? rat(a.num - b.num, a.den) : rat(a.num * b.den - b.num * a.den, a.den * b.den);
+export const add = (a: Rational, b: Rational): Rational => (a.den === b.den ? rat(a.num + b.num, a.den) : rat(a.num * b.den + b.num * a.den, a.den * b.den));
+export const sub = (a: Rational, b: Rational): Rational => (a.den === b.den ? rat(a.num - b.num, a.den) : rat(a.num * b.den - b.num * a.den, a.den * b.den));
 export const mul = (a: Rational, b: Rational): Rational => rat(a.num * b.num, a.den * b.den);
 export function div(a: Rational, b: Rational): Rational {
   if (b.num === 0n) throw new RangeError('division by zero');

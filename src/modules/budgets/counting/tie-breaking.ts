@@ -31,12 +31,7 @@ export function compareTied(c: CompiledElection, a: number, b: number, mode: Tie
 }
 
 /** The criterion that separates two projects adjacent in tie order. */
-export function separatingCriterion(
-  c: CompiledElection,
-  a: number,
-  b: number,
-  mode: TieBreaking,
-): TieCriterion {
+export function separatingCriterion(c: CompiledElection, a: number, b: number, mode: TieBreaking): TieCriterion {
   if (mode === 'cost-votes') {
     if (c.costs[a] !== c.costs[b]) return 'lower-cost';
     if (c.votes[a] !== c.votes[b]) return 'more-votes';
@@ -51,11 +46,7 @@ function sortTied(c: CompiledElection, tied: readonly number[], mode: TieBreakin
 const STRENGTH: Record<TieCriterion, number> = { 'lower-cost': 0, 'more-votes': 1, id: 2 };
 
 /** Sorts a tied group and reports the strongest criterion that was needed anywhere in it. */
-export function orderTied(
-  c: CompiledElection,
-  tied: readonly number[],
-  mode: TieBreaking,
-): { order: number[]; decidedBy: TieCriterion } {
+export function orderTied(c: CompiledElection, tied: readonly number[], mode: TieBreaking): { order: number[]; decidedBy: TieCriterion } {
   const order = sortTied(c, tied, mode);
   let decidedBy: TieCriterion = mode === 'id' ? 'id' : 'lower-cost';
   for (let i = 1; i < order.length; i++) {
@@ -66,11 +57,7 @@ export function orderTied(
 }
 
 /** Picks the winner of a tie; `decidedBy` is what set it apart from the runner-up. */
-export function pickTied(
-  c: CompiledElection,
-  tied: readonly number[],
-  mode: TieBreaking,
-): { order: number[]; decidedBy: TieCriterion } {
+export function pickTied(c: CompiledElection, tied: readonly number[], mode: TieBreaking): { order: number[]; decidedBy: TieCriterion } {
   const order = sortTied(c, tied, mode);
   const decidedBy = separatingCriterion(c, order[0] ?? 0, order[1] ?? 0, mode);
   return { order, decidedBy };

@@ -10,9 +10,7 @@ describe('parseCsv', () => {
   });
 
   it('reads quoted fields with delimiters, doubled quotes and line breaks', () => {
-    expect(fields('1;"""Konikowo"" - Budowa; etap 2";x\n')).toEqual([
-      ['1', '"Konikowo" - Budowa; etap 2', 'x'],
-    ]);
+    expect(fields('1;"""Konikowo"" - Budowa; etap 2";x\n')).toEqual([['1', '"Konikowo" - Budowa; etap 2', 'x']]);
     expect(fields('1;"two\nlines";3\n4;5;6')).toEqual([
       ['1', 'two\nlines', '3'],
       ['4', '5', '6'],
@@ -55,13 +53,10 @@ describe('parseCsv', () => {
 
   it('round-trips any fields through csvLine', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 5 }), { maxLength: 5 }),
-        (rows) => {
-          const text = rows.map((r) => csvLine(r)).join('\n');
-          expect(fields(text)).toEqual(rows);
-        },
-      ),
+      fc.property(fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 5 }), { maxLength: 5 }), (rows) => {
+        const text = rows.map((r) => csvLine(r)).join('\n');
+        expect(fields(text)).toEqual(rows);
+      }),
     );
   });
 

@@ -65,9 +65,7 @@ describe('readPb', () => {
   });
 
   it('reports a wrong num_votes at the META line', () => {
-    expect(errorsOf(META('', 4) + PROJECTS + VOTES)).toEqual([
-      { line: 8, message: 'num_votes is 4 but VOTES has 3 lines' },
-    ]);
+    expect(errorsOf(META('', 4) + PROJECTS + VOTES)).toEqual([{ line: 8, message: 'num_votes is 4 but VOTES has 3 lines' }]);
   });
 
   it('reports a wrong num_projects at the META line', () => {
@@ -118,9 +116,7 @@ describe('readPb', () => {
       line: 23,
       message: 'voter v1 appears twice (first on line 21)',
     });
-    expect(
-      errorsOf(META() + PROJECTS.replace('b;400.25;Bänke', 'b;400.25;Bänke;extra') + VOTES),
-    ).toContainEqual({
+    expect(errorsOf(META() + PROJECTS.replace('b;400.25;Bänke', 'b;400.25;Bänke;extra') + VOTES)).toContainEqual({
       line: 17,
       message: 'project line has 4 fields, the header has 3',
     });
@@ -129,9 +125,7 @@ describe('readPb', () => {
   it('reports an unterminated quote where it opened', () => {
     const [first] = errorsOf(META() + PROJECTS.replace('"Park; phase 1"', '"Park; phase 1') + VOTES);
     expect(first?.line).toBe(16);
-    expect(first?.message).toMatch(
-      /^quoted field opened here is followed by text after its closing quote on line 18/,
-    );
+    expect(first?.message).toMatch(/^quoted field opened here is followed by text after its closing quote on line 18/);
   });
 
   it('reports missing budget, unknown vote types and META lines with the wrong shape', () => {
@@ -139,39 +133,27 @@ describe('readPb', () => {
       line: 1,
       message: 'META has no budget',
     });
-    expect(
-      errorsOf(META().replace('vote_type;approval', 'vote_type;scoring') + PROJECTS + VOTES)[0]?.message,
-    ).toMatch(/vote_type "scoring" is not supported/);
-    expect(
-      errorsOf(META().replace('country;Germany', 'country;Germany;extra') + PROJECTS + VOTES),
-    ).toContainEqual({
+    expect(errorsOf(META().replace('vote_type;approval', 'vote_type;scoring') + PROJECTS + VOTES)[0]?.message).toMatch(/vote_type "scoring" is not supported/);
+    expect(errorsOf(META().replace('country;Germany', 'country;Germany;extra') + PROJECTS + VOTES)).toContainEqual({
       line: 4,
       message: 'META line must have 2 fields (key;value), found 3',
     });
   });
 
   it('validates cumulative points and choose-1 ballots', () => {
-    const cumulative = META()
-      .replace('approval', 'cumulative')
-      .replace('date_end;2026', 'date_end;2026\nmax_sum_points;5');
+    const cumulative = META().replace('approval', 'cumulative').replace('date_end;2026', 'date_end;2026\nmax_sum_points;5');
     const ok = readPb(`${cumulative}${PROJECTS}VOTES\nvoter_id;vote;points\nv1;a,b;3,2.5\nv2;10;1\nv3;;\n`);
     expect(ok.ok).toBe(true);
     if (ok.ok) {
       expect(ok.election.ballots[0]?.points).toEqual([rat(3n), rat(5n, 2n)]);
-      expect(ok.warnings).toEqual([
-        { line: 22, message: 'voter v1 gives more points in total than max_sum_points' },
-      ]);
+      expect(ok.warnings).toEqual([{ line: 22, message: 'voter v1 gives more points in total than max_sum_points' }]);
     }
-    expect(
-      errorsOf(`${cumulative}${PROJECTS}VOTES\nvoter_id;vote;points\nv1;a,b;3\nv2;10;1\nv3;;\n`),
-    ).toEqual([{ line: 22, message: 'voter v1 lists 2 projects but 1 points' }]);
-    expect(errorsOf(`${cumulative}${PROJECTS}VOTES\nvoter_id;vote\nv1;a\nv2;10\nv3;\n`)[0]?.message).toBe(
-      'cumulative VOTES need a points column',
-    );
-    const choose1 = META().replace('approval', 'choose-1');
-    expect(errorsOf(choose1 + PROJECTS + VOTES)).toEqual([
-      { line: 21, message: 'choose-1 ballot of voter v1 lists 2 projects' },
+    expect(errorsOf(`${cumulative}${PROJECTS}VOTES\nvoter_id;vote;points\nv1;a,b;3\nv2;10;1\nv3;;\n`)).toEqual([
+      { line: 22, message: 'voter v1 lists 2 projects but 1 points' },
     ]);
+    expect(errorsOf(`${cumulative}${PROJECTS}VOTES\nvoter_id;vote\nv1;a\nv2;10\nv3;\n`)[0]?.message).toBe('cumulative VOTES need a points column');
+    const choose1 = META().replace('approval', 'choose-1');
+    expect(errorsOf(choose1 + PROJECTS + VOTES)).toEqual([{ line: 21, message: 'choose-1 ballot of voter v1 lists 2 projects' }]);
   });
 
   it('warns, without changing anything, when the votes column or ballot lengths disagree', () => {
@@ -191,15 +173,11 @@ describe('readPb', () => {
   });
 
   it('parsePb throws a PbFormatError listing every problem with its line', () => {
-    expect(() => parsePb(META('', 4) + PROJECTS + VOTES.replace('v2;10', 'v2;9'))).toThrowError(
-      PbFormatError,
-    );
+    expect(() => parsePb(META('', 4) + PROJECTS + VOTES.replace('v2;10', 'v2;9'))).toThrowError(PbFormatError);
     try {
       parsePb(META('', 4) + PROJECTS + VOTES.replace('v2;10', 'v2;9'));
     } catch (e) {
-      expect((e as Error).message).toBe(
-        'line 22: voter v2 votes for unknown project 9\nline 8: num_votes is 4 but VOTES has 3 lines',
-      );
+      expect((e as Error).message).toBe('line 22: voter v2 votes for unknown project 9\nline 8: num_votes is 4 but VOTES has 3 lines');
     }
   });
 });

@@ -1,6 +1,6 @@
 import type { Ballot, Election, Project, VoteType } from '../counting/election';
-import { type Rational, add, cmp, parseDecimal } from '../counting/rational';
-import { type CsvRecord, CsvError, parseCsv } from './csv';
+import { add, cmp, parseDecimal, type Rational } from '../counting/rational';
+import { CsvError, type CsvRecord, parseCsv } from './csv';
 
 export interface PbIssue {
   /** 1-based line in the file; 0 when the problem concerns the file as a whole. */
@@ -99,10 +99,7 @@ export function readPb(text: string): PbReadResult {
 
   // META
   if (metaSec.header.columns.join(';') !== 'key;value') {
-    error(
-      metaSec.header.line,
-      `META header must be "key;value", found "${metaSec.header.columns.join(';')}"`,
-    );
+    error(metaSec.header.line, `META header must be "key;value", found "${metaSec.header.columns.join(';')}"`);
   }
   const meta: Record<string, string> = {};
   const metaLine = new Map<string, number>();
@@ -114,8 +111,7 @@ export function readPb(text: string): PbReadResult {
     const key = (row.fields[0] ?? '').trim();
     const value = (row.fields[1] ?? '').trim();
     if (!key) error(row.line, 'META line with an empty key');
-    else if (metaLine.has(key))
-      error(row.line, `META key "${key}" appears twice (first on line ${metaLine.get(key)})`);
+    else if (metaLine.has(key)) error(row.line, `META key "${key}" appears twice (first on line ${metaLine.get(key)})`);
     else {
       meta[key] = value;
       metaLine.set(key, row.line);
@@ -145,10 +141,7 @@ export function readPb(text: string): PbReadResult {
   const voteTypeRaw = meta.vote_type?.toLowerCase();
   if (voteTypeRaw === undefined) error(metaSec.title.line, 'META has no vote_type');
   else if (!(VOTE_TYPES as readonly string[]).includes(voteTypeRaw)) {
-    error(
-      metaAt('vote_type'),
-      `vote_type "${meta.vote_type}" is not supported (expected ${VOTE_TYPES.join(', ')})`,
-    );
+    error(metaAt('vote_type'), `vote_type "${meta.vote_type}" is not supported (expected ${VOTE_TYPES.join(', ')})`);
   }
   const voteType = voteTypeRaw as VoteType;
   const threshold = metaNumber('min_project_score_threshold', 'min_project_score_threshold');
@@ -185,10 +178,7 @@ export function readPb(text: string): PbReadResult {
     projects.push({ id, cost, meta: rowMeta(pCols, row.fields, [idCol, costCol]) });
   }
   if (numProjects !== undefined && numProjects !== projSec.rows.length) {
-    error(
-      metaAt('num_projects'),
-      `num_projects is ${numProjects} but PROJECTS has ${projSec.rows.length} lines`,
-    );
+    error(metaAt('num_projects'), `num_projects is ${numProjects} but PROJECTS has ${projSec.rows.length} lines`);
   }
 
   // VOTES
@@ -198,8 +188,7 @@ export function readPb(text: string): PbReadResult {
   const pointsCol = vCols.indexOf('points');
   if (voterCol < 0) error(voteSec.header.line, 'VOTES header has no voter_id column');
   if (voteCol < 0) error(voteSec.header.line, 'VOTES header has no vote column');
-  if (voteType === 'cumulative' && pointsCol < 0)
-    error(voteSec.header.line, 'cumulative VOTES need a points column');
+  if (voteType === 'cumulative' && pointsCol < 0) error(voteSec.header.line, 'cumulative VOTES need a points column');
   if (errors.length > 0) return fail();
   const ballots: Ballot[] = [];
   const voterLine = new Map<string, number>();
@@ -296,18 +285,9 @@ export function readPb(text: string): PbReadResult {
   return { ok: true, election, warnings };
 
   /** Checks a PROJECTS/VOTES row's shape and that its id is present and new; records the id's line. */
-  function rowId(
-    row: CsvRecord,
-    width: number,
-    idCol: number,
-    what: 'project' | 'voter',
-    seen: Map<string, number>,
-  ): string | undefined {
+  function rowId(row: CsvRecord, width: number, idCol: number, what: 'project' | 'voter', seen: Map<string, number>): string | undefined {
     if (row.fields.length !== width) {
-      error(
-        row.line,
-        `${what === 'project' ? 'project' : 'vote'} line has ${row.fields.length} fields, the header has ${width}`,
-      );
+      error(row.line, `${what === 'project' ? 'project' : 'vote'} line has ${row.fields.length} fields, the header has ${width}`);
       return undefined;
     }
     const id = cell(row.fields[idCol]);

@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { electionArb } from '../counting/fixtures.test-support';
+import { sharedPath } from '../../../../test/helpers/shared-data';
 import { countElection } from '../counting/count';
 import type { Election } from '../counting/election';
+import { electionArb } from '../counting/fixtures.test-support';
 import { rat } from '../counting/rational';
 import { toExactJson } from '../json';
 import { parsePb, readPb } from './pb-reader';
 import { writePb } from './pb-writer';
-import { sharedPath } from '../../../../test/helpers/shared-data';
 
 /** What counting depends on, in a comparable form. */
 const core = (e: Election) =>
@@ -57,16 +57,11 @@ describe('writePb', () => {
 
   it('round-trips every dev instance to the same count', () => {
     const dev = sharedPath('data/pabulib/dev');
-    for (const file of [
-      'Poland_Czestochowa_2024_Grabowka.pb',
-      'Poland_Krakow_2024_Lagiewniki-Borek_Falecki.pb',
-    ]) {
+    for (const file of ['Poland_Czestochowa_2024_Grabowka.pb', 'Poland_Krakow_2024_Lagiewniki-Borek_Falecki.pb']) {
       const { election } = parsePb(readFileSync(path.join(dev, file), 'utf8'));
       const again = parsePb(writePb(election)).election;
       expect(core(again)).toBe(core(election));
-      expect(countElection(again, { rule: 'mes' }).winners).toEqual(
-        countElection(election, { rule: 'mes' }).winners,
-      );
+      expect(countElection(again, { rule: 'mes' }).winners).toEqual(countElection(election, { rule: 'mes' }).winners);
     }
   });
 
@@ -79,16 +74,11 @@ describe('writePb', () => {
         };
         const text = writePb(withMeta, { anonymise: true });
         expect(text).not.toMatch(/secret|age/);
-        const reversed = writePb(
-          { ...withMeta, ballots: [...withMeta.ballots].reverse() },
-          { anonymise: true },
-        );
+        const reversed = writePb({ ...withMeta, ballots: [...withMeta.ballots].reverse() }, { anonymise: true });
         expect(reversed).toBe(text);
         const again = parsePb(text).election;
         expect(again.ballots.map((b) => b.voterId)).toEqual(again.ballots.map((_, i) => String(i + 1)));
-        expect(toExactJson(countElection(again, { rule: 'mes' }))).toBe(
-          toExactJson(countElection(base, { rule: 'mes' })),
-        );
+        expect(toExactJson(countElection(again, { rule: 'mes' }))).toBe(toExactJson(countElection(base, { rule: 'mes' })));
       }),
       { numRuns: 100 },
     );

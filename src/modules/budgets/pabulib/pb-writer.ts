@@ -1,5 +1,5 @@
 import type { Ballot, Election } from '../counting/election';
-import { type Rational, add, toExactDecimal } from '../counting/rational';
+import { add, type Rational, toExactDecimal } from '../counting/rational';
 import { compareIds } from '../counting/tie-breaking';
 import { csvLine } from './csv';
 
@@ -34,9 +34,7 @@ function metaEntries(e: Election): Array<[string, string]> {
     budget: decimal(e.budget, 'budget'),
     vote_type: e.voteType,
     rule: e.declaredRule,
-    min_project_score_threshold: e.minProjectScoreThreshold
-      ? decimal(e.minProjectScoreThreshold, 'threshold')
-      : undefined,
+    min_project_score_threshold: e.minProjectScoreThreshold ? decimal(e.minProjectScoreThreshold, 'threshold') : undefined,
   };
   const out: Array<[string, string]> = [];
   const written = new Set<string>();
@@ -51,13 +49,9 @@ function metaEntries(e: Election): Array<[string, string]> {
   return out;
 }
 
-function columnsOf(
-  rows: ReadonlyArray<Readonly<Record<string, string>> | undefined>,
-  skip: readonly string[],
-) {
+function columnsOf(rows: ReadonlyArray<Readonly<Record<string, string>> | undefined>, skip: readonly string[]) {
   const cols: string[] = [];
-  for (const r of rows)
-    for (const k of Object.keys(r ?? {})) if (!skip.includes(k) && !cols.includes(k)) cols.push(k);
+  for (const r of rows) for (const k of Object.keys(r ?? {})) if (!skip.includes(k) && !cols.includes(k)) cols.push(k);
   return cols;
 }
 
@@ -91,16 +85,7 @@ export function writePb(election: Election, options: WritePbOptions = {}): strin
   );
   const selected = options.selected ? new Set(options.selected) : null;
   lines.push('PROJECTS');
-  lines.push(
-    csvLine([
-      'project_id',
-      'cost',
-      'votes',
-      ...(cumulative ? ['score'] : []),
-      ...(selected ? ['selected'] : []),
-      ...projectCols,
-    ]),
-  );
+  lines.push(csvLine(['project_id', 'cost', 'votes', ...(cumulative ? ['score'] : []), ...(selected ? ['selected'] : []), ...projectCols]));
   for (const p of election.projects) {
     lines.push(
       csvLine([
@@ -114,9 +99,7 @@ export function writePb(election: Election, options: WritePbOptions = {}): strin
     );
   }
 
-  const ballots = options.anonymise
-    ? [...election.ballots].sort((a, b) => compareIds(ballotKey(a), ballotKey(b)))
-    : election.ballots;
+  const ballots = options.anonymise ? [...election.ballots].sort((a, b) => compareIds(ballotKey(a), ballotKey(b))) : election.ballots;
   const voterCols = options.anonymise
     ? []
     : columnsOf(
@@ -130,9 +113,7 @@ export function writePb(election: Election, options: WritePbOptions = {}): strin
       csvLine([
         options.anonymise ? String(i + 1) : b.voterId,
         b.projects.join(','),
-        ...(cumulative
-          ? [(b.points ?? []).map((p) => decimal(p, `points of voter ${b.voterId}`)).join(',')]
-          : []),
+        ...(cumulative ? [(b.points ?? []).map((p) => decimal(p, `points of voter ${b.voterId}`)).join(',')] : []),
         ...voterCols.map((k) => b.meta?.[k] ?? ''),
       ]),
     );

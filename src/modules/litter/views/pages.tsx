@@ -20,7 +20,17 @@ export interface WhereValues {
 }
 
 /** Step one: where. One big button ("use my location", with JavaScript), else a description or coordinates. */
-export function QuickStep1Page({ ctx, values, errors = {}, categoryId }: { ctx: RequestContext; values: WhereValues; errors?: FieldErrors; categoryId: number }) {
+export function QuickStep1Page({
+  ctx,
+  values,
+  errors = {},
+  categoryId,
+}: {
+  ctx: RequestContext;
+  values: WhereValues;
+  errors?: FieldErrors;
+  categoryId: number;
+}) {
   const t = tr(ctx.locale);
   const tp = translator(platformMessages, ctx.locale);
   return (
@@ -29,7 +39,15 @@ export function QuickStep1Page({ ctx, values, errors = {}, categoryId }: { ctx: 
       <ErrorSummary title={tp('errorSummaryTitle')} errors={errors} />
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
-      <form method="post" action="/dreckpetze/ort" novalidate class="k-quick" data-module="geolocate" data-label-locating={t('locating')} data-label-failed={t('locateFailed')}>
+      <form
+        method="post"
+        action="/dreckpetze/ort"
+        novalidate
+        class="k-quick"
+        data-module="geolocate"
+        data-label-locating={t('locating')}
+        data-label-failed={t('locateFailed')}
+      >
         <CsrfField token={ctx.csrfToken} />
         <h2>{t('step1')}</h2>
         <div class={errors.location ? 'k-field k-field--error' : 'k-field'} id={fieldId('location')}>
@@ -67,7 +85,15 @@ export interface QuickDetails {
 }
 
 /** Step two: photo, an optional note, the address for confirmation when not signed in. */
-export function QuickStep2Page(props: { ctx: RequestContext; where: CheckedLocation; values: QuickDetails; idempotencyKey: string; errors?: FieldErrors; photosLost?: boolean; alert?: string }) {
+export function QuickStep2Page(props: {
+  ctx: RequestContext;
+  where: CheckedLocation;
+  values: QuickDetails;
+  idempotencyKey: string;
+  errors?: FieldErrors;
+  photosLost?: boolean;
+  alert?: string;
+}) {
   const { ctx, where, values } = props;
   const t = tr(ctx.locale);
   const tp = translator(platformMessages, ctx.locale);
@@ -115,7 +141,15 @@ export function QuickStep2Page(props: { ctx: RequestContext; where: CheckedLocat
             aria-invalid={errors.photos ? 'true' : undefined}
           />
         </div>
-        <TextArea name="note" label={t('note')} hint={t('noteHint')} value={values.note} error={errors.description ?? errors.note} rows={3} maxLength={NOTE_MAX} />
+        <TextArea
+          name="note"
+          label={t('note')}
+          hint={t('noteHint')}
+          value={values.note}
+          error={errors.description ?? errors.note}
+          rows={3}
+          maxLength={NOTE_MAX}
+        />
         {ctx.user ? (
           <p>{t('signedIn', { email: ctx.user.email })}</p>
         ) : (
@@ -127,7 +161,17 @@ export function QuickStep2Page(props: { ctx: RequestContext; where: CheckedLocat
   );
 }
 
-export function QuickThanksPage({ ctx, reportId, status, email }: { ctx: RequestContext; reportId: number; status: 'new' | 'unconfirmed'; email: string | null }) {
+export function QuickThanksPage({
+  ctx,
+  reportId,
+  status,
+  email,
+}: {
+  ctx: RequestContext;
+  reportId: number;
+  status: 'new' | 'unconfirmed';
+  email: string | null;
+}) {
   const t = tr(ctx.locale);
   return (
     <Layout ctx={ctx} title={t('thanksTitle')}>
@@ -168,7 +212,15 @@ function LitterChart({ locale, months, series }: { locale: Locale; months: strin
   const ticks = [0, top / 2, top];
   return (
     <figure class="k-chart">
-      <svg xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${W} ${H}`} width={W} height={H} class="k-chart__svg" role="img" aria-labelledby="litter-chart-title litter-chart-desc">
+      <svg
+        xmlns="http://www.w3.org/2000/svg"
+        viewBox={`0 0 ${W} ${H}`}
+        width={W}
+        height={H}
+        class="k-chart__svg"
+        role="img"
+        aria-labelledby="litter-chart-title litter-chart-desc"
+      >
         <title id="litter-chart-title">{t('chartTitle')}</title>
         <desc id="litter-chart-desc">{t('chartDesc')}</desc>
         <rect x={0} y={0} width={W} height={H} fill="#ffffff" />

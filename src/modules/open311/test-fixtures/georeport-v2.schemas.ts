@@ -130,15 +130,7 @@ export const requests = {
   items: {
     type: 'object',
     additionalProperties: false,
-    required: [
-      'service_request_id',
-      'status',
-      'service_name',
-      'service_code',
-      'requested_datetime',
-      'lat',
-      'long',
-    ],
+    required: ['service_request_id', 'status', 'service_name', 'service_code', 'requested_datetime', 'lat', 'long'],
     properties: requestCore,
   },
 } as const;
@@ -149,17 +141,7 @@ export const requestsExtended = {
   items: {
     type: 'object',
     additionalProperties: false,
-    required: [
-      'service_request_id',
-      'status',
-      'service_name',
-      'service_code',
-      'requested_datetime',
-      'lat',
-      'long',
-      'extended_attributes',
-      'notes',
-    ],
+    required: ['service_request_id', 'status', 'service_name', 'service_code', 'requested_datetime', 'lat', 'long', 'extended_attributes', 'notes'],
     properties: {
       ...requestCore,
       attributes: { type: 'array', items: { type: 'object', required: ['code', 'value'] } },

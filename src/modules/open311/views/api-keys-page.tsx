@@ -39,15 +39,7 @@ export function ApiKeysPage(props: {
             <label class="k-label" for="new-api-key">
               {t('keyValue')}
             </label>
-            <input
-              class="k-input k-input--full"
-              id="new-api-key"
-              type="text"
-              readOnly
-              value={props.created.key}
-              autocomplete="off"
-              spellcheck={false}
-            />
+            <input class="k-input k-input--full" id="new-api-key" type="text" readOnly value={props.created.key} autocomplete="off" spellcheck={false} />
           </p>
         </div>
       )}
@@ -79,14 +71,8 @@ export function ApiKeysPage(props: {
                   </td>
                   <td>{k.rate_per_minute}</td>
                   <td>{formatDateTime(new Date(k.created_at), ctx.locale)}</td>
-                  <td>
-                    {k.last_used_at ? formatDateTime(new Date(k.last_used_at), ctx.locale) : t('keyNever')}
-                  </td>
-                  <td>
-                    {k.revoked_at
-                      ? t('keyRevoked', { date: formatDateTime(new Date(k.revoked_at), ctx.locale) })
-                      : t('keyActive')}
-                  </td>
+                  <td>{k.last_used_at ? formatDateTime(new Date(k.last_used_at), ctx.locale) : t('keyNever')}</td>
+                  <td>{k.revoked_at ? t('keyRevoked', { date: formatDateTime(new Date(k.revoked_at), ctx.locale) }) : t('keyActive')}</td>
                   <td>
                     {!k.revoked_at && (
                       <form method="post" action={`/verwaltung/api-schluessel/${k.id}/widerrufen`}>
@@ -109,23 +95,8 @@ export function ApiKeysPage(props: {
         <ErrorSummary title={tp('errorSummaryTitle')} errors={errors} />
         <form method="post" action="/verwaltung/api-schluessel" novalidate>
           <CsrfField token={ctx.csrfToken} />
-          <TextInput
-            name="name"
-            label={t('keyName')}
-            hint={t('keyNameHint')}
-            value={values.name}
-            error={errors.name}
-            maxLength={100}
-          />
-          <TextInput
-            name="rate"
-            label={t('keyRate')}
-            hint={t('keyRateHint')}
-            value={values.rate}
-            error={errors.rate}
-            inputMode="numeric"
-            width="short"
-          />
+          <TextInput name="name" label={t('keyName')} hint={t('keyNameHint')} value={values.name} error={errors.name} maxLength={100} />
+          <TextInput name="rate" label={t('keyRate')} hint={t('keyRateHint')} value={values.rate} error={errors.rate} inputMode="numeric" width="short" />
           <Button>{t('keyCreate')}</Button>
         </form>
         <p class="k-hint">{t('keyCli')}</p>

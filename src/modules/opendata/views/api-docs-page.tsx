@@ -42,25 +42,16 @@ export interface ApiDocsProps {
 
 function typeOf(schema: Record<string, unknown>): string {
   const type = schema.type;
-  const base = Array.isArray(type)
-    ? type.join(' | ')
-    : typeof type === 'string'
-      ? type
-      : schema.anyOf
-        ? 'string | string[]'
-        : '–';
+  const base = Array.isArray(type) ? type.join(' | ') : typeof type === 'string' ? type : schema.anyOf ? 'string | string[]' : '–';
   const extras: string[] = [];
   if (Array.isArray(schema.enum)) extras.push((schema.enum as unknown[]).join(', '));
-  if (typeof schema.minimum === 'number' || typeof schema.maximum === 'number')
-    extras.push(`${schema.minimum ?? ''}–${schema.maximum ?? ''}`);
+  if (typeof schema.minimum === 'number' || typeof schema.maximum === 'number') extras.push(`${schema.minimum ?? ''}–${schema.maximum ?? ''}`);
   return extras.length > 0 ? `${base} (${extras.join('; ')})` : base;
 }
 
 export function ApiDocsPage({ ctx, title, openApiUrl, serverUrl, paths }: ApiDocsProps) {
   const t = translator(messages, ctx.locale);
-  const operations = Object.entries(paths).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, op]) => ({ path, method, op })),
-  );
+  const operations = Object.entries(paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
   const groups = new Map<string, typeof operations>();
   for (const o of operations) {
     const tag = o.op.tags?.[0] ?? 'API';
@@ -102,9 +93,7 @@ export function ApiDocsPage({ ctx, title, openApiUrl, serverUrl, paths }: ApiDoc
             const bodyFields = body
               ? [
                   ...Object.entries(body.properties ?? {}),
-                  ...Object.entries(body.patternProperties ?? {}).map(
-                    ([k, v]) => [`${k.replace(/^\^/, '').replace(/\\\[/g, '[')}CODE]`, v] as const,
-                  ),
+                  ...Object.entries(body.patternProperties ?? {}).map(([k, v]) => [`${k.replace(/^\^/, '').replace(/\\\[/g, '[')}CODE]`, v] as const),
                 ]
               : [];
             const example =
@@ -187,10 +176,7 @@ export function ApiDocsPage({ ctx, title, openApiUrl, serverUrl, paths }: ApiDoc
                 <p>
                   {t('responses')}:{' '}
                   {Object.entries(op.responses)
-                    .map(
-                      ([status, r]) =>
-                        `${status} ${r.description} (${Object.keys(r.content ?? {}).join(', ')})`,
-                    )
+                    .map(([status, r]) => `${status} ${r.description} (${Object.keys(r.content ?? {}).join(', ')})`)
                     .join(' · ')}
                 </p>
                 <p>

@@ -62,13 +62,11 @@ export function OpenDataPage(props: OpenDataPageProps) {
           </dd>
           <dt>{t('requests')}</dt>
           <dd>
-            <Url href={abs('/open311/v2/requests.xml')} /> ·{' '}
-            <Url href={abs('/open311/v2/requests.json?extensions=true')} />
+            <Url href={abs('/open311/v2/requests.xml')} /> · <Url href={abs('/open311/v2/requests.json?extensions=true')} />
           </dd>
           <dt>{t('updates')}</dt>
           <dd>
-            <Url href={abs('/open311/v2/servicerequestupdates.xml')} /> ·{' '}
-            <Url href={abs('/open311/v2/servicerequestupdates.json')} />
+            <Url href={abs('/open311/v2/servicerequestupdates.xml')} /> · <Url href={abs('/open311/v2/servicerequestupdates.json')} />
           </dd>
         </dl>
         <p>{t('open311Write')}</p>

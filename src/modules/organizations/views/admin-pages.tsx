@@ -111,7 +111,15 @@ export function DistrictsPage(props: {
             />
           </div>
           <TextInput name="kind" label={t('importKind')} hint={t('importKindHint')} value={values.kind} error={errors.kind} width="short" />
-          <TextInput name="nameProperty" label={t('importNameProperty')} hint={t('importNamePropertyHint')} optionalLabel={tp('optional')} value={values.nameProperty} error={errors.nameProperty} width="short" />
+          <TextInput
+            name="nameProperty"
+            label={t('importNameProperty')}
+            hint={t('importNamePropertyHint')}
+            optionalLabel={tp('optional')}
+            value={values.nameProperty}
+            error={errors.nameProperty}
+            width="short"
+          />
           <Button>{t('importButton')}</Button>
         </form>
       </section>
@@ -174,12 +182,7 @@ export function DepartmentsPage({ ctx, departments, notice }: { ctx: RequestCont
   );
 }
 
-export function DepartmentFormPage(props: {
-  ctx: RequestContext;
-  id: number | null;
-  values: { name: string; email: string };
-  errors?: FieldErrors;
-}) {
+export function DepartmentFormPage(props: { ctx: RequestContext; id: number | null; values: { name: string; email: string }; errors?: FieldErrors }) {
   const { ctx, id, values } = props;
   const [t, tp] = tr(ctx);
   const errors = props.errors ?? {};

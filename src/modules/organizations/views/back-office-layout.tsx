@@ -2,8 +2,8 @@ import type { RequestContext } from '../../../platform/http/context';
 import { translator } from '../../../platform/i18n';
 import { Layout } from '../../../platform/views/layout';
 import type { Children } from '../../../platform/views/render';
-import { messages as open311Messages } from '../../open311/messages';
 import { angstraumBackOfficeLinks } from '../../angstraeume/angstraeume.menu';
+import { messages as open311Messages } from '../../open311/messages';
 import { reportBackOfficeLinks } from '../../reports/backoffice/backoffice.menu';
 import { messages } from '../messages';
 
@@ -14,7 +14,14 @@ export function BackOfficeLayout({ ctx, title, children }: { ctx: RequestContext
   const reportLinks = reportBackOfficeLinks(ctx.user?.role, ctx.locale);
   const links: Array<[string, string]> = [['/verwaltung', t('backOffice')], ...reportLinks.all, ...angstraumBackOfficeLinks(ctx.user?.role, ctx.locale)];
   if (admin) {
-    links.push(['/verwaltung/abteilungen', t('departments')], ['/verwaltung/bezirke', t('districts')], ['/verwaltung/mitarbeitende', t('staff')], ['/verwaltung/seiten', t('legalPages')], ...reportLinks.admin, ['/verwaltung/api-schluessel', translator(open311Messages, ctx.locale)('apiKeys')]);
+    links.push(
+      ['/verwaltung/abteilungen', t('departments')],
+      ['/verwaltung/bezirke', t('districts')],
+      ['/verwaltung/mitarbeitende', t('staff')],
+      ['/verwaltung/seiten', t('legalPages')],
+      ...reportLinks.admin,
+      ['/verwaltung/api-schluessel', translator(open311Messages, ctx.locale)('apiKeys')],
+    );
   }
   if (admin || ctx.user?.role === 'moderator') links.push(['/verwaltung/rueckmeldungen', t('feedback')]);
   const current = ctx.path.split('?')[0];

@@ -54,8 +54,25 @@ export function LegalPageView(props: {
           <form method="post" action="/barrierefreiheit" novalidate>
             <CsrfField token={ctx.csrfToken} />
             <TextArea name="message" label={t('feedbackMessage')} value={values.message} error={errors.message} maxLength={5000} />
-            <TextInput name="page" label={t('feedbackPage')} hint={t('feedbackPageHint')} optionalLabel={tp('optional')} value={values.page} error={errors.page} maxLength={500} />
-            <TextInput name="email" type="email" autocomplete="email" label={t('feedbackEmail')} hint={t('feedbackEmailHint')} optionalLabel={tp('optional')} value={values.email} error={errors.email} />
+            <TextInput
+              name="page"
+              label={t('feedbackPage')}
+              hint={t('feedbackPageHint')}
+              optionalLabel={tp('optional')}
+              value={values.page}
+              error={errors.page}
+              maxLength={500}
+            />
+            <TextInput
+              name="email"
+              type="email"
+              autocomplete="email"
+              label={t('feedbackEmail')}
+              hint={t('feedbackEmailHint')}
+              optionalLabel={tp('optional')}
+              value={values.email}
+              error={errors.email}
+            />
             <Button>{t('feedbackSend')}</Button>
           </form>
         </section>

@@ -1,9 +1,9 @@
 import type { CategoryKind, QuestionDatatype } from '../../../db-schema';
 import type { Db } from '../../../platform/db/connect';
 import { LIMITS } from '../report';
+import * as bq from './backoffice.queries';
 import type { Problems } from './backoffice.service';
 import { parseId } from './backoffice.service';
-import * as bq from './backoffice.queries';
 
 // Validation of the routing administration forms (categories, questions, rules, templates, Open311).
 // Each function takes the raw form values and returns what to store, or problems per field.
@@ -68,7 +68,10 @@ export async function validateCategory(db: Db, organizationId: number, id: numbe
   const questionnaire_weeks = integer(errors, 'questionnaire_weeks', f.questionnaire_weeks, 0, 52, 4);
   const sort = integer(errors, 'sort', f.sort, -9999, 9999, 0);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, value: { code, kind: f.kind as CategoryKind, name_de, name_en, description_de, description_en, department_id, questionnaire_weeks, active: f.active, sort } };
+  return {
+    ok: true,
+    value: { code, kind: f.kind as CategoryKind, name_de, name_en, description_de, description_en, department_id, questionnaire_weeks, active: f.active, sort },
+  };
 }
 
 export interface QuestionForm {
@@ -100,7 +103,10 @@ export async function validateQuestion(db: Db, categoryId: number, id: number | 
   const sort = integer(errors, 'sort', f.sort, -9999, 9999, 0);
   const options: Array<{ key: string; de: string; en: string }> = [];
   const isList = f.datatype === 'singlevaluelist' || f.datatype === 'multivaluelist';
-  const lines = f.options.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = f.options
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (isList) {
     if (lines.length === 0) errors.options = { key: 'err.optionsRequired' };
     if (lines.length > 100) errors.options = { key: 'err.optionsTooMany' };
@@ -123,7 +129,11 @@ export async function validateQuestion(db: Db, categoryId: number, id: number | 
   return { ok: true, value: { code, datatype: f.datatype as QuestionDatatype, label_de, label_en, required: f.required, sort, options } };
 }
 
-export async function validateRoutingRule(db: Db, organizationId: number, f: { district_id: string; rule_department_id: string }): Promise<Validated<{ districtId: number; departmentId: number }>> {
+export async function validateRoutingRule(
+  db: Db,
+  organizationId: number,
+  f: { district_id: string; rule_department_id: string },
+): Promise<Validated<{ districtId: number; departmentId: number }>> {
   const errors: Problems = {};
   const districtId = parseId(f.district_id);
   const district = districtId ? await bq.findDistrict(db, organizationId, districtId) : undefined;
@@ -135,7 +145,12 @@ export async function validateRoutingRule(db: Db, organizationId: number, f: { d
   return { ok: true, value: { districtId: district.id, departmentId: department.id } };
 }
 
-export async function validateTemplate(db: Db, organizationId: number, id: number | null, f: { title: string; body: string }): Promise<Validated<{ title: string; body: string }>> {
+export async function validateTemplate(
+  db: Db,
+  organizationId: number,
+  id: number | null,
+  f: { title: string; body: string },
+): Promise<Validated<{ title: string; body: string }>> {
   const errors: Problems = {};
   const title = text(errors, 'title', f.title, NAME_MAX, true);
   const body = text(errors, 'body', f.body, LIMITS.noteMax, true);

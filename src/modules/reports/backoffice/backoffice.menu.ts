@@ -8,8 +8,13 @@ export function reportBackOfficeLinks(role: StaffRole | null | undefined, locale
   if (!role) return { all: [], admin: [] };
   return {
     all: [['/verwaltung/meldungen', t('menu.reports')]],
-    admin: role === 'admin'
-      ? [['/verwaltung/kategorien', t('menu.categories')], ['/verwaltung/antwortvorlagen', t('menu.templates')], ['/verwaltung/open311', t('menu.open311')]]
-      : [],
+    admin:
+      role === 'admin'
+        ? [
+            ['/verwaltung/kategorien', t('menu.categories')],
+            ['/verwaltung/antwortvorlagen', t('menu.templates')],
+            ['/verwaltung/open311', t('menu.open311')],
+          ]
+        : [],
   };
 }

@@ -171,7 +171,8 @@ const de = {
   'ok.deleted': 'Gelöscht.',
 
   'photoPage.title': 'Foto {id} zu Meldung #{report}',
-  'photoPage.intro': 'Schwärzen Sie Gesichter, Kennzeichen und andere persönliche Daten, bevor Sie ein Foto veröffentlichen. Das Schwärzen legt eine neue Kopie an; das Original wird verborgen und nie veröffentlicht.',
+  'photoPage.intro':
+    'Schwärzen Sie Gesichter, Kennzeichen und andere persönliche Daten, bevor Sie ein Foto veröffentlichen. Das Schwärzen legt eine neue Kopie an; das Original wird verborgen und nie veröffentlicht.',
   'photoPage.back': 'Zurück zu Meldung #{id}',
   'photoPage.full': 'Foto in voller Größe öffnen',
   'blur.title': 'Bereich unkenntlich machen',
@@ -498,7 +499,8 @@ const en: Record<Key, string> = {
   'ok.deleted': 'Deleted.',
 
   'photoPage.title': 'Photo {id} of report #{report}',
-  'photoPage.intro': 'Blur faces, number plates and other personal data before publishing a photo. Blurring creates a new copy; the original is hidden and never published.',
+  'photoPage.intro':
+    'Blur faces, number plates and other personal data before publishing a photo. Blurring creates a new copy; the original is hidden and never published.',
   'photoPage.back': 'Back to report #{id}',
   'photoPage.full': 'Open the photo in full size',
   'blur.title': 'Blur an area',

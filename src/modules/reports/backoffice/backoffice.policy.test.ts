@@ -61,8 +61,14 @@ describe('back-office input parsing', () => {
     expect(validateOpen311({ endpoint: 'http://x.example/', apiKey: '', removeKey: false, enabled: false }, false).ok).toBe(false);
     expect(validateOpen311({ endpoint: 'https://user:pw@x.example/', apiKey: '', removeKey: false, enabled: false }, false).ok).toBe(false);
     expect(validateOpen311({ endpoint: 'https://x.example/', apiKey: '', removeKey: false, enabled: true }, false).ok).toBe(false);
-    expect(validateOpen311({ endpoint: 'https://x.example/', apiKey: '', removeKey: false, enabled: true }, true)).toEqual({ ok: true, value: { endpoint: 'https://x.example/', enabled: true } });
-    expect(validateOpen311({ endpoint: '', apiKey: '', removeKey: true, enabled: false }, true)).toEqual({ ok: true, value: { endpoint: null, enabled: false, apiKey: null } });
+    expect(validateOpen311({ endpoint: 'https://x.example/', apiKey: '', removeKey: false, enabled: true }, true)).toEqual({
+      ok: true,
+      value: { endpoint: 'https://x.example/', enabled: true },
+    });
+    expect(validateOpen311({ endpoint: '', apiKey: '', removeKey: true, enabled: false }, true)).toEqual({
+      ok: true,
+      value: { endpoint: null, enabled: false, apiKey: null },
+    });
     expect(validateOpen311({ endpoint: '', apiKey: 'a b', removeKey: false, enabled: false }, false).ok).toBe(false);
   });
 });

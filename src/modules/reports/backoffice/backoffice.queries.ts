@@ -62,8 +62,19 @@ export function listInbox(
     .leftJoin('districts as d', 'd.id', 'r.district_id')
     .leftJoin('departments as dep', 'dep.id', 'r.department_id')
     .select([
-      'r.id', 'r.status', 'r.close_reason', 'r.description', 'r.address', 'r.supporters_count', 'r.created_at', 'r.updated_at',
-      'r.department_id', 'c.name_de as category_de', 'c.name_en as category_en', 'd.name as district', 'dep.name as department',
+      'r.id',
+      'r.status',
+      'r.close_reason',
+      'r.description',
+      'r.address',
+      'r.supporters_count',
+      'r.created_at',
+      'r.updated_at',
+      'r.department_id',
+      'c.name_de as category_de',
+      'c.name_en as category_en',
+      'd.name as district',
+      'dep.name as department',
     ])
     .where(inboxWhere(organizationId, departmentIds, f, true))
     .orderBy('r.created_at', dir)
@@ -196,7 +207,18 @@ export function fullTimeline(db: Db, reportId: number) {
   return db
     .selectFrom('report_events as e')
     .leftJoin('users as u', 'u.id', 'e.actor_user_id')
-    .select(['e.id', 'e.kind', 'e.public', 'e.from_status', 'e.to_status', 'e.body', 'e.data', 'e.created_at', 'u.display_name as actor_name', 'u.email as actor_email'])
+    .select([
+      'e.id',
+      'e.kind',
+      'e.public',
+      'e.from_status',
+      'e.to_status',
+      'e.body',
+      'e.data',
+      'e.created_at',
+      'u.display_name as actor_name',
+      'u.email as actor_email',
+    ])
     .where('e.report_id', '=', reportId)
     .orderBy('e.created_at')
     .orderBy('e.id')
@@ -248,10 +270,22 @@ export function recountSupporters(trx: Db, reportId: number) {
 export async function moveFollowers(trx: Db, fromId: number, toId: number): Promise<void> {
   const moved = await trx.deleteFrom('report_followers').where('report_id', '=', fromId).returning(['email', 'unsubscribe_token_hash', 'created_at']).execute();
   if (moved.length === 0) return;
-  const last = await trx.selectFrom('report_events').select(sql<number>`coalesce(max(id), 0)::int`.as('id')).where('report_id', '=', toId).executeTakeFirstOrThrow();
+  const last = await trx
+    .selectFrom('report_events')
+    .select(sql<number>`coalesce(max(id), 0)::int`.as('id'))
+    .where('report_id', '=', toId)
+    .executeTakeFirstOrThrow();
   await trx
     .insertInto('report_followers')
-    .values(moved.map((f) => ({ report_id: toId, email: f.email, unsubscribe_token_hash: f.unsubscribe_token_hash, created_at: f.created_at, last_notified_event_id: Number(last.id) })))
+    .values(
+      moved.map((f) => ({
+        report_id: toId,
+        email: f.email,
+        unsubscribe_token_hash: f.unsubscribe_token_hash,
+        created_at: f.created_at,
+        last_notified_event_id: Number(last.id),
+      })),
+    )
     .onConflict((oc) => oc.columns(['report_id', 'email']).doNothing())
     .execute();
 }
@@ -273,7 +307,14 @@ export function findCategoryByCode(db: Db, organizationId: number, code: string)
 export function departments(db: Db, organizationId: number) {
   return db
     .selectFrom('departments')
-    .select(['id', 'name', 'email', 'open311_endpoint', 'open311_enabled', sql<boolean>`open311_api_key IS NOT NULL AND open311_api_key <> ''`.as('has_api_key')])
+    .select([
+      'id',
+      'name',
+      'email',
+      'open311_endpoint',
+      'open311_enabled',
+      sql<boolean>`open311_api_key IS NOT NULL AND open311_api_key <> ''`.as('has_api_key'),
+    ])
     .where('organization_id', '=', organizationId)
     .orderBy('name')
     .execute();
@@ -293,11 +334,23 @@ export function updateOpen311(db: Db, organizationId: number, id: number, s: { e
 }
 
 export function districts(db: Db, organizationId: number) {
-  return db.selectFrom('districts').select(['id', 'name', 'kind']).where('organization_id', '=', organizationId).where('kind', '!=', 'stadtgrenze').orderBy('name').execute();
+  return db
+    .selectFrom('districts')
+    .select(['id', 'name', 'kind'])
+    .where('organization_id', '=', organizationId)
+    .where('kind', '!=', 'stadtgrenze')
+    .orderBy('name')
+    .execute();
 }
 
 export function findDistrict(db: Db, organizationId: number, id: number) {
-  return db.selectFrom('districts').select(['id', 'name']).where('organization_id', '=', organizationId).where('id', '=', id).where('kind', '!=', 'stadtgrenze').executeTakeFirst();
+  return db
+    .selectFrom('districts')
+    .select(['id', 'name'])
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .where('kind', '!=', 'stadtgrenze')
+    .executeTakeFirst();
 }
 
 export function actorAudit(db: Db, a: { organizationId: number; actorUserId: number; action: string; subject: string; details?: unknown }) {
@@ -322,7 +375,11 @@ export function findTemplateByTitle(db: Db, organizationId: number, title: strin
 }
 
 export function insertTemplate(db: Db, organizationId: number, t: { title: string; body: string }) {
-  return db.insertInto('response_templates').values({ organization_id: organizationId, ...t }).returning('id').executeTakeFirstOrThrow();
+  return db
+    .insertInto('response_templates')
+    .values({ organization_id: organizationId, ...t })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 
 export function updateTemplate(db: Db, organizationId: number, id: number, t: { title: string; body: string }) {
@@ -349,7 +406,11 @@ export interface CategoryInput {
 }
 
 export function insertCategory(db: Db, organizationId: number, c: CategoryInput) {
-  return db.insertInto('report_categories').values({ organization_id: organizationId, ...c }).returning('id').executeTakeFirstOrThrow();
+  return db
+    .insertInto('report_categories')
+    .values({ organization_id: organizationId, ...c })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 
 export function updateCategory(db: Db, organizationId: number, id: number, c: CategoryInput) {
@@ -430,5 +491,10 @@ export function upsertRoutingRule(db: Db, organizationId: number, r: { categoryI
 }
 
 export function deleteRoutingRule(db: Db, organizationId: number, categoryId: number, id: number) {
-  return db.deleteFrom('routing_rules').where('organization_id', '=', organizationId).where('category_id', '=', categoryId).where('id', '=', id).executeTakeFirst();
+  return db
+    .deleteFrom('routing_rules')
+    .where('organization_id', '=', organizationId)
+    .where('category_id', '=', categoryId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }

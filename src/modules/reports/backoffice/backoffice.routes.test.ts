@@ -25,7 +25,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const reportA = (extra: Partial<Parameters<typeof makeReport>[3]> = {}) => makeReport(t.db, storage, t.org.id, { categoryId: s.category.id, departmentId: s.depA.id, ...extra });
+const reportA = (extra: Partial<Parameters<typeof makeReport>[3]> = {}) =>
+  makeReport(t.db, storage, t.org.id, { categoryId: s.category.id, departmentId: s.depA.id, ...extra });
 const row = (id: number) => t.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 const events = (id: number) => t.db.selectFrom('report_events').selectAll().where('report_id', '=', id).orderBy('id').execute();
 const lastEvent = async (id: number) => (await events(id)).at(-1)!;
@@ -34,7 +35,11 @@ describe('permissions: every back-office route × role', () => {
   it('answers each role as it should', async () => {
     const id = await reportA({ photos: 1 });
     const photo = await t.db.selectFrom('report_photos').select('id').where('report_id', '=', id).executeTakeFirstOrThrow();
-    const tpl = await t.db.insertInto('response_templates').values({ organization_id: t.org.id, title: 'Perm', body: 'x' }).returning('id').executeTakeFirstOrThrow();
+    const tpl = await t.db
+      .insertInto('response_templates')
+      .values({ organization_id: t.org.id, title: 'Perm', body: 'x' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const reportGets = [`/verwaltung/meldungen/${id}`, `/verwaltung/meldungen/${id}/fotos/${photo.id}`, `/verwaltung/fotos/${photo.id}/thumb.jpg`];
     const adminGets = [
       '/verwaltung/kategorien',
@@ -122,7 +127,19 @@ describe('permissions: every back-office route × role', () => {
     const own = await reportA({ photos: 1 });
     const ownPhoto = await t.db.selectFrom('report_photos').select('id').where('report_id', '=', own).executeTakeFirstOrThrow();
     const admin = clients.admin!;
-    for (const url of ['/verwaltung/meldungen/abc', '/verwaltung/meldungen/99999999', `/verwaltung/meldungen/${foreign}`, `/verwaltung/fotos/${foreignPhoto.id}/large.jpg`, `/verwaltung/fotos/${ownPhoto.id}/original.jpg`, `/verwaltung/fotos/${ownPhoto.id}/large.png`, `/verwaltung/meldungen/${own}/fotos/${foreignPhoto.id}`, '/verwaltung/kategorien/0', `/verwaltung/kategorien/${otherCat.id}`, `/verwaltung/abteilungen/${otherDep.id}/open311`, '/verwaltung/antwortvorlagen/12345678']) {
+    for (const url of [
+      '/verwaltung/meldungen/abc',
+      '/verwaltung/meldungen/99999999',
+      `/verwaltung/meldungen/${foreign}`,
+      `/verwaltung/fotos/${foreignPhoto.id}/large.jpg`,
+      `/verwaltung/fotos/${ownPhoto.id}/original.jpg`,
+      `/verwaltung/fotos/${ownPhoto.id}/large.png`,
+      `/verwaltung/meldungen/${own}/fotos/${foreignPhoto.id}`,
+      '/verwaltung/kategorien/0',
+      `/verwaltung/kategorien/${otherCat.id}`,
+      `/verwaltung/abteilungen/${otherDep.id}/open311`,
+      '/verwaltung/antwortvorlagen/12345678',
+    ]) {
       expect((await admin.get(url)).statusCode, url).toBe(404);
     }
     expect((await admin.post(`/verwaltung/meldungen/${foreign}/annehmen`)).statusCode).toBe(404);
@@ -147,14 +164,19 @@ describe('working on a report', () => {
     await t.db.updateTable('reports').set({ reporter_phone: '0231 123456' }).where('id', '=', id).execute();
     const res = await clients.staffA!.get(`/verwaltung/meldungen/${id}`);
     expect(res.statusCode).toBe(200);
-    for (const text of ['Erika Privat', 'erika.privat@example.de', '0231 123456', '51.500000, 7.500000', 'wartet auf Prüfung', 'Meldung eingegangen']) expect(res.body).toContain(text);
+    for (const text of ['Erika Privat', 'erika.privat@example.de', '0231 123456', '51.500000, 7.500000', 'wartet auf Prüfung', 'Meldung eingegangen'])
+      expect(res.body).toContain(text);
     expect(res.body.match(/\/verwaltung\/fotos\/\d+\/thumb\.jpg/g)?.length).toBe(2);
     expect((await clients.anonymous!.get(`/meldungen/${id}`)).body).not.toContain('erika.privat@example.de');
   });
 
   it('confirms a report: status, public event with actor, updated_at, in one go', async () => {
     const id = await reportA();
-    await t.db.updateTable('reports').set({ updated_at: new Date('2020-01-01') }).where('id', '=', id).execute();
+    await t.db
+      .updateTable('reports')
+      .set({ updated_at: new Date('2020-01-01') })
+      .where('id', '=', id)
+      .execute();
     const res = await clients.staffA!.post(`/verwaltung/meldungen/${id}/annehmen`);
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`/verwaltung/meldungen/${id}?ok=status`);
@@ -204,7 +226,9 @@ describe('working on a report', () => {
     const inactive = await createCategory(t.db, t.org.id, { name: 'Alt' });
     await t.db.updateTable('report_categories').set({ active: false }).where('id', '=', inactive.id).execute();
     expect((await clients.staffA!.post(`/verwaltung/meldungen/${id}/kategorie`, { categoryId: String(inactive.id) })).statusCode).toBe(400);
-    expect((await clients.staffA!.post(`/verwaltung/meldungen/${id}/kategorie`, { categoryId: String(s.category.id) })).body).toContain('hat diese Kategorie schon');
+    expect((await clients.staffA!.post(`/verwaltung/meldungen/${id}/kategorie`, { categoryId: String(s.category.id) })).body).toContain(
+      'hat diese Kategorie schon',
+    );
     expect((await clients.staffA!.post(`/verwaltung/meldungen/${id}/kategorie`, { categoryId: String(s.category2.id) })).statusCode).toBe(303);
     expect((await row(id)).category_id).toBe(s.category2.id);
     expect(await lastEvent(id)).toMatchObject({ kind: 'category', public: true, data: { toDe: 'Wilder Müll', toEn: 'Wilder Müll (en)' } });
@@ -244,7 +268,12 @@ describe('working on a report', () => {
     expect(o.supporters_count).toBe(3);
     const keys = await t.db.selectFrom('report_supporters').select('supporter_key').where('report_id', '=', original).orderBy('supporter_key').execute();
     expect(keys.map((k) => k.supporter_key)).toEqual(['u:101', 'u:102', 'u:103']);
-    const followers = await t.db.selectFrom('report_followers').select(['email', 'report_id']).where('report_id', 'in', [original, dup]).orderBy('email').execute();
+    const followers = await t.db
+      .selectFrom('report_followers')
+      .select(['email', 'report_id'])
+      .where('report_id', 'in', [original, dup])
+      .orderBy('email')
+      .execute();
     expect(followers).toEqual([
       { email: 'both@example.de', report_id: original },
       { email: 'first@example.de', report_id: original },
@@ -270,7 +299,9 @@ describe('working on a report', () => {
 
     const id2 = await reportA();
     expect((await clients.staffA!.post(`/verwaltung/meldungen/${id2}/nicht-zustaendig`, { who: '' })).statusCode).toBe(400);
-    expect((await clients.staffA!.post(`/verwaltung/meldungen/${id2}/nicht-zustaendig`, { who: 'Deutsche Bahn', notResponsibleNote: 'Bahngelände.' })).statusCode).toBe(303);
+    expect(
+      (await clients.staffA!.post(`/verwaltung/meldungen/${id2}/nicht-zustaendig`, { who: 'Deutsche Bahn', notResponsibleNote: 'Bahngelände.' })).statusCode,
+    ).toBe(303);
     expect(await row(id2)).toMatchObject({ status: 'closed', close_reason: 'not_responsible' });
     expect(await lastEvent(id2)).toMatchObject({ kind: 'not_responsible', public: true, data: { who: 'Deutsche Bahn' }, body: 'Bahngelände.' });
     expect((await clients.anonymous!.get(`/meldungen/${id2}`)).body).toContain('Zuständig ist: Deutsche Bahn');
@@ -280,7 +311,11 @@ describe('working on a report', () => {
 
   it('writes a public note from a template and an internal note nobody outside sees, all escaped', async () => {
     const id = await reportA({ description: '<script>alert(1)</script> Loch' });
-    const tpl = await t.db.insertInto('response_templates').values({ organization_id: t.org.id, title: 'Danke <i>', body: 'Danke für Ihre <b>Meldung</b>.' }).returning('id').executeTakeFirstOrThrow();
+    const tpl = await t.db
+      .insertInto('response_templates')
+      .values({ organization_id: t.org.id, title: 'Danke <i>', body: 'Danke für Ihre <b>Meldung</b>.' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const form = await clients.staffA!.get(`/verwaltung/meldungen/${id}?vorlage=${tpl.id}`);
     expect(form.body).toContain('Danke für Ihre &lt;b>Meldung&lt;/b>.</textarea>');
     expect(form.body).toContain('&lt;script>alert(1)&lt;/script> Loch');
@@ -417,7 +452,11 @@ describe('the inbox', () => {
     const a1 = await reportA();
     const a2 = await reportA({ status: 'fixed' });
     const b1 = await makeReport(t.db, storage, t.org.id, { categoryId: s.category2.id, departmentId: s.depB.id });
-    const res = await clients.staffA!.post('/verwaltung/meldungen/sammelaktion', { ids: [String(a1), String(a2), String(b1), 'x', '99999999'], bulkStatus: 'confirmed', return: '/verwaltung/meldungen?status=all' });
+    const res = await clients.staffA!.post('/verwaltung/meldungen/sammelaktion', {
+      ids: [String(a1), String(a2), String(b1), 'x', '99999999'],
+      bulkStatus: 'confirmed',
+      return: '/verwaltung/meldungen?status=all',
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/verwaltung/meldungen?status=all&ok=bulk&geaendert=1&unveraendert=3');
     expect((await clients.staffA!.get(res.headers.location as string)).body).toContain('1 Meldung(en) geändert, 3 unverändert.');
@@ -428,7 +467,11 @@ describe('the inbox', () => {
 
     const m1 = await reportA();
     const m2 = await makeReport(t.db, storage, t.org.id, { categoryId: s.category2.id, departmentId: s.depB.id });
-    const mod = await clients.moderator!.post('/verwaltung/meldungen/sammelaktion', { ids: [String(m1), String(m2)], bulkStatus: 'fixed', return: 'https://evil.example/' });
+    const mod = await clients.moderator!.post('/verwaltung/meldungen/sammelaktion', {
+      ids: [String(m1), String(m2)],
+      bulkStatus: 'fixed',
+      return: 'https://evil.example/',
+    });
     expect(mod.headers.location).toBe('/verwaltung/meldungen?ok=bulk&geaendert=2&unveraendert=0');
     for (const id of [m1, m2]) {
       expect(await row(id)).toMatchObject({ status: 'fixed' });
@@ -447,21 +490,61 @@ describe('the inbox', () => {
 describe('routing administration', () => {
   it('creates and edits a category with a question and a routing rule, keeping input on errors', async () => {
     const admin = clients.admin!;
-    const bad = await admin.post('/verwaltung/kategorien', { code: 'Nicht OK!', name_de: '<b>Ampel</b>', name_en: '', kind: 'defect', questionnaire_weeks: '99' });
+    const bad = await admin.post('/verwaltung/kategorien', {
+      code: 'Nicht OK!',
+      name_de: '<b>Ampel</b>',
+      name_en: '',
+      kind: 'defect',
+      questionnaire_weeks: '99',
+    });
     expect(bad.statusCode).toBe(400);
     for (const f of ['code', 'name_en', 'questionnaire_weeks']) expect(bad.body).toContain(`href="#f-${f}"`);
     expect(bad.body).toContain('value="&lt;b>Ampel&lt;/b>"');
-    const created = await admin.post('/verwaltung/kategorien', { code: 'ampel', name_de: 'Ampel defekt', name_en: 'Broken traffic light', kind: 'defect', department_id: String(s.depA.id), questionnaire_weeks: '', active: '1', sort: '5' });
+    const created = await admin.post('/verwaltung/kategorien', {
+      code: 'ampel',
+      name_de: 'Ampel defekt',
+      name_en: 'Broken traffic light',
+      kind: 'defect',
+      department_id: String(s.depA.id),
+      questionnaire_weeks: '',
+      active: '1',
+      sort: '5',
+    });
     expect(created.statusCode).toBe(303);
-    const cat = await t.db.selectFrom('report_categories').selectAll().where('organization_id', '=', t.org.id).where('code', '=', 'ampel').executeTakeFirstOrThrow();
+    const cat = await t.db
+      .selectFrom('report_categories')
+      .selectAll()
+      .where('organization_id', '=', t.org.id)
+      .where('code', '=', 'ampel')
+      .executeTakeFirstOrThrow();
     expect(cat).toMatchObject({ name_en: 'Broken traffic light', questionnaire_weeks: 4, active: true, sort: 5, department_id: s.depA.id });
     expect((await admin.post('/verwaltung/kategorien', { code: 'ampel', name_de: 'x', name_en: 'x', kind: 'defect' })).body).toContain('schon vergeben');
 
-    const q = await admin.post(`/verwaltung/kategorien/${cat.id}/fragen`, { code: 'farbe', datatype: 'singlevaluelist', label_de: 'Welche Farbe?', label_en: 'Which colour?', options: 'rot | Rot | red\ngruen | Grün | green', required: '1' });
+    const q = await admin.post(`/verwaltung/kategorien/${cat.id}/fragen`, {
+      code: 'farbe',
+      datatype: 'singlevaluelist',
+      label_de: 'Welche Farbe?',
+      label_en: 'Which colour?',
+      options: 'rot | Rot | red\ngruen | Grün | green',
+      required: '1',
+    });
     expect(q.statusCode).toBe(303);
     const question = await t.db.selectFrom('category_questions').selectAll().where('category_id', '=', cat.id).executeTakeFirstOrThrow();
-    expect(question).toMatchObject({ code: 'farbe', required: true, options: [{ key: 'rot', de: 'Rot', en: 'red' }, { key: 'gruen', de: 'Grün', en: 'green' }] });
-    const badQ = await admin.post(`/verwaltung/kategorien/${cat.id}/fragen/${question.id}`, { code: 'farbe', datatype: 'multivaluelist', label_de: 'x', label_en: 'x', options: 'rot | Rot' });
+    expect(question).toMatchObject({
+      code: 'farbe',
+      required: true,
+      options: [
+        { key: 'rot', de: 'Rot', en: 'red' },
+        { key: 'gruen', de: 'Grün', en: 'green' },
+      ],
+    });
+    const badQ = await admin.post(`/verwaltung/kategorien/${cat.id}/fragen/${question.id}`, {
+      code: 'farbe',
+      datatype: 'multivaluelist',
+      label_de: 'x',
+      label_en: 'x',
+      options: 'rot | Rot',
+    });
     expect(badQ.statusCode).toBe(400);
     expect(badQ.body).toContain('Zeile 1');
     expect((await admin.get(`/verwaltung/kategorien/${cat.id}/fragen/${question.id}`)).body).toContain('gruen | Grün | green');
@@ -470,14 +553,29 @@ describe('routing administration', () => {
 
     const district = await t.db
       .insertInto('districts')
-      .values({ organization_id: t.org.id, kind: 'stadtbezirk', name: 'Innenstadt-West', geometry: JSON.stringify({ type: 'MultiPolygon', coordinates: [] }), min_lon: 7.4, min_lat: 51.4, max_lon: 7.6, max_lat: 51.6 })
+      .values({
+        organization_id: t.org.id,
+        kind: 'stadtbezirk',
+        name: 'Innenstadt-West',
+        geometry: JSON.stringify({ type: 'MultiPolygon', coordinates: [] }),
+        min_lon: 7.4,
+        min_lat: 51.4,
+        max_lon: 7.6,
+        max_lat: 51.6,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const badRule = await admin.post(`/verwaltung/kategorien/${cat.id}/zustaendigkeiten`, { district_id: '', rule_department_id: String(s.depB.id) });
     expect(badRule.statusCode).toBe(400);
     expect(badRule.body).toContain('href="#f-district_id"');
-    expect((await admin.post(`/verwaltung/kategorien/${cat.id}/zustaendigkeiten`, { district_id: String(district.id), rule_department_id: String(s.depA.id) })).statusCode).toBe(303);
-    expect((await admin.post(`/verwaltung/kategorien/${cat.id}/zustaendigkeiten`, { district_id: String(district.id), rule_department_id: String(s.depB.id) })).statusCode).toBe(303);
+    expect(
+      (await admin.post(`/verwaltung/kategorien/${cat.id}/zustaendigkeiten`, { district_id: String(district.id), rule_department_id: String(s.depA.id) }))
+        .statusCode,
+    ).toBe(303);
+    expect(
+      (await admin.post(`/verwaltung/kategorien/${cat.id}/zustaendigkeiten`, { district_id: String(district.id), rule_department_id: String(s.depB.id) }))
+        .statusCode,
+    ).toBe(303);
     const rules = await t.db.selectFrom('routing_rules').selectAll().where('category_id', '=', cat.id).execute();
     expect(rules).toHaveLength(1);
     expect(rules[0]!.department_id).toBe(s.depB.id);
@@ -487,9 +585,20 @@ describe('routing administration', () => {
     expect((await admin.post(`/verwaltung/kategorien/${cat.id}/zustaendigkeiten/${rules[0]!.id}/loeschen`)).statusCode).toBe(303);
     expect((await admin.post(`/verwaltung/kategorien/${cat.id}/zustaendigkeiten/${rules[0]!.id}/loeschen`)).statusCode).toBe(404);
 
-    const edit = await admin.post(`/verwaltung/kategorien/${cat.id}`, { code: 'ampel', name_de: 'Ampel', name_en: 'Traffic light', kind: 'defect', questionnaire_weeks: '0', sort: '1' });
+    const edit = await admin.post(`/verwaltung/kategorien/${cat.id}`, {
+      code: 'ampel',
+      name_de: 'Ampel',
+      name_en: 'Traffic light',
+      kind: 'defect',
+      questionnaire_weeks: '0',
+      sort: '1',
+    });
     expect(edit.statusCode).toBe(303);
-    expect(await t.db.selectFrom('report_categories').selectAll().where('id', '=', cat.id).executeTakeFirstOrThrow()).toMatchObject({ active: false, questionnaire_weeks: 0, department_id: null });
+    expect(await t.db.selectFrom('report_categories').selectAll().where('id', '=', cat.id).executeTakeFirstOrThrow()).toMatchObject({
+      active: false,
+      questionnaire_weeks: 0,
+      department_id: null,
+    });
     expect((await admin.post(`/verwaltung/kategorien/${cat.id}/fragen/${question.id}/loeschen`)).statusCode).toBe(303);
   });
 
@@ -533,7 +642,8 @@ describe('routing administration', () => {
 
   it('shows the menu entries by role', async () => {
     const adminNav = (await clients.admin!.get('/verwaltung')).body;
-    for (const href of ['/verwaltung/meldungen', '/verwaltung/kategorien', '/verwaltung/antwortvorlagen', '/verwaltung/open311']) expect(adminNav).toContain(`href="${href}"`);
+    for (const href of ['/verwaltung/meldungen', '/verwaltung/kategorien', '/verwaltung/antwortvorlagen', '/verwaltung/open311'])
+      expect(adminNav).toContain(`href="${href}"`);
     const staffNav = (await clients.staffA!.get('/verwaltung')).body;
     expect(staffNav).toContain('href="/verwaltung/meldungen"');
     expect(staffNav).not.toContain('href="/verwaltung/kategorien"');

@@ -16,7 +16,7 @@ import { canWorkOnReport, departmentScope } from './backoffice.policy';
 import * as bq from './backoffice.queries';
 import * as bo from './backoffice.service';
 import { CategoriesPage, CategoryFormPage, Open311FormPage, Open311ListPage, QuestionFormPage, TemplateFormPage, TemplatesPage } from './views/admin-pages';
-import { type InboxQuery, InboxPage } from './views/inbox-page';
+import { InboxPage, type InboxQuery } from './views/inbox-page';
 import { PhotoPage } from './views/photo-page';
 import { ReportDetailPage } from './views/report-detail-page';
 
@@ -51,7 +51,16 @@ export function parseInboxQuery(raw: Record<string, unknown>): { query: InboxQue
   const alter = ['lt1', 'lt7', 'gt7', 'gt30'].includes(s('alter')) ? s('alter') : '';
   const q = s('q').slice(0, 200);
   const seite = /^\d{1,6}$/.test(s('seite')) && Number(s('seite')) >= 1 ? s('seite') : '1';
-  const query: InboxQuery = { status, kategorie: id('kategorie'), bezirk: id('bezirk'), abteilung, q, alter, sortierung: s('sortierung') === 'neueste' ? 'neueste' : '', seite };
+  const query: InboxQuery = {
+    status,
+    kategorie: id('kategorie'),
+    bezirk: id('bezirk'),
+    abteilung,
+    q,
+    alter,
+    sortierung: s('sortierung') === 'neueste' ? 'neueste' : '',
+    seite,
+  };
   const filter: bq.InboxFilter = {
     status: (status || 'open') as bq.StatusFilter,
     categoryId: query.kategorie ? Number(query.kategorie) : undefined,
@@ -63,7 +72,19 @@ export function parseInboxQuery(raw: Record<string, unknown>): { query: InboxQue
   return { query, filter, page: Number(seite), newestFirst: query.sortierung === 'neueste' };
 }
 
-const REPORT_NOTICES = ['status', 'category', 'department', 'duplicate', 'rejected', 'not_responsible', 'public_note', 'internal_note', 'photo_approved', 'photo_hidden', 'photo_redacted'] as const;
+const REPORT_NOTICES = [
+  'status',
+  'category',
+  'department',
+  'duplicate',
+  'rejected',
+  'not_responsible',
+  'public_note',
+  'internal_note',
+  'photo_approved',
+  'photo_hidden',
+  'photo_redacted',
+] as const;
 type ReportNotice = (typeof REPORT_NOTICES)[number];
 
 export async function backOfficeReportRoutes(app: FastifyInstance, { db, storage }: BackOfficeRouteDeps): Promise<void> {
@@ -72,7 +93,12 @@ export async function backOfficeReportRoutes(app: FastifyInstance, { db, storage
 
   // Inbox ------------------------------------------------------------------------------------------------------
 
-  async function renderInbox(request: FastifyRequest, reply: FastifyReply, rawQuery: Record<string, unknown>, extra: { notice?: string; errors?: FieldErrors; bulkStatus?: string; status?: number } = {}) {
+  async function renderInbox(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    rawQuery: Record<string, unknown>,
+    extra: { notice?: string; errors?: FieldErrors; bulkStatus?: string; status?: number } = {},
+  ) {
     const { ctx } = request;
     const user = currentUser(request);
     const scope = departmentScope(user);
@@ -115,7 +141,12 @@ export async function backOfficeReportRoutes(app: FastifyInstance, { db, storage
     const raw = request.query as Record<string, unknown>;
     const ok = one(raw.ok);
     const num = (k: string) => (/^\d{1,9}$/.test(one(raw[k])) ? one(raw[k]) : '0');
-    const notice = ok === 'bulk' ? t('ok.bulk', { done: num('geaendert'), skipped: num('unveraendert') }) : ok === 'weitergegeben' ? t('ok.departmentAway', { id: num('nr') }) : undefined;
+    const notice =
+      ok === 'bulk'
+        ? t('ok.bulk', { done: num('geaendert'), skipped: num('unveraendert') })
+        : ok === 'weitergegeben'
+          ? t('ok.departmentAway', { id: num('nr') })
+          : undefined;
     return renderInbox(request, reply, raw, { notice });
   });
 
@@ -138,7 +169,12 @@ export async function backOfficeReportRoutes(app: FastifyInstance, { db, storage
 
   // One report -------------------------------------------------------------------------------------------------
 
-  async function renderReport(request: FastifyRequest, reply: FastifyReply, id: number, opts: { values?: Record<string, string>; errors?: FieldErrors; notice?: string; status?: number; templateId?: string } = {}) {
+  async function renderReport(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    opts: { values?: Record<string, string>; errors?: FieldErrors; notice?: string; status?: number; templateId?: string } = {},
+  ) {
     const { ctx } = request;
     const report = await bo.reportForStaff(db, ctx.org, currentUser(request), id);
     const [photos, events, questions, categories, departments, templates] = await Promise.all([
@@ -155,7 +191,10 @@ export async function backOfficeReportRoutes(app: FastifyInstance, { db, storage
       .map((qu) => {
         const value = stored[qu.code]!;
         const label = (key: string) => qu.options.find((o) => o.key === key)?.label ?? key;
-        return { label: qu.label, value: Array.isArray(value) ? value.map(label).join(', ') : qu.datatype === 'singlevaluelist' ? label(String(value)) : String(value) };
+        return {
+          label: qu.label,
+          value: Array.isArray(value) ? value.map(label).join(', ') : qu.datatype === 'singlevaluelist' ? label(String(value)) : String(value),
+        };
       });
     return sendHtml(
       reply,
@@ -165,7 +204,9 @@ export async function backOfficeReportRoutes(app: FastifyInstance, { db, storage
         photos={photos}
         events={events}
         answers={answers}
-        categories={categories.filter((c) => c.active || c.id === report.category_id).map((c) => ({ id: c.id, name: ctx.locale === 'de' ? c.name_de : c.name_en }))}
+        categories={categories
+          .filter((c) => c.active || c.id === report.category_id)
+          .map((c) => ({ id: c.id, name: ctx.locale === 'de' ? c.name_de : c.name_en }))}
         departments={departments}
         templates={templates}
         templateId={opts.templateId ?? ''}
@@ -191,7 +232,12 @@ export async function backOfficeReportRoutes(app: FastifyInstance, { db, storage
   });
 
   /** One form post on a report: run the use case, then show the report again or the form with its problems. */
-  function reportAction(path: string, fields: string[], run: (request: FastifyRequest, id: number, body: FormBody) => Promise<bo.ActionResult>, notice: ReportNotice) {
+  function reportAction(
+    path: string,
+    fields: string[],
+    run: (request: FastifyRequest, id: number, body: FormBody) => Promise<bo.ActionResult>,
+    notice: ReportNotice,
+  ) {
     app.post(`/verwaltung/meldungen/:id/${path}`, anyStaff, async (request, reply) => {
       const id = numberParam(request);
       const body = asForm(request.body);
@@ -209,19 +255,44 @@ export async function backOfficeReportRoutes(app: FastifyInstance, { db, storage
 
   const actor = (request: FastifyRequest) => currentUser(request);
   reportAction('annehmen', [], (r, id) => bo.changeStatus(db, r.ctx.org, actor(r), id, { status: 'confirmed' }), 'status');
-  reportAction('status', ['status', 'statusNote'], (r, id, b) => bo.changeStatus(db, r.ctx.org, actor(r), id, { status: field(b, 'status'), note: field(b, 'statusNote') }), 'status');
+  reportAction(
+    'status',
+    ['status', 'statusNote'],
+    (r, id, b) => bo.changeStatus(db, r.ctx.org, actor(r), id, { status: field(b, 'status'), note: field(b, 'statusNote') }),
+    'status',
+  );
   reportAction('kategorie', ['categoryId'], (r, id, b) => bo.changeCategory(db, r.ctx.org, actor(r), id, field(b, 'categoryId')), 'category');
   reportAction('abteilung', ['departmentId'], (r, id, b) => bo.reassignDepartment(db, r.ctx.org, actor(r), id, field(b, 'departmentId')), 'department');
-  reportAction('doppelt', ['duplicateOf', 'duplicateNote'], (r, id, b) => bo.markDuplicate(db, r.ctx.org, actor(r), id, { original: field(b, 'duplicateOf'), note: field(b, 'duplicateNote') }), 'duplicate');
-  reportAction('ablehnen', ['rejectReason'], (r, id, b) => bo.closeWithReason(db, r.ctx.org, actor(r), id, { reason: 'rejected', text: field(b, 'rejectReason') }), 'rejected');
+  reportAction(
+    'doppelt',
+    ['duplicateOf', 'duplicateNote'],
+    (r, id, b) => bo.markDuplicate(db, r.ctx.org, actor(r), id, { original: field(b, 'duplicateOf'), note: field(b, 'duplicateNote') }),
+    'duplicate',
+  );
+  reportAction(
+    'ablehnen',
+    ['rejectReason'],
+    (r, id, b) => bo.closeWithReason(db, r.ctx.org, actor(r), id, { reason: 'rejected', text: field(b, 'rejectReason') }),
+    'rejected',
+  );
   reportAction(
     'nicht-zustaendig',
     ['who', 'notResponsibleNote'],
     (r, id, b) => bo.closeWithReason(db, r.ctx.org, actor(r), id, { reason: 'not_responsible', who: field(b, 'who'), text: field(b, 'notResponsibleNote') }),
     'not_responsible',
   );
-  reportAction('nachricht', ['publicNote'], (r, id, b) => bo.addNote(db, r.ctx.org, actor(r), id, { public: true, body: field(b, 'publicNote') }), 'public_note');
-  reportAction('notiz', ['internalNote'], (r, id, b) => bo.addNote(db, r.ctx.org, actor(r), id, { public: false, body: field(b, 'internalNote') }), 'internal_note');
+  reportAction(
+    'nachricht',
+    ['publicNote'],
+    (r, id, b) => bo.addNote(db, r.ctx.org, actor(r), id, { public: true, body: field(b, 'publicNote') }),
+    'public_note',
+  );
+  reportAction(
+    'notiz',
+    ['internalNote'],
+    (r, id, b) => bo.addNote(db, r.ctx.org, actor(r), id, { public: false, body: field(b, 'internalNote') }),
+    'internal_note',
+  );
 
   // Photos -----------------------------------------------------------------------------------------------------
 
@@ -262,7 +333,11 @@ export async function backOfficeReportRoutes(app: FastifyInstance, { db, storage
     const result = await bo.redactPhoto({ db, storage }, request.ctx.org, currentUser(request), reportId, photoId, values);
     if (!result.ok) {
       const { photo } = await photoOf(request);
-      return sendHtml(reply, <PhotoPage ctx={request.ctx} reportId={reportId} photo={photo} values={values} errors={problemsToErrors(request.ctx, result.errors)} />, 400);
+      return sendHtml(
+        reply,
+        <PhotoPage ctx={request.ctx} reportId={reportId} photo={photo} values={values} errors={problemsToErrors(request.ctx, result.errors)} />,
+        400,
+      );
     }
     return reply.redirect(`/verwaltung/meldungen/${reportId}/fotos/${result.newPhotoId}?ok=photo_redacted`, 303);
   });
@@ -289,7 +364,9 @@ export async function backOfficeReportRoutes(app: FastifyInstance, { db, storage
   app.get('/verwaltung/antwortvorlagen', adminOnly, async (request, reply) =>
     sendHtml(reply, <TemplatesPage ctx={request.ctx} templates={await bq.listTemplates(db, request.ctx.org.id)} notice={okNotice(request)} />),
   );
-  app.get('/verwaltung/antwortvorlagen/neu', adminOnly, async (request, reply) => sendHtml(reply, <TemplateFormPage ctx={request.ctx} id={null} values={{ title: '', body: '' }} />));
+  app.get('/verwaltung/antwortvorlagen/neu', adminOnly, async (request, reply) =>
+    sendHtml(reply, <TemplateFormPage ctx={request.ctx} id={null} values={{ title: '', body: '' }} />),
+  );
   app.get('/verwaltung/antwortvorlagen/:id', adminOnly, async (request, reply) => {
     const tpl = await bq.findTemplate(db, request.ctx.org.id, numberParam(request));
     if (!tpl) throw new AppError('not_found');
@@ -299,7 +376,8 @@ export async function backOfficeReportRoutes(app: FastifyInstance, { db, storage
     const body = asForm(request.body);
     const values = { title: field(body, 'title'), body: field(body, 'body') };
     const checked = await admin.validateTemplate(db, request.ctx.org.id, id, values);
-    if (!checked.ok) return sendHtml(reply, <TemplateFormPage ctx={request.ctx} id={id} values={values} errors={problemsToErrors(request.ctx, checked.errors)} />, 400);
+    if (!checked.ok)
+      return sendHtml(reply, <TemplateFormPage ctx={request.ctx} id={id} values={values} errors={problemsToErrors(request.ctx, checked.errors)} />, 400);
     if (id) await bq.updateTemplate(db, request.ctx.org.id, id, checked.value);
     const saved = id ?? (await bq.insertTemplate(db, request.ctx.org.id, checked.value)).id;
     await audit(request, id ? 'response_templates.update' : 'response_templates.create', saved);
@@ -321,7 +399,18 @@ export async function backOfficeReportRoutes(app: FastifyInstance, { db, storage
 
   // Categories, extra questions, routing rules ------------------------------------------------------------------
 
-  const emptyCategory: admin.CategoryForm = { code: '', kind: 'defect', name_de: '', name_en: '', description_de: '', description_en: '', department_id: '', questionnaire_weeks: '4', active: true, sort: '0' };
+  const emptyCategory: admin.CategoryForm = {
+    code: '',
+    kind: 'defect',
+    name_de: '',
+    name_en: '',
+    description_de: '',
+    description_en: '',
+    department_id: '',
+    questionnaire_weeks: '4',
+    active: true,
+    sort: '0',
+  };
   const categoryForm = (body: FormBody): admin.CategoryForm => ({
     code: field(body, 'code'),
     kind: field(body, 'kind'),
@@ -339,7 +428,13 @@ export async function backOfficeReportRoutes(app: FastifyInstance, { db, storage
     request: FastifyRequest,
     reply: FastifyReply,
     id: number | null,
-    opts: { values?: admin.CategoryForm; errors?: FieldErrors; ruleValues?: { district_id: string; rule_department_id: string }; ruleErrors?: FieldErrors; status?: number } = {},
+    opts: {
+      values?: admin.CategoryForm;
+      errors?: FieldErrors;
+      ruleValues?: { district_id: string; rule_department_id: string };
+      ruleErrors?: FieldErrors;
+      status?: number;
+    } = {},
   ) {
     const { ctx } = request;
     const category = id ? await bq.findCategory(db, ctx.org.id, id) : undefined;
@@ -353,7 +448,12 @@ export async function backOfficeReportRoutes(app: FastifyInstance, { db, storage
     const values: admin.CategoryForm =
       opts.values ??
       (category
-        ? { ...category, department_id: category.department_id ? String(category.department_id) : '', questionnaire_weeks: String(category.questionnaire_weeks), sort: String(category.sort) }
+        ? {
+            ...category,
+            department_id: category.department_id ? String(category.department_id) : '',
+            questionnaire_weeks: String(category.questionnaire_weeks),
+            sort: String(category.sort),
+          }
         : emptyCategory);
     return sendHtml(
       reply,
@@ -376,7 +476,11 @@ export async function backOfficeReportRoutes(app: FastifyInstance, { db, storage
 
   app.get('/verwaltung/kategorien', adminOnly, async (request, reply) => {
     const { ctx } = request;
-    const [categories, departments, counts] = await Promise.all([bq.allCategories(db, ctx.org.id), bq.departments(db, ctx.org.id), bq.reportCountsByCategory(db, ctx.org.id)]);
+    const [categories, departments, counts] = await Promise.all([
+      bq.allCategories(db, ctx.org.id),
+      bq.departments(db, ctx.org.id),
+      bq.reportCountsByCategory(db, ctx.org.id),
+    ]);
     const rows = categories.map((c) => ({
       ...c,
       department: departments.find((d) => d.id === c.department_id)?.name ?? null,
@@ -429,14 +533,30 @@ export async function backOfficeReportRoutes(app: FastifyInstance, { db, storage
     if (!category) throw new AppError('not_found');
     return category;
   }
-  const questionPage = (request: FastifyRequest, reply: FastifyReply, category: { id: number; name_de: string; name_en: string }, id: number | null, values: admin.QuestionForm, errors?: FieldErrors) =>
+  const questionPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    category: { id: number; name_de: string; name_en: string },
+    id: number | null,
+    values: admin.QuestionForm,
+    errors?: FieldErrors,
+  ) =>
     sendHtml(
       reply,
-      <QuestionFormPage ctx={request.ctx} categoryId={category.id} categoryName={request.ctx.locale === 'de' ? category.name_de : category.name_en} id={id} values={values} errors={errors} />,
+      <QuestionFormPage
+        ctx={request.ctx}
+        categoryId={category.id}
+        categoryName={request.ctx.locale === 'de' ? category.name_de : category.name_en}
+        id={id}
+        values={values}
+        errors={errors}
+      />,
       errors ? 400 : 200,
     );
 
-  app.get('/verwaltung/kategorien/:id/fragen/neu', adminOnly, async (request, reply) => questionPage(request, reply, await categoryOf(request), null, emptyQuestion));
+  app.get('/verwaltung/kategorien/:id/fragen/neu', adminOnly, async (request, reply) =>
+    questionPage(request, reply, await categoryOf(request), null, emptyQuestion),
+  );
   app.get('/verwaltung/kategorien/:id/fragen/:questionId', adminOnly, async (request, reply) => {
     const category = await categoryOf(request);
     const question = await bq.findQuestion(db, category.id, numberParam(request, 'questionId'));
@@ -482,7 +602,15 @@ export async function backOfficeReportRoutes(app: FastifyInstance, { db, storage
   app.get('/verwaltung/abteilungen/:id/open311', adminOnly, async (request, reply) => {
     const dep = await bq.findDepartment(db, request.ctx.org.id, numberParam(request));
     if (!dep) throw new AppError('not_found');
-    return sendHtml(reply, <Open311FormPage ctx={request.ctx} department={dep} hasKey={Boolean(dep.open311_api_key)} values={{ endpoint: dep.open311_endpoint ?? '', enabled: dep.open311_enabled }} />);
+    return sendHtml(
+      reply,
+      <Open311FormPage
+        ctx={request.ctx}
+        department={dep}
+        hasKey={Boolean(dep.open311_api_key)}
+        values={{ endpoint: dep.open311_endpoint ?? '', enabled: dep.open311_enabled }}
+      />,
+    );
   });
   app.post('/verwaltung/abteilungen/:id/open311', adminOnly, async (request, reply) => {
     const dep = await bq.findDepartment(db, request.ctx.org.id, numberParam(request));
@@ -498,13 +626,25 @@ export async function backOfficeReportRoutes(app: FastifyInstance, { db, storage
     if (!checked.ok) {
       return sendHtml(
         reply,
-        <Open311FormPage ctx={request.ctx} department={dep} hasKey={Boolean(dep.open311_api_key)} values={{ endpoint: form.endpoint, enabled: form.enabled }} errors={problemsToErrors(request.ctx, checked.errors)} />,
+        <Open311FormPage
+          ctx={request.ctx}
+          department={dep}
+          hasKey={Boolean(dep.open311_api_key)}
+          values={{ endpoint: form.endpoint, enabled: form.enabled }}
+          errors={problemsToErrors(request.ctx, checked.errors)}
+        />,
         400,
       );
     }
     await bq.updateOpen311(db, request.ctx.org.id, dep.id, checked.value);
     // The key itself never goes into the audit log.
-    await bq.actorAudit(db, { organizationId: request.ctx.org.id, actorUserId: currentUser(request).id, action: 'departments.open311', subject: String(dep.id), details: { enabled: checked.value.enabled, endpoint: checked.value.endpoint, keyChanged: checked.value.apiKey !== undefined } });
+    await bq.actorAudit(db, {
+      organizationId: request.ctx.org.id,
+      actorUserId: currentUser(request).id,
+      action: 'departments.open311',
+      subject: String(dep.id),
+      details: { enabled: checked.value.enabled, endpoint: checked.value.endpoint, keyChanged: checked.value.apiKey !== undefined },
+    });
     return reply.redirect('/verwaltung/open311?ok=saved', 303);
   });
 }

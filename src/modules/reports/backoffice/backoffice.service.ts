@@ -107,7 +107,13 @@ export async function changeStatus(db: Db, org: Org, actor: Actor, reportId: num
 }
 
 /** Many reports, one status: each is checked and changed on its own, each gets its own event. */
-export async function bulkChangeStatus(db: Db, org: Org, actor: Actor, rawIds: string[], status: string): Promise<{ done: number[]; skipped: number[] } | { error: Problem }> {
+export async function bulkChangeStatus(
+  db: Db,
+  org: Org,
+  actor: Actor,
+  rawIds: string[],
+  status: string,
+): Promise<{ done: number[]; skipped: number[] } | { error: Problem }> {
   if (!isReportStatus(status) || status === 'unconfirmed') return { error: { key: 'err.status' } };
   const ids = [...new Set(rawIds.map(parseId).filter((id): id is number => id !== null))];
   if (ids.length === 0) return { error: { key: 'err.bulkNone' } };
@@ -203,7 +209,14 @@ export async function markDuplicate(db: Db, org: Org, actor: Actor, reportId: nu
       body: note,
       data: { of: originalId, closeReason: 'duplicate' },
     });
-    await insertEvent(trx, { organizationId: org.id, reportId: originalId, kind: 'duplicate_merged', public: false, actorUserId: actor.id, data: { from: report.id } });
+    await insertEvent(trx, {
+      organizationId: org.id,
+      reportId: originalId,
+      kind: 'duplicate_merged',
+      public: false,
+      actorUserId: actor.id,
+      data: { from: report.id },
+    });
     return OK;
   });
 }
@@ -248,7 +261,14 @@ export async function addNote(db: Db, org: Org, actor: Actor, reportId: number, 
   const bad = checkText(input.public ? 'publicNote' : 'internalNote', body, LIMITS.noteMax);
   if (bad) return bad;
   return onReport(db, org, actor, reportId, async (trx, report) => {
-    await insertEvent(trx, { organizationId: org.id, reportId: report.id, kind: input.public ? 'public_note' : 'internal_note', public: input.public, actorUserId: actor.id, body });
+    await insertEvent(trx, {
+      organizationId: org.id,
+      reportId: report.id,
+      kind: input.public ? 'public_note' : 'internal_note',
+      public: input.public,
+      actorUserId: actor.id,
+      body,
+    });
     await bq.updateReport(trx, report.id, {});
     return OK;
   });
@@ -326,7 +346,9 @@ export async function redactPhoto(
   const parsed = parseRegion(input);
   if (!parsed.ok) return parsed;
 
-  const base = `reports/${randomToken(12).toLowerCase().replace(/[^a-z0-9]/g, '0')}`;
+  const base = `reports/${randomToken(12)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '0')}`;
   const written: string[] = [];
   try {
     for (const size of Object.keys(PHOTO_SIZES) as PhotoSize[]) {
@@ -339,7 +361,14 @@ export async function redactPhoto(
     const newPhotoId = await onReport(db, org, actor, reportId, async (trx, locked) => {
       const current = await bq.lockPhoto(trx, locked.id, photoId);
       if (!current) throw new AppError('not_found');
-      const copy = await bq.insertRedactedPhoto(trx, { reportId: locked.id, storageKey: base, width: current.width, height: current.height, sort: current.sort, redactedFrom: current.id });
+      const copy = await bq.insertRedactedPhoto(trx, {
+        reportId: locked.id,
+        storageKey: base,
+        width: current.width,
+        height: current.height,
+        sort: current.sort,
+        redactedFrom: current.id,
+      });
       if (current.status !== 'hidden') await bq.setPhotoStatus(trx, current.id, 'hidden');
       await insertEvent(trx, {
         organizationId: org.id,

@@ -20,7 +20,9 @@ export async function stripedJpeg(width = 800, height = 600): Promise<Buffer> {
       const on = (Math.floor(x / 8) + Math.floor(y / 8)) % 2 === 0;
       raw.fill(on ? 240 : 20, (y * width + x) * 3, (y * width + x) * 3 + 3);
     }
-  return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+  return sharp(raw, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }
 
 export async function seedBackOffice(db: Db, secret: string, organizationId: number) {
@@ -69,7 +71,11 @@ export async function makeReport(db: Db, storage: FileStorage | null, organizati
   });
   const id = inserted!.id;
   if (o.createdDaysAgo) {
-    await db.updateTable('reports').set({ created_at: new Date(Date.now() - o.createdDaysAgo * 86_400_000) }).where('id', '=', id).execute();
+    await db
+      .updateTable('reports')
+      .set({ created_at: new Date(Date.now() - o.createdDaysAgo * 86_400_000) })
+      .where('id', '=', id)
+      .execute();
   }
   await q.insertEvent(db, { organizationId, reportId: id, kind: 'created', public: true, toStatus: status });
   if (o.reporterEmail !== null) await q.addFollower(db, id, o.reporterEmail ?? 'erika@example.de', hashToken(randomToken()));
@@ -77,7 +83,9 @@ export async function makeReport(db: Db, storage: FileStorage | null, organizati
     if (!storage) throw new Error('photos need storage');
     const processed = await processPhoto(await stripedJpeg(), LIMITS.photoBytesMax);
     if ('problem' in processed) throw new Error(processed.problem);
-    const base = `reports/${randomToken(12).toLowerCase().replace(/[^a-z0-9]/g, '0')}`;
+    const base = `reports/${randomToken(12)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '0')}`;
     for (const size of Object.keys(PHOTO_SIZES) as PhotoSize[]) await storage.put(photoKey(base, size), processed.variants[size]);
     await q.insertPhoto(db, { reportId: id, storageKey: base, width: processed.width, height: processed.height, sort: i });
   }

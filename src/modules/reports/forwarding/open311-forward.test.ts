@@ -40,7 +40,11 @@ beforeAll(async () => {
   t = await createTestApp();
   const dept = await createDepartment(t.db, t.org.id, 'Tiefbau mit Open311');
   departmentId = dept.id;
-  await t.db.updateTable('departments').set({ open311_enabled: true, open311_endpoint: base, open311_api_key: 'geheimer-schluessel' }).where('id', '=', dept.id).execute();
+  await t.db
+    .updateTable('departments')
+    .set({ open311_enabled: true, open311_endpoint: base, open311_api_key: 'geheimer-schluessel' })
+    .where('id', '=', dept.id)
+    .execute();
   categoryId = (await createCategory(t.db, t.org.id, { code: 'strassenschaden', departmentId: dept.id })).id;
 });
 afterAll(async () => {
@@ -50,11 +54,16 @@ afterAll(async () => {
 
 const deps = () => ({ db: t.db, publicUrl: t.config.publicUrl, timeoutMs: 5000 });
 const forwardOf = (reportId: number) => t.db.selectFrom('report_forwards').selectAll().where('report_id', '=', reportId).executeTakeFirstOrThrow();
-const eventsOf = (reportId: number, kind: string) => t.db.selectFrom('report_events').select(['public', 'body']).where('report_id', '=', reportId).where('kind', '=', kind).execute();
+const eventsOf = (reportId: number, kind: string) =>
+  t.db.selectFrom('report_events').select(['public', 'body']).where('report_id', '=', reportId).where('kind', '=', kind).execute();
 
 async function reportToForward(answers: Record<string, unknown> = {}) {
   const id = await makeReport(t.db, t.org.id, categoryId, { description: 'Tiefes Schlagloch vor der Einfahrt' });
-  await t.db.updateTable('reports').set({ answers: JSON.stringify(answers), address: 'Hauptstraße 1', department_id: departmentId }).where('id', '=', id).execute();
+  await t.db
+    .updateTable('reports')
+    .set({ answers: JSON.stringify(answers), address: 'Hauptstraße 1', department_id: departmentId })
+    .where('id', '=', id)
+    .execute();
   await insertForward(t.db, id, departmentId);
   return id;
 }
@@ -130,7 +139,11 @@ describe('Open311 forwarding', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
     const dept = await createDepartment(t.db, t.org.id, 'Amt ohne Server');
-    await t.db.updateTable('departments').set({ open311_enabled: true, open311_endpoint: `http://127.0.0.1:${port}` }).where('id', '=', dept.id).execute();
+    await t.db
+      .updateTable('departments')
+      .set({ open311_enabled: true, open311_endpoint: `http://127.0.0.1:${port}` })
+      .where('id', '=', dept.id)
+      .execute();
     const id = await makeReport(t.db, t.org.id, categoryId);
     await insertForward(t.db, id, dept.id);
     expect(await forwardDueReports(deps())).toEqual({ forwarded: 0, failed: 1 });

@@ -105,7 +105,19 @@ export async function forwardDueReports(deps: ForwardDeps, batch = 20): Promise<
       .innerJoin('departments as d', 'd.id', 'f.department_id')
       .innerJoin('reports as r', 'r.id', 'f.report_id')
       .innerJoin('report_categories as c', 'c.id', 'r.category_id')
-      .select(['d.open311_endpoint', 'd.open311_api_key', 'd.open311_enabled', 'd.name as department', 'r.organization_id', 'r.lat', 'r.lon', 'r.description', 'r.address', 'r.answers', 'c.code'])
+      .select([
+        'd.open311_endpoint',
+        'd.open311_api_key',
+        'd.open311_enabled',
+        'd.name as department',
+        'r.organization_id',
+        'r.lat',
+        'r.lon',
+        'r.description',
+        'r.address',
+        'r.answers',
+        'c.code',
+      ])
       .where('f.id', '=', claimed.id)
       .executeTakeFirstOrThrow();
     const attempts = claimed.attempts + 1;
@@ -115,7 +127,14 @@ export async function forwardDueReports(deps: ForwardDeps, batch = 20): Promise<
       if (!row.open311_enabled || !row.open311_endpoint) throw new Error('Open311 is switched off for this department');
       const url = requestsUrl(row.open311_endpoint);
       if (!/^https?:\/\//i.test(url)) throw new Error('The Open311 endpoint must be an http(s) URL');
-      const photo = await db.selectFrom('report_photos').select('id').where('report_id', '=', claimed.report_id).where('status', '=', 'approved').orderBy('sort').orderBy('id').executeTakeFirst();
+      const photo = await db
+        .selectFrom('report_photos')
+        .select('id')
+        .where('report_id', '=', claimed.report_id)
+        .where('status', '=', 'approved')
+        .orderBy('sort')
+        .orderBy('id')
+        .executeTakeFirst();
       const body = requestBody({
         apiKey: row.open311_api_key,
         serviceCode: row.code,
@@ -140,7 +159,11 @@ export async function forwardDueReports(deps: ForwardDeps, batch = 20): Promise<
     }
     await db.transaction().execute(async (trx) => {
       if (result) {
-        await trx.updateTable('report_forwards').set({ attempts, done_at: sql`now()`, external_id: result.externalId, last_error: null }).where('id', '=', claimed.id).execute();
+        await trx
+          .updateTable('report_forwards')
+          .set({ attempts, done_at: sql`now()`, external_id: result.externalId, last_error: null })
+          .where('id', '=', claimed.id)
+          .execute();
         await insertEvent(trx, {
           organizationId: row.organization_id,
           reportId: claimed.report_id,
@@ -158,7 +181,14 @@ export async function forwardDueReports(deps: ForwardDeps, batch = 20): Promise<
         .execute();
       // Staff hear of the first failure and then of every fifth, not of each retry.
       if (attempts === 1 || attempts % 5 === 0) {
-        await insertEvent(trx, { organizationId: row.organization_id, reportId: claimed.report_id, kind: 'forward_failed', public: false, body: `Open311: ${row.department}: ${error}`, data: { departmentId: claimed.department_id, attempts } });
+        await insertEvent(trx, {
+          organizationId: row.organization_id,
+          reportId: claimed.report_id,
+          kind: 'forward_failed',
+          public: false,
+          body: `Open311: ${row.department}: ${error}`,
+          data: { departmentId: claimed.department_id, attempts },
+        });
       }
     });
     if (result) forwarded++;

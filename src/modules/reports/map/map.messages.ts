@@ -1,18 +1,87 @@
 import type { Catalogue } from '../../../platform/i18n';
 
 type Key =
-  | 'pickIntro' | 'searchLabel' | 'searchHint' | 'searchButton' | 'searchUnavailable' | 'searchNotConfigured' | 'searchNone'
-  | 'searchResults' | 'choose' | 'chosenPoint' | 'noPointYet' | 'useMyLocation' | 'locating' | 'locateFailed'
-  | 'pinLabel' | 'mapLabel' | 'staticMapTitle' | 'staticMapHelpZoom' | 'staticMapHelpPick' | 'staticMapAlt'
-  | 'zoomIn' | 'zoomOut' | 'north' | 'south' | 'east' | 'west' | 'wholeCity' | 'mapControls'
-  | 'listTitle' | 'listIntro' | 'filters' | 'filterCategory' | 'filterStatus' | 'filterDistrict' | 'filterFrom' | 'filterTo'
-  | 'filterDateHint' | 'all' | 'status.open' | 'status.fixed' | 'status.closed' | 'applyFilters' | 'resetFilters'
-  | 'count' | 'countNone' | 'pageOf' | 'pages' | 'previous' | 'next' | 'page'
-  | 'col.id' | 'col.category' | 'col.status' | 'col.district' | 'col.date' | 'col.place' | 'placeDescribed'
-  | 'mapTitle' | 'mapListNote' | 'listMapAlt' | 'legend' | 'legend.open' | 'legend.progress' | 'legend.fixed' | 'legend.closed'
-  | 'popupReport' | 'popupDetails' | 'clusterLabel' | 'reportMapTitle' | 'reportMapAlt' | 'reportMapApproximate'
-  | 'err.number' | 'err.status' | 'err.date' | 'err.range' | 'err.page' | 'err.bbox' | 'err.zoom' | 'err.search'
-  | 'reportNew' | 'noDistrict';
+  | 'pickIntro'
+  | 'searchLabel'
+  | 'searchHint'
+  | 'searchButton'
+  | 'searchUnavailable'
+  | 'searchNotConfigured'
+  | 'searchNone'
+  | 'searchResults'
+  | 'choose'
+  | 'chosenPoint'
+  | 'noPointYet'
+  | 'useMyLocation'
+  | 'locating'
+  | 'locateFailed'
+  | 'pinLabel'
+  | 'mapLabel'
+  | 'staticMapTitle'
+  | 'staticMapHelpZoom'
+  | 'staticMapHelpPick'
+  | 'staticMapAlt'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'north'
+  | 'south'
+  | 'east'
+  | 'west'
+  | 'wholeCity'
+  | 'mapControls'
+  | 'listTitle'
+  | 'listIntro'
+  | 'filters'
+  | 'filterCategory'
+  | 'filterStatus'
+  | 'filterDistrict'
+  | 'filterFrom'
+  | 'filterTo'
+  | 'filterDateHint'
+  | 'all'
+  | 'status.open'
+  | 'status.fixed'
+  | 'status.closed'
+  | 'applyFilters'
+  | 'resetFilters'
+  | 'count'
+  | 'countNone'
+  | 'pageOf'
+  | 'pages'
+  | 'previous'
+  | 'next'
+  | 'page'
+  | 'col.id'
+  | 'col.category'
+  | 'col.status'
+  | 'col.district'
+  | 'col.date'
+  | 'col.place'
+  | 'placeDescribed'
+  | 'mapTitle'
+  | 'mapListNote'
+  | 'listMapAlt'
+  | 'legend'
+  | 'legend.open'
+  | 'legend.progress'
+  | 'legend.fixed'
+  | 'legend.closed'
+  | 'popupReport'
+  | 'popupDetails'
+  | 'clusterLabel'
+  | 'reportMapTitle'
+  | 'reportMapAlt'
+  | 'reportMapApproximate'
+  | 'err.number'
+  | 'err.status'
+  | 'err.date'
+  | 'err.range'
+  | 'err.page'
+  | 'err.bbox'
+  | 'err.zoom'
+  | 'err.search'
+  | 'reportNew'
+  | 'noDistrict';
 
 export const mapMessages: Catalogue<Key> = {
   de: {
@@ -20,8 +89,10 @@ export const mapMessages: Catalogue<Key> = {
     searchLabel: 'Adresse suchen',
     searchHint: 'Straße und Hausnummer oder ein bekannter Ort, z. B. „Marktplatz“.',
     searchButton: 'Suchen',
-    searchUnavailable: 'Die Adresssuche ist gerade nicht erreichbar. Bitte wählen Sie den Ort auf der Karte oder beschreiben Sie ihn unten in Worten – Ihre Meldung kommt trotzdem an.',
-    searchNotConfigured: 'Eine Adresssuche gibt es hier nicht. Bitte wählen Sie den Ort auf der Karte oder beschreiben Sie ihn unten in Worten – Ihre Meldung kommt trotzdem an.',
+    searchUnavailable:
+      'Die Adresssuche ist gerade nicht erreichbar. Bitte wählen Sie den Ort auf der Karte oder beschreiben Sie ihn unten in Worten – Ihre Meldung kommt trotzdem an.',
+    searchNotConfigured:
+      'Eine Adresssuche gibt es hier nicht. Bitte wählen Sie den Ort auf der Karte oder beschreiben Sie ihn unten in Worten – Ihre Meldung kommt trotzdem an.',
     searchNone: 'Keine Treffer für „{query}“ in {city}. Versuchen Sie eine andere Schreibweise oder beschreiben Sie den Ort unten.',
     searchResults: 'Treffer für „{query}“',
     choose: 'Diesen Ort wählen',
@@ -103,7 +174,8 @@ export const mapMessages: Catalogue<Key> = {
     searchLabel: 'Search for an address',
     searchHint: 'Street and house number or a well-known place, e.g. “Marktplatz”.',
     searchButton: 'Search',
-    searchUnavailable: 'The address search cannot be reached right now. Please choose the place on the map or describe it below in words – your report still gets through.',
+    searchUnavailable:
+      'The address search cannot be reached right now. Please choose the place on the map or describe it below in words – your report still gets through.',
     searchNotConfigured: 'There is no address search here. Please choose the place on the map or describe it below in words – your report still gets through.',
     searchNone: 'Nothing found for “{query}” in {city}. Try another spelling or describe the place below.',
     searchResults: 'Results for “{query}”',

@@ -2,9 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../../app';
 import { Client, createTestApp, type TestApp } from '../../../../test/helpers/app';
 import { createCategory, createSyntheticBoundary } from '../../../../test/helpers/factories';
+import { buildApp } from '../../../app';
 import type { ReportStatus } from '../../../db-schema';
 import type { Db } from '../../../platform/db/connect';
 import { insertReport } from '../report.queries';
@@ -23,7 +23,12 @@ const ids: Record<string, number> = {};
 
 const city = { minLon: 7.4, minLat: 51.45, maxLon: 7.6, maxLat: 51.55 };
 
-async function report(status: ReportStatus, lat: number, lon: number, options: { categoryId?: number; hidden?: boolean; districtId?: number | null; createdAt?: string } = {}) {
+async function report(
+  status: ReportStatus,
+  lat: number,
+  lon: number,
+  options: { categoryId?: number; hidden?: boolean; districtId?: number | null; createdAt?: string } = {},
+) {
   const row = await insertReport(db, {
     organizationId: t.org.id,
     categoryId: options.categoryId ?? catA.id,
@@ -44,7 +49,12 @@ async function report(status: ReportStatus, lat: number, lon: number, options: {
   });
   const id = row!.id;
   if (options.hidden) await db.updateTable('reports').set({ hidden: true }).where('id', '=', id).execute();
-  if (options.createdAt) await db.updateTable('reports').set({ created_at: new Date(options.createdAt) }).where('id', '=', id).execute();
+  if (options.createdAt)
+    await db
+      .updateTable('reports')
+      .set({ created_at: new Date(options.createdAt) })
+      .where('id', '=', id)
+      .execute();
   return id;
 }
 
@@ -81,7 +91,20 @@ beforeAll(async () => {
       organization_id: t.org.id,
       kind: 'stadtbezirk',
       name: 'Synthetischer Bezirk West',
-      geometry: JSON.stringify({ type: 'MultiPolygon', coordinates: [[[[7.4, 51.45], [7.5, 51.45], [7.5, 51.55], [7.4, 51.55], [7.4, 51.45]]]] }),
+      geometry: JSON.stringify({
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [7.4, 51.45],
+              [7.5, 51.45],
+              [7.5, 51.55],
+              [7.4, 51.55],
+              [7.4, 51.45],
+            ],
+          ],
+        ],
+      }),
       min_lon: 7.4,
       min_lat: 51.45,
       max_lon: 7.5,
@@ -204,7 +227,8 @@ describe('no N+1', () => {
     const cached = { ...t.config, publicCacheSeconds: 30 };
     const app = await buildApp({ config: cached, db: db.withPlugin(counter) });
     try {
-      const get = (bbox: string) => app.inject({ url: `/api/reports/map?bbox=${bbox}&zoom=12&lang=de`, headers: { host: 'localhost' }, cookies: { k_csrf: 'x' } });
+      const get = (bbox: string) =>
+        app.inject({ url: `/api/reports/map?bbox=${bbox}&zoom=12&lang=de`, headers: { host: 'localhost' }, cookies: { k_csrf: 'x' } });
       const answers = await Promise.all(Array.from({ length: 30 }, () => get('7.3,51.4,7.65,51.6')));
       expect(answers.every((a) => a.statusCode === 200)).toBe(true);
       expect(new Set(answers.map((a) => a.body)).size).toBe(1);
@@ -212,7 +236,9 @@ describe('no N+1', () => {
       const panned = await get('7.30001,51.40001,7.65001,51.60001');
       expect(panned.body).toBe(answers[0]!.body);
       expect(clusterQueries).toBe(1);
-      const bunch = (answers[0]!.json() as { features: Array<{ properties: { cluster: boolean; count?: number } }> }).features.find((f) => f.properties.cluster);
+      const bunch = (answers[0]!.json() as { features: Array<{ properties: { cluster: boolean; count?: number } }> }).features.find(
+        (f) => f.properties.cluster,
+      );
       expect(bunch?.properties.count).toBeGreaterThanOrEqual(28);
     } finally {
       await app.close();
@@ -246,7 +272,11 @@ describe('/api/reports/map', () => {
     const low = await c.get(`/api/reports/map?bbox=${bbox}&zoom=11&lang=de`);
     expect(low.statusCode).toBe(200);
     expect(low.headers['content-type']).toContain('application/geo+json');
-    const fc = low.json() as { type: string; clustered: boolean; features: Array<{ type: string; geometry: { type: string; coordinates: number[] }; properties: Record<string, unknown> }> };
+    const fc = low.json() as {
+      type: string;
+      clustered: boolean;
+      features: Array<{ type: string; geometry: { type: string; coordinates: number[] }; properties: Record<string, unknown> }>;
+    };
     expect(fc.type).toBe('FeatureCollection');
     expect(fc.clustered).toBe(true);
     for (const f of fc.features) {
@@ -258,7 +288,13 @@ describe('/api/reports/map', () => {
     expect(counts.reduce((a, b) => a + b, 0)).toBe(31);
     expect(fc.features.some((f) => f.properties.cluster && (f.properties.count as number) >= 28)).toBe(true);
     // The SQL grouping agrees with the reference implementation.
-    const rows = await db.selectFrom('reports').select(['id', 'lat', 'lon']).where('organization_id', '=', t.org.id).where('hidden', '=', false).where('status', '!=', 'unconfirmed').execute();
+    const rows = await db
+      .selectFrom('reports')
+      .select(['id', 'lat', 'lon'])
+      .where('organization_id', '=', t.org.id)
+      .where('hidden', '=', false)
+      .where('status', '!=', 'unconfirmed')
+      .execute();
     const reference = clusterPoints(rows, 11, { minLon: 7.39, minLat: 51.44, maxLon: 7.61, maxLat: 51.56 });
     expect(counts.sort((a, b) => a - b)).toEqual(reference.map((r) => r.count).sort((a, b) => a - b));
     const single = fc.features.find((f) => f.properties.id === ids.fixed)!;
@@ -372,13 +408,26 @@ describe('the location step without JavaScript', () => {
 
   it('searches an address (results inside the city only) and fills the place from a result', async () => {
     const c = new Client(t);
-    const search = await c.post('/melden/ortswahl', { categoryId: String(catA.id), lat: '', lon: '', address: '', suche: 'Synthetischer Platz', aktion: 'suchen' });
+    const search = await c.post('/melden/ortswahl', {
+      categoryId: String(catA.id),
+      lat: '',
+      lon: '',
+      address: '',
+      suche: 'Synthetischer Platz',
+      aktion: 'suchen',
+    });
     expect(search.statusCode).toBe(303);
     const page = await c.get(String(search.headers.location));
     expect(page.body).toContain('Treffer für „Synthetischer Platz“');
     expect(page.body).toContain('Synthetischer Platz 1, Teststadt');
     expect(page.body).not.toContain('Außerhalb, Anderswo');
-    const choose = await c.post('/melden/ortswahl', { categoryId: String(catA.id), lat: '', lon: '', address: '', treffer: '51.5123,7.4567|Synthetischer Platz 1, Teststadt' });
+    const choose = await c.post('/melden/ortswahl', {
+      categoryId: String(catA.id),
+      lat: '',
+      lon: '',
+      address: '',
+      treffer: '51.5123,7.4567|Synthetischer Platz 1, Teststadt',
+    });
     const chosen = new URL(String(choose.headers.location), 'http://x');
     expect(chosen.searchParams.get('lat')).toBe('51.5123');
     expect(chosen.searchParams.get('lon')).toBe('7.4567');
@@ -469,7 +518,10 @@ describe('a dense street at street-level zoom', () => {
     try {
       const c = new Client(t);
       const bbox = '7.598,51.428,7.604,51.433';
-      const street = (await c.get(`/api/reports/map?bbox=${bbox}&zoom=16`)).json() as { clustered: boolean; features: Array<{ properties: { cluster: boolean; count?: number } }> };
+      const street = (await c.get(`/api/reports/map?bbox=${bbox}&zoom=16`)).json() as {
+        clustered: boolean;
+        features: Array<{ properties: { cluster: boolean; count?: number } }>;
+      };
       expect(street.clustered).toBe(true);
       expect(street.features.length).toBeLessThan(50);
       expect(street.features.reduce((n, f) => n + (f.properties.count ?? 1), 0)).toBe(320);

@@ -8,22 +8,22 @@ import type { Config } from '../../../config';
 import type { Db } from '../../../platform/db/connect';
 import { createGeocoder, type Geocoder, type GeocoderAnswer } from '../../../platform/geo/geocoder';
 import type { Bbox } from '../../../platform/geo/geojson';
+import { clientKey } from '../../../platform/http/client-ip';
 import type { RequestContext } from '../../../platform/http/context';
 import { AppError, type FieldErrors } from '../../../platform/http/errors';
 import { asForm, field } from '../../../platform/http/form';
-import { enforce } from '../../../platform/http/rate-limit';
-import { clientKey } from '../../../platform/http/client-ip';
 import { type SharedPages, sharedPages } from '../../../platform/http/page-cache';
+import { enforce } from '../../../platform/http/rate-limit';
 import { publicCache } from '../../../platform/http/response-cache';
 import { translator } from '../../../platform/i18n';
 import { sendHtml } from '../../../platform/views/render';
-import { statusLabel } from '../views/status';
 import { LIMITS, parseCoordinate } from '../report';
 import type { ListFilter } from '../report.queries';
 import * as rq from '../report.queries';
 import type { LocationStepExtras } from '../report.routes';
 import { locate } from '../report.service';
 import { Step1Page, type Step1Values } from '../views/report-form';
+import { statusLabel } from '../views/status';
 import {
   ALWAYS_POINTS_ZOOM,
   DENSE_POINTS_MAX,
@@ -32,17 +32,17 @@ import {
   formatView,
   gridFor,
   MAP_FEATURES_MAX,
-  mapAction,
   type MapAction,
-  mapClick,
   type MapView,
+  mapAction,
+  mapClick,
   PAGE_SIZE,
+  POINTS_FROM_ZOOM,
   parseBbox,
   parseFilters,
   parseView,
   parseZoom,
   pinGroup,
-  POINTS_FROM_ZOOM,
   snapToGrid,
   viewAround,
   viewBounds,
@@ -98,7 +98,9 @@ export function createMapFeature(deps: MapDeps) {
   const caches = publicCaches(config.publicCacheSeconds);
 
   const extras: LocationStepExtras = {
-    render: (ctx, values) => <LocationPicker ctx={ctx} values={values} settings={settings} state={{ view: null, search: null, geocoderConfigured: geocoder.configured }} />,
+    render: (ctx, values) => (
+      <LocationPicker ctx={ctx} values={values} settings={settings} state={{ view: null, search: null, geocoderConfigured: geocoder.configured }} />
+    ),
     reportMap: (ctx, report) => <ReportMap ctx={ctx} report={report} settings={settings} />,
   };
 
@@ -230,9 +232,16 @@ function registerPicker(app: FastifyInstance, deps: MapDeps, geocoder: Geocoder,
       search = { query: searchQuery, answer };
     }
     const categories = await rq.listCategories(db, ctx.org.id);
-    const options = categories.map((c) => ({ id: c.id, name: ctx.locale === 'de' ? c.name_de : c.name_en, description: ctx.locale === 'de' ? c.description_de : c.description_en }));
+    const options = categories.map((c) => ({
+      id: c.id,
+      name: ctx.locale === 'de' ? c.name_de : c.name_en,
+      description: ctx.locale === 'de' ? c.description_de : c.description_en,
+    }));
     const state: PickerState = { view, search, geocoderConfigured: geocoder.configured };
-    return sendHtml(reply, <Step1Page ctx={ctx} categories={options} values={values} extra={<LocationPicker ctx={ctx} values={values} state={state} settings={settings} />} />);
+    return sendHtml(
+      reply,
+      <Step1Page ctx={ctx} categories={options} values={values} extra={<LocationPicker ctx={ctx} values={values} state={state} settings={settings} />} />,
+    );
   });
 }
 
@@ -254,7 +263,9 @@ function registerList(app: FastifyInstance, db: Db, settings: MapSettings, cache
     const [categories, districts, total, rows] = await Promise.all([
       mq.categoriesForFilter(db, ctx.org.id),
       rq.districtsForFilter(db, ctx.org.id),
-      hasErrors ? Promise.resolve(0) : caches.listCount.get(`${ctx.org.id}|${JSON.stringify(parsed.filter)}`, () => rq.countPublicReports(db, ctx.org.id, parsed.filter)),
+      hasErrors
+        ? Promise.resolve(0)
+        : caches.listCount.get(`${ctx.org.id}|${JSON.stringify(parsed.filter)}`, () => rq.countPublicReports(db, ctx.org.id, parsed.filter)),
       hasErrors ? Promise.resolve([]) : rq.listPublicReports(db, ctx.org.id, parsed.filter, { limit: PAGE_SIZE, offset: (parsed.page - 1) * PAGE_SIZE }),
     ]);
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -322,7 +333,13 @@ function registerData(app: FastifyInstance, db: Db, caches: PublicCaches) {
     return sendCached(request, reply, answer, 'application/geo+json; charset=utf-8');
   });
 
-  async function mapAnswer(db: Db, ctx: RequestContext, filter: ListFilter & { bbox: Bbox }, zoom: number, grid: { lonStep: number; latStep: number } | null): Promise<string> {
+  async function mapAnswer(
+    db: Db,
+    ctx: RequestContext,
+    filter: ListFilter & { bbox: Bbox },
+    zoom: number,
+    grid: { lonStep: number; latStep: number } | null,
+  ): Promise<string> {
     const category = (r: { category_de: string | null; category_en: string | null }) => (ctx.locale === 'de' ? r.category_de : r.category_en) ?? '';
     let features: unknown[];
     let clustered = false;
@@ -338,7 +355,14 @@ function registerData(app: FastifyInstance, db: Db, caches: PublicCaches) {
       features = rows.slice(0, MAP_FEATURES_MAX).map((r) => ({
         type: 'Feature',
         geometry: { type: 'Point', coordinates: [r.lon, r.lat] },
-        properties: { cluster: false, id: r.id, group: pinGroup(r.status), status: statusLabel(ctx.locale, r), category: category(r), url: `/meldungen/${r.id}` },
+        properties: {
+          cluster: false,
+          id: r.id,
+          group: pinGroup(r.status),
+          status: statusLabel(ctx.locale, r),
+          category: category(r),
+          url: `/meldungen/${r.id}`,
+        },
       }));
     } else {
       clustered = true;

@@ -16,8 +16,8 @@ import {
   parseZoom,
   pixelToLatLon,
   project,
-  snapToGrid,
   STATIC_MAP,
+  snapToGrid,
   unproject,
   viewBounds,
 } from './map';
@@ -27,7 +27,12 @@ const city = { minLon: 7.4, minLat: 51.45, maxLon: 7.6, maxLat: 51.55 };
 
 describe('Web Mercator', () => {
   it('projects and unprojects to the same place', () => {
-    for (const [lat, lon] of [[51.5, 7.5], [0, 0], [-33.9, 151.2], [85, -179.9]] as const) {
+    for (const [lat, lon] of [
+      [51.5, 7.5],
+      [0, 0],
+      [-33.9, 151.2],
+      [85, -179.9],
+    ] as const) {
       for (const z of [0, 10, 18]) {
         const p = project(lat, lon, z);
         const back = unproject(p.x, p.y, z);
@@ -47,7 +52,12 @@ describe('the clickable server map', () => {
     const ne = pixelToLatLon(view, STATIC_MAP.width, 0);
     expect(ne.lat).toBeGreaterThan(51.5);
     expect(ne.lon).toBeGreaterThan(7.5);
-    for (const [x, y] of [[0, 0], [17, 300], [640, 400], [320.5, 10]] as const) {
+    for (const [x, y] of [
+      [0, 0],
+      [17, 300],
+      [640, 400],
+      [320.5, 10],
+    ] as const) {
       const ll = pixelToLatLon(view, x, y);
       const px = latLonToPixel(view, ll.lat, ll.lon);
       expect(px.x).toBeCloseTo(x, 0);

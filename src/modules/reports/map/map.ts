@@ -1,6 +1,6 @@
 import type { Bbox } from '../../../platform/geo/geojson';
-import type { ListFilter } from '../report.queries';
 import { dateTimeFormat } from '../../../platform/i18n/formatters';
+import type { ListFilter } from '../report.queries';
 
 // Pure rules of the map feature: projection, the clickable server map, clustering, filters. No I/O here.
 

@@ -3,16 +3,61 @@ import type { Catalogue } from '../../../platform/i18n';
 // Texts of status emails, unsubscribing, the questionnaire after "fixed" and its statistics.
 
 type Key =
-  | 'mail.updateSubject' | 'mail.updateIntro' | 'mail.updateState' | 'mail.updateLink' | 'mail.updateWhy' | 'mail.englishBelow'
-  | 'mail.greeting' | 'mail.questionSubject' | 'mail.questionBody'
-  | 'mail.event.questionnaire.yes' | 'mail.event.questionnaire.no' | 'mail.event.questionnaire.unknown'
-  | 'unsubscribeTitle' | 'unsubscribeText' | 'unsubscribeButton' | 'unsubscribedTitle' | 'unsubscribedText'
-  | 'unsubscribeGoneTitle' | 'unsubscribeGoneText' | 'toReport' | 'toHome'
-  | 'qTitle' | 'qIntro' | 'qLegend' | 'qYes' | 'qNo' | 'qUnknown' | 'qComment' | 'qCommentHint' | 'qSend' | 'qPrivacy'
-  | 'qGoneTitle' | 'qGoneText' | 'qThanksTitle' | 'qThanksYes' | 'qThanksNo' | 'qThanksUnknown'
-  | 'err.answer' | 'err.commentTooLong' | 'errorSummaryTitle'
-  | 'statsTitle' | 'statsIntro' | 'statsTable' | 'statsCategory' | 'statsSent' | 'statsAnswered' | 'statsYes' | 'statsNo'
-  | 'statsUnknown' | 'statsAll' | 'statsNone' | 'statsComments' | 'statsCommentsNone' | 'statsCommentReport' | 'statsSummary'
+  | 'mail.updateSubject'
+  | 'mail.updateIntro'
+  | 'mail.updateState'
+  | 'mail.updateLink'
+  | 'mail.updateWhy'
+  | 'mail.englishBelow'
+  | 'mail.greeting'
+  | 'mail.questionSubject'
+  | 'mail.questionBody'
+  | 'mail.event.questionnaire.yes'
+  | 'mail.event.questionnaire.no'
+  | 'mail.event.questionnaire.unknown'
+  | 'unsubscribeTitle'
+  | 'unsubscribeText'
+  | 'unsubscribeButton'
+  | 'unsubscribedTitle'
+  | 'unsubscribedText'
+  | 'unsubscribeGoneTitle'
+  | 'unsubscribeGoneText'
+  | 'toReport'
+  | 'toHome'
+  | 'qTitle'
+  | 'qIntro'
+  | 'qLegend'
+  | 'qYes'
+  | 'qNo'
+  | 'qUnknown'
+  | 'qComment'
+  | 'qCommentHint'
+  | 'qSend'
+  | 'qPrivacy'
+  | 'qGoneTitle'
+  | 'qGoneText'
+  | 'qThanksTitle'
+  | 'qThanksYes'
+  | 'qThanksNo'
+  | 'qThanksUnknown'
+  | 'err.answer'
+  | 'err.commentTooLong'
+  | 'errorSummaryTitle'
+  | 'statsTitle'
+  | 'statsIntro'
+  | 'statsTable'
+  | 'statsCategory'
+  | 'statsSent'
+  | 'statsAnswered'
+  | 'statsYes'
+  | 'statsNo'
+  | 'statsUnknown'
+  | 'statsAll'
+  | 'statsNone'
+  | 'statsComments'
+  | 'statsCommentsNone'
+  | 'statsCommentReport'
+  | 'statsSummary'
   | 'statsAnsweredOn';
 
 export const notificationMessages: Catalogue<Key> = {
@@ -21,7 +66,8 @@ export const notificationMessages: Catalogue<Key> = {
     'mail.updateIntro': 'Guten Tag,\n\nzu Meldung #{id} „{category}“ gibt es Neuigkeiten:',
     'mail.updateState': 'Aktueller Stand: {status}',
     'mail.updateLink': 'Meldung ansehen: {link}',
-    'mail.updateWhy': 'Sie erhalten diese E-Mail, weil Sie diese Meldung verfolgen. Mehrere Änderungen innerhalb von 10 Minuten fassen wir in einer E-Mail zusammen. Keine E-Mails mehr zu dieser Meldung:',
+    'mail.updateWhy':
+      'Sie erhalten diese E-Mail, weil Sie diese Meldung verfolgen. Mehrere Änderungen innerhalb von 10 Minuten fassen wir in einer E-Mail zusammen. Keine E-Mails mehr zu dieser Meldung:',
     'mail.englishBelow': '(English version below)',
     'mail.greeting': 'Mit freundlichen Grüßen\n{city}',
     'mail.questionSubject': 'Ist das Problem behoben? Meldung #{id}',
@@ -59,7 +105,8 @@ export const notificationMessages: Catalogue<Key> = {
     'err.commentTooLong': 'Bitte kürzen Sie Ihren Text auf höchstens {max} Zeichen.',
     errorSummaryTitle: 'Es gibt ein Problem',
     statsTitle: 'Umfrage nach Erledigung',
-    statsIntro: 'Einige Wochen nachdem eine Meldung als erledigt markiert wurde, fragen wir die meldende Person, ob das Problem wirklich behoben ist. Anteile beziehen sich auf die beantworteten Umfragen.',
+    statsIntro:
+      'Einige Wochen nachdem eine Meldung als erledigt markiert wurde, fragen wir die meldende Person, ob das Problem wirklich behoben ist. Anteile beziehen sich auf die beantworteten Umfragen.',
     statsTable: 'Antworten nach Kategorie',
     statsCategory: 'Kategorie',
     statsSent: 'Verschickt',
@@ -80,7 +127,8 @@ export const notificationMessages: Catalogue<Key> = {
     'mail.updateIntro': 'Hello,\n\nthere is news about report #{id} “{category}”:',
     'mail.updateState': 'Current state: {status}',
     'mail.updateLink': 'View the report: {link}',
-    'mail.updateWhy': 'You receive this email because you follow this report. Several changes within 10 minutes come in one email. To stop emails about this report:',
+    'mail.updateWhy':
+      'You receive this email because you follow this report. Several changes within 10 minutes come in one email. To stop emails about this report:',
     'mail.englishBelow': '(English version below)',
     'mail.greeting': 'Kind regards\n{city}',
     'mail.questionSubject': 'Has it been fixed? Report #{id}',
@@ -118,7 +166,8 @@ export const notificationMessages: Catalogue<Key> = {
     'err.commentTooLong': 'Please shorten your text to at most {max} characters.',
     errorSummaryTitle: 'There is a problem',
     statsTitle: 'Survey after fixing',
-    statsIntro: 'Some weeks after a report was marked as fixed we ask the person who reported it whether the problem has really been fixed. Shares refer to answered surveys.',
+    statsIntro:
+      'Some weeks after a report was marked as fixed we ask the person who reported it whether the problem has really been fixed. Shares refer to answered surveys.',
     statsTable: 'Answers by category',
     statsCategory: 'Category',
     statsSent: 'Sent',

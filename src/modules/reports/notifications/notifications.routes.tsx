@@ -10,7 +10,7 @@ import { sendHtml } from '../../../platform/views/render';
 import { notificationMessages } from './notifications.messages';
 import { answerQuestionnaire, COMMENT_MAX, isAnswer, noComments, openQuestionnaire, questionnaireStats } from './questionnaire';
 import { followerForToken, unsubscribe } from './status-mail';
-import { GonePage, QuestionnairePage, QuestionnaireStatsPage, QuestionnaireThanksPage, UnsubscribePage, UnsubscribedPage } from './views/pages';
+import { GonePage, QuestionnairePage, QuestionnaireStatsPage, QuestionnaireThanksPage, UnsubscribedPage, UnsubscribePage } from './views/pages';
 
 export interface NotificationRouteDeps {
   db: Db;
@@ -58,14 +58,30 @@ export async function notificationRoutes(app: FastifyInstance, { db, config }: N
     const body = asForm(request.body);
     const values = { answer: field(body, 'answer'), comment: field(body, 'comment') };
     const result = QUESTIONNAIRE_TOKEN.test(token) ? await answerQuestionnaire(db, ctx.org.id, token, values) : ({ ok: false, gone: true } as const);
-    if (result.ok) return sendHtml(reply, <QuestionnaireThanksPage ctx={ctx} reportId={result.reportId} answer={values.answer as 'yes' | 'no' | 'unknown'} reopened={result.reopened} />);
+    if (result.ok)
+      return sendHtml(
+        reply,
+        <QuestionnaireThanksPage ctx={ctx} reportId={result.reportId} answer={values.answer as 'yes' | 'no' | 'unknown'} reopened={result.reopened} />,
+      );
     if (result.gone) return sendHtml(reply, <GonePage ctx={ctx} kind="questionnaire" />, 410);
     const t = translator(notificationMessages, ctx.locale);
-    const errors = Object.fromEntries(Object.entries(result.errors).map(([f, key]) => [f, key === 'answer' ? t('err.answer') : t('err.commentTooLong', { max: COMMENT_MAX })]));
+    const errors = Object.fromEntries(
+      Object.entries(result.errors).map(([f, key]) => [f, key === 'answer' ? t('err.answer') : t('err.commentTooLong', { max: COMMENT_MAX })]),
+    );
     const q = await openQuestionnaire(db, ctx.org.id, token);
     if (!q) return sendHtml(reply, <GonePage ctx={ctx} kind="questionnaire" />, 410);
     const view = { reportId: q.report_id, category: ctx.locale === 'de' ? q.name_de : q.name_en, fixedAt: q.fixed_at };
-    return sendHtml(reply, <QuestionnairePage ctx={ctx} token={token} q={view} values={{ answer: isAnswer(values.answer) ? values.answer : '', comment: values.comment }} errors={errors} />, 400);
+    return sendHtml(
+      reply,
+      <QuestionnairePage
+        ctx={ctx}
+        token={token}
+        q={view}
+        values={{ answer: isAnswer(values.answer) ? values.answer : '', comment: values.comment }}
+        errors={errors}
+      />,
+      400,
+    );
   });
 
   app.get('/verwaltung/meldungen/fragebogen', { preHandler: staffOnly('admin', 'moderator') }, async (request, reply) => {

@@ -6,7 +6,12 @@ import { addFollower, insertEvent, insertReport } from '../report.queries';
 
 // Synthetic reports for the tests of this folder (not real data).
 
-export async function makeReport(db: Db, organizationId: number, categoryId: number, options: { status?: ReportStatus; email?: string | null; description?: string } = {}) {
+export async function makeReport(
+  db: Db,
+  organizationId: number,
+  categoryId: number,
+  options: { status?: ReportStatus; email?: string | null; description?: string } = {},
+) {
   const report = await insertReport(db, {
     organizationId,
     categoryId,
@@ -40,6 +45,10 @@ export async function eventAgo(
   e: { kind: string; public: boolean; body?: string; fromStatus?: ReportStatus; toStatus?: ReportStatus; data?: unknown },
 ) {
   const { id } = await insertEvent(db, { organizationId, reportId, ...e });
-  await db.updateTable('report_events').set({ created_at: sql`now() - make_interval(mins => ${minutes})` }).where('id', '=', id).execute();
+  await db
+    .updateTable('report_events')
+    .set({ created_at: sql`now() - make_interval(mins => ${minutes})` })
+    .where('id', '=', id)
+    .execute();
   return id;
 }

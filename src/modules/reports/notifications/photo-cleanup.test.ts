@@ -25,7 +25,14 @@ describe('orphan photo cleanup', () => {
     const category = await createCategory(t.db, t.org.id);
     const reportId = await makeReport(t.db, t.org.id, category.id);
     await t.db.insertInto('report_photos').values({ report_id: reportId, storage_key: 'reports/kept1', width: 1, height: 1 }).execute();
-    const files = ['reports/kept1/large.jpg', 'reports/kept1/thumb.jpg', 'reports/orphan1/large.jpg', 'reports/orphan1/thumb.jpg', 'reports/young1/large.jpg', 'other/keep.jpg'];
+    const files = [
+      'reports/kept1/large.jpg',
+      'reports/kept1/thumb.jpg',
+      'reports/orphan1/large.jpg',
+      'reports/orphan1/thumb.jpg',
+      'reports/young1/large.jpg',
+      'other/keep.jpg',
+    ];
     for (const key of files) await storage.put(key, Buffer.from('x'));
     await storage.put('reports/kept1/large.jpg.tmp-abc123', Buffer.from('half'));
     const old = new Date(Date.now() - 2 * 3600_000);
@@ -33,7 +40,8 @@ describe('orphan photo cleanup', () => {
 
     const removed = await removeOrphanPhotos(t.db, storage);
     expect(removed.sort()).toEqual(['reports/kept1/large.jpg.tmp-abc123', 'reports/orphan1/large.jpg', 'reports/orphan1/thumb.jpg']);
-    for (const key of ['reports/kept1/large.jpg', 'reports/kept1/thumb.jpg', 'reports/young1/large.jpg', 'other/keep.jpg']) expect(await storage.get(key), key).not.toBeNull();
+    for (const key of ['reports/kept1/large.jpg', 'reports/kept1/thumb.jpg', 'reports/young1/large.jpg', 'other/keep.jpg'])
+      expect(await storage.get(key), key).not.toBeNull();
     expect(await storage.get('reports/orphan1/large.jpg')).toBeNull();
     expect(await removeOrphanPhotos(t.db, storage)).toEqual([]);
   });

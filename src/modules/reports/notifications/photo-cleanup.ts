@@ -22,7 +22,9 @@ export async function removeOrphanPhotos(db: Db, storage: FileStorage, ageMs = O
     const chunk = keys.slice(i, i + 500);
     const bases = [...new Set(chunk.map(baseOf).filter((b): b is string => b !== null))];
     const known = new Set(
-      bases.length === 0 ? [] : (await db.selectFrom('report_photos').select('storage_key').where('storage_key', 'in', bases).execute()).map((r) => r.storage_key),
+      bases.length === 0
+        ? []
+        : (await db.selectFrom('report_photos').select('storage_key').where('storage_key', 'in', bases).execute()).map((r) => r.storage_key),
     );
     for (const key of chunk) {
       const base = baseOf(key);

@@ -21,9 +21,15 @@ afterAll(() => t.close());
 
 /** A report fixed `days` ago (status, fixed_at and the event that says so). */
 async function fixedReport(days: number, options: { email?: string | null; category?: number } = {}) {
-  const id = await makeReport(t.db, t.org.id, options.category ?? categoryId, { email: options.email === undefined ? `r${Math.random().toString(36).slice(2)}@example.de` : options.email });
+  const id = await makeReport(t.db, t.org.id, options.category ?? categoryId, {
+    email: options.email === undefined ? `r${Math.random().toString(36).slice(2)}@example.de` : options.email,
+  });
   await eventAgo(t.db, t.org.id, id, days * 24 * 60, { kind: 'status', public: true, fromStatus: 'new', toStatus: 'fixed' });
-  await t.db.updateTable('reports').set({ status: 'fixed', fixed_at: sql`now() - make_interval(days => ${days})` }).where('id', '=', id).execute();
+  await t.db
+    .updateTable('reports')
+    .set({ status: 'fixed', fixed_at: sql`now() - make_interval(days => ${days})` })
+    .where('id', '=', id)
+    .execute();
   return id;
 }
 
@@ -116,7 +122,13 @@ describe('answering', () => {
     expect(res.body).toContain(`Wir haben Meldung #${id} wieder geöffnet`);
     const report = await t.db.selectFrom('reports').select(['status', 'fixed_at']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(report).toEqual({ status: 'in_progress', fixed_at: null });
-    const events = await t.db.selectFrom('report_events').select(['kind', 'public', 'from_status', 'to_status', 'body', 'data']).where('report_id', '=', id).where('kind', 'in', ['questionnaire', 'questionnaire_comment', 'reopened']).orderBy('id').execute();
+    const events = await t.db
+      .selectFrom('report_events')
+      .select(['kind', 'public', 'from_status', 'to_status', 'body', 'data'])
+      .where('report_id', '=', id)
+      .where('kind', 'in', ['questionnaire', 'questionnaire_comment', 'reopened'])
+      .orderBy('id')
+      .execute();
     expect(events).toEqual([
       { kind: 'questionnaire', public: true, from_status: null, to_status: null, body: '', data: { answer: 'no' } },
       { kind: 'questionnaire_comment', public: false, from_status: null, to_status: null, body: 'Die Laterne flackert immer noch.', data: { answer: 'no' } },

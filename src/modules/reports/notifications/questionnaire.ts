@@ -122,7 +122,10 @@ export function openQuestionnaire(db: Db, organizationId: number, token: string)
     .executeTakeFirst();
 }
 
-export type AnswerResult = { ok: true; reportId: number; reopened: boolean } | { ok: false; gone: true } | { ok: false; gone: false; errors: Record<string, 'answer' | 'commentTooLong'> };
+export type AnswerResult =
+  | { ok: true; reportId: number; reopened: boolean }
+  | { ok: false; gone: true }
+  | { ok: false; gone: false; errors: Record<string, 'answer' | 'commentTooLong'> };
 
 /**
  * Records an answer once. The questionnaire row is locked and must still be open, so two clicks (or two
@@ -147,7 +150,12 @@ export async function answerQuestionnaire(db: Db, organizationId: number, token:
       .returning(['id'])
       .executeTakeFirst();
     if (!claimed) return { ok: false, gone: true } as const;
-    const report = await trx.selectFrom('reports').select(['id', 'status', 'close_reason']).where('id', '=', open.report_id).forUpdate().executeTakeFirstOrThrow();
+    const report = await trx
+      .selectFrom('reports')
+      .select(['id', 'status', 'close_reason'])
+      .where('id', '=', open.report_id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     await insertEvent(trx, { organizationId, reportId: report.id, kind: 'questionnaire', public: true, data: { answer } });
     if (comment) await insertEvent(trx, { organizationId, reportId: report.id, kind: 'questionnaire_comment', public: false, body: comment, data: { answer } });
     let reopened = false;
@@ -157,7 +165,15 @@ export async function answerQuestionnaire(db: Db, organizationId: number, token:
         .set({ status: 'in_progress', fixed_at: null, close_reason: null, close_note: null, updated_at: sql`now()` })
         .where('id', '=', report.id)
         .execute();
-      await insertEvent(trx, { organizationId, reportId: report.id, kind: 'reopened', public: true, fromStatus: report.status, toStatus: 'in_progress', data: { by: 'questionnaire' } });
+      await insertEvent(trx, {
+        organizationId,
+        reportId: report.id,
+        kind: 'reopened',
+        public: true,
+        fromStatus: report.status,
+        toStatus: 'in_progress',
+        data: { by: 'questionnaire' },
+      });
       reopened = true;
     }
     return { ok: true, reportId: report.id, reopened } as const;
@@ -199,7 +215,10 @@ export async function questionnaireStats(db: Db, organizationId: number): Promis
     .execute();
   const total: StatsRow = { categoryId: null, name_de: '', name_en: '', sent: 0, answered: 0, yes: 0, no: 0, unknown: 0 };
   for (const r of rows) for (const k of ['sent', 'answered', 'yes', 'no', 'unknown'] as const) total[k] += Number(r[k]);
-  return { rows: rows.map((r) => ({ ...r, sent: Number(r.sent), answered: Number(r.answered), yes: Number(r.yes), no: Number(r.no), unknown: Number(r.unknown) })), total };
+  return {
+    rows: rows.map((r) => ({ ...r, sent: Number(r.sent), answered: Number(r.answered), yes: Number(r.yes), no: Number(r.no), unknown: Number(r.unknown) })),
+    total,
+  };
 }
 
 /** The "no" answers with their comments, newest first, for the statistics page. */

@@ -59,7 +59,12 @@ describe('status emails', () => {
     const second = (await mailsTo('batch@example.de'))[1]!;
     expect(second.text_body).toContain('In Bearbeitung → Erledigt');
     expect(second.text_body).not.toContain('einen Trupp');
-    const follower = await t.db.selectFrom('report_followers').select('last_notified_event_id').where('report_id', '=', id).where('email', '=', 'batch@example.de').executeTakeFirstOrThrow();
+    const follower = await t.db
+      .selectFrom('report_followers')
+      .select('last_notified_event_id')
+      .where('report_id', '=', id)
+      .where('email', '=', 'batch@example.de')
+      .executeTakeFirstOrThrow();
     expect(follower.last_notified_event_id).toBe(later);
   });
 
@@ -67,7 +72,12 @@ describe('status emails', () => {
     const id = await makeReport(t.db, t.org.id, categoryId, { email: 'wait@example.de' });
     await eventAgo(t.db, t.org.id, id, 9, { kind: 'public_note', public: true, body: 'eins' });
     expect(await sendStatusMails(deps())).toBe(0);
-    await t.db.updateTable('report_events').set({ created_at: sql`now() - interval '10 minutes 5 seconds'` }).where('report_id', '=', id).where('kind', '=', 'public_note').execute();
+    await t.db
+      .updateTable('report_events')
+      .set({ created_at: sql`now() - interval '10 minutes 5 seconds'` })
+      .where('report_id', '=', id)
+      .where('kind', '=', 'public_note')
+      .execute();
     expect(await sendStatusMails(deps())).toBe(1);
   });
 

@@ -84,7 +84,9 @@ export function eventLine(locale: Locale, e: MailEvent): string {
   switch (e.kind) {
     case 'status':
     case 'reopened':
-      return e.from_status && e.to_status ? t('event.status', { from: label(e.from_status), to: label(e.to_status) }) : t(e.kind === 'status' ? 'event.public_note' : 'event.reopened');
+      return e.from_status && e.to_status
+        ? t('event.status', { from: label(e.from_status), to: label(e.to_status) })
+        : t(e.kind === 'status' ? 'event.public_note' : 'event.reopened');
     case 'category':
       return t('event.category', { to: str(locale === 'de' ? data.toDe : (data.toEn ?? data.toDe)) });
     case 'department':
@@ -127,7 +129,11 @@ function section(locale: Locale, m: UpdateMailInput): string {
     const body = e.body.trim();
     if (body) lines.push(...body.split(/\r?\n/).map((l) => `  ${l}`));
   }
-  lines.push('', tn('mail.updateState', { status: statusLabel(locale, { status: m.status, close_reason: m.closeReason }) }), tn('mail.updateLink', { link: m.reportUrl }));
+  lines.push(
+    '',
+    tn('mail.updateState', { status: statusLabel(locale, { status: m.status, close_reason: m.closeReason }) }),
+    tn('mail.updateLink', { link: m.reportUrl }),
+  );
   lines.push('', tn('mail.updateWhy'), m.unsubscribeUrl, '', tn('mail.greeting', { city: m.city }));
   return lines.join('\n');
 }
@@ -151,8 +157,9 @@ export interface StatusMailDeps {
   publicUrl: URL;
 }
 
-const publicNews = (eb: import('kysely').ExpressionBuilder<import('../../../db-schema').Database & { e: import('../../../db-schema').ReportEventsTable }, 'e'>) =>
-  eb.and([eb('e.public', '=', true), eb('e.kind', 'not in', NOT_MAILED_KINDS)]);
+const publicNews = (
+  eb: import('kysely').ExpressionBuilder<import('../../../db-schema').Database & { e: import('../../../db-schema').ReportEventsTable }, 'e'>,
+) => eb.and([eb('e.public', '=', true), eb('e.kind', 'not in', NOT_MAILED_KINDS)]);
 
 /** Followers whose oldest unsent public event is old enough: a cheap scan, each row is re-checked under lock. */
 export function dueFollowers(db: Db, limit: number) {
@@ -189,7 +196,16 @@ export async function sendStatusMails(deps: StatusMailDeps, batch = 200): Promis
       if (!follower) return false;
       const events = await trx
         .selectFrom('report_events as e')
-        .select(['e.id', 'e.kind', 'e.from_status', 'e.to_status', 'e.body', 'e.data', 'e.created_at', sql<boolean>`e.created_at <= now() - make_interval(mins => ${BATCH_MINUTES})`.as('ripe')])
+        .select([
+          'e.id',
+          'e.kind',
+          'e.from_status',
+          'e.to_status',
+          'e.body',
+          'e.data',
+          'e.created_at',
+          sql<boolean>`e.created_at <= now() - make_interval(mins => ${BATCH_MINUTES})`.as('ripe'),
+        ])
         .where('e.report_id', '=', follower.report_id)
         .where('e.id', '>', follower.last_notified_event_id)
         .where(publicNews)
@@ -216,7 +232,13 @@ export async function sendStatusMails(deps: StatusMailDeps, batch = 200): Promis
           reportUrl: new URL(`/meldungen/${report.id}`, deps.publicUrl).href,
           unsubscribeUrl: new URL(`/meldungen/abbestellen/${unsubscribeToken(deps.secret, follower.unsubscribe_token_hash)}`, deps.publicUrl).href,
         });
-        await enqueueMail(trx, { organization_id: report.organization_id, to_address: follower.email, subject: mail.subject, text_body: mail.text, html_body: null });
+        await enqueueMail(trx, {
+          organization_id: report.organization_id,
+          to_address: follower.email,
+          subject: mail.subject,
+          text_body: mail.text,
+          html_body: null,
+        });
       }
       const moved = await trx
         .updateTable('report_followers')

@@ -25,7 +25,19 @@ export interface Step1Values {
  * Step one: category and place. Without JavaScript the place is typed coordinates or a description; the
  * map and address-search enhancements fill the same fields.
  */
-export function Step1Page({ ctx, categories, values, errors = {}, extra }: { ctx: RequestContext; categories: CategoryOption[]; values: Step1Values; errors?: FieldErrors; extra?: preact.ComponentChildren }) {
+export function Step1Page({
+  ctx,
+  categories,
+  values,
+  errors = {},
+  extra,
+}: {
+  ctx: RequestContext;
+  categories: CategoryOption[];
+  values: Step1Values;
+  errors?: FieldErrors;
+  extra?: preact.ComponentChildren;
+}) {
   const t = translator(messages, ctx.locale);
   const tp = translator(platformMessages, ctx.locale);
   return (
@@ -42,7 +54,14 @@ export function Step1Page({ ctx, categories, values, errors = {}, extra }: { ctx
           {errors.categoryId && <p class="k-field__error">{errors.categoryId}</p>}
           {categories.map((c) => (
             <div class="k-radio">
-              <input class="k-radio__input" type="radio" name="categoryId" id={`cat-${c.id}`} value={String(c.id)} checked={values.categoryId === String(c.id)} />
+              <input
+                class="k-radio__input"
+                type="radio"
+                name="categoryId"
+                id={`cat-${c.id}`}
+                value={String(c.id)}
+                checked={values.categoryId === String(c.id)}
+              />
               <label class="k-radio__label" for={`cat-${c.id}`}>
                 {c.name}
                 {c.description && <span class="k-hint k-radio__hint">{c.description}</span>}
@@ -163,7 +182,14 @@ export function Step2Page(props: {
         <input type="hidden" name="lon" value={where.precise ? String(where.lon) : ''} />
         <input type="hidden" name="address" value={where.address} />
         <h2>{t('step2')}</h2>
-        <TextArea name="description" label={t('description')} hint={t('descriptionHint')} value={values.description} error={errors.description} maxLength={5000} />
+        <TextArea
+          name="description"
+          label={t('description')}
+          hint={t('descriptionHint')}
+          value={values.description}
+          error={errors.description}
+          maxLength={5000}
+        />
         {props.questions.map((q) => (
           <QuestionField question={q} value={values.answers[q.code]} error={errors[`answer.${q.code}`]} optional={tp('optional')} />
         ))}
@@ -180,14 +206,31 @@ export function Step2Page(props: {
             </p>
           )}
           {props.photosLost && <p class="k-hint">{t('photosAgain')}</p>}
-          <input class="k-file" type="file" id={fieldId('photos')} name="photos" multiple accept="image/jpeg,image/png,image/webp" aria-describedby={`${fieldId('photos')}-hint`} />
+          <input
+            class="k-file"
+            type="file"
+            id={fieldId('photos')}
+            name="photos"
+            multiple
+            accept="image/jpeg,image/png,image/webp"
+            aria-describedby={`${fieldId('photos')}-hint`}
+          />
         </div>
         {ctx.user ? (
           <Notice>{t('emailSignedIn', { email: ctx.user.email })}</Notice>
         ) : (
           <TextInput name="email" type="email" autocomplete="email" label={t('email')} hint={t('emailHint')} value={values.email} error={errors.email} />
         )}
-        <TextInput name="name" autocomplete="name" label={t('name')} hint={t('nameHint')} optionalLabel={tp('optional')} value={values.name} error={errors.name} maxLength={100} />
+        <TextInput
+          name="name"
+          autocomplete="name"
+          label={t('name')}
+          hint={t('nameHint')}
+          optionalLabel={tp('optional')}
+          value={values.name}
+          error={errors.name}
+          maxLength={100}
+        />
         <div class="k-checkbox">
           <input class="k-checkbox__input" type="checkbox" id={fieldId('showName')} name="showName" value="1" checked={values.showName} />
           <label class="k-checkbox__label" for={fieldId('showName')}>
@@ -203,7 +246,17 @@ export function Step2Page(props: {
   );
 }
 
-function QuestionField({ question: q, value, error, optional }: { question: Question; value: string | string[] | undefined; error?: string | undefined; optional: string }) {
+function QuestionField({
+  question: q,
+  value,
+  error,
+  optional,
+}: {
+  question: Question;
+  value: string | string[] | undefined;
+  error?: string | undefined;
+  optional: string;
+}) {
   const name = `answer.${q.code}`;
   const id = fieldId(name);
   const values = Array.isArray(value) ? value : value ? [value] : [];
@@ -218,7 +271,14 @@ function QuestionField({ question: q, value, error, optional }: { question: Ques
         {error && <p class="k-field__error">{error}</p>}
         {q.options.map((o, i) => (
           <div class={multi ? 'k-checkbox' : 'k-radio'}>
-            <input class={multi ? 'k-checkbox__input' : 'k-radio__input'} type={multi ? 'checkbox' : 'radio'} id={`${id}-${i}`} name={name} value={o.key} checked={values.includes(o.key)} />
+            <input
+              class={multi ? 'k-checkbox__input' : 'k-radio__input'}
+              type={multi ? 'checkbox' : 'radio'}
+              id={`${id}-${i}`}
+              name={name}
+              value={o.key}
+              checked={values.includes(o.key)}
+            />
             <label class={multi ? 'k-checkbox__label' : 'k-radio__label'} for={`${id}-${i}`}>
               {o.label}
             </label>
@@ -253,7 +313,19 @@ function QuestionField({ question: q, value, error, optional }: { question: Ques
   );
 }
 
-export function ThanksPage({ ctx, reportId, status, email, awaitingReview = false }: { ctx: RequestContext; reportId: number; status: 'unconfirmed' | 'new'; email: string | null; awaitingReview?: boolean }) {
+export function ThanksPage({
+  ctx,
+  reportId,
+  status,
+  email,
+  awaitingReview = false,
+}: {
+  ctx: RequestContext;
+  reportId: number;
+  status: 'unconfirmed' | 'new';
+  email: string | null;
+  awaitingReview?: boolean;
+}) {
   const t = translator(messages, ctx.locale);
   return (
     <Layout ctx={ctx} title={t('thanksTitle')}>

@@ -111,7 +111,8 @@ export function ReportPage(props: {
       {props.notice && <Notice kind="success">{props.notice}</Notice>}
       <h1>{title}</h1>
       <p class="k-meta">
-        <StatusBadge locale={ctx.locale} report={r} /> · {t('reportedOn', { date: formatDateTime(new Date(r.created_at), ctx.locale) })} · {t('district')}: {r.district ?? t('noDistrict')}
+        <StatusBadge locale={ctx.locale} report={r} /> · {t('reportedOn', { date: formatDateTime(new Date(r.created_at), ctx.locale) })} · {t('district')}:{' '}
+        {r.district ?? t('noDistrict')}
         {r.department && (
           <>
             {' '}
@@ -146,7 +147,13 @@ export function ReportPage(props: {
           {props.photos.map((p, i) => (
             <li>
               <a href={`/fotos/${p.id}/large.jpg`}>
-                <img src={`/fotos/${p.id}/thumb.jpg`} alt={t('photoAlt', { n: i + 1 })} width={Math.min(480, p.width)} height={Math.round((Math.min(480, p.width) / p.width) * p.height)} loading="lazy" />
+                <img
+                  src={`/fotos/${p.id}/thumb.jpg`}
+                  alt={t('photoAlt', { n: i + 1 })}
+                  width={Math.min(480, p.width)}
+                  height={Math.round((Math.min(480, p.width) / p.width) * p.height)}
+                  loading="lazy"
+                />
               </a>
             </li>
           ))}

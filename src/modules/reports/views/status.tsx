@@ -1,5 +1,5 @@
 import type { CloseReason, ReportStatus } from '../../../db-schema';
-import { translator, type Locale } from '../../../platform/i18n';
+import { type Locale, translator } from '../../../platform/i18n';
 import { messages } from '../messages';
 import { publicState } from '../report';
 

@@ -8,7 +8,15 @@ import { tr } from './common';
 
 // Response templates ------------------------------------------------------------------------------------------
 
-export function TemplatesPage({ ctx, templates, notice }: { ctx: RequestContext; templates: Array<{ id: number; title: string; body: string }>; notice?: string | undefined }) {
+export function TemplatesPage({
+  ctx,
+  templates,
+  notice,
+}: {
+  ctx: RequestContext;
+  templates: Array<{ id: number; title: string; body: string }>;
+  notice?: string | undefined;
+}) {
   const [t] = tr(ctx);
   return (
     <BackOfficeLayout ctx={ctx} title={t('tpl.title')}>
@@ -42,7 +50,17 @@ export function TemplatesPage({ ctx, templates, notice }: { ctx: RequestContext;
   );
 }
 
-export function TemplateFormPage({ ctx, id, values, errors = {} }: { ctx: RequestContext; id: number | null; values: { title: string; body: string }; errors?: FieldErrors }) {
+export function TemplateFormPage({
+  ctx,
+  id,
+  values,
+  errors = {},
+}: {
+  ctx: RequestContext;
+  id: number | null;
+  values: { title: string; body: string };
+  errors?: FieldErrors;
+}) {
   const [t, tp] = tr(ctx);
   const title = id ? t('tpl.edit') : t('tpl.new');
   return (
@@ -52,7 +70,15 @@ export function TemplateFormPage({ ctx, id, values, errors = {} }: { ctx: Reques
       <form method="post" action={id ? `/verwaltung/antwortvorlagen/${id}` : '/verwaltung/antwortvorlagen'} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <TextInput name="title" label={t('tpl.fieldTitle')} value={values.title} error={errors.title} maxLength={200} />
-        <TextArea name="body" label={t('tpl.fieldBody')} hint={t('tpl.fieldBodyHint')} value={values.body} error={errors.body} rows={8} maxLength={LIMITS.noteMax} />
+        <TextArea
+          name="body"
+          label={t('tpl.fieldBody')}
+          hint={t('tpl.fieldBodyHint')}
+          value={values.body}
+          error={errors.body}
+          rows={8}
+          maxLength={LIMITS.noteMax}
+        />
         <div class="k-actions">
           <Button>{t('save')}</Button> <a href="/verwaltung/antwortvorlagen">{t('cancel')}</a>
         </div>
@@ -161,9 +187,31 @@ export function CategoryFormPage(props: {
         <TextInput name="name_de" label={t('cat.nameDe')} value={values.name_de} error={errors.name_de} maxLength={200} />
         <TextInput name="name_en" label={t('cat.nameEn')} value={values.name_en} error={errors.name_en} maxLength={200} />
         <TextInput name="code" label={t('cat.code')} hint={t('cat.codeHint')} value={values.code} error={errors.code} maxLength={60} width="short" />
-        <Select name="kind" label={t('cat.kind')} value={values.kind} error={errors.kind} options={CATEGORY_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
-        <TextArea name="description_de" label={t('cat.descriptionDe')} optionalLabel={tp('optional')} value={values.description_de} error={errors.description_de} rows={3} maxLength={2000} />
-        <TextArea name="description_en" label={t('cat.descriptionEn')} optionalLabel={tp('optional')} value={values.description_en} error={errors.description_en} rows={3} maxLength={2000} />
+        <Select
+          name="kind"
+          label={t('cat.kind')}
+          value={values.kind}
+          error={errors.kind}
+          options={CATEGORY_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+        />
+        <TextArea
+          name="description_de"
+          label={t('cat.descriptionDe')}
+          optionalLabel={tp('optional')}
+          value={values.description_de}
+          error={errors.description_de}
+          rows={3}
+          maxLength={2000}
+        />
+        <TextArea
+          name="description_en"
+          label={t('cat.descriptionEn')}
+          optionalLabel={tp('optional')}
+          value={values.description_en}
+          error={errors.description_en}
+          rows={3}
+          maxLength={2000}
+        />
         <Select
           name="department_id"
           label={t('cat.department')}
@@ -172,8 +220,26 @@ export function CategoryFormPage(props: {
           error={errors.department_id}
           options={[{ value: '', label: t('noDepartment') }, ...props.departments.map((d) => ({ value: String(d.id), label: d.name }))]}
         />
-        <TextInput name="questionnaire_weeks" label={t('cat.weeks')} hint={t('cat.weeksHint')} value={values.questionnaire_weeks} error={errors.questionnaire_weeks} inputMode="numeric" width="short" maxLength={3} />
-        <TextInput name="sort" label={t('cat.sort')} hint={t('cat.sortHint')} value={values.sort} error={errors.sort} inputMode="numeric" width="short" maxLength={6} />
+        <TextInput
+          name="questionnaire_weeks"
+          label={t('cat.weeks')}
+          hint={t('cat.weeksHint')}
+          value={values.questionnaire_weeks}
+          error={errors.questionnaire_weeks}
+          inputMode="numeric"
+          width="short"
+          maxLength={3}
+        />
+        <TextInput
+          name="sort"
+          label={t('cat.sort')}
+          hint={t('cat.sortHint')}
+          value={values.sort}
+          error={errors.sort}
+          inputMode="numeric"
+          width="short"
+          maxLength={6}
+        />
         <Checkboxes name="active" legend={t('cat.state')} options={[{ value: '1', label: t('cat.active') }]} values={values.active ? ['1'] : []} />
         <div class="k-actions">
           <Button>{t('save')}</Button> <a href="/verwaltung/kategorien">{t('cancel')}</a>
@@ -295,7 +361,14 @@ export function CategoryFormPage(props: {
   );
 }
 
-export function QuestionFormPage(props: { ctx: RequestContext; categoryId: number; categoryName: string; id: number | null; values: QuestionForm; errors?: FieldErrors }) {
+export function QuestionFormPage(props: {
+  ctx: RequestContext;
+  categoryId: number;
+  categoryName: string;
+  id: number | null;
+  values: QuestionForm;
+  errors?: FieldErrors;
+}) {
   const { ctx, categoryId, id, values } = props;
   const [t, tp] = tr(ctx);
   const errors = props.errors ?? {};
@@ -313,8 +386,23 @@ export function QuestionFormPage(props: { ctx: RequestContext; categoryId: numbe
         <TextInput name="label_de" label={t('q.labelDe')} value={values.label_de} error={errors.label_de} maxLength={300} />
         <TextInput name="label_en" label={t('q.labelEn')} value={values.label_en} error={errors.label_en} maxLength={300} />
         <TextInput name="code" label={t('q.code')} hint={t('q.codeHint')} value={values.code} error={errors.code} maxLength={40} width="short" />
-        <Select name="datatype" label={t('q.datatype')} value={values.datatype} error={errors.datatype} options={DATATYPES.map((d) => ({ value: d, label: t(`dt.${d}`) }))} />
-        <TextArea name="options" label={t('q.options')} hint={t('q.optionsHint')} optionalLabel={tp('optional')} value={values.options} error={errors.options} rows={5} maxLength={20000} />
+        <Select
+          name="datatype"
+          label={t('q.datatype')}
+          value={values.datatype}
+          error={errors.datatype}
+          options={DATATYPES.map((d) => ({ value: d, label: t(`dt.${d}`) }))}
+        />
+        <TextArea
+          name="options"
+          label={t('q.options')}
+          hint={t('q.optionsHint')}
+          optionalLabel={tp('optional')}
+          value={values.options}
+          error={errors.options}
+          rows={5}
+          maxLength={20000}
+        />
         <TextInput name="sort" label={t('q.sort')} value={values.sort} error={errors.sort} inputMode="numeric" width="short" maxLength={6} />
         <Checkboxes name="required" legend={t('q.required')} options={[{ value: '1', label: t('q.required') }]} values={values.required ? ['1'] : []} />
         <div class="k-actions">
@@ -333,7 +421,15 @@ export function QuestionFormPage(props: { ctx: RequestContext; categoryId: numbe
 
 // Open311 -----------------------------------------------------------------------------------------------------
 
-export function Open311ListPage({ ctx, departments, notice }: { ctx: RequestContext; departments: Array<{ id: number; name: string; open311_endpoint: string | null; open311_enabled: boolean }>; notice?: string | undefined }) {
+export function Open311ListPage({
+  ctx,
+  departments,
+  notice,
+}: {
+  ctx: RequestContext;
+  departments: Array<{ id: number; name: string; open311_endpoint: string | null; open311_enabled: boolean }>;
+  notice?: string | undefined;
+}) {
   const [t] = tr(ctx);
   return (
     <BackOfficeLayout ctx={ctx} title={t('o311.title')}>
@@ -396,9 +492,28 @@ export function Open311FormPage(props: {
       <ErrorSummary title={tp('errorSummaryTitle')} errors={errors} />
       <form method="post" action={`/verwaltung/abteilungen/${department.id}/open311`} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <TextInput name="endpoint" type="url" label={t('o311.endpoint')} hint={t('o311.endpointHint')} optionalLabel={tp('optional')} value={values.endpoint} error={errors.endpoint} maxLength={500} />
+        <TextInput
+          name="endpoint"
+          type="url"
+          label={t('o311.endpoint')}
+          hint={t('o311.endpointHint')}
+          optionalLabel={tp('optional')}
+          value={values.endpoint}
+          error={errors.endpoint}
+          maxLength={500}
+        />
         <p>{props.hasKey ? t('o311.apiKeyStored') : t('o311.apiKeyMissing')}</p>
-        <TextInput name="apiKey" type="password" autocomplete="off" label={t('o311.apiKey')} hint={t('o311.apiKeyHint')} optionalLabel={tp('optional')} value="" error={errors.apiKey} maxLength={500} />
+        <TextInput
+          name="apiKey"
+          type="password"
+          autocomplete="off"
+          label={t('o311.apiKey')}
+          hint={t('o311.apiKeyHint')}
+          optionalLabel={tp('optional')}
+          value=""
+          error={errors.apiKey}
+          maxLength={500}
+        />
         {props.hasKey && <Checkboxes name="removeKey" legend={t('o311.apiKey')} options={[{ value: '1', label: t('o311.removeKey') }]} values={[]} />}
         <Checkboxes name="enabled" legend={t('o311.state')} options={[{ value: '1', label: t('o311.enabled') }]} values={values.enabled ? ['1'] : []} />
         <div class="k-actions">

@@ -42,7 +42,10 @@ export function eventLabel(locale: Locale, e: HistoryEntry): string {
     case 'reopened':
       return t(`ev.${e.kind}`, { from: status(e.from_status), to: status(e.to_status) });
     case 'category':
-      return t('ev.category', { from: s(locale === 'de' ? data.fromDe : (data.fromEn ?? data.fromDe)), to: s(locale === 'de' ? data.toDe : (data.toEn ?? data.toDe)) });
+      return t('ev.category', {
+        from: s(locale === 'de' ? data.fromDe : (data.fromEn ?? data.fromDe)),
+        to: s(locale === 'de' ? data.toDe : (data.toEn ?? data.toDe)),
+      });
     case 'department':
       return t('ev.department', { from: s(data.from), to: s(data.to) });
     case 'duplicate':

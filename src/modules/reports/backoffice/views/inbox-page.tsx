@@ -78,7 +78,11 @@ export function InboxPage(props: {
       <ErrorSummary title={tp('errorSummaryTitle')} errors={errors} />
       <p>{t('inbox.intro')}</p>
       {props.scopeNames &&
-        (props.scopeNames.length > 0 ? <p>{t('inbox.introDepartments', { names: props.scopeNames.join(', ') })}</p> : <Notice>{t('inbox.noDepartments')}</Notice>)}
+        (props.scopeNames.length > 0 ? (
+          <p>{t('inbox.introDepartments', { names: props.scopeNames.join(', ') })}</p>
+        ) : (
+          <Notice>{t('inbox.noDepartments')}</Notice>
+        ))}
 
       <section aria-labelledby="filter-title">
         <h2 id="filter-title">{t('filter.title')}</h2>
@@ -93,13 +97,27 @@ export function InboxPage(props: {
               ...STATUS_ORDER.map((s) => ({ value: s, label: plainStatus(ctx.locale, s) })),
             ]}
           />
-          <Select name="kategorie" label={t('filter.category')} value={query.kategorie} options={[any, ...props.categories.map((c) => ({ value: String(c.id), label: c.name }))]} />
-          <Select name="bezirk" label={t('filter.district')} value={query.bezirk} options={[any, ...props.districts.map((d) => ({ value: String(d.id), label: d.name }))]} />
+          <Select
+            name="kategorie"
+            label={t('filter.category')}
+            value={query.kategorie}
+            options={[any, ...props.categories.map((c) => ({ value: String(c.id), label: c.name }))]}
+          />
+          <Select
+            name="bezirk"
+            label={t('filter.district')}
+            value={query.bezirk}
+            options={[any, ...props.districts.map((d) => ({ value: String(d.id), label: d.name }))]}
+          />
           <Select
             name="abteilung"
             label={t('filter.department')}
             value={query.abteilung}
-            options={[any, ...(props.scopeNames ? [] : [{ value: 'none', label: t('noDepartment') }]), ...props.departments.map((d) => ({ value: String(d.id), label: d.name }))]}
+            options={[
+              any,
+              ...(props.scopeNames ? [] : [{ value: 'none', label: t('noDepartment') }]),
+              ...props.departments.map((d) => ({ value: String(d.id), label: d.name })),
+            ]}
           />
           <TextInput name="q" label={t('filter.text')} value={query.q} maxLength={200} />
           <Select

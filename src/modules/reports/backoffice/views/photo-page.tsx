@@ -2,8 +2,8 @@ import type { RequestContext } from '../../../../platform/http/context';
 import type { FieldErrors } from '../../../../platform/http/errors';
 import { Button, CsrfField, ErrorSummary, Notice, TextInput } from '../../../../platform/views/forms';
 import { BackOfficeLayout } from '../../../organizations/views/back-office-layout';
-import { PhotoButtons, photoStatusText, type StaffPhoto, thumbSize } from './report-detail-page';
 import { tr } from './common';
+import { PhotoButtons, photoStatusText, type StaffPhoto, thumbSize } from './report-detail-page';
 
 export function PhotoPage(props: {
   ctx: RequestContext;

@@ -34,7 +34,21 @@ export function thumbSize(p: { width: number; height: number }, max = 480): { wi
   return { width, height: Math.max(1, Math.round((width / p.width) * p.height)) };
 }
 
-function ActionForm({ ctx, id, action, title, headingId, children }: { ctx: RequestContext; id: number; action: string; title: string; headingId: string; children: Children }) {
+function ActionForm({
+  ctx,
+  id,
+  action,
+  title,
+  headingId,
+  children,
+}: {
+  ctx: RequestContext;
+  id: number;
+  action: string;
+  title: string;
+  headingId: string;
+  children: Children;
+}) {
   return (
     <section class="k-card" aria-labelledby={headingId}>
       <h3 class="k-card__title" id={headingId}>
@@ -225,7 +239,16 @@ export function ReportDetailPage(props: {
                 error={errors.status}
                 options={targets.map((s) => ({ value: s, label: plainStatus(ctx.locale, s) }))}
               />
-              <TextArea name="statusNote" label={t('action.statusNote')} hint={t('action.statusNoteHint')} optionalLabel={tp('optional')} value={v('statusNote')} error={errors.statusNote} rows={3} maxLength={LIMITS.noteMax} />
+              <TextArea
+                name="statusNote"
+                label={t('action.statusNote')}
+                hint={t('action.statusNoteHint')}
+                optionalLabel={tp('optional')}
+                value={v('statusNote')}
+                error={errors.statusNote}
+                rows={3}
+                maxLength={LIMITS.noteMax}
+              />
               <Button variant="secondary">{t('action.statusSubmit')}</Button>
             </>
           )}
@@ -247,7 +270,10 @@ export function ReportDetailPage(props: {
             hint={t('action.departmentHint')}
             value={v('departmentId') || String(r.department_id ?? '')}
             error={errors.departmentId}
-            options={[...(r.department_id ? [] : [{ value: '', label: t('noDepartment') }]), ...props.departments.map((d) => ({ value: String(d.id), label: d.name }))]}
+            options={[
+              ...(r.department_id ? [] : [{ value: '', label: t('noDepartment') }]),
+              ...props.departments.map((d) => ({ value: String(d.id), label: d.name })),
+            ]}
           />
           <Button variant="secondary">{t('action.departmentSubmit')}</Button>
         </ActionForm>
@@ -273,12 +299,28 @@ export function ReportDetailPage(props: {
           )}
           <form method="post" action={`/verwaltung/meldungen/${r.id}/nachricht`} novalidate>
             <CsrfField token={ctx.csrfToken} />
-            <TextArea name="publicNote" label={t('action.publicNoteLabel')} hint={t('action.publicNoteHint')} value={v('publicNote')} error={errors.publicNote} rows={5} maxLength={LIMITS.noteMax} />
+            <TextArea
+              name="publicNote"
+              label={t('action.publicNoteLabel')}
+              hint={t('action.publicNoteHint')}
+              value={v('publicNote')}
+              error={errors.publicNote}
+              rows={5}
+              maxLength={LIMITS.noteMax}
+            />
             <Button>{t('action.publicNoteSubmit')}</Button>
           </form>
         </section>
         <ActionForm ctx={ctx} id={r.id} action="notiz" title={t('action.internalNote')} headingId="internal-note-title">
-          <TextArea name="internalNote" label={t('action.internalNoteLabel')} hint={t('action.internalNoteHint')} value={v('internalNote')} error={errors.internalNote} rows={3} maxLength={LIMITS.noteMax} />
+          <TextArea
+            name="internalNote"
+            label={t('action.internalNoteLabel')}
+            hint={t('action.internalNoteHint')}
+            value={v('internalNote')}
+            error={errors.internalNote}
+            rows={3}
+            maxLength={LIMITS.noteMax}
+          />
           <Button variant="secondary">{t('action.internalNoteSubmit')}</Button>
         </ActionForm>
       </section>
@@ -290,17 +332,50 @@ export function ReportDetailPage(props: {
         ) : (
           <>
             <ActionForm ctx={ctx} id={r.id} action="doppelt" title={t('action.duplicate')} headingId="duplicate-title">
-              <TextInput name="duplicateOf" label={t('action.duplicateOf')} hint={t('action.duplicateHint')} value={v('duplicateOf')} error={errors.duplicateOf} inputMode="numeric" width="short" maxLength={12} />
-              <TextArea name="duplicateNote" label={t('action.duplicateNote')} optionalLabel={tp('optional')} value={v('duplicateNote')} error={errors.duplicateNote} rows={3} maxLength={LIMITS.noteMax} />
+              <TextInput
+                name="duplicateOf"
+                label={t('action.duplicateOf')}
+                hint={t('action.duplicateHint')}
+                value={v('duplicateOf')}
+                error={errors.duplicateOf}
+                inputMode="numeric"
+                width="short"
+                maxLength={12}
+              />
+              <TextArea
+                name="duplicateNote"
+                label={t('action.duplicateNote')}
+                optionalLabel={tp('optional')}
+                value={v('duplicateNote')}
+                error={errors.duplicateNote}
+                rows={3}
+                maxLength={LIMITS.noteMax}
+              />
               <Button variant="warning">{t('action.duplicateSubmit')}</Button>
             </ActionForm>
             <ActionForm ctx={ctx} id={r.id} action="ablehnen" title={t('action.reject')} headingId="reject-title">
-              <TextArea name="rejectReason" label={t('action.rejectReason')} hint={t('action.rejectHint')} value={v('rejectReason')} error={errors.rejectReason} rows={3} maxLength={LIMITS.noteMax} />
+              <TextArea
+                name="rejectReason"
+                label={t('action.rejectReason')}
+                hint={t('action.rejectHint')}
+                value={v('rejectReason')}
+                error={errors.rejectReason}
+                rows={3}
+                maxLength={LIMITS.noteMax}
+              />
               <Button variant="warning">{t('action.rejectSubmit')}</Button>
             </ActionForm>
             <ActionForm ctx={ctx} id={r.id} action="nicht-zustaendig" title={t('action.notResponsible')} headingId="not-responsible-title">
               <TextInput name="who" label={t('action.who')} hint={t('action.whoHint')} value={v('who')} error={errors.who} maxLength={WHO_MAX} />
-              <TextArea name="notResponsibleNote" label={t('action.notResponsibleNote')} optionalLabel={tp('optional')} value={v('notResponsibleNote')} error={errors.notResponsibleNote} rows={3} maxLength={LIMITS.noteMax} />
+              <TextArea
+                name="notResponsibleNote"
+                label={t('action.notResponsibleNote')}
+                optionalLabel={tp('optional')}
+                value={v('notResponsibleNote')}
+                error={errors.notResponsibleNote}
+                rows={3}
+                maxLength={LIMITS.noteMax}
+              />
               <Button variant="warning">{t('action.notResponsibleSubmit')}</Button>
             </ActionForm>
           </>

@@ -1,5 +1,5 @@
-import type { RequestContext } from '../../../../platform/http/context';
 import type { GeocoderAnswer } from '../../../../platform/geo/geocoder';
+import type { RequestContext } from '../../../../platform/http/context';
 import { translator } from '../../../../platform/i18n';
 import { fieldId } from '../../../../platform/views/forms';
 import { parseCoordinate } from '../../report';
@@ -117,7 +117,14 @@ export function LocationPicker({ ctx, values, state, settings }: { ctx: RequestC
           <ul class="k-map-picker__results" aria-labelledby="search-results-title">
             {answer.results.map((r) => (
               <li>
-                <button type="submit" class="k-button k-button--secondary" name="treffer" value={`${r.lat},${r.lon}|${r.label}`} formaction={PICKER_ACTION} formnovalidate>
+                <button
+                  type="submit"
+                  class="k-button k-button--secondary"
+                  name="treffer"
+                  value={`${r.lat},${r.lon}|${r.label}`}
+                  formaction={PICKER_ACTION}
+                  formnovalidate
+                >
                   {r.label}
                   <span class="k-visually-hidden"> – {t('choose')}</span>
                 </button>

@@ -5,7 +5,15 @@ import { mapMessages } from '../map.messages';
 import { MapAssets, type MapSettings, mapData } from './parts';
 
 /** The small map on a report's page: a live map with JavaScript, the server's picture without. */
-export function ReportMap({ ctx, report, settings }: { ctx: RequestContext; report: { id: number; lat: number; lon: number; location_precise: boolean; status?: string }; settings: MapSettings }) {
+export function ReportMap({
+  ctx,
+  report,
+  settings,
+}: {
+  ctx: RequestContext;
+  report: { id: number; lat: number; lon: number; location_precise: boolean; status?: string };
+  settings: MapSettings;
+}) {
   const t = translator(mapMessages, ctx.locale);
   const lat = report.lat.toFixed(6);
   const lon = report.lon.toFixed(6);

@@ -101,7 +101,14 @@ export function ReportsListPage(props: ReportsListProps) {
             <p class="k-hint">{t('mapListNote')}</p>
             <div data-module="reports-map" {...mapData(ctx, props.settings)} data-src={`/api/reports/map${query}`} data-label={t('mapTitle')}>
               <div class="k-map" data-map hidden />
-              <img class="k-staticmap__image" data-static-map src={svg} width={640} height={400} alt={t('listMapAlt', { city: ctx.org.name, n: props.total })} />
+              <img
+                class="k-staticmap__image"
+                data-static-map
+                src={svg}
+                width={640}
+                height={400}
+                alt={t('listMapAlt', { city: ctx.org.name, n: props.total })}
+              />
             </div>
             <Legend ctx={ctx} />
           </section>

@@ -72,7 +72,14 @@ export function renderStaticMapSvg(input: StaticMapInput): string {
   const point = input.point ? latLonToPixel(view, input.point.lat, input.point.lon, size) : null;
   const inside = (p: { x: number; y: number }) => p.x >= -10 && p.y >= -10 && p.x <= size.width + 10 && p.y <= size.height + 10;
   const svg = (
-    <svg xmlns="http://www.w3.org/2000/svg" width={size.width} height={size.height} viewBox={`0 0 ${size.width} ${size.height}`} role="img" aria-label={input.title ?? 'Karte'}>
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      width={size.width}
+      height={size.height}
+      viewBox={`0 0 ${size.width} ${size.height}`}
+      role="img"
+      aria-label={input.title ?? 'Karte'}
+    >
       <title>{input.title ?? 'Karte'}</title>
       <rect x={0} y={0} width={size.width} height={size.height} fill="#eef1ec" />
       {boundary.map((a) => (
@@ -92,12 +99,7 @@ export function renderStaticMapSvg(input: StaticMapInput): string {
         ))}
       {point && inside(point) && (
         <g>
-          <path
-            d={`M${point.x} ${point.y}c0 0-13-14-13-23a13 13 0 0 1 26 0c0 9-13 23-13 23Z`}
-            fill="#004f9f"
-            stroke="#ffffff"
-            stroke-width={2}
-          />
+          <path d={`M${point.x} ${point.y}c0 0-13-14-13-23a13 13 0 0 1 26 0c0 9-13 23-13 23Z`} fill="#004f9f" stroke="#ffffff" stroke-width={2} />
           <circle cx={point.x} cy={point.y - 23} r={5} fill="#ffffff" />
         </g>
       )}

@@ -5,7 +5,7 @@ import { Button, CsrfField, ErrorSummary, fieldId, Notice, TextArea } from '../.
 import { Layout } from '../../../../platform/views/layout';
 import { BackOfficeLayout } from '../../../organizations/views/back-office-layout';
 import { notificationMessages } from '../notifications.messages';
-import { ANSWERS, COMMENT_MAX, share, type StatsRow } from '../questionnaire';
+import { ANSWERS, COMMENT_MAX, type StatsRow, share } from '../questionnaire';
 
 const tr = (locale: Locale) => translator(notificationMessages, locale);
 
@@ -66,7 +66,13 @@ export interface QuestionnaireView {
   fixedAt: Date | null;
 }
 
-export function QuestionnairePage(props: { ctx: RequestContext; token: string; q: QuestionnaireView; values?: { answer: string; comment: string }; errors?: FieldErrors }) {
+export function QuestionnairePage(props: {
+  ctx: RequestContext;
+  token: string;
+  q: QuestionnaireView;
+  values?: { answer: string; comment: string };
+  errors?: FieldErrors;
+}) {
   const { ctx, q } = props;
   const t = tr(ctx.locale);
   const errors = props.errors ?? {};
@@ -96,7 +102,15 @@ export function QuestionnairePage(props: { ctx: RequestContext; token: string; q
             </div>
           ))}
         </fieldset>
-        <TextArea name="comment" label={t('qComment')} hint={t('qCommentHint', { max: COMMENT_MAX })} value={values.comment} error={errors.comment} rows={5} maxLength={COMMENT_MAX} />
+        <TextArea
+          name="comment"
+          label={t('qComment')}
+          hint={t('qCommentHint', { max: COMMENT_MAX })}
+          value={values.comment}
+          error={errors.comment}
+          rows={5}
+          maxLength={COMMENT_MAX}
+        />
         <p class="k-hint">{t('qPrivacy')}</p>
         <Button>{t('qSend')}</Button>
       </form>
@@ -104,7 +118,17 @@ export function QuestionnairePage(props: { ctx: RequestContext; token: string; q
   );
 }
 
-export function QuestionnaireThanksPage({ ctx, reportId, answer, reopened }: { ctx: RequestContext; reportId: number; answer: 'yes' | 'no' | 'unknown'; reopened: boolean }) {
+export function QuestionnaireThanksPage({
+  ctx,
+  reportId,
+  answer,
+  reopened,
+}: {
+  ctx: RequestContext;
+  reportId: number;
+  answer: 'yes' | 'no' | 'unknown';
+  reopened: boolean;
+}) {
   const t = tr(ctx.locale);
   const text = answer === 'yes' ? t('qThanksYes') : answer === 'no' && reopened ? t('qThanksNo', { id: reportId }) : t('qThanksUnknown');
   return (
