@@ -1,30 +1,75 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { StaffRole } from '../../db-schema';
 import { AppError } from './errors';
 import type { SessionUser } from './sessions';
 
+/** The back office lives under one path; its sign-in page is where anonymous visitors of staff pages are sent. */
+export const STAFF_AREA = '/verwaltung';
+export const STAFF_SIGN_IN = '/verwaltung/anmelden';
+export const RESIDENT_SIGN_IN = '/anmelden';
+
 /**
- * Staff pages: anonymous visitors are sent to the staff login (and back afterwards), residents and staff
- * without the role get 403. Returns the user so handlers need no non-null assertions.
+ * Who may use a route, as data: each guard carries the rule it enforces, so the rule can be read off the
+ * registered routes (the permission-matrix test does) instead of being written down a second time.
+ *
+ * - `signed-in`: any session (residents, and staff at any level); anonymous visitors go to the resident sign-in.
+ * - `staff`: a staff session (password + TOTP) with one of `roles` (empty: any role); anonymous visitors go to
+ *   the staff sign-in, residents and other roles get 403. With `departmentScope`, department staff reach only
+ *   reports of their own departments: lists show only those, and a page or action about one report of another
+ *   department answers 403 (the check itself is `canWorkOnReport` in the back office's policy, where the report
+ *   is loaded).
  */
-export function staffOnly(...roles: StaffRole[]) {
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+export type AccessRule = { readonly kind: 'signed-in' } | { readonly kind: 'staff'; readonly roles: readonly StaffRole[]; readonly departmentScope: boolean };
+
+export interface Guard {
+  (request: FastifyRequest, reply: FastifyReply): Promise<void>;
+  readonly access: AccessRule;
+}
+
+function guard(access: AccessRule, check: (request: FastifyRequest, reply: FastifyReply) => Promise<void>): Guard {
+  return Object.assign(check, { access: Object.freeze(access) });
+}
+
+function staffGuard(roles: StaffRole[], departmentScope: boolean): Guard {
+  return guard({ kind: 'staff', roles: Object.freeze([...roles]), departmentScope }, async (request, reply) => {
     const user = request.ctx.user;
     if (!user) {
-      const target = request.method === 'GET' ? request.url : '/verwaltung';
-      await reply.redirect(`/verwaltung/anmelden?return=${encodeURIComponent(target)}`, 303);
+      const target = request.method === 'GET' ? request.url : STAFF_AREA;
+      await reply.redirect(`${STAFF_SIGN_IN}?return=${encodeURIComponent(target)}`, 303);
       return;
     }
     if (user.level !== 'staff' || !user.role || (roles.length > 0 && !roles.includes(user.role))) {
       throw new AppError('forbidden');
     }
-  };
+  });
 }
 
-export function signedInOnly() {
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (!request.ctx.user) await reply.redirect(`/anmelden?return=${encodeURIComponent(request.url)}`, 303);
-  };
+/**
+ * Staff pages: anonymous visitors are sent to the staff login (and back afterwards), residents and staff
+ * without the role get 403. No roles: any staff role.
+ */
+export function staffOnly(...roles: StaffRole[]): Guard {
+  return staffGuard(roles, false);
+}
+
+/** Like staffOnly, for report pages: department staff reach only their departments' reports (see AccessRule). */
+export function staffOnlyInOwnDepartments(...roles: StaffRole[]): Guard {
+  return staffGuard(roles, true);
+}
+
+export function signedInOnly(): Guard {
+  return guard({ kind: 'signed-in' }, async (request, reply) => {
+    if (!request.ctx.user) await reply.redirect(`${RESIDENT_SIGN_IN}?return=${encodeURIComponent(request.url)}`, 303);
+  });
+}
+
+/** The rule of a route as registered (from its guard among the preHandlers); undefined for a route without one. */
+export function accessRuleOf(route: Pick<RouteOptions, 'preHandler'>): AccessRule | undefined {
+  const handlers = [route.preHandler ?? []].flat() as unknown[];
+  const rules = handlers.flatMap((h) => (typeof h === 'function' && 'access' in h ? [(h as Guard).access] : []));
+  // Two guards on one route would each have to pass: no single rule says that, so it is refused outright.
+  if (rules.length > 1) throw new Error('a route has more than one access guard; give it one guard with the combined rule');
+  return rules[0];
 }
 
 export function currentUser(request: FastifyRequest): SessionUser {

@@ -6,7 +6,7 @@ import type { FileStorage } from '../../../platform/files/storage';
 import type { RequestContext } from '../../../platform/http/context';
 import { AppError, type FieldErrors } from '../../../platform/http/errors';
 import { asForm, type FormBody, field, fieldList, safeReturnPath } from '../../../platform/http/form';
-import { currentUser, staffOnly } from '../../../platform/http/guards';
+import { currentUser, staffOnly, staffOnlyInOwnDepartments } from '../../../platform/http/guards';
 import { translator } from '../../../platform/i18n';
 import { sendHtml } from '../../../platform/views/render';
 import { categoryQuestions } from '../report.service';
@@ -88,7 +88,7 @@ const REPORT_NOTICES = [
 type ReportNotice = (typeof REPORT_NOTICES)[number];
 
 export async function backOfficeReportRoutes(app: FastifyInstance, { db, storage }: BackOfficeRouteDeps): Promise<void> {
-  const anyStaff = { preHandler: staffOnly() };
+  const anyStaff = { preHandler: staffOnlyInOwnDepartments() };
   const adminOnly = { preHandler: staffOnly('admin') };
 
   // Inbox ------------------------------------------------------------------------------------------------------
