@@ -5,6 +5,7 @@ import * as m0005 from './0005_open_data';
 import * as m0006 from './0006_angstraeume';
 import * as m0007 from './0007_idempotency_fingerprint';
 import * as m0008 from './0008_read_performance';
+import * as m0009 from './0009_city_scoping';
 
 // An explicit list instead of a folder scan: works the same under tsx, in tests and in a bundle.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0006_angstraeume': m0006,
   '0007_idempotency_fingerprint': m0007,
   '0008_read_performance': m0008,
+  '0009_city_scoping': m0009,
 };

@@ -1,6 +1,8 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 
 // The whole schema as Kysely sees it. Tables belong to the module named in the comment.
+// Every domain table carries organization_id (its city); child rows share their parent's city, which composite
+// foreign keys enforce (migration 0009). src/platform/db/city-scoping.test.ts checks the catalogue.
 
 // platform / organizations
 export interface OrganizationsTable {
@@ -79,6 +81,7 @@ export interface UsersTable {
   created_at: Generated<Date>;
 }
 export interface StaffDepartmentsTable {
+  organization_id: number;
   user_id: number;
   department_id: number;
 }
@@ -146,6 +149,7 @@ export interface ReportCategoriesTable {
 }
 export interface CategoryQuestionsTable {
   id: Generated<number>;
+  organization_id: number;
   category_id: number;
   code: string;
   datatype: QuestionDatatype;
@@ -200,6 +204,7 @@ export interface ReportsTable {
 }
 export interface ReportPhotosTable {
   id: Generated<number>;
+  organization_id: number;
   report_id: number;
   storage_key: string;
   width: number;
@@ -223,12 +228,14 @@ export interface ReportEventsTable {
   created_at: Generated<Date>;
 }
 export interface ReportSupportersTable {
+  organization_id: number;
   report_id: number;
   supporter_key: string;
   user_id: number | null;
   created_at: Generated<Date>;
 }
 export interface ReportFollowersTable {
+  organization_id: number;
   report_id: number;
   email: string;
   unsubscribe_token_hash: string;
@@ -244,6 +251,7 @@ export interface ResponseTemplatesTable {
 }
 export interface ReportQuestionnairesTable {
   id: Generated<number>;
+  organization_id: number;
   report_id: number;
   email: string;
   token_hash: string;
@@ -255,6 +263,7 @@ export interface ReportQuestionnairesTable {
 }
 export interface ReportForwardsTable {
   id: Generated<number>;
+  organization_id: number;
   report_id: number;
   department_id: number;
   attempts: Generated<number>;
@@ -280,6 +289,7 @@ export interface ApiKeysTable {
   revoked_at: Date | null;
 }
 export interface Open311RequestsTable {
+  organization_id: number;
   report_id: number;
   api_key_id: number;
   media_url: string | null;
@@ -288,6 +298,7 @@ export interface Open311RequestsTable {
   created_at: Generated<Date>;
 }
 export interface Open311UpdatesTable {
+  organization_id: number;
   api_key_id: number;
   external_id: string;
   report_id: number;
@@ -313,6 +324,7 @@ export interface SafetyRatingsTable {
   created_at: Generated<Date>;
 }
 export interface SafetyRatingSlotsTable {
+  organization_id: number;
   report_id: number;
   user_id: number;
   last_rated_at: Date;
