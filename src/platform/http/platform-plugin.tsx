@@ -12,6 +12,7 @@ import { AppError, type ErrorCode, isDatabaseUnavailable } from './errors';
 import { asForm, field, safeReturnPath } from './form';
 import { createMethodIndex } from './method-router';
 import { containsNul } from './nul-bytes';
+import { schemaValidatorCompiler } from './schemas';
 import { setSecurityHeaders } from './security-headers';
 import { loadSession } from './sessions';
 
@@ -52,6 +53,8 @@ export async function platformPlugin(app: FastifyInstance, options: PlatformOpti
   const secure = config.publicUrl.protocol === 'https:';
   const methodIndex = createMethodIndex();
   app.addHook('onRoute', (route) => methodIndex.add(route.method, route.url));
+  // Route schemas are TypeBox, checked strictly (see schemas.ts); a failed check is a 400 in the error handler below.
+  app.setValidatorCompiler(schemaValidatorCompiler);
 
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.decorateRequest('sessionToken', null);

@@ -1,0 +1,97 @@
+import type { FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
+import { type Static, type TSchema, Type } from 'typebox';
+import { Compile } from 'typebox/compile';
+import { Value } from 'typebox/value';
+
+// Shared route schemas (TypeBox): params and query of every route are validated from one schema through the
+// type provider, so handlers get typed values and the OpenAPI document is generated from the same source.
+// Every number has finite bounds: a query string can say "-Infinity", "1e400" or "99999999999999999999".
+
+/** The highest page any listing serves: deeper pages are a crawler's loop or an attack, never a person. */
+export const PAGE_MAX = 10_000;
+/** The highest id a route accepts: ids are int4 (see docs/architecture.md), so larger ones cannot exist. */
+export const ID_MAX = 2_147_483_647;
+
+export const Page = Type.Integer({ minimum: 1, maximum: PAGE_MAX, default: 1, description: 'Page number, from 1' });
+
+/** A page size for a route that lets the caller choose one: always bounded, with the route's own default. */
+export function PageSize(options: { maximum: number; default: number }) {
+  return Type.Integer({ minimum: 1, maximum: options.maximum, default: options.default, description: `Items per page, at most ${options.maximum}` });
+}
+
+/** `?page=` alone; spread `PagingQuery.properties` into a route's own query object to add more. */
+export const PagingQuery = Type.Object({ page: Type.Optional(Page) });
+export type PagingQuery = Static<typeof PagingQuery>;
+
+/** `?page=&page_size=` for routes that let the caller choose the size. */
+export function PagedQuery(size: { maximum: number; default: number }) {
+  return Type.Object({ page: Type.Optional(Page), page_size: Type.Optional(PageSize(size)) });
+}
+
+export const Id = Type.Integer({ minimum: 1, maximum: ID_MAX });
+export const IdParams = Type.Object({ id: Id });
+export type IdParams = Static<typeof IdParams>;
+
+/** Random tokens in links (sign-in, setup, reset, questionnaires): base64url of 15 to 75 bytes. */
+export const TOKEN_PATTERN = '^[A-Za-z0-9_-]{20,100}$';
+export const Token = Type.String({ pattern: TOKEN_PATTERN });
+export const TokenParams = Type.Object({ token: Token });
+export type TokenParams = Static<typeof TokenParams>;
+
+export const Latitude = Type.Number({ minimum: -90, maximum: 90, description: 'WGS 84 latitude' });
+export const Longitude = Type.Number({ minimum: -180, maximum: 180, description: 'WGS 84 longitude' });
+export const LatLon = Type.Object({ lat: Latitude, lon: Longitude });
+export type LatLon = Static<typeof LatLon>;
+
+/** A calendar day, YYYY-MM-DD (a real date: 2024-02-30 is refused). */
+export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+
+/** The JSON error body of /api/ routes (see platform-plugin's sendError). */
+export const JsonError = Type.Object({ error: Type.Object({ code: Type.String(), reference: Type.Optional(Type.String()) }) });
+
+// A decimal number as people and programs write it; no hex, no "Infinity", no empty string.
+const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+function typeOf(schema: unknown): string | undefined {
+  const type = (schema as { type?: unknown } | undefined)?.type;
+  return typeof type === 'string' ? type : undefined;
+}
+
+function coerce(schema: unknown, value: unknown): unknown {
+  switch (typeOf(schema)) {
+    case 'integer':
+    case 'number':
+      return typeof value === 'string' && NUMERIC.test(value) ? Number(value) : value;
+    case 'boolean':
+      return value === 'true' ? true : value === 'false' ? false : value;
+    case 'array': {
+      const items = (schema as { items?: unknown }).items;
+      return (Array.isArray(value) ? value : [value]).map((item) => coerce(items, item));
+    }
+    default:
+      return value;
+  }
+}
+
+/**
+ * Fastify's validator compiler for TypeBox schemas. Query strings, params, headers and form bodies arrive as
+ * text, so each top-level property is brought to its schema's type first, strictly ("1.5" is no integer, "0x10"
+ * and "" are no numbers), then defaults are filled in and the value is checked. Unlike Ajv's coercion, which
+ * skips range checks on infinite numbers, a non-finite number never passes. Properties the schema does not name
+ * are kept (`?lang=en`, tracking parameters).
+ */
+export const schemaValidatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema }) => {
+  const validator = Compile(schema);
+  const properties = (schema as { properties?: Record<string, unknown> }).properties;
+  return (input: unknown) => {
+    let value = input;
+    if (properties && input && typeof input === 'object' && !Array.isArray(input)) {
+      const copy: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+      for (const [key, property] of Object.entries(properties)) if (copy[key] !== undefined) copy[key] = coerce(property, copy[key]);
+      value = copy;
+    }
+    value = Value.Default(schema, value);
+    if (validator.Check(value)) return { value };
+    return { error: [...validator.Errors(value)] as unknown as FastifySchemaValidationError[] };
+  };
+};
