@@ -11,9 +11,9 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
+import { migrateAll } from '../src/module-list';
 import { ensureClientBundle } from '../src/modules/reports/map/map.routes';
 import { openPglite } from '../src/platform/db/connect';
-import { migrateToLatest } from '../src/platform/db/migrate';
 import { createSession } from '../src/platform/http/sessions';
 import { seedDemo } from '../src/seed/demo';
 
@@ -99,7 +99,7 @@ export async function run(): Promise<string> {
       DEFAULT_ORGANIZATION: 'dortmund',
       LOG_LEVEL: 'silent',
     });
-    await migrateToLatest(handle.db);
+    await migrateAll(handle.db);
     const seedStarted = performance.now();
     await seedDemo(handle.db, config.publicUrl, config.secret, { dataDir });
     const seedSeconds = (performance.now() - seedStarted) / 1000;

@@ -11,8 +11,8 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
+import { migrateAll } from '../src/module-list';
 import { openPglite } from '../src/platform/db/connect';
-import { migrateToLatest } from '../src/platform/db/migrate';
 import { createSession } from '../src/platform/http/sessions';
 import { hashToken, randomToken } from '../src/platform/security/tokens';
 import { DEMO_ADMIN, seedDemo } from '../src/seed/demo';
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   let browser: TestBrowser | null = null;
   const skipped: string[] = [];
   try {
-    await migrateToLatest(handle.db);
+    await migrateAll(handle.db);
     const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'http://localhost', DATA_DIR: dataDir, DEFAULT_ORGANIZATION: 'dortmund' });
     const started = performance.now();
     await seedDemo(handle.db, config.publicUrl, config.secret, { dataDir });
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     const token = randomToken();
     await db
       .insertInto('report_questionnaires')
-      .values({ report_id: fixed.id, email: `${fixed.reporter_email}.screenshot`, token_hash: hashToken(token), due_at: new Date(), sent_at: new Date() })
+      .values({ organization_id: org.id, report_id: fixed.id, email: `${fixed.reporter_email}.screenshot`, token_hash: hashToken(token), due_at: new Date(), sent_at: new Date() })
       .execute();
     const admin = await db.selectFrom('users').select('id').where('organization_id', '=', org.id).where('email', '=', DEMO_ADMIN).executeTakeFirstOrThrow();
 

@@ -5,8 +5,8 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { migrateAll } from '../src/module-list';
 import { openPglite } from '../src/platform/db/connect';
-import { migrateToLatest } from '../src/platform/db/migrate';
 import { launchBrowser, signInWithCookie, startServer, type TestBrowser, type TestServer } from '../test/helpers/browser';
 import { createDepartment, createStaff } from '../test/helpers/factories';
 
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     server = await startServer({
       async openDatabase() {
         const handle = await openPglite({});
-        await migrateToLatest(handle.db);
+        await migrateAll(handle.db);
         return handle;
       },
     });

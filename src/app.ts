@@ -6,25 +6,27 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import type { Organization } from './db-schema';
-import { accountRoutes } from './modules/accounts/account.routes';
-import { homeRoutes } from './modules/home/home.routes';
-import { findOrganizationByHost, findOrganizationBySlug } from './modules/organizations/organization.queries';
-import { organizationRoutes } from './modules/organizations/organization.routes';
-import { reportRoutes } from './modules/reports/report.routes';
+import { moduleRegistry } from './module-list';
+import { findOrganizationByHost, findOrganizationBySlug } from './modules/organizations';
 import type { Db } from './platform/db/connect';
 import { localStorage } from './platform/files/storage';
+import { collectApiRoutes } from './platform/http/api-routes';
 import { readMultipartBody } from './platform/http/multipart-body';
 import { frameworkErrorHandler, platformPlugin, requestIdGenerator } from './platform/http/platform-plugin';
 import { microCache } from './platform/http/response-cache';
+import type { ModuleRegistry, ModuleServices } from './platform/module';
 
 export interface AppOptions {
   config: Config;
   db: Db;
+  /** The modules to serve; all of them unless a test or tool names others. */
+  modules?: ModuleRegistry;
 }
 
 export const PUBLIC_DIR = path.resolve(import.meta.dirname, '../public');
 
-export async function buildApp({ config, db }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, modules }: AppOptions): Promise<FastifyInstance> {
+  const registry = modules ?? moduleRegistry();
   const storage = localStorage(path.join(config.dataDir, 'files'));
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -45,9 +47,11 @@ export async function buildApp({ config, db }: AppOptions): Promise<FastifyInsta
   // Every request starts with the city lookup; cities change only through the CLI, so a few seconds of memory
   // save a database round trip per request (unknown host names included, in a bounded cache).
   const cities = microCache<Organization | null>({ freshMs: Math.min(10, config.publicCacheSeconds) * 1000, staleMs: 0, maxEntries: 100 });
+  const apiRoutes = collectApiRoutes(app);
   await platformPlugin(app, {
     config,
     db,
+    modules: registry,
     findOrganization: (host) =>
       cities.get(host, async () => {
         const org = await findOrganizationByHost(db, host);
@@ -56,17 +60,13 @@ export async function buildApp({ config, db }: AppOptions): Promise<FastifyInsta
       }),
   });
 
-  // Modules, in the order their routes should be listed in docs.
-  await (await import('./modules/opendata')).openInterfaces(app, { db, config, storage });
-  await homeRoutes(app, { db, config });
-  await accountRoutes(app, { db, config });
-  await organizationRoutes(app, { db });
-  const reportMap = (await import('./modules/reports/map/map.routes')).createMapFeature({ db, config });
-  await reportRoutes(app, { db, config, storage }, reportMap.extras);
-  await reportMap.routes(app);
-  await (await import('./modules/reports/backoffice/backoffice.routes')).backOfficeReportRoutes(app, { db, config, storage });
-  await (await import('./modules/reports/notifications/notifications.routes')).notificationRoutes(app, { db, config });
-  await (await import('./modules/angstraeume')).registerReporters(app, { db, config, storage });
+  // Every module is an encapsulated plugin: its hooks and decorators stay its own; it changes another module
+  // only through that module's extension points (registry.contributions).
+  const services: ModuleServices = { db, config, storage, modules: registry, apiRoutes };
+  for (const module of registry.modules) {
+    const routes = module.routes;
+    if (routes) await app.register(async (scope) => routes(scope, services), { name: `module:${module.name}` } as never);
+  }
 
   return app;
 }

@@ -4,15 +4,15 @@ import { parseArgs } from 'node:util';
 import { buildApp } from './app';
 import { type Config, ConfigError, loadConfig } from './config';
 import type { StaffRole } from './db-schema';
-import { createStaffAccount } from './modules/accounts/account.service';
-import { findDepartmentByName, findOrganizationBySlug } from './modules/organizations/organization.queries';
-import { importDistricts } from './modules/organizations/organization.service';
+import { migrateAll, moduleRegistry } from './module-list';
+import { createStaffAccount } from './modules/accounts';
+import { findDepartmentByName, findOrganizationBySlug, importDistricts } from './modules/organizations';
 import { backup, RestoreError, restore } from './platform/db/backup';
 import { type DatabaseHandle, DatabaseLockedError, openDatabase } from './platform/db/connect';
-import { migrateToLatest } from './platform/db/migrate';
 import { localStorage, TEMP_FILE_AGE_MS } from './platform/files/storage';
 import { normaliseEmail } from './platform/http/form';
 import { platformJobs, startScheduler } from './platform/jobs/scheduler';
+import type { ModuleServices } from './platform/module';
 import { seedDemo } from './seed/demo';
 
 const HELP = `Kümmerer – civic platform
@@ -50,7 +50,7 @@ interface Io {
 async function withDb<T>(config: Config, fn: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
   const handle = await openDatabase(config);
   try {
-    await migrateToLatest(handle.db);
+    await migrateAll(handle.db);
     return await fn(handle);
   } finally {
     await handle.close();
@@ -67,20 +67,24 @@ async function organization(handle: DatabaseHandle, config: Config, slug: string
 
 async function serve(config: Config, io: Io, seed: boolean): Promise<void> {
   const handle = await openDatabase(config);
-  await migrateToLatest(handle.db);
+  await migrateAll(handle.db);
   // Writes a crash cut off. With PGlite the lock makes this the only writer, so every temporary file is a
   // leftover; processes sharing the folder with PostgreSQL leave the young ones to their writers.
-  await localStorage(path.join(config.dataDir, 'files')).removeTemporaryFiles(handle.kind === 'pglite' ? 0 : TEMP_FILE_AGE_MS);
+  const storage = localStorage(path.join(config.dataDir, 'files'));
+  await storage.removeTemporaryFiles(handle.kind === 'pglite' ? 0 : TEMP_FILE_AGE_MS);
   if (seed) {
     const result = await seedDemo(handle.db, config.publicUrl, config.secret, { dataDir: config.dataDir });
     if (result.created) io.out(`Demo data created. Admin setup link (also in the dev mailbox): ${result.adminSetupUrl}`);
   }
-  const app = await buildApp({ config, db: handle.db });
+  const registry = moduleRegistry();
+  const app = await buildApp({ config, db: handle.db, modules: registry });
+  const services: ModuleServices = { db: handle.db, config, storage, modules: registry, apiRoutes: [] };
   const stopJobs = startScheduler(
-    platformJobs(handle.db, config, [
-      ...(await import('./modules/reports/notifications/jobs')).reportJobs({ db: handle.db, config }),
-      ...(await import('./modules/angstraeume/angstraeume.routes')).angstraumJobs({ db: handle.db, config }),
-    ]),
+    platformJobs(
+      handle.db,
+      config,
+      registry.modules.flatMap((m) => m.jobs?.(services) ?? []),
+    ),
     (msg, err) => app.log.error({ err }, msg),
   );
   const shutdown = async () => {
@@ -104,7 +108,7 @@ export async function runCli(argv: string[], io: Io, env = process.env): Promise
       return command ? 0 : 2;
     }
     if (command === 'pb') {
-      const { runPbCli } = await import('./modules/budgets/pb.cli');
+      const { runPbCli } = await import('./modules/budgets');
       return runPbCli(rest, { out: io.out, err: io.err, readFile: (p) => readFile(p, 'utf8') });
     }
     const config = loadConfig(env);
@@ -161,7 +165,7 @@ export async function runCli(argv: string[], io: Io, env = process.env): Promise
       }
       case 'api-key': {
         const { values, positionals } = parseArgs({ args: rest, options: { rate: { type: 'string' }, org: { type: 'string' } }, allowPositionals: true });
-        const { apiKeyCli } = await import('./modules/open311/api-key.cli');
+        const { apiKeyCli } = await import('./modules/open311');
         const [sub, ...args] = positionals;
         return await withDb(config, async (h) =>
           apiKeyCli(h.db, (await organization(h, config, values.org)).id, sub, args, values.rate, io, (m) => new UsageError(m)),

@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { migrateAll } from '../src/module-list';
 import { openPglite, openPostgres } from '../src/platform/db/connect';
-import { migrateToLatest } from '../src/platform/db/migrate';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,7 +27,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const target = new URL(url);
     target.pathname = `/${template}`;
     const handle = await openPostgres(target.href, 2);
-    await migrateToLatest(handle.db);
+    await migrateAll(handle.db);
     await handle.close();
     project.provide('postgresTemplate', template);
     project.provide('pgliteSnapshot', '');
@@ -40,7 +40,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `test-snapshot-${process.pid}.tar.gz`);
   const handle = await openPglite({});
-  await migrateToLatest(handle.db);
+  await migrateAll(handle.db);
   const blob = await handle.pglite!.dumpDataDir('gzip');
   writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
   await handle.close();

@@ -9,8 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { loadConfig } from '../../src/config';
+import { migrateAll } from '../../src/module-list';
 import { type DatabaseHandle, openPglite, openPostgres } from '../../src/platform/db/connect';
-import { migrateToLatest } from '../../src/platform/db/migrate';
 import { seedDemo } from '../../src/seed/demo';
 import { tableSizes } from './city';
 import { filesDirOf, fillCity } from './fill';
@@ -141,7 +141,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   }
   try {
     const started = Date.now();
-    await migrateToLatest(handle.db);
+    await migrateAll(handle.db);
     const existing = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM reports`.execute(handle.db)).rows[0]!.n);
     if (existing > PROTECT_ABOVE && !o.append) {
       console.error(

@@ -5,9 +5,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect } from 'kysely';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../../src/db-schema';
+import { migrateAll } from '../../src/module-list';
 import { removeOrphanPhotos } from '../../src/modules/reports/notifications/photo-cleanup';
 import { openPglite, openPostgres } from '../../src/platform/db/connect';
-import { migrateToLatest } from '../../src/platform/db/migrate';
 import { localStorage } from '../../src/platform/files/storage';
 import {
   checkInvariants,
@@ -51,7 +51,7 @@ describe.skipIf(onPostgresPass)('kill -9 of the app process (PGlite)', () => {
     const snapshot = readFileSync(inject('pgliteSnapshot'));
     const pglite = await PGlite.create(path.join(dataDir, 'pglite'), { loadDataDir: new Blob([snapshot], { type: 'application/x-gzip' }) });
     const setupDb = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
-    await migrateToLatest(setupDb);
+    await migrateAll(setupDb);
     const city = await setUpCity(setupDb);
     await setupDb.destroy();
     const photo = await makeJpeg();
@@ -142,7 +142,7 @@ describe.skipIf(!onPostgresPass)('PostgreSQL crashes and restarts under load', (
     const lap = (what: string) => console.log(`[crash/postgres] ${what} at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     cluster = await startPrivateCluster(tools);
     const setup = await openPostgres(cluster.url, 2);
-    await migrateToLatest(setup.db);
+    await migrateAll(setup.db);
     const city = await setUpCity(setup.db);
     await setup.close();
     const photo = await makeJpeg();

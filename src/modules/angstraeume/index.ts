@@ -1,15 +1,25 @@
-import type { FastifyInstance } from 'fastify';
-import { litterRoutes } from '../litter';
-import { type AngstraeumeDeps, angstraeumeRoutes } from './angstraeume.routes';
+import { platformMessages } from '../../platform/i18n/platform-messages';
+import { contribute, defineModule, label } from '../../platform/module';
+import { reportPageRedirect } from '../reports';
+import { isUnreviewedAngstraum } from './angstraeume.queries';
+import { angstraeumeRoutes, angstraumJobs } from './angstraeume.routes';
+import { messages } from './messages';
 
-export { angstraumBackOfficeLinks } from './angstraeume.menu';
-export { angstraumJobs } from './angstraeume.routes';
-
-/**
- * The programme's two named reporters: the Angsträume-Karte (this module) and the Dreckpetze (modules/litter),
- * registered together because they share the statistics page.
- */
-export async function registerReporters(app: FastifyInstance, deps: AngstraeumeDeps & Required<Pick<AngstraeumeDeps, 'storage'>>): Promise<void> {
-  await angstraeumeRoutes(app, deps);
-  await litterRoutes(app, deps);
-}
+/** The Angsträume-Karte: places that feel unsafe, measures, safety ratings before and after, statistics. */
+export const angstraeumeModule = defineModule({
+  name: 'angstraeume',
+  routes: (app, { db, config, storage }) => angstraeumeRoutes(app, { db, config, storage }),
+  jobs: ({ db, config }) => angstraumJobs({ db, config }),
+  menu: [{ href: '/angstraeume', label: label(platformMessages, 'navAngstraeume'), order: 30 }],
+  backOffice: [
+    { href: '/verwaltung/angstraeume', label: label(messages, 'bo.menu'), roles: 'any', section: 'work', order: 20 },
+    { href: '/verwaltung/angstraeume/einstellungen', label: label(messages, 'bo.menuSettings'), roles: ['admin'], section: 'work', order: 21 },
+  ],
+  contributes: [
+    // An unreviewed place must not show its text anywhere public: its visitors see our page (category and place only).
+    contribute(reportPageRedirect, async (db, organizationId, reportId) =>
+      (await isUnreviewedAngstraum(db, organizationId, reportId)) ? `/angstraeume/${reportId}` : null,
+    ),
+  ],
+  messages: [messages],
+});

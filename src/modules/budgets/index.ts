@@ -1,3 +1,5 @@
+import { defineModule } from '../../platform/module';
+
 // Public surface of the participatory-budget counting module: pure functions, no I/O.
 
 export { type CountOptions, countElection, defaultTieBreaking } from './counting/count';
@@ -40,3 +42,6 @@ export { exactJsonReplacer, toExactJson } from './json';
 export { PbFormatError, type PbIssue, type PbReadResult, parsePb, readPb } from './pabulib/pb-reader';
 export { type WritePbOptions, writePb } from './pabulib/pb-writer';
 export { runPbCli } from './pb.cli';
+
+/** Participatory budgets: so far the counting engine and the pabulib format (pure, no routes yet). */
+export const budgetsModule = defineModule({ name: 'budgets' });

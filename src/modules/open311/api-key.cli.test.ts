@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOrganization } from '../../../test/helpers/factories';
 import { loadConfig } from '../../config';
 import { runCli } from '../../main';
+import { migrateAll } from '../../module-list';
 import { openDatabase } from '../../platform/db/connect';
-import { migrateToLatest } from '../../platform/db/migrate';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kuemmerer-apikey-cli-'));
 const env: Record<string, string> = {
@@ -39,7 +39,7 @@ beforeAll(async () => {
   // A bare city is enough (seeding the whole demo would take most of a minute).
   const handle = await openDatabase(loadConfig(env));
   try {
-    await migrateToLatest(handle.db);
+    await migrateAll(handle.db);
     await createOrganization(handle.db, { slug: 'cli-stadt', hosts: [] });
   } finally {
     await handle.close();

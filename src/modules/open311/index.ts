@@ -1,3 +1,18 @@
-export { apiKeyRoutes } from './api-key.routes';
+import { defineModule, label } from '../../platform/module';
+import { apiKeyRoutes } from './api-key.routes';
+import { messages } from './messages';
+import { open311Routes } from './open311.routes';
+
+export { apiKeyCli } from './api-key.cli';
 export { authenticate, createApiKey, listApiKeys, revokeApiKey } from './api-key.service';
-export { open311Routes } from './open311.routes';
+
+/** Open311 GeoReport v2 (XML and JSON), service request updates, and the API keys that may write. */
+export const open311Module = defineModule({
+  name: 'open311',
+  async routes(app, { db, config, storage }) {
+    await open311Routes(app, { db, config, storage });
+    await apiKeyRoutes(app, { db });
+  },
+  backOffice: [{ href: '/verwaltung/api-schluessel', label: label(messages, 'apiKeys'), roles: ['admin'], section: 'admin', order: 80 }],
+  messages: [messages],
+});

@@ -1,18 +1,11 @@
-import type { FastifyInstance } from 'fastify';
-import type { Config } from '../../config';
-import type { Db } from '../../platform/db/connect';
-import type { FileStorage } from '../../platform/files/storage';
-import { apiKeyRoutes, open311Routes } from '../open311';
-import { collectRoutes } from './openapi';
+import { defineModule } from '../../platform/module';
+import { messages } from './messages';
 import { openDataRoutes } from './opendata.routes';
 
-/**
- * Open interfaces: Open311, open-data exports, feeds, the OpenAPI document and the API-key admin. Registered
- * before the other modules so the OpenAPI collector sees every JSON route they add.
- */
-export async function openInterfaces(app: FastifyInstance, deps: { db: Db; config: Config; storage: FileStorage }): Promise<void> {
-  const routes = collectRoutes(app);
-  await open311Routes(app, deps);
-  await apiKeyRoutes(app, { db: deps.db });
-  await openDataRoutes(app, { db: deps.db, config: deps.config, routes });
-}
+/** Open data: GeoJSON, CSV, Atom feeds, the sitemap, the OpenAPI document and its docs page, /offene-daten. */
+export const opendataModule = defineModule({
+  name: 'opendata',
+  routes: (app, { db, config, apiRoutes }) => openDataRoutes(app, { db, config, routes: apiRoutes }),
+  sitemap: async () => [{ path: '/offene-daten' }, { path: '/api/docs' }],
+  messages: [messages],
+});

@@ -1,5 +1,6 @@
 import type { Organization } from '../../db-schema';
 import type { Locale } from '../i18n';
+import type { ModuleRegistry } from '../module';
 import type { SessionUser } from './sessions';
 
 /** What every page and form handler knows about the request, resolved once in the platform hooks. */
@@ -12,6 +13,8 @@ export interface RequestContext {
   path: string;
   demo: boolean;
   requestId: string;
+  /** The registered modules: menus and links the layouts show. */
+  modules: ModuleRegistry;
 }
 
 declare module 'fastify' {

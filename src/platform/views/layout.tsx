@@ -15,6 +15,7 @@ export interface LayoutProps {
 export function Layout({ ctx, title, children, wide }: LayoutProps) {
   const t = translator(platformMessages, ctx.locale);
   const user = ctx.user;
+  const currentPath = ctx.path.split('?')[0];
   return (
     <html lang={ctx.locale} dir="ltr">
       <head>
@@ -44,21 +45,13 @@ export function Layout({ ctx, title, children, wide }: LayoutProps) {
                     {t('home')}
                   </a>
                 </li>
-                <li>
-                  <a href="/melden" aria-current={ctx.path === '/melden' ? 'page' : undefined}>
-                    {t('navReport')}
-                  </a>
-                </li>
-                <li>
-                  <a href="/meldungen" aria-current={ctx.path.split('?')[0] === '/meldungen' ? 'page' : undefined}>
-                    {t('navReports')}
-                  </a>
-                </li>
-                <li>
-                  <a href="/angstraeume" aria-current={ctx.path.split('?')[0] === '/angstraeume' ? 'page' : undefined}>
-                    {t('navAngstraeume')}
-                  </a>
-                </li>
+                {ctx.modules.menu(ctx.locale).map(({ href, label }) => (
+                  <li>
+                    <a href={href} aria-current={currentPath === href ? 'page' : undefined}>
+                      {label}
+                    </a>
+                  </li>
+                ))}
                 {user?.level === 'staff' && (
                   <li>
                     <a href="/verwaltung">{t('backOffice')}</a>

@@ -1,0 +1,21 @@
+import { defineModule, label } from '../../platform/module';
+import { messages } from './messages';
+import { organizationRoutes } from './organization.routes';
+
+export { findDepartmentByName, findOrganizationByHost, findOrganizationBySlug } from './organization.queries';
+export { importDistricts } from './organization.service';
+
+/** The city: districts, departments, legal pages, accessibility feedback, and the back-office start page. */
+export const organizationsModule = defineModule({
+  name: 'organizations',
+  routes: (app, { db }) => organizationRoutes(app, { db }),
+  backOffice: [
+    { href: '/verwaltung', label: label(messages, 'backOffice'), roles: 'any', section: 'work', order: 0 },
+    { href: '/verwaltung/abteilungen', label: label(messages, 'departments'), roles: ['admin'], section: 'admin', order: 10 },
+    { href: '/verwaltung/bezirke', label: label(messages, 'districts'), roles: ['admin'], section: 'admin', order: 20 },
+    { href: '/verwaltung/seiten', label: label(messages, 'legalPages'), roles: ['admin'], section: 'admin', order: 40 },
+    { href: '/verwaltung/rueckmeldungen', label: label(messages, 'feedback'), roles: ['admin', 'moderator'], section: 'admin', order: 90 },
+  ],
+  sitemap: async () => [{ path: '/impressum' }, { path: '/datenschutz' }, { path: '/barrierefreiheit' }],
+  messages: [messages],
+});

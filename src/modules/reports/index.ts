@@ -1,0 +1,57 @@
+import { platformMessages } from '../../platform/i18n/platform-messages';
+import { defineModule, label } from '../../platform/module';
+import { messages as backOfficeMessages } from './backoffice/backoffice.messages';
+import { backOfficeReportRoutes } from './backoffice/backoffice.routes';
+import { reportPageRedirect } from './extension-points';
+import { createMapFeature } from './map/map.routes';
+import { messages } from './messages';
+import { reportJobs } from './notifications/jobs';
+import { notificationRoutes } from './notifications/notifications.routes';
+import { sitemapReports } from './sitemap.queries';
+import { reportRoutes } from './report.routes';
+
+export { type ReportPageRedirect, reportPageRedirect } from './extension-points';
+
+const SITEMAP_REPORTS = 5000;
+
+/** Melden: the report form, the public map and list, report pages, the back office, status mails, forwarding. */
+export const reportsModule = defineModule({
+  name: 'reports',
+  async routes(app, services) {
+    const { db, config, storage } = services;
+    // The owner of /meldungen/:id lets other modules take over the page for their reports (extension point).
+    const redirects = services.modules.contributions(reportPageRedirect);
+    if (redirects.length > 0) {
+      app.addHook('preHandler', async (request, reply) => {
+        if (request.method !== 'GET' || request.routeOptions.url !== '/meldungen/:id') return;
+        const raw = String((request.params as { id?: unknown }).id ?? '');
+        if (!/^\d{1,9}$/.test(raw)) return;
+        for (const redirect of redirects) {
+          const target = await redirect(db, request.ctx.org.id, Number(raw));
+          if (target) return reply.redirect(target, 303);
+        }
+      });
+    }
+    const reportMap = createMapFeature({ db, config });
+    await reportRoutes(app, { db, config, storage }, reportMap.extras);
+    await reportMap.routes(app);
+    await backOfficeReportRoutes(app, { db, config, storage });
+    await notificationRoutes(app, { db, config });
+  },
+  jobs: ({ db, config, storage }) => reportJobs({ db, config, storage }),
+  menu: [
+    { href: '/melden', label: label(platformMessages, 'navReport'), order: 10 },
+    { href: '/meldungen', label: label(platformMessages, 'navReports'), order: 20 },
+  ],
+  backOffice: [
+    { href: '/verwaltung/meldungen', label: label(backOfficeMessages, 'menu.reports'), roles: 'any', section: 'work', order: 10 },
+    { href: '/verwaltung/kategorien', label: label(backOfficeMessages, 'menu.categories'), roles: ['admin'], section: 'admin', order: 50 },
+    { href: '/verwaltung/antwortvorlagen', label: label(backOfficeMessages, 'menu.templates'), roles: ['admin'], section: 'admin', order: 60 },
+    { href: '/verwaltung/open311', label: label(backOfficeMessages, 'menu.open311'), roles: ['admin'], section: 'admin', order: 70 },
+  ],
+  async sitemap(db, organizationId) {
+    const reports = await sitemapReports(db, organizationId, SITEMAP_REPORTS);
+    return [{ path: '/melden' }, { path: '/meldungen' }, ...reports.map((r) => ({ path: `/meldungen/${r.id}`, lastModified: new Date(r.updated_at) }))];
+  },
+  messages: [messages, backOfficeMessages],
+});
