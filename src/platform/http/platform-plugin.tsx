@@ -3,6 +3,7 @@ import type { Config } from '../../config';
 import type { Organization } from '../../db-schema';
 import type { Db } from '../db/connect';
 import { isLocale, negotiateLocale } from '../i18n';
+import { createRegistry, type ModuleRegistry } from '../module';
 import { randomToken } from '../security/tokens';
 import { ErrorPage } from '../views/error-page';
 import { sendHtml } from '../views/render';
@@ -30,6 +31,7 @@ export interface PlatformOptions {
   config: Config;
   db: Db;
   findOrganization(host: string): Promise<Organization | null>;
+  modules: ModuleRegistry;
 }
 
 export function sessionCookieName(secure: boolean): string {
@@ -80,6 +82,7 @@ export async function platformPlugin(app: FastifyInstance, options: PlatformOpti
       path: request.url,
       demo: config.mode !== 'production',
       requestId: request.id,
+      modules: options.modules,
     };
     if (!org) throw new AppError('organization_unknown');
   });
@@ -157,10 +160,14 @@ export function frameworkErrorHandler(config: Config) {
       path: '/',
       demo: config.mode !== 'production',
       requestId: request.id,
+      modules: noModules,
     };
     return sendError(request, reply, (error.statusCode ?? 500) < 500 ? 'bad_request' : 'internal');
   };
 }
+
+/** Error pages drawn before the city is known show no module links. */
+const noModules = createRegistry([]);
 
 const fallbackOrganization: Organization = {
   id: 0,
@@ -186,6 +193,7 @@ function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode
     path: request.url,
     demo: false,
     requestId: request.id,
+    modules: noModules,
   };
   return sendHtml(
     reply,
