@@ -18,8 +18,13 @@ export const RESIDENT_SIGN_IN = '/anmelden';
  *   reports of their own departments: lists show only those, and a page or action about one report of another
  *   department answers 403 (the check itself is `canWorkOnReport` in the back office's policy, where the report
  *   is loaded).
+ * - `api-key`: partner systems. A route that opts out of the CSRF check (`config: { csrf: false }`) may be used
+ *   only with an API key (the module checks it); sessions count for nothing there, as any site could send them.
  */
-export type AccessRule = { readonly kind: 'signed-in' } | { readonly kind: 'staff'; readonly roles: readonly StaffRole[]; readonly departmentScope: boolean };
+export type AccessRule =
+  | { readonly kind: 'signed-in' }
+  | { readonly kind: 'staff'; readonly roles: readonly StaffRole[]; readonly departmentScope: boolean }
+  | { readonly kind: 'api-key' };
 
 export interface Guard {
   (request: FastifyRequest, reply: FastifyReply): Promise<void>;
@@ -63,13 +68,18 @@ export function signedInOnly(): Guard {
   });
 }
 
-/** The rule of a route as registered (from its guard among the preHandlers); undefined for a route without one. */
-export function accessRuleOf(route: Pick<RouteOptions, 'preHandler'>): AccessRule | undefined {
+/**
+ * The rule of a route as registered: from its guard among the preHandlers, or `api-key` when it opts out of the
+ * CSRF check; undefined for a route open to everyone. Throws for combinations no single rule describes.
+ */
+export function accessRuleOf(route: Pick<RouteOptions, 'preHandler' | 'config'>): AccessRule | undefined {
   const handlers = [route.preHandler ?? []].flat() as unknown[];
   const rules = handlers.flatMap((h) => (typeof h === 'function' && 'access' in h ? [(h as Guard).access] : []));
-  // Two guards on one route would each have to pass: no single rule says that, so it is refused outright.
-  if (rules.length > 1) throw new Error('a route has more than one access guard; give it one guard with the combined rule');
-  return rules[0];
+  const apiKey = (route.config as { csrf?: boolean } | undefined)?.csrf === false;
+  // Two guards would each have to pass; and a session honoured without the CSRF check could be used by any site.
+  if (rules.length > 1) throw new Error('more than one access guard; give the route one guard with the combined rule');
+  if (apiKey && rules.length > 0) throw new Error('a guarded route opts out of the CSRF check, so any other site could use its sessions');
+  return apiKey ? { kind: 'api-key' } : rules[0];
 }
 
 export function currentUser(request: FastifyRequest): SessionUser {

@@ -31,6 +31,8 @@ export interface FuzzWorld {
   staffPassword: string;
   apiKeyId: number;
   users: Record<Exclude<Who, 'anonymous'>, number>;
+  /** Department staff of the second department (`department_staff` works in the first, which has most reports). */
+  otherDepartmentStaff: number;
   sessions: Partial<Record<Who, string>>;
   jpeg: Buffer;
 }
@@ -187,7 +189,7 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await addFollower(db, reportIds[1]!, base.resident.email, hashToken(randomToken()));
+  await addFollower(db, org.id, reportIds[1]!, base.resident.email, hashToken(randomToken()));
 
   // Single-use links of every kind, several of each because POSTs spend them.
   const tokens: FuzzWorld['tokens'] = {
@@ -231,6 +233,7 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
     await db
       .insertInto('report_questionnaires')
       .values({
+        organization_id: org.id,
         report_id: reportIds[4]!,
         email: `q${i}@example.de`,
         token_hash: hashToken(token),
@@ -253,7 +256,7 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
       })
       .execute();
     const follow = hashToken(randomToken());
-    await addFollower(db, reportIds[2]!, `f${i}@example.de`, follow);
+    await addFollower(db, org.id, reportIds[2]!, `f${i}@example.de`, follow);
     tokens.unsubscribe.push(unsubscribeToken(t.config.secret, follow));
   }
 
@@ -309,6 +312,7 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
     staffPassword: base.admin.password,
     apiKeyId: key.id,
     users,
+    otherDepartmentStaff: base.staffB.id,
     sessions: {},
     jpeg: await stripedJpeg(64, 48),
   };
