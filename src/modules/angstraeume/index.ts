@@ -4,10 +4,12 @@ import { reportPageRedirect } from '../reports';
 import { isUnreviewedAngstraum } from './angstraeume.queries';
 import { angstraeumeRoutes, angstraumJobs } from './angstraeume.routes';
 import { messages } from './messages';
+import * as m0006 from './migrations/0006_angstraeume';
 
 /** The Angsträume-Karte: places that feel unsafe, measures, safety ratings before and after, statistics. */
 export const angstraeumeModule = defineModule({
   name: 'angstraeume',
+  migrations: { '0006_angstraeume': m0006 },
   routes: (app, { db, config, storage }) => angstraeumeRoutes(app, { db, config, storage }),
   jobs: ({ db, config }) => angstraumJobs({ db, config }),
   menu: [{ href: '/angstraeume', label: label(platformMessages, 'navAngstraeume'), order: 30 }],

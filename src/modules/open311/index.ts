@@ -1,6 +1,7 @@
 import { defineModule, label } from '../../platform/module';
 import { apiKeyRoutes } from './api-key.routes';
 import { messages } from './messages';
+import * as m0005 from './migrations/0005_open_data';
 import { open311Routes } from './open311.routes';
 
 export { apiKeyCli } from './api-key.cli';
@@ -9,6 +10,7 @@ export { authenticate, createApiKey, listApiKeys, revokeApiKey } from './api-key
 /** Open311 GeoReport v2 (XML and JSON), service request updates, and the API keys that may write. */
 export const open311Module = defineModule({
   name: 'open311',
+  migrations: { '0005_open_data': m0005 },
   async routes(app, { db, config, storage }) {
     await open311Routes(app, { db, config, storage });
     await apiKeyRoutes(app, { db });

@@ -5,10 +5,12 @@ import { backOfficeReportRoutes } from './backoffice/backoffice.routes';
 import { reportPageRedirect } from './extension-points';
 import { createMapFeature } from './map/map.routes';
 import { messages } from './messages';
+import * as m0002 from './migrations/0002_reports';
+import * as m0007 from './migrations/0007_idempotency_fingerprint';
 import { reportJobs } from './notifications/jobs';
 import { notificationRoutes } from './notifications/notifications.routes';
-import { sitemapReports } from './sitemap.queries';
 import { reportRoutes } from './report.routes';
+import { sitemapReports } from './sitemap.queries';
 
 export { type ReportPageRedirect, reportPageRedirect } from './extension-points';
 
@@ -17,6 +19,7 @@ const SITEMAP_REPORTS = 5000;
 /** Melden: the report form, the public map and list, report pages, the back office, status mails, forwarding. */
 export const reportsModule = defineModule({
   name: 'reports',
+  migrations: { '0002_reports': m0002, '0007_idempotency_fingerprint': m0007 },
   async routes(app, services) {
     const { db, config, storage } = services;
     // The owner of /meldungen/:id lets other modules take over the page for their reports (extension point).

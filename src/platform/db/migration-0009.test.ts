@@ -2,11 +2,10 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrations } from '../../../migrations';
 import { SCOPED_TABLES } from '../../../migrations/0009_city_scoping';
+import { moduleRegistry } from '../../module-list';
 import { randomToken } from '../security/tokens';
 import { type DatabaseHandle, openPglite, openPostgres } from './connect';
-import { migrateToLatest } from './migrate';
 
 // 0009 on a database that already holds two cities' data: every new organization_id comes from the row's parent,
 // and afterwards a child row cannot name another city than its parent. Runs on PGlite, and on PostgreSQL when
@@ -82,12 +81,14 @@ let b: Awaited<ReturnType<typeof fillCity>>;
 beforeAll(async () => {
   handle = await freshDatabase();
   db = handle.db;
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => moduleRegistry().migrations() } });
   const before = await migrator.migrateTo('0008_read_performance');
   if (before.error) throw before.error;
   a = await fillCity('stadt-a');
   b = await fillCity('stadt-b');
-  expect(await migrateToLatest(db)).toContain('0009_city_scoping');
+  const after = await migrator.migrateToLatest();
+  if (after.error) throw after.error;
+  expect(after.results?.map((r) => r.migrationName)).toContain('0009_city_scoping');
 });
 
 afterAll(async () => {
