@@ -425,6 +425,15 @@ describe('GET requests', () => {
     await expectError(await get(`${BASE}/tokens/123.json`), 404, 'json', /tokens/);
     await expectError(await get('/open311/v2/requests.yaml'), 404, 'json');
   });
+
+  it('refuses pages that are no finite page number with 400 in the GeoReport error format (-Infinity was a 500)', async () => {
+    for (const page of ['-Infinity', 'Infinity', '1e400', 'NaN', '0', '10001', '1.5']) {
+      await expectError(await get(`${BASE}/servicerequestupdates.json?page=${page}`), 400, 'json', /page/);
+      await expectError(await get(`${BASE}/requests.xml?page=${page}`), 400, 'xml', /page/);
+    }
+    await expectError(await get(`${BASE}/servicerequestupdates.json?page_size=-Infinity`), 400, 'json', /page_size/);
+    expect((await get(`${BASE}/servicerequestupdates.json?page=2&utm_source=newsletter`)).statusCode).toBe(200);
+  });
 });
 
 describe('servicerequestupdates', () => {

@@ -1,13 +1,12 @@
-import { PAGE_SIZE_MAX } from './open311';
+import { type Static, Type } from 'typebox';
+import { Page, PageSize } from '../../platform/http/schemas';
+import { BBOX_PATTERN, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from './open311';
 
-// JSON Schemas of the Open311 routes. Fastify validates requests with them and serialises JSON answers
-// with them (so a field not listed here can never leave); the OpenAPI document is generated from them.
+// Schemas of the Open311 routes: TypeBox for what comes in (validated, typed for the handlers), JSON Schema for
+// the answers, which Fastify serialises with them (so a field not listed here can never leave). The OpenAPI
+// document is generated from both.
 
-const str = (description: string, extra: Record<string, unknown> = {}) => ({
-  type: 'string',
-  description,
-  ...extra,
-});
+const str = (description: string, extra: Record<string, unknown> = {}) => Type.String({ description, ...extra });
 const nullableStr = (description: string) => ({ type: ['string', 'null'], description });
 
 export const W3C_PATTERN = '^\\s*\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+ -]\\d{2}:\\d{2}))?\\s*$';
@@ -15,113 +14,95 @@ export const W3C_PATTERN = '^\\s*\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.
 const jurisdiction = str('The city’s slug (e.g. "dortmund") or host name. Optional: every host serves one city.', { maxLength: 200 });
 const apiKey = str('API key (also accepted as the X-Api-Key header).', { maxLength: 200 });
 
-export const commonQuery = {
-  type: 'object',
-  properties: {
-    jurisdiction_id: jurisdiction,
+const common = {
+  jurisdiction_id: Type.Optional(jurisdiction),
+  api_key: Type.Optional(apiKey),
+  lang: Type.Optional(Type.Union([Type.Literal('de'), Type.Literal('en')], { description: 'Language of names and texts: de (default) or en.' })),
+};
+const paging = {
+  page: Type.Optional(Page),
+  page_size: Type.Optional(PageSize({ maximum: PAGE_SIZE_MAX, default: PAGE_SIZE_DEFAULT })),
+};
+const flag = (description: string) =>
+  Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false'), Type.Literal('1'), Type.Literal('0')], { description }));
+const EXTENSIONS = 'true adds attributes (answers), extended_attributes (detailed status, district, photos) and notes (the public timeline).';
+
+export const commonQuery = Type.Object(common);
+
+export const requestsQuery = Type.Object({
+  ...common,
+  service_request_id: Type.Optional(str('Comma-separated ids; overrides every other filter.', { pattern: '^\\s*\\d{1,9}(\\s*,\\s*\\d{1,9}){0,999}\\s*$' })),
+  service_code: Type.Optional(str('Comma-separated service codes.', { maxLength: 2000, pattern: '^[a-z0-9,\\s-]*$' })),
+  start_date: Type.Optional(
+    str('Earliest requested_datetime (W3C, e.g. 2024-05-01T00:00:00Z). Without start_date and end_date: the last 90 days.', { pattern: W3C_PATTERN }),
+  ),
+  end_date: Type.Optional(str('Latest requested_datetime, exclusive (W3C).', { pattern: W3C_PATTERN })),
+  status: Type.Optional(str('open, closed, or both comma-separated.', { pattern: '^\\s*(open|closed)(\\s*,\\s*(open|closed))?\\s*$' })),
+  bbox: Type.Optional(str('Bounding box min_long,min_lat,max_long,max_lat (WGS84).', { pattern: BBOX_PATTERN })),
+  ...paging,
+  extensions: flag(EXTENSIONS),
+});
+export type RequestsQuery = Static<typeof requestsQuery>;
+
+export const requestQuery = Type.Object({ ...common, extensions: flag(EXTENSIONS) });
+
+export const updatesQuery = Type.Object({
+  ...common,
+  start_date: Type.Optional(str('Earliest update time (W3C). Default: 90 days ago.', { pattern: W3C_PATTERN })),
+  end_date: Type.Optional(str('Latest update time, exclusive (W3C).', { pattern: W3C_PATTERN })),
+  ...paging,
+  extensions: flag('true adds extended_attributes (event type, detailed status).'),
+});
+export type UpdatesQuery = Static<typeof updatesQuery>;
+
+export const serviceCodeParams = Type.Object({ service_code: str('A service_code.', { maxLength: 200 }) });
+/** Not an integer schema: an id that is no number is "not found" (404), as for any unknown id. */
+export const requestIdParams = Type.Object({ service_request_id: str('A service_request_id.', { maxLength: 200 }) });
+
+const formValue = Type.Union([Type.String(), Type.Array(Type.String())]);
+
+// Form bodies: the service reads and checks each field (with GeoReport's own error texts); the schema bounds sizes
+// and documents the fields.
+export const createRequestBody = Type.Object(
+  {
     api_key: apiKey,
-    lang: str('Language of names and texts: de (default) or en.', { enum: ['de', 'en'] }),
-  },
-} as const;
-
-export const requestsQuery = {
-  type: 'object',
-  properties: {
-    ...commonQuery.properties,
-    service_request_id: str('Comma-separated ids; overrides every other filter.', {
-      pattern: '^\\s*\\d{1,9}(\\s*,\\s*\\d{1,9}){0,999}\\s*$',
-    }),
-    service_code: str('Comma-separated service codes.', { maxLength: 2000, pattern: '^[a-z0-9,\\s-]*$' }),
-    start_date: str('Earliest requested_datetime (W3C, e.g. 2024-05-01T00:00:00Z). Without start_date and end_date: the last 90 days.', {
-      pattern: W3C_PATTERN,
-    }),
-    end_date: str('Latest requested_datetime, exclusive (W3C).', { pattern: W3C_PATTERN }),
-    status: str('open, closed, or both comma-separated.', {
-      pattern: '^\\s*(open|closed)(\\s*,\\s*(open|closed))?\\s*$',
-    }),
-    bbox: str('Bounding box min_long,min_lat,max_long,max_lat (WGS84).', {
-      pattern: '^\\s*-?\\d{1,3}(\\.\\d+)?(\\s*,\\s*-?\\d{1,3}(\\.\\d+)?){3}\\s*$',
-    }),
-    page: { type: 'integer', minimum: 1, maximum: 100000, default: 1, description: 'Page number, from 1.' },
-    page_size: {
-      type: 'integer',
-      minimum: 1,
-      maximum: PAGE_SIZE_MAX,
-      description: `Requests per page: default 100, at most ${PAGE_SIZE_MAX}.`,
-    },
-    extensions: str('true adds attributes (answers), extended_attributes (detailed status, district, photos) and notes (the public timeline).', {
-      enum: ['true', 'false', '1', '0'],
-    }),
-  },
-} as const;
-
-export const updatesQuery = {
-  type: 'object',
-  properties: {
-    ...commonQuery.properties,
-    start_date: str('Earliest update time (W3C). Default: 90 days ago.', { pattern: W3C_PATTERN }),
-    end_date: str('Latest update time, exclusive (W3C).', { pattern: W3C_PATTERN }),
-    page: requestsQuery.properties.page,
-    page_size: requestsQuery.properties.page_size,
-    extensions: str('true adds extended_attributes (event type, detailed status).', {
-      enum: ['true', 'false', '1', '0'],
-    }),
-  },
-} as const;
-
-const formValue = { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] };
-
-export const createRequestBody = {
-  type: 'object',
-  required: ['api_key', 'service_code'],
-  properties: {
-    api_key: apiKey,
-    jurisdiction_id: jurisdiction,
+    jurisdiction_id: Type.Optional(jurisdiction),
     service_code: str('A service_code from GET services.', { maxLength: 100 }),
-    lat: str('Latitude, WGS84 (send with long).', { maxLength: 30 }),
-    long: str('Longitude, WGS84 (send with lat).', { maxLength: 30 }),
-    address_string: str('Where, in words. Required without lat/long; the city then sets the exact point.', {
-      maxLength: 1000,
-    }),
-    email: str('Reporter’s email: stored for the city only, never published; the reporter follows the report.', { maxLength: 320 }),
-    first_name: str('Stored for the city only, never published.', { maxLength: 200 }),
-    last_name: str('Stored for the city only, never published.', { maxLength: 200 }),
-    phone: str('Stored for the city only, never published.', { maxLength: 100 }),
-    description: str('What is wrong (required, at most 5000 characters).', { maxLength: 20000 }),
-    media_url: str('Link to a photo; kept for the city, not republished (photos are checked before publication).', { maxLength: 4000 }),
-    device_id: str('Stored for the city only.', { maxLength: 1000 }),
-    account_id: str('Stored for the city only.', { maxLength: 1000 }),
+    lat: Type.Optional(str('Latitude, WGS84 (send with long).', { maxLength: 30 })),
+    long: Type.Optional(str('Longitude, WGS84 (send with lat).', { maxLength: 30 })),
+    address_string: Type.Optional(str('Where, in words. Required without lat/long; the city then sets the exact point.', { maxLength: 1000 })),
+    email: Type.Optional(str('Reporter’s email: stored for the city only, never published; the reporter follows the report.', { maxLength: 320 })),
+    first_name: Type.Optional(str('Stored for the city only, never published.', { maxLength: 200 })),
+    last_name: Type.Optional(str('Stored for the city only, never published.', { maxLength: 200 })),
+    phone: Type.Optional(str('Stored for the city only, never published.', { maxLength: 100 })),
+    description: Type.Optional(str('What is wrong (required, at most 5000 characters).', { maxLength: 20000 })),
+    media_url: Type.Optional(str('Link to a photo; kept for the city, not republished (photos are checked before publication).', { maxLength: 4000 })),
+    device_id: Type.Optional(str('Stored for the city only.', { maxLength: 1000 })),
+    account_id: Type.Optional(str('Stored for the city only.', { maxLength: 1000 })),
   },
-  patternProperties: {
-    '^attribute\\[': {
-      ...formValue,
-      description: 'attribute[CODE]=value, or attribute[CODE][]=value for several values.',
+  {
+    patternProperties: {
+      '^attribute\\[': { ...formValue, description: 'attribute[CODE]=value, or attribute[CODE][]=value for several values.' },
     },
   },
-} as const;
+);
 
-export const pushUpdateBody = {
-  type: 'object',
-  required: ['api_key', 'service_request_id'],
-  properties: {
-    api_key: apiKey,
-    jurisdiction_id: jurisdiction,
-    service_request_id: str('The service request (report) id.', { maxLength: 20 }),
-    update_id: str('Your id of this update (update_id_ext is accepted too): the same id is applied once.', {
-      maxLength: 200,
-    }),
-    update_id_ext: str('Alias of update_id.', { maxLength: 200 }),
-    status: str(
+export const pushUpdateBody = Type.Object({
+  api_key: apiKey,
+  jurisdiction_id: Type.Optional(jurisdiction),
+  service_request_id: str('The service request (report) id.', { maxLength: 20 }),
+  update_id: Type.Optional(str('Your id of this update (update_id_ext is accepted too): the same id is applied once.', { maxLength: 200 })),
+  update_id_ext: Type.Optional(str('Alias of update_id.', { maxLength: 200 })),
+  status: Type.Optional(
+    str(
       'open or closed, or a detailed state: new, confirmed, investigating, in_progress, action_scheduled, fixed, duplicate, not_councils_responsibility, no_further_action.',
       { maxLength: 60 },
     ),
-    description: str('Public text shown on the report’s timeline (at most 5000 characters).', {
-      maxLength: 20000,
-    }),
-    updated_datetime: str('When it happened (W3C); kept with the update.', { maxLength: 60 }),
-    media_url: str('Ignored.', { maxLength: 4000 }),
-  },
-} as const;
+  ),
+  description: Type.Optional(str('Public text shown on the report’s timeline (at most 5000 characters).', { maxLength: 20000 })),
+  updated_datetime: Type.Optional(str('When it happened (W3C); kept with the update.', { maxLength: 60 })),
+  media_url: Type.Optional(str('Ignored.', { maxLength: 4000 })),
+});
 
 const service = {
   type: 'object',

@@ -16,6 +16,25 @@ export const SPEC_URL = 'http://wiki.open311.org/GeoReport_v2';
 /** GET requests and servicerequestupdates: `page_size` without a value, and the most one may ask for. */
 export const PAGE_SIZE_DEFAULT = 100;
 export const PAGE_SIZE_MAX = 1000;
+/** min_long,min_lat,max_long,max_lat in decimal degrees; the bounds are checked after parsing (see parseBbox). */
+export const BBOX_PATTERN = '^\\s*-?\\d{1,3}(\\.\\d+)?(\\s*,\\s*-?\\d{1,3}(\\.\\d+)?){3}\\s*$';
+
+export interface Bbox {
+  minLon: number;
+  minLat: number;
+  maxLon: number;
+  maxLat: number;
+}
+
+/** A bbox as min_long,min_lat,max_long,max_lat; null when it is malformed, outside WGS84 or has a minimum second. */
+export function parseBbox(raw: string): Bbox | null {
+  const numbers = raw.split(',').map((x) => Number(x.trim()));
+  if (numbers.length !== 4 || numbers.some((n) => !Number.isFinite(n))) return null;
+  const [minLon, minLat, maxLon, maxLat] = numbers as [number, number, number, number];
+  if (Math.abs(minLat) > 90 || Math.abs(maxLat) > 90 || Math.abs(minLon) > 180 || Math.abs(maxLon) > 180 || minLon > maxLon || minLat > maxLat) return null;
+  return { minLon, minLat, maxLon, maxLat };
+}
+
 /** Without start_date/end_date, GET requests covers the most recent 90 days (as the spec says). */
 export const DEFAULT_WINDOW_DAYS = 90;
 

@@ -64,6 +64,9 @@ function coerce(schema: unknown, value: unknown): unknown {
       return typeof value === 'string' && NUMERIC.test(value) ? Number(value) : value;
     case 'boolean':
       return value === 'true' ? true : value === 'false' ? false : value;
+    case 'string':
+      // A JSON body may carry 51.5 where a form carries "51.5" (Ajv's coercion did the same).
+      return typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
     case 'array': {
       const items = (schema as { items?: unknown }).items;
       return (Array.isArray(value) ? value : [value]).map((item) => coerce(items, item));
