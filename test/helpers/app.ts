@@ -5,9 +5,11 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../../src/app';
 import { type Config, loadConfig } from '../../src/config';
 import type { Organization } from '../../src/db-schema';
+import { migrateAll } from '../../src/module-list';
 import type { DatabaseHandle, Db } from '../../src/platform/db/connect';
 import { CSRF_COOKIE, csrfTokenFor } from '../../src/platform/http/csrf';
 import { createSession } from '../../src/platform/http/sessions';
+import type { ModuleRegistry } from '../../src/platform/module';
 import { createTestDatabase } from './database';
 import { createOrganization } from './factories';
 
@@ -24,12 +26,17 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'http://localhost', DEFAULT_ORGANIZATION: '', ...overrides });
 }
 
-export async function createTestApp(overrides: Record<string, string> = {}, extraRoutes?: (app: FastifyInstance) => void): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Record<string, string> = {},
+  extraRoutes?: (app: FastifyInstance) => void,
+  modules?: ModuleRegistry,
+): Promise<TestApp> {
   const handle = await createTestDatabase();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kuemmerer-test-'));
   const config = testConfig({ DATA_DIR: dataDir, ...overrides });
   const org = await createOrganization(handle.db, { hosts: ['localhost'] });
-  const app = await buildApp({ config, db: handle.db });
+  if (modules) await migrateAll(handle.db, modules);
+  const app = await buildApp({ config, db: handle.db, ...(modules ? { modules } : {}) });
   extraRoutes?.(app);
   await app.ready();
   return {

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noticesModule } from '../../docs/example-module';
+import { noticeQueries } from '../../docs/example-module/notices.queries';
+import { Client, createTestApp, type TestApp } from '../../test/helpers/app';
+import { createResident, createStaff } from '../../test/helpers/factories';
+import { MODULES, moduleRegistry } from '../module-list';
+import { contribute, createRegistry, defineModule, extensionPoint } from './module';
+
+const noop = { up: async () => {} };
+
+describe('the module registry', () => {
+  it('refuses two modules of one name and two migrations of one number', () => {
+    expect(() => createRegistry([defineModule({ name: 'a' }), defineModule({ name: 'a' })])).toThrow(/Two modules are named "a"/);
+    expect(() =>
+      createRegistry([defineModule({ name: 'a', migrations: { '0900_x': noop } }), defineModule({ name: 'b', migrations: { '0900_y': noop } })]),
+    ).toThrow(/reuses number 0900/);
+    expect(() => createRegistry([defineModule({ name: 'a', migrations: { 'add-table': noop } })])).toThrow(/NNNN_what/);
+  });
+
+  it('orders menus and migrations, shows back-office links by role, and hands out contributions per extension point', () => {
+    const point = extensionPoint<string>('test point');
+    const other = extensionPoint<string>('other point');
+    const registry = createRegistry(
+      [
+        defineModule({
+          name: 'late',
+          menu: [{ href: '/b', label: () => 'B', order: 20 }],
+          migrations: { '0902_late': noop },
+          backOffice: [{ href: '/verwaltung/b', label: () => 'B', roles: ['admin'], section: 'admin', order: 1 }],
+        }),
+        defineModule({
+          name: 'early',
+          menu: [{ href: '/a', label: (l) => `A-${l}`, order: 10 }],
+          migrations: { '0901_early': noop },
+          backOffice: [{ href: '/verwaltung/a', label: () => 'A', roles: 'any', section: 'work', order: 5 }],
+          contributes: [contribute(point, 'from early')],
+        }),
+      ],
+      { '0001_platform': noop },
+    );
+    expect(registry.menu('en')).toEqual([
+      { href: '/a', label: 'A-en' },
+      { href: '/b', label: 'B' },
+    ]);
+    expect(Object.keys(registry.migrations())).toEqual(['0001_platform', '0901_early', '0902_late']);
+    expect(registry.backOfficeLinks('admin', 'de').map((l) => l.href)).toEqual(['/verwaltung/a', '/verwaltung/b']);
+    expect(registry.backOfficeLinks('moderator', 'de').map((l) => l.href)).toEqual(['/verwaltung/a']);
+    expect(registry.backOfficeLinks(null, 'de')).toEqual([]);
+    expect(registry.contributions(point)).toEqual(['from early']);
+    expect(registry.contributions(other)).toEqual([]);
+  });
+
+  it('lists every shipped module once, each with a name matching its folder', () => {
+    const names = MODULES.map((m) => m.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual(expect.arrayContaining(['reports', 'angstraeume', 'litter', 'open311', 'opendata', 'accounts', 'organizations', 'home']));
+  });
+});
+
+// The example module of docs/architecture.md, added the way a new module is: its folder and one entry in the list.
+describe('a module added to the list (docs/example-module)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({}, undefined, moduleRegistry([...MODULES, noticesModule]));
+    await noticeQueries.add(t.db, t.org.id, 'Wochenmarkt zieht um', new Date(Date.now() + 86_400_000));
+  });
+  afterAll(() => t.close());
+
+  it('serves its pages, with its link in the main menu, after its own migration ran', async () => {
+    const res = await new Client(t).get('/hinweise');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Wochenmarkt zieht um');
+    expect(res.body).toMatch(/<a href="\/hinweise" aria-current="page">Hinweise<\/a>/);
+    const home = await new Client(t).get('/');
+    expect(home.body).toContain('<a href="/hinweise">Hinweise</a>');
+  });
+
+  it('puts its back-office link in the frame for the roles it names, and its guard holds', async () => {
+    const admin = await createStaff(t.db, t.config.secret, t.org.id, 'admin');
+    const client = new Client(t);
+    await client.signInAs(admin.id, 'staff');
+    const page = await client.get('/verwaltung/hinweise');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<a href="/verwaltung/hinweise" aria-current="page">Hinweise</a>');
+
+    const moderator = await createStaff(t.db, t.config.secret, t.org.id, 'moderator');
+    const modClient = new Client(t);
+    await modClient.signInAs(moderator.id, 'staff');
+    const overview = await modClient.get('/verwaltung');
+    expect(overview.body).not.toContain('/verwaltung/hinweise');
+    expect((await modClient.get('/verwaltung/hinweise')).statusCode).toBe(403);
+
+    const resident = await createResident(t.db, t.org.id);
+    const residentClient = new Client(t);
+    await residentClient.signInAs(resident.id, 'resident');
+    expect((await residentClient.get('/verwaltung/hinweise')).statusCode).toBe(403);
+  });
+
+  it('is not there when it is not in the list', async () => {
+    const plain = await createTestApp();
+    try {
+      expect((await new Client(plain).get('/hinweise')).statusCode).toBe(404);
+      expect((await new Client(plain).get('/')).body).not.toContain('/hinweise');
+    } finally {
+      await plain.close();
+    }
+  });
+});
