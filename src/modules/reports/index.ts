@@ -3,11 +3,13 @@ import { defineModule, label } from '../../platform/module';
 import { messages as backOfficeMessages } from './backoffice/backoffice.messages';
 import { backOfficeReportRoutes } from './backoffice/backoffice.routes';
 import { reportPageRedirect } from './extension-points';
+import { mapMessages } from './map/map.messages';
 import { createMapFeature } from './map/map.routes';
 import { messages } from './messages';
 import * as m0002 from './migrations/0002_reports';
 import * as m0007 from './migrations/0007_idempotency_fingerprint';
 import { reportJobs } from './notifications/jobs';
+import { notificationMessages } from './notifications/notifications.messages';
 import { notificationRoutes } from './notifications/notifications.routes';
 import { reportRoutes } from './report.routes';
 import { sitemapReports } from './sitemap.queries';
@@ -56,5 +58,5 @@ export const reportsModule = defineModule({
     const reports = await sitemapReports(db, organizationId, SITEMAP_REPORTS);
     return [{ path: '/melden' }, { path: '/meldungen' }, ...reports.map((r) => ({ path: `/meldungen/${r.id}`, lastModified: new Date(r.updated_at) }))];
   },
-  messages: [messages, backOfficeMessages],
+  messages: [messages, backOfficeMessages, mapMessages, notificationMessages],
 });
