@@ -103,7 +103,7 @@ export async function addBenchStaff(db: Db, city: City): Promise<void> {
     )
     .execute();
   const idOf = new Map(rows.map((r) => [r.email, r.id]));
-  const links = wanted.filter((w) => w.department !== null).map((w) => ({ user_id: idOf.get(w.email)!, department_id: w.department! }));
+  const links = wanted.filter((w) => w.department !== null).map((w) => ({ organization_id: org, user_id: idOf.get(w.email)!, department_id: w.department! }));
   if (links.length > 0)
     await db
       .insertInto('staff_departments')

@@ -98,6 +98,7 @@ export const SPECS = {
       ['status', 'text'],
       ['created_at', 'ts'],
     ],
+    extra: [['organization_id', 'organization']],
   },
   supporters: {
     table: 'report_supporters',
@@ -108,6 +109,7 @@ export const SPECS = {
       ['user_id', 'int'],
       ['created_at', 'ts'],
     ],
+    extra: [['organization_id', 'organization']],
   },
   followers: {
     table: 'report_followers',
@@ -119,6 +121,7 @@ export const SPECS = {
       ['last_notified_event_id', 'int'],
       ['created_at', 'ts'],
     ],
+    extra: [['organization_id', 'organization']],
   },
   questionnaires: {
     table: 'report_questionnaires',
@@ -133,6 +136,7 @@ export const SPECS = {
       ['answer', 'text'],
       ['comment', 'text'],
     ],
+    extra: [['organization_id', 'organization']],
   },
   safetyQuestionnaires: {
     table: 'angstraum_questionnaires',
@@ -236,8 +240,8 @@ export function batchStatement(organizationId: number, tables: ReadonlyArray<Col
     parts.push(sql`${sql.raw(`w${i}`)} AS (${insertFrom(t.spec, literals, organizationId)})`);
     if (t.name === 'ratings') {
       // The 30-day gate of each rating: one slot per person and place (the generator never repeats a pair).
-      parts.push(sql`${sql.raw(`s${i}`)} AS (INSERT INTO safety_rating_slots (report_id, user_id, last_rated_at)
-        SELECT t.report_id, t.user_id, max(to_timestamp(t.created_at / 1000.0))
+      parts.push(sql`${sql.raw(`s${i}`)} AS (INSERT INTO safety_rating_slots (organization_id, report_id, user_id, last_rated_at)
+        SELECT ${organizationId}::int, t.report_id, t.user_id, max(to_timestamp(t.created_at / 1000.0))
         FROM unnest(${literals.report_id}::int4[], ${literals.user_id}::int4[], ${literals.created_at}::float8[]) AS t(report_id, user_id, created_at)
         GROUP BY t.report_id, t.user_id)`);
     }

@@ -429,19 +429,20 @@ export async function seedAngstraeume(db: Db, options: AngstraeumeSeedOptions): 
       db,
     );
   }
-  await sql`INSERT INTO safety_rating_slots (report_id, user_id, last_rated_at)
-    SELECT report_id, user_id, max(created_at) FROM safety_ratings WHERE organization_id = ${org} GROUP BY report_id, user_id`.execute(db);
+  await sql`INSERT INTO safety_rating_slots (organization_id, report_id, user_id, last_rated_at)
+    SELECT organization_id, report_id, user_id, max(created_at) FROM safety_ratings WHERE organization_id = ${org} GROUP BY organization_id, report_id, user_id`.execute(
+    db,
+  );
   const followers = plans
     .filter((p) => p.reviewed !== null)
     .map((p) => ({ report_id: placeIds.get(p.key)!, email: p.reporter.email, unsubscribe_token_hash: hashToken(randomToken()) }));
-  await sql`INSERT INTO report_followers (report_id, email, unsubscribe_token_hash)
-    SELECT report_id, email, unsubscribe_token_hash FROM jsonb_to_recordset(${JSON.stringify(followers)}::jsonb) AS x(report_id int, email text, unsubscribe_token_hash text)
+  await sql`INSERT INTO report_followers (organization_id, report_id, email, unsubscribe_token_hash)
+    SELECT ${org}::int, report_id, email, unsubscribe_token_hash FROM jsonb_to_recordset(${JSON.stringify(followers)}::jsonb) AS x(report_id int, email text, unsubscribe_token_hash text)
     ON CONFLICT DO NOTHING`.execute(db);
   await sql`UPDATE report_followers f SET last_notified_event_id = m.max_id
     FROM (SELECT report_id, max(id) AS max_id FROM report_events WHERE organization_id = ${org} GROUP BY report_id) m
-    WHERE m.report_id = f.report_id AND f.report_id IN (SELECT id FROM reports WHERE organization_id = ${org} AND idempotency_key LIKE 'angstraum-demo-%')`.execute(
-    db,
-  );
+    WHERE f.organization_id = ${org} AND m.report_id = f.report_id
+      AND f.report_id IN (SELECT id FROM reports WHERE organization_id = ${org} AND idempotency_key LIKE 'angstraum-demo-%')`.execute(db);
   if (questionnaires.length > 0) {
     await sql`INSERT INTO angstraum_questionnaires (organization_id, report_id, measure_event_id, email, token_hash, due_at, sent_at, answered_at, answer)
       SELECT x.organization_id, x.report_id, e.id, x.email, x.token_hash, x.due_at, x.sent_at, x.answered_at, x.answer

@@ -575,25 +575,27 @@ export async function seedDemoReports(ctx: DemoContext): Promise<DemoReportsResu
   // Supporters (the counter was written with the report), followers (who have seen everything so far).
   const supporters = specs.flatMap((s) =>
     Array.from({ length: s.supporters }, (_, k) => ({
+      organization_id: ctx.organizationId,
       report_id: s.id,
       supporter_key: `demo:${s.idx}:${k}`,
       user_id: null,
       created_at: new Date(Math.min(ctx.now, s.created + (k + 1) * 7 * HOUR)),
     })),
   );
-  await sql`INSERT INTO report_supporters (report_id, supporter_key, user_id, created_at)
-    SELECT report_id, supporter_key, user_id, created_at
-    FROM jsonb_to_recordset(${JSON.stringify(supporters)}::jsonb) AS x(report_id int, supporter_key text, user_id int, created_at timestamptz)`.execute(db);
+  await sql`INSERT INTO report_supporters (organization_id, report_id, supporter_key, user_id, created_at)
+    SELECT organization_id, report_id, supporter_key, user_id, created_at
+    FROM jsonb_to_recordset(${JSON.stringify(supporters)}::jsonb)
+      AS x(organization_id int, report_id int, supporter_key text, user_id int, created_at timestamptz)`.execute(db);
   const followers = specs
     .filter((s) => s.final !== 'unconfirmed')
     .flatMap((s) => [s.email, ...s.extraFollowers].map((email) => ({ report_id: s.id, email, unsubscribe_token_hash: hashToken(randomToken()) })));
-  await sql`INSERT INTO report_followers (report_id, email, unsubscribe_token_hash)
-    SELECT report_id, email, unsubscribe_token_hash FROM jsonb_to_recordset(${JSON.stringify(followers)}::jsonb) AS x(report_id int, email text, unsubscribe_token_hash text)`.execute(
+  await sql`INSERT INTO report_followers (organization_id, report_id, email, unsubscribe_token_hash)
+    SELECT ${ctx.organizationId}::int, report_id, email, unsubscribe_token_hash FROM jsonb_to_recordset(${JSON.stringify(followers)}::jsonb) AS x(report_id int, email text, unsubscribe_token_hash text)`.execute(
     db,
   );
   await sql`UPDATE report_followers f SET last_notified_event_id = m.max_id
     FROM (SELECT report_id, max(id) AS max_id FROM report_events WHERE organization_id = ${ctx.organizationId} GROUP BY report_id) m
-    WHERE m.report_id = f.report_id`.execute(db);
+    WHERE f.organization_id = ${ctx.organizationId} AND m.report_id = f.report_id`.execute(db);
 
   // Questionnaires: answered ones feed the statistics page; links of seeded rows never work (placeholder hash).
   const questionnaires = specs.flatMap((s, i) => {
@@ -613,8 +615,8 @@ export async function seedDemoReports(ctx: DemoContext): Promise<DemoReportsResu
         ]
       : [];
   });
-  await sql`INSERT INTO report_questionnaires (report_id, email, token_hash, due_at, sent_at, answered_at, answer, comment)
-    SELECT report_id, email, token_hash, due_at, sent_at, answered_at, answer, comment
+  await sql`INSERT INTO report_questionnaires (organization_id, report_id, email, token_hash, due_at, sent_at, answered_at, answer, comment)
+    SELECT ${ctx.organizationId}::int, report_id, email, token_hash, due_at, sent_at, answered_at, answer, comment
     FROM jsonb_to_recordset(${JSON.stringify(questionnaires)}::jsonb) AS x(report_id int, email text, token_hash text, due_at timestamptz,
       sent_at timestamptz, answered_at timestamptz, answer text, comment text)`.execute(db);
 
@@ -631,6 +633,7 @@ export async function seedDemoReports(ctx: DemoContext): Promise<DemoReportsResu
         const base = `reports/demo-${String(s.idx).padStart(3, '0')}`;
         for (const size of Object.keys(PHOTO_SIZES) as PhotoSize[]) await storage.put(photoKey(base, size), processed.variants[size]);
         return {
+          organization_id: ctx.organizationId,
           report_id: s.id,
           storage_key: base,
           width: processed.width,

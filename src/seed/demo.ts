@@ -82,6 +82,7 @@ export async function seedDemo(db: Db, publicUrl: URL, secret: string, options: 
       await db
         .insertInto('category_questions')
         .values({
+          organization_id: org.id,
           category_id: category.id,
           code: qu.code,
           datatype: qu.datatype,

@@ -46,7 +46,9 @@ export async function createStaff(db: Db, secret: string, organizationId: number
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  for (const department_id of options.departmentIds ?? []) await db.insertInto('staff_departments').values({ user_id: user.id, department_id }).execute();
+  for (const department_id of options.departmentIds ?? []) {
+    await db.insertInto('staff_departments').values({ organization_id: organizationId, user_id: user.id, department_id }).execute();
+  }
   return { ...user, password: STAFF_PASSWORD, totpSecret };
 }
 
@@ -87,6 +89,7 @@ export async function createCategory(
     await db
       .insertInto('category_questions')
       .values({
+        organization_id: organizationId,
         category_id: category.id,
         code: q.code,
         datatype: q.datatype,

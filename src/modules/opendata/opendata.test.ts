@@ -116,7 +116,7 @@ beforeAll(async () => {
   approvedPhoto = (
     await t.db
       .insertInto('report_photos')
-      .values({ report_id: publicId, storage_key: 'reports/a', width: 800, height: 600, status: 'approved' })
+      .values({ organization_id: t.org.id, report_id: publicId, storage_key: 'reports/a', width: 800, height: 600, status: 'approved' })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
@@ -124,6 +124,7 @@ beforeAll(async () => {
     await t.db
       .insertInto('report_photos')
       .values({
+        organization_id: t.org.id,
         report_id: publicId,
         storage_key: 'reports/b',
         width: 800,

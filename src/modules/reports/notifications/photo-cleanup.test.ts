@@ -24,7 +24,10 @@ describe('orphan photo cleanup', () => {
     const storage = localStorage(dir);
     const category = await createCategory(t.db, t.org.id);
     const reportId = await makeReport(t.db, t.org.id, category.id);
-    await t.db.insertInto('report_photos').values({ report_id: reportId, storage_key: 'reports/kept1', width: 1, height: 1 }).execute();
+    await t.db
+      .insertInto('report_photos')
+      .values({ organization_id: t.org.id, report_id: reportId, storage_key: 'reports/kept1', width: 1, height: 1 })
+      .execute();
     const files = [
       'reports/kept1/large.jpg',
       'reports/kept1/thumb.jpg',
