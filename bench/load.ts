@@ -95,7 +95,7 @@ async function pickEndpoints(recorder: Recorder) {
       lat: report.lat + 0.0003,
       lon: report.lon - 0.0003,
       secret: SECRET,
-      answers: Object.fromEntries((await categoryQuestions(db, category.id, 'de')).map((q) => [q.code, answerFor(q)])),
+      answers: Object.fromEntries((await categoryQuestions(db, org.id, category.id, 'de')).map((q) => [q.code, answerFor(q)])),
     },
   };
 }

@@ -43,11 +43,18 @@ describe('questionnaire after a report was fixed', () => {
     await db.updateTable('reports').set({ fixed_at: sql`now() - interval '29 days'` }).where('id', '=', reportId).execute();
     await insertEvent(db, { organizationId: org.id, reportId, kind: 'status', public: true, fromStatus: 'in_progress', toStatus: 'fixed' });
     const followerHash = hashToken(randomToken());
-    await addFollower(db, reportId, 'melder@example.de', followerHash);
+    await addFollower(db, org.id, reportId, 'melder@example.de', followerHash);
     const token = randomToken();
     await db
       .insertInto('report_questionnaires')
-      .values({ report_id: reportId, email: 'melder@example.de', token_hash: hashToken(token), due_at: new Date(), sent_at: new Date() })
+      .values({
+        organization_id: org.id,
+        report_id: reportId,
+        email: 'melder@example.de',
+        token_hash: hashToken(token),
+        due_at: new Date(),
+        sent_at: new Date(),
+      })
       .execute();
     return { path: `/meldungen/fragebogen/${token}`, reportId, followerHash };
   }

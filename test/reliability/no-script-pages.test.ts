@@ -146,7 +146,14 @@ beforeAll(async () => {
   const questionnaire = randomToken();
   await db
     .insertInto('report_questionnaires')
-    .values({ report_id: fixed, email: 'frage@example.de', token_hash: hashToken(questionnaire), due_at: new Date(), sent_at: new Date() })
+    .values({
+      organization_id: org.id,
+      report_id: fixed,
+      email: 'frage@example.de',
+      token_hash: hashToken(questionnaire),
+      due_at: new Date(),
+      sent_at: new Date(),
+    })
     .execute();
   const survey = randomToken();
   await db
@@ -162,7 +169,7 @@ beforeAll(async () => {
     })
     .execute();
   const follow = hashToken(randomToken());
-  await addFollower(db, report, 'folgt@example.de', follow);
+  await addFollower(db, org.id, report, 'folgt@example.de', follow);
   const template = await db
     .insertInto('response_templates')
     .values({ organization_id: org.id, title: 'Danke', body: 'Danke für die Meldung.' })

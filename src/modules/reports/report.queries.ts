@@ -19,13 +19,27 @@ export function findCategory(db: Db, organizationId: number, id: number) {
   return db.selectFrom('report_categories').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
 }
 
-export function questionsOf(db: Db, categoryIds: number[]) {
+export function questionsOf(db: Db, organizationId: number, categoryIds: number[]) {
   if (categoryIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('category_questions').selectAll().where('category_id', 'in', categoryIds).orderBy('category_id').orderBy('sort').orderBy('id').execute();
+  return db
+    .selectFrom('category_questions')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('category_id', 'in', categoryIds)
+    .orderBy('category_id')
+    .orderBy('sort')
+    .orderBy('id')
+    .execute();
 }
 
-export function routingRule(db: Db, categoryId: number, districtId: number) {
-  return db.selectFrom('routing_rules').select('department_id').where('category_id', '=', categoryId).where('district_id', '=', districtId).executeTakeFirst();
+export function routingRule(db: Db, organizationId: number, categoryId: number, districtId: number) {
+  return db
+    .selectFrom('routing_rules')
+    .select('department_id')
+    .where('organization_id', '=', organizationId)
+    .where('category_id', '=', categoryId)
+    .where('district_id', '=', districtId)
+    .executeTakeFirst();
 }
 
 export function hasCityBoundary(db: Db, organizationId: number) {
@@ -91,8 +105,11 @@ export function insertReport(
     .executeTakeFirst();
 }
 
-export function insertPhoto(db: Db, p: { reportId: number; storageKey: string; width: number; height: number; sort: number }) {
-  return db.insertInto('report_photos').values({ report_id: p.reportId, storage_key: p.storageKey, width: p.width, height: p.height, sort: p.sort }).execute();
+export function insertPhoto(db: Db, p: { organizationId: number; reportId: number; storageKey: string; width: number; height: number; sort: number }) {
+  return db
+    .insertInto('report_photos')
+    .values({ organization_id: p.organizationId, report_id: p.reportId, storage_key: p.storageKey, width: p.width, height: p.height, sort: p.sort })
+    .execute();
 }
 
 export function insertEvent(
@@ -165,10 +182,11 @@ export function publicReport(db: Db, organizationId: number, id: number) {
     .executeTakeFirst();
 }
 
-export function approvedPhotos(db: Db, reportId: number) {
+export function approvedPhotos(db: Db, organizationId: number, reportId: number) {
   return db
     .selectFrom('report_photos')
     .select(['id', 'width', 'height'])
+    .where('organization_id', '=', organizationId)
     .where('report_id', '=', reportId)
     .where('status', '=', 'approved')
     .orderBy('sort')
@@ -186,10 +204,11 @@ export function photoForServing(db: Db, organizationId: number, photoId: number)
     .executeTakeFirst();
 }
 
-export function publicTimeline(db: Db, reportId: number) {
+export function publicTimeline(db: Db, organizationId: number, reportId: number) {
   return db
     .selectFrom('report_events')
     .select(['id', 'kind', 'from_status', 'to_status', 'body', 'data', 'created_at'])
+    .where('organization_id', '=', organizationId)
     .where('report_id', '=', reportId)
     .where('public', '=', true)
     .orderBy('created_at')
@@ -211,10 +230,11 @@ export function openReportsNear(db: Db, organizationId: number, categoryId: numb
     .execute();
 }
 
-export function confirmReport(db: Db, reportId: number) {
+export function confirmReport(db: Db, organizationId: number, reportId: number) {
   return db
     .updateTable('reports')
     .set({ status: 'new', confirmed_at: sql`now()`, updated_at: sql`now()` })
+    .where('organization_id', '=', organizationId)
     .where('id', '=', reportId)
     .where('status', '=', 'unconfirmed')
     .returning(['id', 'organization_id', 'department_id', 'reporter_email'])
@@ -222,10 +242,10 @@ export function confirmReport(db: Db, reportId: number) {
 }
 
 /** Counts a supporter once: the primary key decides under any concurrency, the counter moves only on insert. */
-export async function addSupporter(db: Db, reportId: number, supporterKey: string, userId: number | null): Promise<boolean> {
+export async function addSupporter(db: Db, organizationId: number, reportId: number, supporterKey: string, userId: number | null): Promise<boolean> {
   const inserted = await db
     .insertInto('report_supporters')
-    .values({ report_id: reportId, supporter_key: supporterKey, user_id: userId })
+    .values({ organization_id: organizationId, report_id: reportId, supporter_key: supporterKey, user_id: userId })
     .onConflict((oc) => oc.columns(['report_id', 'supporter_key']).doNothing())
     .returning(['report_id'])
     .executeTakeFirst();
@@ -233,39 +253,49 @@ export async function addSupporter(db: Db, reportId: number, supporterKey: strin
   await db
     .updateTable('reports')
     .set((eb) => ({ supporters_count: eb('supporters_count', '+', 1) }))
+    .where('organization_id', '=', organizationId)
     .where('id', '=', reportId)
     .execute();
   return true;
 }
 
-export function isSupporter(db: Db, reportId: number, supporterKey: string) {
-  return db.selectFrom('report_supporters').select('report_id').where('report_id', '=', reportId).where('supporter_key', '=', supporterKey).executeTakeFirst();
+export function isSupporter(db: Db, organizationId: number, reportId: number, supporterKey: string) {
+  return db
+    .selectFrom('report_supporters')
+    .select('report_id')
+    .where('organization_id', '=', organizationId)
+    .where('report_id', '=', reportId)
+    .where('supporter_key', '=', supporterKey)
+    .executeTakeFirst();
 }
 
-export function addFollower(db: Db, reportId: number, email: string, unsubscribeTokenHash: string) {
+export function addFollower(db: Db, organizationId: number, reportId: number, email: string, unsubscribeTokenHash: string) {
   return db
     .insertInto('report_followers')
     .values({
+      organization_id: organizationId,
       report_id: reportId,
       email,
       unsubscribe_token_hash: unsubscribeTokenHash,
       // Followers hear about what happens from now on, not about the history they have already seen.
-      last_notified_event_id: sql<number>`coalesce((SELECT max(id) FROM report_events WHERE report_id = ${reportId}), 0)`,
+      last_notified_event_id: sql<number>`coalesce((SELECT max(id) FROM report_events WHERE organization_id = ${organizationId} AND report_id = ${reportId}), 0)`,
     })
     .onConflict((oc) => oc.columns(['report_id', 'email']).doNothing())
     .execute();
 }
 
-export function isFollower(db: Db, reportId: number, email: string) {
-  return db.selectFrom('report_followers').select('report_id').where('report_id', '=', reportId).where('email', '=', email).executeTakeFirst();
+export function isFollower(db: Db, organizationId: number, reportId: number, email: string) {
+  return db
+    .selectFrom('report_followers')
+    .select('report_id')
+    .where('organization_id', '=', organizationId)
+    .where('report_id', '=', reportId)
+    .where('email', '=', email)
+    .executeTakeFirst();
 }
 
-export function removeFollowerByToken(db: Db, tokenHash: string) {
-  return db.deleteFrom('report_followers').where('unsubscribe_token_hash', '=', tokenHash).returning(['report_id']).executeTakeFirst();
-}
-
-export function removeFollower(db: Db, reportId: number, email: string) {
-  return db.deleteFrom('report_followers').where('report_id', '=', reportId).where('email', '=', email).execute();
+export function removeFollower(db: Db, organizationId: number, reportId: number, email: string) {
+  return db.deleteFrom('report_followers').where('organization_id', '=', organizationId).where('report_id', '=', reportId).where('email', '=', email).execute();
 }
 
 export interface ListFilter {
@@ -343,14 +373,14 @@ export function districtsForFilter(db: Db, organizationId: number) {
     .execute();
 }
 
-export function departmentById(db: Db, id: number) {
-  return db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
+export function departmentById(db: Db, organizationId: number, id: number) {
+  return db.selectFrom('departments').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
 }
 
-export function insertForward(db: Db, reportId: number, departmentId: number) {
+export function insertForward(db: Db, organizationId: number, reportId: number, departmentId: number) {
   return db
     .insertInto('report_forwards')
-    .values({ report_id: reportId, department_id: departmentId })
+    .values({ organization_id: organizationId, report_id: reportId, department_id: departmentId })
     .onConflict((oc) => oc.columns(['report_id', 'department_id']).doNothing())
     .execute();
 }
@@ -378,6 +408,17 @@ export function peekReportToken(db: Db, organizationId: number, tokenHash: strin
     .executeTakeFirst();
 }
 
-export function followerByToken(db: Db, tokenHash: string) {
-  return db.selectFrom('report_followers').select(['report_id', 'email']).where('unsubscribe_token_hash', '=', tokenHash).executeTakeFirst();
+/** What the department mail and the reporter's follow need of a report that just went public. */
+export function publicationDetails(db: Db, organizationId: number, reportId: number) {
+  return db
+    .selectFrom('reports')
+    .select(['reporter_email', 'department_id', 'description', 'address', 'lat', 'lon'])
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', reportId)
+    .executeTakeFirstOrThrow();
+}
+
+/** The confirmed address's account becomes the report's owner. */
+export function setReportUser(db: Db, organizationId: number, reportId: number, userId: number) {
+  return db.updateTable('reports').set({ user_id: userId }).where('organization_id', '=', organizationId).where('id', '=', reportId).execute();
 }

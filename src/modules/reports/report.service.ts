@@ -38,8 +38,8 @@ export function photoKey(base: string, size: PhotoSize): string {
   return `${base}/${size}.jpg`;
 }
 
-export async function categoryQuestions(db: Db, categoryId: number, locale: Locale): Promise<Question[]> {
-  const rows = await q.questionsOf(db, [categoryId]);
+export async function categoryQuestions(db: Db, organizationId: number, categoryId: number, locale: Locale): Promise<Question[]> {
+  const rows = await q.questionsOf(db, organizationId, [categoryId]);
   return rows.map((r) => ({
     code: r.code,
     datatype: r.datatype,
@@ -271,7 +271,7 @@ export async function createReport(
     if (!input.email.trim()) errors.email = { key: 'err.emailRequired' };
     else if (!email) errors.email = { key: 'err.email' };
   }
-  const questions = await categoryQuestions(db, category.id, locale);
+  const questions = await categoryQuestions(db, org.id, category.id, locale);
   const checked = validateAnswers(questions, input.answers);
   for (const [code, problem] of Object.entries(checked.errors)) {
     errors[`answer.${code}`] = { key: `err.answer.${problem}`, params: { label: questions.find((x) => x.code === code)?.label ?? code } };
@@ -337,7 +337,7 @@ export async function createReport(
     committing = true;
     const outcome = await db.transaction().execute(async (trx) => {
       const departmentId = where.districtId
-        ? ((await q.routingRule(trx, category.id, where.districtId))?.department_id ?? category.department_id)
+        ? ((await q.routingRule(trx, org.id, category.id, where.districtId))?.department_id ?? category.department_id)
         : category.department_id;
       const inserted = await q.insertReport(trx, {
         organizationId: org.id,
@@ -360,7 +360,7 @@ export async function createReport(
       });
       if (!inserted) return null;
       for (const [i, photo] of processed.entries()) {
-        await q.insertPhoto(trx, { reportId: inserted.id, storageKey: bases[i]!, width: photo.width, height: photo.height, sort: i });
+        await q.insertPhoto(trx, { organizationId: org.id, reportId: inserted.id, storageKey: bases[i]!, width: photo.width, height: photo.height, sort: i });
       }
       await q.insertEvent(trx, { organizationId: org.id, reportId: inserted.id, kind: 'created', public: true, toStatus: status });
       if (status === 'new') {
@@ -398,17 +398,13 @@ export async function createReport(
 async function afterPublication(db: Db, deps: ReportDeps, org: Org, reportId: number): Promise<void> {
   const report = await q.publicReport(db, org.id, reportId);
   if (!report) return;
-  const reporter = await db
-    .selectFrom('reports')
-    .select(['reporter_email', 'department_id', 'description', 'address', 'lat', 'lon'])
-    .where('id', '=', reportId)
-    .executeTakeFirstOrThrow();
-  if (reporter.reporter_email) await q.addFollower(db, reportId, reporter.reporter_email, hashToken(randomToken()));
+  const reporter = await q.publicationDetails(db, org.id, reportId);
+  if (reporter.reporter_email) await q.addFollower(db, org.id, reportId, reporter.reporter_email, hashToken(randomToken()));
   if (!reporter.department_id) return;
-  const department = await q.departmentById(db, reporter.department_id);
+  const department = await q.departmentById(db, org.id, reporter.department_id);
   if (!department) return;
   if (department.open311_enabled && department.open311_endpoint) {
-    await q.insertForward(db, reportId, department.id);
+    await q.insertForward(db, org.id, reportId, department.id);
     return;
   }
   // Departments work in German, whatever language the resident used.
@@ -435,10 +431,10 @@ export async function confirmByToken(deps: ReportDeps, org: Org, token: string):
     const row = await spendToken(trx, org, token, 'report_confirm');
     const reportId = (row?.data as { reportId?: number } | undefined)?.reportId;
     if (!row || !reportId) return null;
-    const confirmed = await q.confirmReport(trx, reportId);
+    const confirmed = await q.confirmReport(trx, org.id, reportId);
     if (!confirmed) return null;
     const user = await residentForEmail(trx, org, row.email);
-    await trx.updateTable('reports').set({ user_id: user.id }).where('id', '=', reportId).execute();
+    await q.setReportUser(trx, org.id, reportId, user.id);
     await q.insertEvent(trx, { organizationId: org.id, reportId, kind: 'confirmed', public: false, fromStatus: 'unconfirmed', toStatus: 'new' });
     await afterPublication(trx, deps, org, reportId);
     return { reportId, userId: user.id };
@@ -450,8 +446,8 @@ export async function supportReport(db: Db, org: Org, reportId: number, user: Se
   return db.transaction().execute(async (trx) => {
     const report = await q.publicReport(trx, org.id, reportId);
     if (!report || report.hidden || report.status === 'unconfirmed') return 'not_found';
-    const added = await q.addSupporter(trx, reportId, `u:${user.id}`, user.id);
-    await q.addFollower(trx, reportId, user.email, hashToken(randomToken()));
+    const added = await q.addSupporter(trx, org.id, reportId, `u:${user.id}`, user.id);
+    await q.addFollower(trx, org.id, reportId, user.email, hashToken(randomToken()));
     return added ? 'added' : 'already';
   });
 }
@@ -459,10 +455,10 @@ export async function supportReport(db: Db, org: Org, reportId: number, user: Se
 export async function followReport(db: Db, org: Org, reportId: number, user: SessionUser): Promise<boolean> {
   const report = await q.publicReport(db, org.id, reportId);
   if (!report || report.hidden || report.status === 'unconfirmed') return false;
-  await q.addFollower(db, reportId, user.email, hashToken(randomToken()));
+  await q.addFollower(db, org.id, reportId, user.email, hashToken(randomToken()));
   return true;
 }
 
-export async function unfollowReport(db: Db, reportId: number, user: SessionUser): Promise<void> {
-  await q.removeFollower(db, reportId, user.email);
+export async function unfollowReport(db: Db, org: Org, reportId: number, user: SessionUser): Promise<void> {
+  await q.removeFollower(db, org.id, reportId, user.email);
 }

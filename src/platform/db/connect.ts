@@ -1,11 +1,17 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../db-schema';
 
 export type Db = Kysely<Database>;
+/**
+ * An open transaction. Functions that lock rows (FOR UPDATE, SKIP LOCKED claims, conditional upserts that must
+ * commit with other writes) take this instead of Db: the compiler then makes the caller open the transaction,
+ * since a lock taken outside one ends with its own statement.
+ */
+export type Trx = Transaction<Database>;
 
 export interface DatabaseHandle {
   db: Db;

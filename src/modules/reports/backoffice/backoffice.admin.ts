@@ -89,12 +89,18 @@ export function optionsToText(options: unknown): string {
   return ((options as Array<{ key: string; de: string; en: string }>) ?? []).map((o) => `${o.key} | ${o.de} | ${o.en}`).join('\n');
 }
 
-export async function validateQuestion(db: Db, categoryId: number, id: number | null, f: QuestionForm): Promise<Validated<bq.QuestionInput>> {
+export async function validateQuestion(
+  db: Db,
+  organizationId: number,
+  categoryId: number,
+  id: number | null,
+  f: QuestionForm,
+): Promise<Validated<bq.QuestionInput>> {
   const errors: Problems = {};
   const code = f.code.trim();
   if (!/^[a-z0-9_]{1,40}$/.test(code)) errors.code = { key: 'err.questionCode' };
   else {
-    const clash = await bq.findQuestionByCode(db, categoryId, code);
+    const clash = await bq.findQuestionByCode(db, organizationId, categoryId, code);
     if (clash && clash.id !== id) errors.code = { key: 'err.codeTaken' };
   }
   if (!(DATATYPES as string[]).includes(f.datatype)) errors.datatype = { key: 'err.choice' };

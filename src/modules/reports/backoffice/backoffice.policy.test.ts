@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportStatus } from '../../../db-schema';
+import { likePattern } from '../../../platform/db/like-pattern';
 import { validateOpen311 } from './backoffice.admin';
 import { canAdministerRouting, canChangeStatus, canWorkOnReport, departmentScope, isReopening } from './backoffice.policy';
-import { likePattern } from './backoffice.queries';
 import { parseId, parseRegion } from './backoffice.service';
 
 const staff = (role: 'admin' | 'moderator' | 'department_staff', departmentIds: number[] = []) => ({ role, level: 'staff' as const, departmentIds });

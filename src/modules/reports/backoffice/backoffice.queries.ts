@@ -1,6 +1,7 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { CategoryKind, CloseReason, Database, QuestionDatatype, ReportStatus, ReportsTable } from '../../../db-schema';
-import type { Db } from '../../../platform/db/connect';
+import type { Db, Trx } from '../../../platform/db/connect';
+import { likePattern } from '../../../platform/db/like-pattern';
 
 // Every SQL statement of the back office for reports. Rows are returned as plain objects; ids are int4.
 
@@ -15,11 +16,6 @@ export interface InboxFilter {
   departmentId?: number | 'none' | undefined;
   text?: string | undefined;
   age?: AgeFilter | undefined;
-}
-
-/** LIKE patterns: the user's %, _ and \ are matched literally. */
-export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 type R = ExpressionBuilder<Database & { r: ReportsTable }, 'r'>;
@@ -121,7 +117,7 @@ export function reportForStaff(db: Db, organizationId: number, id: number) {
 }
 
 /** The report row, locked until the transaction ends: every change to a report goes through this. */
-export function lockReport(trx: Db, organizationId: number, id: number) {
+export function lockReport(trx: Trx, organizationId: number, id: number) {
   return trx
     .selectFrom('reports')
     .select(['id', 'organization_id', 'status', 'close_reason', 'department_id', 'category_id', 'duplicate_of', 'hidden'])
@@ -133,6 +129,7 @@ export function lockReport(trx: Db, organizationId: number, id: number) {
 
 export function updateReport(
   trx: Db,
+  organizationId: number,
   id: number,
   patch: Partial<{
     status: ReportStatus;
@@ -152,15 +149,22 @@ export function updateReport(
       ...(fixed === 'set' ? { fixed_at: sql<Date>`now()` } : fixed === 'clear' ? { fixed_at: null } : {}),
       updated_at: sql<Date>`now()`,
     })
+    .where('organization_id', '=', organizationId)
     .where('id', '=', id)
     .execute();
 }
 
-export function allPhotos(db: Db, reportId: number) {
+/** A report staff set from unconfirmed to new counts as confirmed from now on. */
+export function markConfirmed(trx: Db, organizationId: number, id: number) {
+  return trx.updateTable('reports').set({ confirmed_at: sql<Date>`now()` }).where('organization_id', '=', organizationId).where('id', '=', id).execute();
+}
+
+export function allPhotos(db: Db, organizationId: number, reportId: number) {
   return db
     .selectFrom('report_photos as p')
     .select(['p.id', 'p.storage_key', 'p.width', 'p.height', 'p.status', 'p.redacted_from', 'p.sort', 'p.created_at'])
     .select(sql<boolean>`exists (SELECT 1 FROM report_photos x WHERE x.redacted_from = p.id)`.as('has_redacted_copy'))
+    .where('p.organization_id', '=', organizationId)
     .where('p.report_id', '=', reportId)
     .orderBy('p.sort')
     .orderBy('p.id')
@@ -179,31 +183,43 @@ export function photoForStaff(db: Db, organizationId: number, photoId: number) {
     .executeTakeFirst();
 }
 
-export function lockPhoto(trx: Db, reportId: number, photoId: number) {
+export function lockPhoto(trx: Trx, organizationId: number, reportId: number, photoId: number) {
   return trx
     .selectFrom('report_photos as p')
     .select(['p.id', 'p.storage_key', 'p.width', 'p.height', 'p.status', 'p.redacted_from', 'p.sort'])
     .select(sql<boolean>`exists (SELECT 1 FROM report_photos x WHERE x.redacted_from = p.id)`.as('has_redacted_copy'))
+    .where('p.organization_id', '=', organizationId)
     .where('p.report_id', '=', reportId)
     .where('p.id', '=', photoId)
     .forUpdate()
     .executeTakeFirst();
 }
 
-export function setPhotoStatus(trx: Db, photoId: number, status: 'approved' | 'hidden') {
-  return trx.updateTable('report_photos').set({ status }).where('id', '=', photoId).execute();
+export function setPhotoStatus(trx: Db, organizationId: number, photoId: number, status: 'approved' | 'hidden') {
+  return trx.updateTable('report_photos').set({ status }).where('organization_id', '=', organizationId).where('id', '=', photoId).execute();
 }
 
-export function insertRedactedPhoto(trx: Db, p: { reportId: number; storageKey: string; width: number; height: number; sort: number; redactedFrom: number }) {
+export function insertRedactedPhoto(
+  trx: Db,
+  p: { organizationId: number; reportId: number; storageKey: string; width: number; height: number; sort: number; redactedFrom: number },
+) {
   return trx
     .insertInto('report_photos')
-    .values({ report_id: p.reportId, storage_key: p.storageKey, width: p.width, height: p.height, sort: p.sort, redacted_from: p.redactedFrom })
+    .values({
+      organization_id: p.organizationId,
+      report_id: p.reportId,
+      storage_key: p.storageKey,
+      width: p.width,
+      height: p.height,
+      sort: p.sort,
+      redacted_from: p.redactedFrom,
+    })
     .returning(['id'])
     .executeTakeFirstOrThrow();
 }
 
 /** The whole history, public and internal, with who did it. */
-export function fullTimeline(db: Db, reportId: number) {
+export function fullTimeline(db: Db, organizationId: number, reportId: number) {
   return db
     .selectFrom('report_events as e')
     .leftJoin('users as u', 'u.id', 'e.actor_user_id')
@@ -219,6 +235,7 @@ export function fullTimeline(db: Db, reportId: number) {
       'u.display_name as actor_name',
       'u.email as actor_email',
     ])
+    .where('e.organization_id', '=', organizationId)
     .where('e.report_id', '=', reportId)
     .orderBy('e.created_at')
     .orderBy('e.id')
@@ -228,7 +245,7 @@ export function fullTimeline(db: Db, reportId: number) {
 // Duplicates ------------------------------------------------------------------------------------------------
 
 /** Locks two reports in id order, so two staff merging in opposite directions cannot deadlock. */
-export async function lockPair(trx: Db, organizationId: number, a: number, b: number) {
+export async function lockPair(trx: Trx, organizationId: number, a: number, b: number) {
   const rows = await trx
     .selectFrom('reports')
     .select(['id', 'status', 'close_reason', 'department_id', 'duplicate_of'])
@@ -241,24 +258,32 @@ export async function lockPair(trx: Db, organizationId: number, a: number, b: nu
 }
 
 /** Supporters of one report become supporters of another; someone supporting both counts once. */
-export async function moveSupporters(trx: Db, fromId: number, toId: number): Promise<void> {
-  const moved = await trx.deleteFrom('report_supporters').where('report_id', '=', fromId).returning(['supporter_key', 'user_id', 'created_at']).execute();
+export async function moveSupporters(trx: Db, organizationId: number, fromId: number, toId: number): Promise<void> {
+  const moved = await trx
+    .deleteFrom('report_supporters')
+    .where('organization_id', '=', organizationId)
+    .where('report_id', '=', fromId)
+    .returning(['supporter_key', 'user_id', 'created_at'])
+    .execute();
   if (moved.length > 0) {
     await trx
       .insertInto('report_supporters')
-      .values(moved.map((s) => ({ report_id: toId, supporter_key: s.supporter_key, user_id: s.user_id, created_at: s.created_at })))
+      .values(
+        moved.map((s) => ({ organization_id: organizationId, report_id: toId, supporter_key: s.supporter_key, user_id: s.user_id, created_at: s.created_at })),
+      )
       .onConflict((oc) => oc.columns(['report_id', 'supporter_key']).doNothing())
       .execute();
   }
-  await recountSupporters(trx, fromId);
-  await recountSupporters(trx, toId);
+  await recountSupporters(trx, organizationId, fromId);
+  await recountSupporters(trx, organizationId, toId);
 }
 
 /** The counter residents see is the number of rows, set in the same transaction that changed them. */
-export function recountSupporters(trx: Db, reportId: number) {
+export function recountSupporters(trx: Db, organizationId: number, reportId: number) {
   return trx
     .updateTable('reports')
-    .set({ supporters_count: sql<number>`(SELECT count(*)::int FROM report_supporters WHERE report_id = ${reportId})` })
+    .set({ supporters_count: sql<number>`(SELECT count(*)::int FROM report_supporters WHERE organization_id = ${organizationId} AND report_id = ${reportId})` })
+    .where('organization_id', '=', organizationId)
     .where('id', '=', reportId)
     .execute();
 }
@@ -267,18 +292,25 @@ export function recountSupporters(trx: Db, reportId: number) {
  * Followers move with their unsubscribe links unchanged. On the original they start after its newest event:
  * they hear what happens from now on, not its whole past.
  */
-export async function moveFollowers(trx: Db, fromId: number, toId: number): Promise<void> {
-  const moved = await trx.deleteFrom('report_followers').where('report_id', '=', fromId).returning(['email', 'unsubscribe_token_hash', 'created_at']).execute();
+export async function moveFollowers(trx: Db, organizationId: number, fromId: number, toId: number): Promise<void> {
+  const moved = await trx
+    .deleteFrom('report_followers')
+    .where('organization_id', '=', organizationId)
+    .where('report_id', '=', fromId)
+    .returning(['email', 'unsubscribe_token_hash', 'created_at'])
+    .execute();
   if (moved.length === 0) return;
   const last = await trx
     .selectFrom('report_events')
     .select(sql<number>`coalesce(max(id), 0)::int`.as('id'))
+    .where('organization_id', '=', organizationId)
     .where('report_id', '=', toId)
     .executeTakeFirstOrThrow();
   await trx
     .insertInto('report_followers')
     .values(
       moved.map((f) => ({
+        organization_id: organizationId,
         report_id: toId,
         email: f.email,
         unsubscribe_token_hash: f.unsubscribe_token_hash,
@@ -426,12 +458,25 @@ export function reportCountsByCategory(db: Db, organizationId: number) {
     .execute();
 }
 
-export function questions(db: Db, categoryId: number) {
-  return db.selectFrom('category_questions').selectAll().where('category_id', '=', categoryId).orderBy('sort').orderBy('id').execute();
+export function questions(db: Db, organizationId: number, categoryId: number) {
+  return db
+    .selectFrom('category_questions')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('category_id', '=', categoryId)
+    .orderBy('sort')
+    .orderBy('id')
+    .execute();
 }
 
-export function findQuestion(db: Db, categoryId: number, id: number) {
-  return db.selectFrom('category_questions').selectAll().where('category_id', '=', categoryId).where('id', '=', id).executeTakeFirst();
+export function findQuestion(db: Db, organizationId: number, categoryId: number, id: number) {
+  return db
+    .selectFrom('category_questions')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('category_id', '=', categoryId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export interface QuestionInput {
@@ -444,29 +489,41 @@ export interface QuestionInput {
   options: Array<{ key: string; de: string; en: string }>;
 }
 
-export function insertQuestion(db: Db, categoryId: number, q: QuestionInput) {
+export function insertQuestion(db: Db, organizationId: number, categoryId: number, q: QuestionInput) {
   return db
     .insertInto('category_questions')
-    .values({ category_id: categoryId, ...q, options: JSON.stringify(q.options) })
+    .values({ organization_id: organizationId, category_id: categoryId, ...q, options: JSON.stringify(q.options) })
     .returning('id')
     .executeTakeFirstOrThrow();
 }
 
-export function updateQuestion(db: Db, categoryId: number, id: number, q: QuestionInput) {
+export function updateQuestion(db: Db, organizationId: number, categoryId: number, id: number, q: QuestionInput) {
   return db
     .updateTable('category_questions')
     .set({ ...q, options: JSON.stringify(q.options) })
+    .where('organization_id', '=', organizationId)
     .where('category_id', '=', categoryId)
     .where('id', '=', id)
     .executeTakeFirst();
 }
 
-export function deleteQuestion(db: Db, categoryId: number, id: number) {
-  return db.deleteFrom('category_questions').where('category_id', '=', categoryId).where('id', '=', id).executeTakeFirst();
+export function deleteQuestion(db: Db, organizationId: number, categoryId: number, id: number) {
+  return db
+    .deleteFrom('category_questions')
+    .where('organization_id', '=', organizationId)
+    .where('category_id', '=', categoryId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
-export function findQuestionByCode(db: Db, categoryId: number, code: string) {
-  return db.selectFrom('category_questions').select('id').where('category_id', '=', categoryId).where('code', '=', code).executeTakeFirst();
+export function findQuestionByCode(db: Db, organizationId: number, categoryId: number, code: string) {
+  return db
+    .selectFrom('category_questions')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('category_id', '=', categoryId)
+    .where('code', '=', code)
+    .executeTakeFirst();
 }
 
 export function routingRules(db: Db, organizationId: number, categoryId: number) {

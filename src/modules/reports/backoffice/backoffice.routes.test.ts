@@ -250,12 +250,18 @@ describe('working on a report', () => {
   it('marks a duplicate: supporters and followers move, a person supporting both counts once', async () => {
     const original = await reportA({ reporterEmail: 'first@example.de' });
     const dup = await reportA({ reporterEmail: 'second@example.de' });
-    await addSupporter(t.db, original, 'u:101');
-    await addSupporter(t.db, original, 'u:102');
-    await addSupporter(t.db, dup, 'u:102');
-    await addSupporter(t.db, dup, 'u:103');
-    await t.db.insertInto('report_followers').values({ report_id: original, email: 'both@example.de', unsubscribe_token_hash: 'h-both-1' }).execute();
-    await t.db.insertInto('report_followers').values({ report_id: dup, email: 'both@example.de', unsubscribe_token_hash: 'h-both-2' }).execute();
+    await addSupporter(t.db, t.org.id, original, 'u:101');
+    await addSupporter(t.db, t.org.id, original, 'u:102');
+    await addSupporter(t.db, t.org.id, dup, 'u:102');
+    await addSupporter(t.db, t.org.id, dup, 'u:103');
+    await t.db
+      .insertInto('report_followers')
+      .values({ organization_id: t.org.id, report_id: original, email: 'both@example.de', unsubscribe_token_hash: 'h-both-1' })
+      .execute();
+    await t.db
+      .insertInto('report_followers')
+      .values({ organization_id: t.org.id, report_id: dup, email: 'both@example.de', unsubscribe_token_hash: 'h-both-2' })
+      .execute();
     const c = clients.staffA!;
     expect((await c.post(`/verwaltung/meldungen/${dup}/doppelt`, { duplicateOf: String(dup) })).body).toContain('nicht doppelt zu sich selbst');
     expect((await c.post(`/verwaltung/meldungen/${dup}/doppelt`, { duplicateOf: 'zwölf', duplicateNote: 'bleibt' })).body).toContain('value="zwölf"');

@@ -1,5 +1,5 @@
 import type { Organization, ReportStatus } from '../../../db-schema';
-import type { Db } from '../../../platform/db/connect';
+import type { Db, Trx } from '../../../platform/db/connect';
 import { blurRegions, PHOTO_SIZES, type PhotoSize } from '../../../platform/files/photos';
 import type { FileStorage } from '../../../platform/files/storage';
 import { AppError } from '../../../platform/http/errors';
@@ -47,7 +47,7 @@ export function parseId(raw: string): number | null {
 type Locked = NonNullable<Awaited<ReturnType<typeof bq.lockReport>>>;
 
 /** Opens a transaction, locks the report and checks access: unknown ids are 404, others' reports 403. */
-async function onReport<T>(db: Db, org: Org, actor: Actor, reportId: number, work: (trx: Db, report: Locked) => Promise<T>): Promise<T> {
+async function onReport<T>(db: Db, org: Org, actor: Actor, reportId: number, work: (trx: Trx, report: Locked) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
     const report = await bq.lockReport(trx, org.id, reportId);
     if (!report) throw new AppError('not_found');
@@ -70,15 +70,15 @@ function checkText(field: string, text: string, max: number, required = true): A
   return null;
 }
 
-async function applyStatus(trx: Db, org: Org, actor: Actor, report: Locked, to: ReportStatus, note: string): Promise<void> {
+async function applyStatus(trx: Trx, org: Org, actor: Actor, report: Locked, to: ReportStatus, note: string): Promise<void> {
   const reopening = isReopening(report.status, to);
-  await bq.updateReport(trx, report.id, {
+  await bq.updateReport(trx, org.id, report.id, {
     status: to,
     ...(to === 'closed' ? { close_reason: 'done' as const } : { close_reason: null, close_note: null, duplicate_of: null }),
     ...(to === 'fixed' ? { fixed: 'set' as const } : reopening ? { fixed: 'clear' as const } : {}),
   });
   if (report.status === 'unconfirmed' && to === 'new') {
-    await trx.updateTable('reports').set({ confirmed_at: new Date() }).where('id', '=', report.id).execute();
+    await bq.markConfirmed(trx, org.id, report.id);
   }
   await insertEvent(trx, {
     organizationId: org.id,
@@ -143,7 +143,7 @@ export async function changeCategory(db: Db, org: Org, actor: Actor, reportId: n
     if (!category?.active) return fail('categoryId', 'err.category');
     if (category.id === report.category_id) return fail('categoryId', 'err.sameCategory');
     const before = await bq.findCategory(trx, org.id, report.category_id);
-    await bq.updateReport(trx, report.id, { category_id: category.id });
+    await bq.updateReport(trx, org.id, report.id, { category_id: category.id });
     await insertEvent(trx, {
       organizationId: org.id,
       reportId: report.id,
@@ -164,7 +164,7 @@ export async function reassignDepartment(db: Db, org: Org, actor: Actor, reportI
     if (!department) return fail('departmentId', 'err.department');
     if (department.id === report.department_id) return fail('departmentId', 'err.sameDepartment');
     const before = report.department_id ? await bq.findDepartment(trx, org.id, report.department_id) : undefined;
-    await bq.updateReport(trx, report.id, { department_id: department.id });
+    await bq.updateReport(trx, org.id, report.id, { department_id: department.id });
     await insertEvent(trx, {
       organizationId: org.id,
       reportId: report.id,
@@ -195,9 +195,9 @@ export async function markDuplicate(db: Db, org: Org, actor: Actor, reportId: nu
     if (!original) return fail('duplicateOf', 'err.originalUnknown', { id: originalId });
     if (original.status === 'unconfirmed' || original.close_reason === 'duplicate') return fail('duplicateOf', 'err.originalUnusable', { id: originalId });
     if (!canTransition(report.status, 'closed')) return fail('duplicateOf', 'err.transition');
-    await bq.updateReport(trx, report.id, { status: 'closed', close_reason: 'duplicate', duplicate_of: originalId, close_note: note || null });
-    await bq.moveSupporters(trx, report.id, originalId);
-    await bq.moveFollowers(trx, report.id, originalId);
+    await bq.updateReport(trx, org.id, report.id, { status: 'closed', close_reason: 'duplicate', duplicate_of: originalId, close_note: note || null });
+    await bq.moveSupporters(trx, org.id, report.id, originalId);
+    await bq.moveFollowers(trx, org.id, report.id, originalId);
     await insertEvent(trx, {
       organizationId: org.id,
       reportId: report.id,
@@ -240,7 +240,7 @@ export async function closeWithReason(
   }
   return onReport(db, org, actor, reportId, async (trx, report) => {
     if (!canTransition(report.status, 'closed')) return fail(input.reason === 'rejected' ? 'rejectReason' : 'who', 'err.transition');
-    await bq.updateReport(trx, report.id, { status: 'closed', close_reason: input.reason, close_note: text || null, duplicate_of: null });
+    await bq.updateReport(trx, org.id, report.id, { status: 'closed', close_reason: input.reason, close_note: text || null, duplicate_of: null });
     await insertEvent(trx, {
       organizationId: org.id,
       reportId: report.id,
@@ -269,7 +269,7 @@ export async function addNote(db: Db, org: Org, actor: Actor, reportId: number, 
       actorUserId: actor.id,
       body,
     });
-    await bq.updateReport(trx, report.id, {});
+    await bq.updateReport(trx, org.id, report.id, {});
     return OK;
   });
 }
@@ -279,12 +279,12 @@ export async function addNote(db: Db, org: Org, actor: Actor, reportId: number, 
 /** Approving makes a photo public; an original with a redacted copy never is, only the copy. */
 export async function moderatePhoto(db: Db, org: Org, actor: Actor, reportId: number, photoId: number, action: 'approve' | 'hide'): Promise<ActionResult> {
   return onReport(db, org, actor, reportId, async (trx, report) => {
-    const photo = await bq.lockPhoto(trx, report.id, photoId);
+    const photo = await bq.lockPhoto(trx, org.id, report.id, photoId);
     if (!photo) throw new AppError('not_found');
     const to = action === 'approve' ? 'approved' : 'hidden';
     if (action === 'approve' && photo.has_redacted_copy) return fail('photo', 'err.photoHasCopy');
     if (photo.status === to) return OK;
-    await bq.setPhotoStatus(trx, photo.id, to);
+    await bq.setPhotoStatus(trx, org.id, photo.id, to);
     await insertEvent(trx, {
       organizationId: org.id,
       reportId: report.id,
@@ -293,7 +293,7 @@ export async function moderatePhoto(db: Db, org: Org, actor: Actor, reportId: nu
       actorUserId: actor.id,
       data: { photoId: photo.id },
     });
-    await bq.updateReport(trx, report.id, {});
+    await bq.updateReport(trx, org.id, report.id, {});
     return OK;
   });
 }
@@ -359,9 +359,10 @@ export async function redactPhoto(
       written.push(key);
     }
     const newPhotoId = await onReport(db, org, actor, reportId, async (trx, locked) => {
-      const current = await bq.lockPhoto(trx, locked.id, photoId);
+      const current = await bq.lockPhoto(trx, org.id, locked.id, photoId);
       if (!current) throw new AppError('not_found');
       const copy = await bq.insertRedactedPhoto(trx, {
+        organizationId: org.id,
         reportId: locked.id,
         storageKey: base,
         width: current.width,
@@ -369,7 +370,7 @@ export async function redactPhoto(
         sort: current.sort,
         redactedFrom: current.id,
       });
-      if (current.status !== 'hidden') await bq.setPhotoStatus(trx, current.id, 'hidden');
+      if (current.status !== 'hidden') await bq.setPhotoStatus(trx, org.id, current.id, 'hidden');
       await insertEvent(trx, {
         organizationId: org.id,
         reportId: locked.id,
@@ -378,7 +379,7 @@ export async function redactPhoto(
         actorUserId: actor.id,
         data: { photoId: current.id, newPhotoId: copy.id, region: parsed.region, originalWas: current.status },
       });
-      await bq.updateReport(trx, locked.id, {});
+      await bq.updateReport(trx, org.id, locked.id, {});
       return copy.id;
     });
     return { ok: true, newPhotoId };

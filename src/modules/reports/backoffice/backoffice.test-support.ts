@@ -78,7 +78,7 @@ export async function makeReport(db: Db, storage: FileStorage | null, organizati
       .execute();
   }
   await q.insertEvent(db, { organizationId, reportId: id, kind: 'created', public: true, toStatus: status });
-  if (o.reporterEmail !== null) await q.addFollower(db, id, o.reporterEmail ?? 'erika@example.de', hashToken(randomToken()));
+  if (o.reporterEmail !== null) await q.addFollower(db, organizationId, id, o.reporterEmail ?? 'erika@example.de', hashToken(randomToken()));
   for (let i = 0; i < (o.photos ?? 0); i++) {
     if (!storage) throw new Error('photos need storage');
     const processed = await processPhoto(await stripedJpeg(), LIMITS.photoBytesMax);
@@ -87,11 +87,11 @@ export async function makeReport(db: Db, storage: FileStorage | null, organizati
       .toLowerCase()
       .replace(/[^a-z0-9]/g, '0')}`;
     for (const size of Object.keys(PHOTO_SIZES) as PhotoSize[]) await storage.put(photoKey(base, size), processed.variants[size]);
-    await q.insertPhoto(db, { reportId: id, storageKey: base, width: processed.width, height: processed.height, sort: i });
+    await q.insertPhoto(db, { organizationId, reportId: id, storageKey: base, width: processed.width, height: processed.height, sort: i });
   }
   return id;
 }
 
-export async function addSupporter(db: Db, reportId: number, key: string) {
-  await q.addSupporter(db, reportId, key, null);
+export async function addSupporter(db: Db, organizationId: number, reportId: number, key: string) {
+  await q.addSupporter(db, organizationId, reportId, key, null);
 }

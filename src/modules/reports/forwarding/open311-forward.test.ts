@@ -64,14 +64,17 @@ async function reportToForward(answers: Record<string, unknown> = {}) {
     .set({ answers: JSON.stringify(answers), address: 'Hauptstraße 1', department_id: departmentId })
     .where('id', '=', id)
     .execute();
-  await insertForward(t.db, id, departmentId);
+  await insertForward(t.db, t.org.id, id, departmentId);
   return id;
 }
 
 describe('Open311 forwarding', () => {
   it('posts a GeoReport v2 request and stores the service_request_id', async () => {
     const id = await reportToForward({ groesse: 'gross', art: ['a', 'b'] });
-    await t.db.insertInto('report_photos').values({ report_id: id, storage_key: 'reports/fwdphoto', width: 10, height: 10, status: 'approved' }).execute();
+    await t.db
+      .insertInto('report_photos')
+      .values({ organization_id: t.org.id, report_id: id, storage_key: 'reports/fwdphoto', width: 10, height: 10, status: 'approved' })
+      .execute();
     const photo = await t.db.selectFrom('report_photos').select('id').where('report_id', '=', id).executeTakeFirstOrThrow();
     answer = { status: 201, body: JSON.stringify([{ service_request_id: 'DO-4711', service_notice: 'Danke' }]) };
     received.length = 0;
@@ -145,7 +148,7 @@ describe('Open311 forwarding', () => {
       .where('id', '=', dept.id)
       .execute();
     const id = await makeReport(t.db, t.org.id, categoryId);
-    await insertForward(t.db, id, dept.id);
+    await insertForward(t.db, t.org.id, id, dept.id);
     expect(await forwardDueReports(deps())).toEqual({ forwarded: 0, failed: 1 });
     const row = await forwardOf(id);
     expect(row.last_error).toMatch(/fetch failed|ECONNREFUSED/);

@@ -104,6 +104,7 @@ export async function mapClusters(
             .selectFrom('reports as r')
             .innerJoin('report_categories as c', 'c.id', 'r.category_id')
             .select(['r.id', 'r.status', 'r.close_reason', 'c.name_de as category_de', 'c.name_en as category_en'])
+            .where('r.organization_id', '=', organizationId)
             .where('r.id', 'in', singles)
             .execute()
         ).map((d) => [d.id, d]),

@@ -32,7 +32,7 @@ export async function makeReport(
   });
   const id = report!.id;
   await insertEvent(db, { organizationId, reportId: id, kind: 'created', public: true, toStatus: options.status ?? 'new' });
-  if (options.email !== null) await addFollower(db, id, options.email ?? 'melder@example.de', hashToken(randomToken()));
+  if (options.email !== null) await addFollower(db, organizationId, id, options.email ?? 'melder@example.de', hashToken(randomToken()));
   return id;
 }
 

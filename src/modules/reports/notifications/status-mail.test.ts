@@ -24,7 +24,7 @@ beforeEach(async () => {
 describe('status emails', () => {
   it('sends one mail for several changes within 10 minutes, a second for a later change, never internal events', async () => {
     const id = await makeReport(t.db, t.org.id, categoryId, { email: 'batch@example.de' });
-    await addFollower(t.db, id, 'fan@example.de', hashToken(randomToken()));
+    await addFollower(t.db, t.org.id, id, 'fan@example.de', hashToken(randomToken()));
     await eventAgo(t.db, t.org.id, id, 14, { kind: 'status', public: true, fromStatus: 'new', toStatus: 'confirmed' });
     await eventAgo(t.db, t.org.id, id, 13, { kind: 'internal_note', public: false, body: 'GEHEIM: Anwohner Müller ist schwierig' });
     await eventAgo(t.db, t.org.id, id, 9, { kind: 'public_note', public: true, body: 'Wir schicken nächste Woche einen Trupp.' });
@@ -114,7 +114,7 @@ describe('status emails', () => {
 describe('unsubscribing', () => {
   it('has one stable, unforgeable link per follower; GET asks, POST unsubscribes, then the link is gone', async () => {
     const id = await makeReport(t.db, t.org.id, categoryId, { email: 'unsub@example.de' });
-    await addFollower(t.db, id, 'other@example.de', hashToken(randomToken()));
+    await addFollower(t.db, t.org.id, id, 'other@example.de', hashToken(randomToken()));
     await eventAgo(t.db, t.org.id, id, 25, { kind: 'public_note', public: true, body: 'a' });
     await sendStatusMails(deps());
     await eventAgo(t.db, t.org.id, id, 15, { kind: 'public_note', public: true, body: 'b' });
