@@ -69,7 +69,7 @@ export async function revokeApiKey(db: Db, organizationId: number, id: number): 
   return db.transaction().execute(async (trx) => {
     const row = await q.revokeApiKey(trx, organizationId, id);
     if (!row) return null;
-    await q.disableUser(trx, row.user_id);
+    await q.disableUser(trx, organizationId, row.user_id);
     return { id: row.id, name: row.name };
   });
 }
@@ -90,6 +90,6 @@ export async function authenticate(db: Db, organizationId: number, key: string):
   if (!key.startsWith(API_KEY_PREFIX) || key.length > 100) return null;
   const row = await q.activeKeyByHash(db, organizationId, hashToken(key));
   if (!row) return null;
-  await q.touchApiKey(db, row.id);
+  await q.touchApiKey(db, organizationId, row.id);
   return { id: row.id, name: row.name, ratePerMinute: row.rate_per_minute, userId: row.user_id };
 }

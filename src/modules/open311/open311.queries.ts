@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { CloseReason, ReportStatus } from '../../db-schema';
-import type { Db } from '../../platform/db/connect';
+import type { Db, Trx } from '../../platform/db/connect';
 import { type ListFilter, publicFilter } from '../reports/report.queries';
 
 // Every SQL statement of the Open311 module. Reads of reports go through the reports module's publicFilter,
@@ -66,8 +66,8 @@ export function revokeApiKey(db: Db, organizationId: number, id: number) {
     .executeTakeFirst();
 }
 
-export function disableUser(db: Db, userId: number) {
-  return db.updateTable('users').set({ disabled_at: sql<Date>`now()` }).where('id', '=', userId).execute();
+export function disableUser(db: Db, organizationId: number, userId: number) {
+  return db.updateTable('users').set({ disabled_at: sql<Date>`now()` }).where('organization_id', '=', organizationId).where('id', '=', userId).execute();
 }
 
 export function activeKeyByHash(db: Db, organizationId: number, keyHash: string) {
@@ -81,10 +81,11 @@ export function activeKeyByHash(db: Db, organizationId: number, keyHash: string)
 }
 
 /** At most one write a minute per key, however busy it is. */
-export function touchApiKey(db: Db, id: number) {
+export function touchApiKey(db: Db, organizationId: number, id: number) {
   return db
     .updateTable('api_keys')
     .set({ last_used_at: sql<Date>`now()` })
+    .where('organization_id', '=', organizationId)
     .where('id', '=', id)
     .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', sql<Date>`now() - interval '1 minute'`)]))
     .execute();
@@ -98,7 +99,15 @@ export function activeCategories(db: Db, organizationId: number) {
     .selectFrom('report_categories')
     .select(['id', 'code', 'kind', 'name_de', 'name_en', 'description_de', 'description_en'])
     .select((eb) =>
-      eb.exists(eb.selectFrom('category_questions as cq').select('cq.id').whereRef('cq.category_id', '=', 'report_categories.id')).as('has_questions'),
+      eb
+        .exists(
+          eb
+            .selectFrom('category_questions as cq')
+            .select('cq.id')
+            .where('cq.organization_id', '=', organizationId)
+            .whereRef('cq.category_id', '=', 'report_categories.id'),
+        )
+        .as('has_questions'),
     )
     .where('organization_id', '=', organizationId)
     .where('active', '=', true)
@@ -117,8 +126,15 @@ export function activeCategoryByCode(db: Db, organizationId: number, code: strin
     .executeTakeFirst();
 }
 
-export function questionRows(db: Db, categoryId: number) {
-  return db.selectFrom('category_questions').selectAll().where('category_id', '=', categoryId).orderBy('sort').orderBy('id').execute();
+export function questionRows(db: Db, organizationId: number, categoryId: number) {
+  return db
+    .selectFrom('category_questions')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('category_id', '=', categoryId)
+    .orderBy('sort')
+    .orderBy('id')
+    .execute();
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -173,11 +189,12 @@ export function publicRequests(db: Db, organizationId: number, f: RequestFilter,
 export type PublicRequestRow = Awaited<ReturnType<typeof publicRequests>>[number];
 
 /** Approved photos of several reports: one query for a whole page. */
-export function approvedPhotosOf(db: Db, reportIds: number[]) {
+export function approvedPhotosOf(db: Db, organizationId: number, reportIds: number[]) {
   if (reportIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('report_photos')
     .select(['id', 'report_id', 'width', 'height', 'created_at'])
+    .where('organization_id', '=', organizationId)
     .where('report_id', 'in', reportIds)
     .where('status', '=', 'approved')
     .orderBy('report_id')
@@ -187,11 +204,12 @@ export function approvedPhotosOf(db: Db, reportIds: number[]) {
 }
 
 /** Public events of several reports (the public timeline), oldest first. */
-export function publicEventsOf(db: Db, reportIds: number[]) {
+export function publicEventsOf(db: Db, organizationId: number, reportIds: number[]) {
   if (reportIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('report_events')
     .select(['id', 'report_id', 'kind', 'from_status', 'to_status', 'body', 'data', 'created_at'])
+    .where('organization_id', '=', organizationId)
     .where('report_id', 'in', reportIds)
     .where('public', '=', true)
     .orderBy('created_at')
@@ -199,9 +217,16 @@ export function publicEventsOf(db: Db, reportIds: number[]) {
     .execute();
 }
 
-export function questionsOfCategories(db: Db, categoryIds: number[]) {
+export function questionsOfCategories(db: Db, organizationId: number, categoryIds: number[]) {
   if (categoryIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('category_questions').selectAll().where('category_id', 'in', categoryIds).orderBy('sort').orderBy('id').execute();
+  return db
+    .selectFrom('category_questions')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('category_id', 'in', categoryIds)
+    .orderBy('sort')
+    .orderBy('id')
+    .execute();
 }
 
 /** Public events of public reports in a time window: the updates feed other systems pull. */
@@ -238,6 +263,7 @@ export function publicUpdates(db: Db, organizationId: number, window: { from: Da
 export function recordApiRequest(
   db: Db,
   r: {
+    organizationId: number;
     reportId: number;
     apiKeyId: number;
     mediaUrl: string | null;
@@ -248,6 +274,7 @@ export function recordApiRequest(
   return db
     .insertInto('open311_requests')
     .values({
+      organization_id: r.organizationId,
       report_id: r.reportId,
       api_key_id: r.apiKeyId,
       media_url: r.mediaUrl,
@@ -259,12 +286,17 @@ export function recordApiRequest(
 }
 
 /** What createReport does not take from a form: the phone number, and no address when none was given. */
-export function setReporterContact(db: Db, reportId: number, c: { phone: string | null; email: string | null }) {
-  return db.updateTable('reports').set({ reporter_phone: c.phone, reporter_email: c.email }).where('id', '=', reportId).execute();
+export function setReporterContact(db: Db, organizationId: number, reportId: number, c: { phone: string | null; email: string | null }) {
+  return db
+    .updateTable('reports')
+    .set({ reporter_phone: c.phone, reporter_email: c.email })
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', reportId)
+    .execute();
 }
 
-export function reportForUpdate(db: Db, organizationId: number, id: number) {
-  return db
+export function reportForUpdate(trx: Trx, organizationId: number, id: number) {
+  return trx
     .selectFrom('reports')
     .select(['id', 'status', 'close_reason', 'hidden'])
     .where('organization_id', '=', organizationId)
@@ -275,7 +307,7 @@ export function reportForUpdate(db: Db, organizationId: number, id: number) {
     .executeTakeFirst();
 }
 
-export function setReportStatus(db: Db, id: number, to: { status: ReportStatus; closeReason: CloseReason | null }) {
+export function setReportStatus(db: Db, organizationId: number, id: number, to: { status: ReportStatus; closeReason: CloseReason | null }) {
   return db
     .updateTable('reports')
     .set({
@@ -284,27 +316,29 @@ export function setReportStatus(db: Db, id: number, to: { status: ReportStatus; 
       fixed_at: to.status === 'fixed' ? sql<Date>`now()` : to.status === 'closed' ? sql<Date | null>`fixed_at` : null,
       updated_at: sql<Date>`now()`,
     })
+    .where('organization_id', '=', organizationId)
     .where('id', '=', id)
     .execute();
 }
 
-export function touchReport(db: Db, id: number) {
-  return db.updateTable('reports').set({ updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
+export function touchReport(db: Db, organizationId: number, id: number) {
+  return db.updateTable('reports').set({ updated_at: sql<Date>`now()` }).where('organization_id', '=', organizationId).where('id', '=', id).execute();
 }
 
-export function findPushedUpdate(db: Db, apiKeyId: number, externalId: string) {
+export function findPushedUpdate(db: Db, organizationId: number, apiKeyId: number, externalId: string) {
   return db
     .selectFrom('open311_updates')
     .select(['event_id', 'report_id'])
+    .where('organization_id', '=', organizationId)
     .where('api_key_id', '=', apiKeyId)
     .where('external_id', '=', externalId)
     .executeTakeFirst();
 }
 
-export function recordPushedUpdate(db: Db, u: { apiKeyId: number; externalId: string; reportId: number; eventId: number }) {
+export function recordPushedUpdate(db: Db, u: { organizationId: number; apiKeyId: number; externalId: string; reportId: number; eventId: number }) {
   return db
     .insertInto('open311_updates')
-    .values({ api_key_id: u.apiKeyId, external_id: u.externalId, report_id: u.reportId, event_id: u.eventId })
+    .values({ organization_id: u.organizationId, api_key_id: u.apiKeyId, external_id: u.externalId, report_id: u.reportId, event_id: u.eventId })
     .onConflict((oc) => oc.columns(['api_key_id', 'external_id']).doNothing())
     .returning(['event_id'])
     .executeTakeFirst();

@@ -54,7 +54,7 @@ export async function serviceDefinition(db: Db, org: Org, code: string, locale: 
   const t = translator(messages, locale);
   const category = await q.activeCategoryByCode(db, org.id, code);
   if (!category) throw new Open311Error(404, `service_code "${code.slice(0, 80)}" not found`);
-  const rows = await q.questionRows(db, category.id);
+  const rows = await q.questionRows(db, org.id, category.id);
   return {
     service_code: category.code,
     attributes: rows.map((r, i) => {
@@ -126,7 +126,7 @@ export async function createRequest(
     throw new Open311Error(400, 'the location could not be used: send lat and long inside the city');
   }
 
-  const questions = await q.questionRows(db, category.id);
+  const questions = await q.questionRows(db, org.id, category.id);
   const attributes = parseAttributes(body, new Set(questions.map((x) => x.code)));
   if (!attributes.ok) throw new Open311Error(400, attributes.problem);
 
@@ -185,8 +185,9 @@ export async function createRequest(
   }
   // Not again on a repeat: the first request stored these, and the city may have erased them since.
   if (!result.repeated) {
-    await q.setReporterContact(db, result.reportId, { phone: phone || null, email });
+    await q.setReporterContact(db, org.id, result.reportId, { phone: phone || null, email });
     await q.recordApiRequest(db, {
+      organizationId: org.id,
       reportId: result.reportId,
       apiKeyId: client.id,
       mediaUrl: mediaUrl || null,
@@ -265,9 +266,9 @@ export async function listRequests(deps: Pick<Open311Deps, 'db' | 'publicUrl'>, 
   });
   const ids = rows.map((r) => r.id);
   const [photos, events, questions] = await Promise.all([
-    q.approvedPhotosOf(db, ids),
-    q.publicEventsOf(db, ids),
-    query.extensions ? q.questionsOfCategories(db, [...new Set(rows.map((r) => r.category_id))]) : Promise.resolve([]),
+    q.approvedPhotosOf(db, org.id, ids),
+    q.publicEventsOf(db, org.id, ids),
+    query.extensions ? q.questionsOfCategories(db, org.id, [...new Set(rows.map((r) => r.category_id))]) : Promise.resolve([]),
   ]);
   const photosBy = groupBy(photos, (p) => p.report_id);
   const eventsBy = groupBy(events, (e) => e.report_id);
@@ -413,7 +414,7 @@ export async function pushUpdate(db: Db, org: Org, client: ApiClient, body: Reco
   const eventId = await db.transaction().execute(async (trx) => {
     const report = await q.reportForUpdate(trx, org.id, Number(requestId));
     if (!report) throw new Open311Error(404, `service_request_id "${requestId}" not found`);
-    const earlier = await q.findPushedUpdate(trx, client.id, updateId);
+    const earlier = await q.findPushedUpdate(trx, org.id, client.id, updateId);
     if (earlier) {
       if (earlier.report_id !== report.id) throw new Open311Error(400, `update_id "${updateId}" was already used for another service request`);
       return earlier.event_id;
@@ -432,7 +433,7 @@ export async function pushUpdate(db: Db, org: Org, client: ApiClient, body: Reco
     };
     let event: { id: number };
     if (change === 'change' && target) {
-      await q.setReportStatus(trx, report.id, target);
+      await q.setReportStatus(trx, org.id, report.id, target);
       event = await insertEvent(trx, org.id, report.id, {
         kind: 'status',
         fromStatus: report.status,
@@ -441,10 +442,11 @@ export async function pushUpdate(db: Db, org: Org, client: ApiClient, body: Reco
         data: { ...data, ...(target.closeReason ? { closeReason: target.closeReason } : {}) },
       });
     } else {
-      await q.touchReport(trx, report.id);
+      await q.touchReport(trx, org.id, report.id);
       event = await insertEvent(trx, org.id, report.id, { kind: 'public_note', body: description, data });
     }
     await q.recordPushedUpdate(trx, {
+      organizationId: org.id,
       apiKeyId: client.id,
       externalId: updateId,
       reportId: report.id,
