@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_platform';
 import * as m0008 from './0008_read_performance';
 import * as m0009 from './0009_city_scoping';
+import * as m0010 from './0010_jobs';
 
 // The platform's migrations and those that change several modules' tables at once; each module lists its own in
 // its definition (src/modules/*/migrations). One history: numbers are unique across all of them (the registry
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0001_platform': m0001,
   '0008_read_performance': m0008,
   '0009_city_scoping': m0009,
+  '0010_jobs': m0010,
 };
