@@ -47,7 +47,17 @@ type Key =
   | 'field.required'
   | 'field.tooLong'
   | 'field.email'
-  | 'fieldErrorPrefix';
+  | 'fieldErrorPrefix'
+  | 'paging.nav'
+  | 'paging.previous'
+  | 'paging.next'
+  | 'paging.page'
+  | 'paging.pageOf'
+  | 'table.empty'
+  | 'table.select'
+  | 'table.selectAll'
+  | 'table.selectNone'
+  | 'table.bulkTitle';
 
 export const platformMessages: Catalogue<Key> = {
   de: {
@@ -100,6 +110,16 @@ export const platformMessages: Catalogue<Key> = {
     'field.tooLong': 'Bitte kürzen Sie den Text auf höchstens {max} Zeichen.',
     'field.email': 'Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@example.de.',
     fieldErrorPrefix: 'Fehler:',
+    'paging.nav': 'Seiten',
+    'paging.previous': 'Vorherige Seite',
+    'paging.next': 'Nächste Seite',
+    'paging.page': 'Seite {n}',
+    'paging.pageOf': 'Seite {page} von {pages}',
+    'table.empty': 'Keine Einträge vorhanden.',
+    'table.select': 'Auswahl',
+    'table.selectAll': 'Alle auswählen',
+    'table.selectNone': 'Auswahl aufheben',
+    'table.bulkTitle': 'Ausgewählte Einträge ändern',
   },
   en: {
     skipLink: 'Skip to content',
@@ -150,5 +170,15 @@ export const platformMessages: Catalogue<Key> = {
     'field.tooLong': 'Please shorten the text to at most {max} characters.',
     'field.email': 'Please enter a valid email address, e.g. name@example.com.',
     fieldErrorPrefix: 'Error:',
+    'paging.nav': 'Pages',
+    'paging.previous': 'Previous page',
+    'paging.next': 'Next page',
+    'paging.page': 'Page {n}',
+    'paging.pageOf': 'Page {page} of {pages}',
+    'table.empty': 'There are no entries.',
+    'table.select': 'Select',
+    'table.selectAll': 'Select all',
+    'table.selectNone': 'Clear selection',
+    'table.bulkTitle': 'Change the selected entries',
   },
 };

@@ -150,6 +150,39 @@ export function Select(props: FieldProps & { value?: string | undefined; options
   );
 }
 
+export function FileInput(props: FieldProps & { accept?: string }) {
+  const { name, accept } = props;
+  return (
+    <FieldShell {...props}>
+      <input
+        class="k-file"
+        type="file"
+        id={fieldId(name)}
+        name={name}
+        accept={accept}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(name, props.hint, props.error)}
+      />
+    </FieldShell>
+  );
+}
+
+/** Fields that belong together under one legend (a group of settings, the actions on a selection). */
+export function Fieldset({ legend, hint, id, children }: { legend: string; hint?: string; id?: string; children: Children }) {
+  const hintId = hint ? `${id ?? 'fieldset'}-hint` : undefined;
+  return (
+    <fieldset class="k-fieldset" id={id} aria-describedby={hintId}>
+      <legend class="k-label">{legend}</legend>
+      {hint && (
+        <p class="k-hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {children}
+    </fieldset>
+  );
+}
+
 export function Checkboxes(props: {
   name: string;
   legend: string;

@@ -1,0 +1,84 @@
+import type { RequestContext } from '../../http/context';
+import type { FieldErrors } from '../../http/errors';
+import { translator } from '../../i18n';
+import { platformMessages } from '../../i18n/platform-messages';
+import { BackOfficeFrame } from '../back-office-frame';
+import { Button, ErrorSummary, Notice } from '../forms';
+import type { Children } from '../render';
+import { ActionLink } from './actions';
+import { Pagination } from './pagination';
+import type { ListUrl, Paging } from './paging';
+
+/** A filter form that sends its fields as the query (GET), so a filtered list has an address to share and keep. */
+export function FilterForm({
+  action,
+  title,
+  applyLabel,
+  reset,
+  children,
+}: {
+  action: string;
+  title: string;
+  applyLabel: string;
+  /** Link to the unfiltered list; leave out when nothing is filtered. */
+  reset?: { href: string; label: string } | undefined;
+  children: Children;
+}) {
+  return (
+    <section class="k-section" aria-labelledby="filter-title">
+      <h2 id="filter-title">{title}</h2>
+      <form method="get" action={action} novalidate>
+        <div class="k-filters">{children}</div>
+        <div class="k-actions">
+          <Button variant="secondary">{applyLabel}</Button>
+          {reset && <a href={reset.href}>{reset.label}</a>}
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export interface AdminListPageProps {
+  ctx: RequestContext;
+  title: string;
+  /** The document title when it should be shorter than the heading. */
+  documentTitle?: string;
+  /** A link back, above the heading. */
+  back?: { href: string; label: string };
+  notice?: string | undefined;
+  /** Errors of a form on the page (bulk actions). */
+  errors?: FieldErrors | undefined;
+  intro?: Children;
+  /** The page's main action, e.g. "Neue Abteilung". */
+  action?: { href: string; label: string };
+  /** A FilterForm. */
+  filters?: Children;
+  /** The list itself (a DataTable), and sections that belong to it. */
+  children: Children;
+  pagination?: { paging: Paging; url: ListUrl };
+  /** Below the list: a form to add entries, say. */
+  after?: Children;
+}
+
+/** A back-office list page: heading, intro, main action, filters, the list and its page links, in the frame. */
+export function AdminListPage({ ctx, title, documentTitle, back, notice, errors, intro, action, filters, children, pagination, after }: AdminListPageProps) {
+  const tp = translator(platformMessages, ctx.locale);
+  return (
+    <BackOfficeFrame ctx={ctx} title={documentTitle ?? title}>
+      {back && (
+        <p>
+          <a href={back.href}>{back.label}</a>
+        </p>
+      )}
+      <h1>{title}</h1>
+      {notice && <Notice kind="success">{notice}</Notice>}
+      {errors && <ErrorSummary title={tp('errorSummaryTitle')} errors={errors} />}
+      {typeof intro === 'string' ? <p>{intro}</p> : intro}
+      {action && <ActionLink href={action.href}>{action.label}</ActionLink>}
+      {filters}
+      {children}
+      {pagination && <Pagination paging={pagination.paging} url={pagination.url} />}
+      {after}
+    </BackOfficeFrame>
+  );
+}
