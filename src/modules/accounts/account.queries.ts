@@ -31,12 +31,20 @@ export function insertStaff(db: Db, organizationId: number, s: { email: string; 
     .executeTakeFirstOrThrow();
 }
 
-export async function setStaffDepartments(db: Db, userId: number, departmentIds: number[]) {
-  await db.deleteFrom('staff_departments').where('user_id', '=', userId).execute();
+/** Only departments of the staff member's own city are linked; ids of other cities are left out. */
+export async function setStaffDepartments(db: Db, organizationId: number, userId: number, departmentIds: number[]) {
+  await db.deleteFrom('staff_departments').where('organization_id', '=', organizationId).where('user_id', '=', userId).execute();
   if (departmentIds.length > 0) {
     await db
       .insertInto('staff_departments')
-      .values(departmentIds.map((department_id) => ({ user_id: userId, department_id })))
+      .columns(['organization_id', 'user_id', 'department_id'])
+      .expression((eb) =>
+        eb
+          .selectFrom('departments')
+          .select([sql.lit(organizationId).as('organization_id'), sql.lit(userId).as('user_id'), 'id'])
+          .where('organization_id', '=', organizationId)
+          .where('id', 'in', departmentIds),
+      )
       .execute();
   }
 }
@@ -76,8 +84,8 @@ export function listStaff(db: Db, organizationId: number) {
     .execute();
 }
 
-export function staffDepartmentIds(db: Db, userId: number) {
-  return db.selectFrom('staff_departments').select('department_id').where('user_id', '=', userId).execute();
+export function staffDepartmentIds(db: Db, organizationId: number, userId: number) {
+  return db.selectFrom('staff_departments').select('department_id').where('organization_id', '=', organizationId).where('user_id', '=', userId).execute();
 }
 
 export function insertToken(
@@ -125,45 +133,48 @@ export function consumeToken(db: Db, organizationId: number, tokenHash: string, 
     .executeTakeFirst();
 }
 
-export function revokeTokens(db: Db, userId: number, purpose: TokenPurpose) {
+export function revokeTokens(db: Db, organizationId: number, userId: number, purpose: TokenPurpose) {
   return db
     .updateTable('login_tokens')
     .set({ used_at: sql`now()` })
+    .where('organization_id', '=', organizationId)
     .where('user_id', '=', userId)
     .where('purpose', '=', purpose)
     .where('used_at', 'is', null)
     .execute();
 }
 
-export function completeStaffSetup(db: Db, userId: number, s: { passwordHash: string; sealedTotp: string; step: number }) {
+export function completeStaffSetup(db: Db, organizationId: number, userId: number, s: { passwordHash: string; sealedTotp: string; step: number }) {
   return db
     .updateTable('users')
     .set({ password_hash: s.passwordHash, totp_secret: s.sealedTotp, totp_enabled_at: sql`now()`, totp_last_step: s.step, last_login_at: sql`now()` })
+    .where('organization_id', '=', organizationId)
     .where('id', '=', userId)
     .execute();
 }
 
 /** Records the TOTP step only if it is newer than the last one: the database settles replay races. */
-export async function useTotpStep(db: Db, userId: number, step: number): Promise<boolean> {
+export async function useTotpStep(db: Db, organizationId: number, userId: number, step: number): Promise<boolean> {
   const r = await db
     .updateTable('users')
     .set({ totp_last_step: step, last_login_at: sql`now()` })
+    .where('organization_id', '=', organizationId)
     .where('id', '=', userId)
     .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
-export function setPassword(db: Db, userId: number, passwordHash: string) {
-  return db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+export function setPassword(db: Db, organizationId: number, userId: number, passwordHash: string) {
+  return db.updateTable('users').set({ password_hash: passwordHash }).where('organization_id', '=', organizationId).where('id', '=', userId).execute();
 }
 
-export function touchLogin(db: Db, userId: number) {
-  return db.updateTable('users').set({ last_login_at: sql`now()` }).where('id', '=', userId).execute();
+export function touchLogin(db: Db, organizationId: number, userId: number) {
+  return db.updateTable('users').set({ last_login_at: sql`now()` }).where('organization_id', '=', organizationId).where('id', '=', userId).execute();
 }
 
-export function setDisplayName(db: Db, userId: number, displayName: string) {
-  return db.updateTable('users').set({ display_name: displayName }).where('id', '=', userId).execute();
+export function setDisplayName(db: Db, organizationId: number, userId: number, displayName: string) {
+  return db.updateTable('users').set({ display_name: displayName }).where('organization_id', '=', organizationId).where('id', '=', userId).execute();
 }
 
 export function purgeOldTokens(db: Db) {

@@ -114,7 +114,7 @@ export async function accountRoutes(app: FastifyInstance, { db, config }: { db: 
       const errors = { displayName: translator(platformMessages, request.ctx.locale)('field.tooLong', { max: 100 }) };
       return sendHtml(reply, <AccountPage ctx={request.ctx} displayName={displayName} errors={errors} />, 400);
     }
-    await q.setDisplayName(db, user.id, displayName);
+    await q.setDisplayName(db, request.ctx.org.id, user.id, displayName);
     return reply.redirect('/konto?ok=saved', 303);
   });
 
@@ -318,7 +318,7 @@ export async function accountRoutes(app: FastifyInstance, { db, config }: { db: 
 
   app.get('/verwaltung/mitarbeitende/:id', adminOnly, async (request, reply) => {
     const user = await loadStaff(request);
-    const deptIds = (await q.staffDepartmentIds(db, user.id)).map((d) => String(d.department_id));
+    const deptIds = (await q.staffDepartmentIds(db, request.ctx.org.id, user.id)).map((d) => String(d.department_id));
     const ok = (request.query as { ok?: string }).ok;
     const t = translator(messages, request.ctx.locale);
     const notice = ok === 'setup' ? t('setupSent') : undefined;
@@ -360,7 +360,7 @@ export async function accountRoutes(app: FastifyInstance, { db, config }: { db: 
     const role = form.role;
     await db.transaction().execute(async (trx) => {
       await q.updateStaff(trx, request.ctx.org.id, user.id, { role, displayName: form.values.displayName });
-      await q.setStaffDepartments(trx, user.id, role === 'department_staff' ? form.departmentIds : []);
+      await q.setStaffDepartments(trx, request.ctx.org.id, user.id, role === 'department_staff' ? form.departmentIds : []);
       await insertAudit(trx, { organizationId: request.ctx.org.id, actorUserId: me.id, action: 'staff.update', subject: String(user.id), details: { role } });
     });
     return reply.redirect('/verwaltung/mitarbeitende?ok=saved', 303);

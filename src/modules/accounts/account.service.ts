@@ -50,7 +50,7 @@ export function spendToken(db: Db, org: Org, token: string, purpose: TokenPurpos
 /** Signs a resident in by email address, creating the account on first use (the email was just proven). */
 export async function residentForEmail(db: Db, org: Org, email: string) {
   const user = await q.findOrCreateResident(db, org.id, email);
-  await q.touchLogin(db, user.id);
+  await q.touchLogin(db, org.id, user.id);
   return user;
 }
 
@@ -80,7 +80,7 @@ export async function signInWithMagicLink(deps: AccountDeps, org: Org, token: st
     if (!row) return null;
     const user = await q.findOrCreateResident(trx, org.id, row.email);
     if (user.disabled_at) return null;
-    await q.touchLogin(trx, user.id);
+    await q.touchLogin(trx, org.id, user.id);
     const data = row.data as { returnPath?: string };
     return { userId: user.id, returnPath: data.returnPath ?? '/konto' };
   });
@@ -94,7 +94,7 @@ export async function createStaffAccount(
 ): Promise<{ userId: number; setupUrl: string }> {
   return deps.db.transaction().execute(async (trx) => {
     const { id } = await q.insertStaff(trx, org.id, input);
-    await q.setStaffDepartments(trx, id, input.role === 'department_staff' ? input.departmentIds : []);
+    await q.setStaffDepartments(trx, org.id, id, input.role === 'department_staff' ? input.departmentIds : []);
     const setupUrl = await issueSetupLink({ ...deps, db: trx }, org, id, input.email, options);
     return { userId: id, setupUrl };
   });
@@ -107,7 +107,7 @@ export async function issueSetupLink(
   email: string,
   options: { sendMail: boolean; locale: Locale },
 ): Promise<string> {
-  await q.revokeTokens(deps.db, userId, 'staff_setup');
+  await q.revokeTokens(deps.db, org.id, userId, 'staff_setup');
   const sealed = seal(deps.secret, newTotpSecret());
   const token = await issueToken(deps.db, org, 'staff_setup', userId, email, SETUP_LINK_MINUTES, { totp: sealed });
   const url = link(deps, `/verwaltung/einrichten/${token}`);
@@ -143,7 +143,7 @@ export async function completeStaffSetup(deps: AccountDeps, org: Org, token: str
   return deps.db.transaction().execute(async (trx) => {
     const row = await q.consumeToken(trx, org.id, hashToken(token), 'staff_setup');
     if (!row?.user_id) return { ok: false, expired: true } as const;
-    await q.completeStaffSetup(trx, row.user_id, { passwordHash, sealedTotp: seal(deps.secret, setup.totpSecret), step });
+    await q.completeStaffSetup(trx, org.id, row.user_id, { passwordHash, sealedTotp: seal(deps.secret, setup.totpSecret), step });
     await destroyUserSessions(trx, row.user_id);
     return { ok: true, userId: row.user_id } as const;
   });
@@ -173,7 +173,7 @@ export async function staffSecondFactor(deps: AccountDeps, org: Org, pendingToke
   );
   if (step === null) return { ok: false, reason: 'invalid' };
   return deps.db.transaction().execute(async (trx) => {
-    if (!(await q.useTotpStep(trx, user.id, step))) return { ok: false, reason: 'invalid' } as const;
+    if (!(await q.useTotpStep(trx, org.id, user.id, step))) return { ok: false, reason: 'invalid' } as const;
     if (!(await q.consumeToken(trx, org.id, hashToken(pendingToken), 'second_factor'))) return { ok: false, reason: 'expired' } as const;
     return { ok: true, userId: user.id } as const;
   });
@@ -185,7 +185,7 @@ export async function requestPasswordReset(deps: AccountDeps, org: Org, email: s
   if (!user || user.role === null || user.disabled_at || !user.totp_enabled_at) return;
   const t = translator(messages, locale);
   await deps.db.transaction().execute(async (trx) => {
-    await q.revokeTokens(trx, user.id, 'password_reset');
+    await q.revokeTokens(trx, org.id, user.id, 'password_reset');
     const token = await issueToken(trx, org, 'password_reset', user.id, user.email, RESET_LINK_MINUTES);
     await enqueueMail(trx, {
       organization_id: org.id,
@@ -218,8 +218,8 @@ export async function resetPassword(deps: AccountDeps, org: Org, token: string, 
   const passwordHash = await hashPassword(password);
   return deps.db.transaction().execute(async (trx) => {
     if (!(await q.consumeToken(trx, org.id, hashToken(token), 'password_reset'))) return { ok: false, expired: true } as const;
-    if (!(await q.useTotpStep(trx, user.id, step))) return { ok: false, code: 'invalid' } as const;
-    await q.setPassword(trx, user.id, passwordHash);
+    if (!(await q.useTotpStep(trx, org.id, user.id, step))) return { ok: false, code: 'invalid' } as const;
+    await q.setPassword(trx, org.id, user.id, passwordHash);
     await destroyUserSessions(trx, user.id);
     return { ok: true, userId: user.id } as const;
   });
