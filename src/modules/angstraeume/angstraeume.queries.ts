@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../platform/db/connect';
+import type { Db, Trx } from '../../platform/db/connect';
 import { publicFilter } from '../reports/report.queries';
 import { DEFAULT_INTERVAL_DAYS, DEFAULT_QUESTIONNAIRE_WEEKS, type MeasureType, RATING_PERIOD_DAYS } from './angstraum';
 
@@ -106,22 +106,24 @@ export function reviewQueue(db: Db, organizationId: number) {
     .execute();
 }
 
-export function ratingsOf(db: Db, reportIds: number[]) {
+export function ratingsOf(db: Db, organizationId: number, reportIds: number[]) {
   if (reportIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('safety_ratings')
     .select(['report_id', 'day', 'night', 'created_at'])
+    .where('organization_id', '=', organizationId)
     .where('report_id', 'in', reportIds)
     .orderBy('created_at')
     .orderBy('id')
     .execute();
 }
 
-export function measuresOf(db: Db, reportIds: number[]) {
+export function measuresOf(db: Db, organizationId: number, reportIds: number[]) {
   if (reportIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('report_events')
     .select(['id', 'report_id', 'body', 'data', 'created_at'])
+    .where('organization_id', '=', organizationId)
     .where('report_id', 'in', reportIds)
     .where('kind', '=', 'measure')
     .where('public', '=', true)
@@ -180,10 +182,11 @@ export async function isUnreviewedAngstraum(db: Db, organizationId: number, id: 
   return Boolean(row);
 }
 
-export function publicEvents(db: Db, reportId: number) {
+export function publicEvents(db: Db, organizationId: number, reportId: number) {
   return db
     .selectFrom('report_events')
     .select(['id', 'kind', 'from_status', 'to_status', 'body', 'data', 'created_at'])
+    .where('organization_id', '=', organizationId)
     .where('report_id', '=', reportId)
     .where('public', '=', true)
     .orderBy('created_at')
@@ -219,8 +222,23 @@ export function insertMeasure(db: Db, m: { organizationId: number; reportId: num
     .executeTakeFirstOrThrow();
 }
 
-export function touchReport(db: Db, id: number) {
-  return db.updateTable('reports').set({ updated_at: sql`now()` }).where('id', '=', id).execute();
+/** Internal: who reviewed, and whether the text was changed (the original is not kept: data minimisation). */
+export function insertReviewEvent(db: Db, e: { organizationId: number; reportId: number; userId: number; edited: boolean }) {
+  return db
+    .insertInto('report_events')
+    .values({
+      organization_id: e.organizationId,
+      report_id: e.reportId,
+      kind: 'angstraum_reviewed',
+      public: false,
+      actor_user_id: e.userId,
+      data: JSON.stringify({ edited: e.edited }),
+    })
+    .execute();
+}
+
+export function touchReport(db: Db, organizationId: number, id: number) {
+  return db.updateTable('reports').set({ updated_at: sql`now()` }).where('organization_id', '=', organizationId).where('id', '=', id).execute();
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -232,9 +250,9 @@ export function touchReport(db: Db, id: number) {
  * the condition against the committed row, so of many parallel submissions exactly one gets a row back.
  * Must run in the same transaction as the rating's insert.
  */
-export async function claimRatingSlot(trx: Db, reportId: number, userId: number): Promise<boolean> {
+export async function claimRatingSlot(trx: Trx, organizationId: number, reportId: number, userId: number): Promise<boolean> {
   const result = await sql<{ report_id: number }>`
-    INSERT INTO safety_rating_slots AS s (report_id, user_id, last_rated_at) VALUES (${reportId}, ${userId}, now())
+    INSERT INTO safety_rating_slots AS s (organization_id, report_id, user_id, last_rated_at) VALUES (${organizationId}, ${reportId}, ${userId}, now())
     ON CONFLICT (report_id, user_id) DO UPDATE SET last_rated_at = EXCLUDED.last_rated_at
       WHERE s.last_rated_at <= now() - make_interval(days => ${RATING_PERIOD_DAYS})
     RETURNING report_id`.execute(trx);
@@ -250,7 +268,7 @@ export function insertRating(db: Db, r: { organizationId: number; reportId: numb
 }
 
 /** When the person last rated the place, and when they may rate again. */
-export function ratingSlot(db: Db, reportId: number, userId: number) {
+export function ratingSlot(db: Db, organizationId: number, reportId: number, userId: number) {
   return db
     .selectFrom('safety_rating_slots')
     .select([
@@ -258,6 +276,7 @@ export function ratingSlot(db: Db, reportId: number, userId: number) {
       sql<Date>`last_rated_at + make_interval(days => ${RATING_PERIOD_DAYS})`.as('next_at'),
       sql<boolean>`last_rated_at > now() - make_interval(days => ${RATING_PERIOD_DAYS})`.as('blocked'),
     ])
+    .where('organization_id', '=', organizationId)
     .where('report_id', '=', reportId)
     .where('user_id', '=', userId)
     .executeTakeFirst();

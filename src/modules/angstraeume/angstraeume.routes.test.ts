@@ -295,7 +295,7 @@ describe('ratings', () => {
 describe('questionnaire after a measure', () => {
   it('is mailed N weeks after the newest measure to reporter and followers, answered once', async () => {
     const id = await place({ reviewed: true, email: 'melderin@example.de' });
-    await addFollower(t.db, id, 'nachbar@example.de', hashToken(randomToken()));
+    await addFollower(t.db, t.org.id, id, 'nachbar@example.de', hashToken(randomToken()));
     await t.db
       .insertInto('report_events')
       .values({

@@ -152,11 +152,11 @@ export async function angstraeumeRoutes(app: FastifyInstance, deps: AngstraeumeD
     if (!place || place.hidden || place.status === 'unconfirmed') throw new AppError('not_found');
     const [s, events, measureRows, ratingRows, questions, slot] = await Promise.all([
       q.settingsOf(db, ctx.org.id),
-      q.publicEvents(db, id),
-      q.measuresOf(db, [id]),
-      q.ratingsOf(db, [id]),
-      categoryQuestions(db, place.category_id, ctx.locale),
-      ctx.user ? q.ratingSlot(db, id, ctx.user.id) : Promise.resolve(undefined),
+      q.publicEvents(db, ctx.org.id, id),
+      q.measuresOf(db, ctx.org.id, [id]),
+      q.ratingsOf(db, ctx.org.id, [id]),
+      categoryQuestions(db, ctx.org.id, place.category_id, ctx.locale),
+      ctx.user ? q.ratingSlot(db, ctx.org.id, id, ctx.user.id) : Promise.resolve(undefined),
     ]);
     const measures = service.toMeasures(measureRows).get(id) ?? [];
     const ratings = service.toRatings(ratingRows).get(id) ?? [];
@@ -364,7 +364,7 @@ export async function angstraeumeRoutes(app: FastifyInstance, deps: AngstraeumeD
     const { ctx } = request;
     const place = await q.placeById(db, ctx.org.id, id);
     if (!place) throw new AppError('not_found');
-    const measures = service.toMeasures(await q.measuresOf(db, [id])).get(id) ?? [];
+    const measures = service.toMeasures(await q.measuresOf(db, request.ctx.org.id, [id])).get(id) ?? [];
     return sendHtml(
       reply,
       <BackOfficePlacePage

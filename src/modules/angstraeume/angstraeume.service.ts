@@ -58,7 +58,7 @@ export function toRatings(rows: Array<{ report_id: number; day: number; night: n
 export async function loadPlaces(db: Db, organizationId: number, now: Date) {
   const [settings, rows] = await Promise.all([q.settingsOf(db, organizationId), q.publicPlaces(db, organizationId)]);
   const ids = rows.map((r) => r.id);
-  const [ratingRows, measureRows] = await Promise.all([q.ratingsOf(db, ids), q.measuresOf(db, ids)]);
+  const [ratingRows, measureRows] = await Promise.all([q.ratingsOf(db, organizationId, ids), q.measuresOf(db, organizationId, ids)]);
   const ratings = toRatings(ratingRows);
   const measures = toMeasures(measureRows);
   const places: PlaceSummary[] = rows.map((r) => {
@@ -154,12 +154,12 @@ export async function ratePlace(db: Db, organizationId: number, reportId: number
   }
   if (!(await publicPlace(db, organizationId, reportId))) return { ok: false, kind: 'not_found' };
   const stored = await db.transaction().execute(async (trx) => {
-    if (!(await q.claimRatingSlot(trx, reportId, userId))) return false;
+    if (!(await q.claimRatingSlot(trx, organizationId, reportId, userId))) return false;
     await q.insertRating(trx, { organizationId, reportId, userId, day, night });
     return true;
   });
   if (stored) return { ok: true };
-  const slot = await q.ratingSlot(db, reportId, userId);
+  const slot = await q.ratingSlot(db, organizationId, reportId, userId);
   return { ok: false, kind: 'already', lastRatedAt: new Date(slot!.last_rated_at), nextAt: new Date(slot!.next_at) };
 }
 
@@ -183,20 +183,7 @@ export async function reviewPlace(
     if (!place) return { ok: false, notFound: true } as const;
     const edited = place.description !== description;
     const done = await q.markReviewed(trx, organizationId, id, userId, description);
-    if (done) {
-      // Internal: who reviewed, and whether the text was changed (the original is not kept: data minimisation).
-      await trx
-        .insertInto('report_events')
-        .values({
-          organization_id: organizationId,
-          report_id: id,
-          kind: 'angstraum_reviewed',
-          public: false,
-          actor_user_id: userId,
-          data: JSON.stringify({ edited }),
-        })
-        .execute();
-    }
+    if (done) await q.insertReviewEvent(trx, { organizationId, reportId: id, userId, edited });
     return { ok: true } as const;
   });
 }
@@ -222,7 +209,7 @@ export async function postMeasure(
   const type = raw.type;
   return db.transaction().execute(async (trx) => {
     const event = await q.insertMeasure(trx, { organizationId, reportId, userId, type, body });
-    await q.touchReport(trx, reportId);
+    await q.touchReport(trx, organizationId, reportId);
     return { ok: true, eventId: event.id } as const;
   });
 }
