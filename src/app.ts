@@ -12,6 +12,7 @@ import type { Db } from './platform/db/connect';
 import { localStorage } from './platform/files/storage';
 import { collectApiRoutes } from './platform/http/api-routes';
 import { readMultipartBody } from './platform/http/multipart-body';
+import { registerOpenApi } from './platform/http/openapi';
 import { frameworkErrorHandler, platformPlugin, requestIdGenerator } from './platform/http/platform-plugin';
 import { microCache } from './platform/http/response-cache';
 import type { ModuleRegistry, ModuleServices } from './platform/module';
@@ -59,6 +60,7 @@ export async function buildApp({ config, db, modules }: AppOptions): Promise<Fas
         return (await findOrganizationBySlug(db, config.defaultOrganization)) ?? null;
       }),
   });
+  await registerOpenApi(app);
 
   // Every module is an encapsulated plugin: its hooks and decorators stay its own; it changes another module
   // only through that module's extension points (registry.contributions).

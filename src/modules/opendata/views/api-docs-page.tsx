@@ -40,9 +40,22 @@ export interface ApiDocsProps {
   paths: Record<string, Record<string, Operation>>;
 }
 
+/** A one-value member of a union: `const`, or a single-value `enum` (as @fastify/swagger writes a const). */
+function constOf(schema: Record<string, unknown>): unknown {
+  if ('const' in schema) return schema.const;
+  return Array.isArray(schema.enum) && schema.enum.length === 1 ? schema.enum[0] : undefined;
+}
+
 function typeOf(schema: Record<string, unknown>): string {
+  if (Array.isArray(schema.anyOf)) {
+    const members = schema.anyOf as Array<Record<string, unknown>>;
+    const values = members.map(constOf);
+    if (values.every((v) => v !== undefined)) return `${typeof values[0]} (${values.join(', ')})`;
+    return members.map(typeOf).join(' | ');
+  }
   const type = schema.type;
-  const base = Array.isArray(type) ? type.join(' | ') : typeof type === 'string' ? type : schema.anyOf ? 'string | string[]' : '–';
+  const items = schema.items as Record<string, unknown> | undefined;
+  const base = Array.isArray(type) ? type.join(' | ') : type === 'array' && items ? `${typeOf(items)}[]` : typeof type === 'string' ? type : '–';
   const extras: string[] = [];
   if (Array.isArray(schema.enum)) extras.push((schema.enum as unknown[]).join(', '));
   if (typeof schema.minimum === 'number' || typeof schema.maximum === 'number') extras.push(`${schema.minimum ?? ''}–${schema.maximum ?? ''}`);

@@ -1,0 +1,61 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config';
+import type { Db } from '../../platform/db/connect';
+import { AppError } from '../../platform/http/errors';
+import { countRequest } from '../open311/rate';
+import { publicState } from '../reports/report';
+import { categoryName } from '../reports/views/report-page';
+import { statusLabel } from '../reports/views/status';
+import { licence } from './feeds';
+import type * as q from './opendata.queries';
+
+// What the open-data route files share: absolute links, the licence, the rate limit and the public fields of a report.
+
+export interface OpenDataScope {
+  db: Db;
+  config: Config;
+  licence: ReturnType<typeof licence>;
+  abs(path: string): string;
+  /** Anonymous reading is counted per address (generous, never a lock-out); JSON errors with Retry-After. */
+  rateLimited: { onRequest(request: FastifyRequest, reply: FastifyReply): Promise<void> };
+}
+
+export function openDataScope(db: Db, config: Config): OpenDataScope {
+  return {
+    db,
+    config,
+    licence: licence(config.openDataLicence),
+    abs: (path) => new URL(path, config.publicUrl).href,
+    rateLimited: {
+      onRequest: async (request, reply) => {
+        const counted = await countRequest(db, request, null);
+        if (!counted.allowed) {
+          reply.header('Retry-After', String(counted.retryAfter));
+          throw new AppError('rate_limited', { retryAfterSeconds: counted.retryAfter });
+        }
+      },
+    },
+  };
+}
+
+/** The public fields of a report, as every export names them. */
+export function describeReport(r: q.ExportRow, locale: 'de' | 'en', abs: (path: string) => string) {
+  const state = publicState(r);
+  return {
+    id: r.id,
+    url: abs(`/meldungen/${r.id}`),
+    status: state === 'fixed' || state.startsWith('closed') ? ('closed' as const) : ('open' as const),
+    detailed_status: state,
+    status_label: statusLabel(locale, r),
+    category_code: r.category_code,
+    category: categoryName(locale, r),
+    district: r.district ?? null,
+    department: r.department ?? null,
+    address: r.address || null,
+    description: r.description,
+    location_precise: r.location_precise,
+    supporters: r.supporters_count,
+    created_at: new Date(r.created_at).toISOString(),
+    updated_at: new Date(r.updated_at).toISOString(),
+  };
+}
