@@ -22,6 +22,7 @@ import {
 } from './queue';
 
 export const PGBOSS_SCHEMA = 'pgboss';
+const DEADLOCK = '40P01';
 
 /**
  * pg-boss 10 de-duplicates by singleton key only with a queue policy that covers every job of the queue, keys
@@ -70,11 +71,23 @@ export function pgBossQueue(db: Db, log: JobLogger, timing: QueueTiming = {}): J
   const queues = new Map<string, Promise<void>>();
   let state: 'new' | 'starting' | 'started' | 'stopped' = 'new';
 
-  // pg-boss 10 needs a queue (and its partition) before the first job; creating it twice does nothing.
+  // pg-boss 10 needs a queue (and its partition) before the first job; creating it twice does nothing. Two
+  // processes creating the same new queue at once deadlock in pg-boss's create_queue (each waits for the other's
+  // lock on pgboss.queue); PostgreSQL aborts one, which tries again and finds the queue made.
+  const createQueue = async (name: string): Promise<void> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await boss.createQueue(name);
+      } catch (err) {
+        if ((err as { code?: string }).code !== DEADLOCK || attempt >= 5) throw err;
+        await new Promise((r) => setTimeout(r, Math.random() * 50 * attempt));
+      }
+    }
+  };
   const ensureQueue = (name: string): Promise<void> => {
     let created = queues.get(name);
     if (!created) {
-      created = boss.createQueue(name).catch((err) => {
+      created = createQueue(name).catch((err) => {
         queues.delete(name);
         throw err;
       });
