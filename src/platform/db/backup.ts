@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
+import { jobBackupLines } from '../jobs/backup-rows';
 import type { Db } from './connect';
 
 /**
@@ -74,7 +75,16 @@ async function tables(db: Db): Promise<TableInfo[]> {
 
 const ident = (name: string) => sql.id(name);
 
+/**
+ * Tables the backup reads in their own way. jobs: only jobs that have not finished, from the embedded queue's table
+ * and from pg-boss's schema on PostgreSQL alike (src/platform/jobs/backup-rows.ts), so waiting reminders survive a
+ * restore, also from PGlite to PostgreSQL and back.
+ */
+const CUSTOM_DUMPS: Record<string, (db: Db) => Promise<string[]>> = { jobs: jobBackupLines };
+
 async function dumpTable(db: Db, table: TableInfo): Promise<string[]> {
+  const custom = CUSTOM_DUMPS[table.name];
+  if (custom) return custom(db);
   const order = table.primaryKey.length > 0 ? sql.join(table.primaryKey.map(ident)) : sql`1`;
   const out: string[] = [];
   for (let offset = 0; ; offset += BATCH) {
