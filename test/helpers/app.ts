@@ -28,7 +28,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 
 export async function createTestApp(
   overrides: Record<string, string> = {},
-  extraRoutes?: (app: FastifyInstance) => void,
+  extraRoutes?: (app: FastifyInstance, db: Db) => void,
   modules?: ModuleRegistry,
 ): Promise<TestApp> {
   const handle = await createTestDatabase();
@@ -37,7 +37,7 @@ export async function createTestApp(
   const org = await createOrganization(handle.db, { hosts: ['localhost'] });
   if (modules) await migrateAll(handle.db, modules);
   const app = await buildApp({ config, db: handle.db, ...(modules ? { modules } : {}) });
-  extraRoutes?.(app);
+  extraRoutes?.(app, handle.db);
   await app.ready();
   return {
     app,

@@ -4,12 +4,12 @@ import type { StaffRole } from '../../db-schema';
 import type { Db } from '../../platform/db/connect';
 import type { FileStorage } from '../../platform/files/storage';
 import { clientKey } from '../../platform/http/client-ip';
-import type { RequestContext } from '../../platform/http/context';
 import { AppError, type FieldErrors } from '../../platform/http/errors';
 import { asForm, field } from '../../platform/http/form';
 import { currentUser, signedInOnly, staffOnly } from '../../platform/http/guards';
 import { enforce, type Limit } from '../../platform/http/rate-limit';
 import type { Job } from '../../platform/jobs/scheduler';
+import { surveyJob } from '../../platform/surveys/survey.service';
 import { sendHtml } from '../../platform/views/render';
 import { litterStatistics } from '../litter/litter.service';
 import { LitterStatsSection } from '../litter/views/pages';
@@ -22,18 +22,11 @@ import { categoryQuestions } from '../reports/report.service';
 import * as q from './angstraeume.queries';
 import * as service from './angstraeume.service';
 import { changeSinceLastMeasure, isOverdue, LIMITS, lastNews, measureEffects, monthlyAverages } from './angstraum';
-import {
-  answerSafetyQuestionnaire,
-  isAnswer,
-  openSafetyQuestionnaire,
-  scheduleSafetyQuestionnaires,
-  sendDueSafetyQuestionnaires,
-  TOKEN,
-} from './questionnaire';
+import { safetyQuestionnaire } from './questionnaire';
+import { safetyQuestionnaireRoutes } from './questionnaire.routes';
 import { BackOfficeOverviewPage, BackOfficePlacePage, SettingsPage } from './views/backoffice-pages';
 import { CHANGE_PIN, placeName, tr } from './views/parts';
 import { AngstraeumeMapPage, PlacePage, type RatingState } from './views/public-pages';
-import { SafetyQuestionnaireGonePage, SafetyQuestionnairePage, SafetyQuestionnaireThanksPage } from './views/questionnaire-pages';
 import { StatisticsPage } from './views/stats-page';
 
 export interface AngstraeumeDeps {
@@ -49,24 +42,13 @@ export const RATING_LIMITS: { user: Limit; ip: Limit } = {
   user: { name: 'angstraum-rating:user', max: 20, windowSeconds: 600 },
   ip: { name: 'angstraum-rating:ip', max: 60, windowSeconds: 600 },
 };
-/** Per IP (IPv6 per /64): enough for a person with a few mails, too few to try tokens. */
-export const QUESTIONNAIRE_LIMIT: Limit = { name: 'angstraum-questionnaire:ip', max: 30, windowSeconds: 15 * 60 };
 
 const REVIEWERS: StaffRole[] = ['admin', 'moderator'];
 const FALLBACK_VIEW: MapView = { zoom: 6, lat: 51.16, lon: 10.45 };
 
 /** Periodic work: the "do you feel safer now?" questionnaire N weeks after a measure. */
 export function angstraumJobs({ db, config }: { db: Db; config: Pick<Config, 'publicUrl'> }): Job[] {
-  return [
-    {
-      name: 'angstraum-questionnaires',
-      everySeconds: 600,
-      run: async () => {
-        await scheduleSafetyQuestionnaires(db);
-        return sendDueSafetyQuestionnaires({ db, publicUrl: config.publicUrl });
-      },
-    },
-  ];
+  return [surveyJob('angstraum-questionnaires', safetyQuestionnaire, { db, publicUrl: config.publicUrl })];
 }
 
 function idParam(request: FastifyRequest): number {
@@ -231,59 +213,7 @@ export async function angstraeumeRoutes(app: FastifyInstance, deps: AngstraeumeD
   // -------------------------------------------------------------------------------------------------------
   // The questionnaire after a measure
 
-  function tokenParam(request: FastifyRequest): string {
-    return (request.params as { token?: string }).token ?? '';
-  }
-
-  async function questionnaireView(ctx: RequestContext, token: string) {
-    const open = TOKEN.test(token) ? await openSafetyQuestionnaire(db, ctx.org.id, token) : undefined;
-    if (!open) return null;
-    const type = (open.measure_data as { type?: string } | null)?.type;
-    return {
-      reportId: open.report_id,
-      place: open.address || `#${open.report_id}`,
-      measureAt: new Date(open.measure_at),
-      measureType: (['lighting', 'greenery', 'building', 'presence'].includes(type ?? '') ? type : 'other') as 'other',
-    };
-  }
-
-  app.get('/angstraeume/umfrage/:token', async (request, reply) => {
-    const { ctx } = request;
-    await enforce(db, [[QUESTIONNAIRE_LIMIT, clientKey(request.ip)]]);
-    const token = tokenParam(request);
-    const view = await questionnaireView(ctx, token);
-    if (!view) return sendHtml(reply, <SafetyQuestionnaireGonePage ctx={ctx} />, 410);
-    const preset = (request.query as { antwort?: string }).antwort;
-    return sendHtml(reply, <SafetyQuestionnairePage ctx={ctx} token={token} q={view} values={{ answer: isAnswer(preset) ? preset : '', comment: '' }} />);
-  });
-
-  app.post('/angstraeume/umfrage/:token', async (request, reply) => {
-    const { ctx } = request;
-    await enforce(db, [[QUESTIONNAIRE_LIMIT, clientKey(request.ip)]]);
-    const token = tokenParam(request);
-    const body = asForm(request.body);
-    const values = { answer: field(body, 'answer'), comment: field(body, 'comment') };
-    const result = TOKEN.test(token) ? await answerSafetyQuestionnaire(db, ctx.org.id, token, values) : ({ ok: false, gone: true } as const);
-    if (result.ok) return sendHtml(reply, <SafetyQuestionnaireThanksPage ctx={ctx} reportId={result.reportId} />);
-    if (result.gone) return sendHtml(reply, <SafetyQuestionnaireGonePage ctx={ctx} />, 410);
-    const t = tr(ctx.locale);
-    const errors: FieldErrors = Object.fromEntries(
-      Object.entries(result.errors).map(([f, key]) => [f, key === 'answer' ? t('err.answer') : t('err.commentTooLong', { max: LIMITS.commentMax })]),
-    );
-    const view = await questionnaireView(ctx, token);
-    if (!view) return sendHtml(reply, <SafetyQuestionnaireGonePage ctx={ctx} />, 410);
-    return sendHtml(
-      reply,
-      <SafetyQuestionnairePage
-        ctx={ctx}
-        token={token}
-        q={view}
-        values={{ answer: isAnswer(values.answer) ? values.answer : '', comment: values.comment }}
-        errors={errors}
-      />,
-      400,
-    );
-  });
+  safetyQuestionnaireRoutes(app, { db });
 
   // -------------------------------------------------------------------------------------------------------
   // Statistics (page and JSON for the targets dashboard)

@@ -3,9 +3,10 @@ import type { Config } from '../../../config';
 import type { Db } from '../../../platform/db/connect';
 import { type FileStorage, localStorage } from '../../../platform/files/storage';
 import type { Job } from '../../../platform/jobs/scheduler';
+import { surveyJob } from '../../../platform/surveys/survey.service';
 import { forwardDueReports } from '../forwarding/open311-forward';
 import { removeOrphanPhotos } from './photo-cleanup';
-import { scheduleQuestionnaires, sendDueQuestionnaires } from './questionnaire';
+import { reportQuestionnaire } from './questionnaire';
 import { sendStatusMails } from './status-mail';
 
 export interface ReportJobDeps {
@@ -21,14 +22,7 @@ export function reportJobs(deps: ReportJobDeps): Job[] {
   const storage = deps.storage ?? localStorage(path.join(config.dataDir, 'files'));
   return [
     { name: 'report-status-mails', everySeconds: 60, run: () => sendStatusMails({ db, secret: config.secret, publicUrl: config.publicUrl }) },
-    {
-      name: 'report-questionnaires',
-      everySeconds: 600,
-      run: async () => {
-        await scheduleQuestionnaires(db);
-        return sendDueQuestionnaires({ db, publicUrl: config.publicUrl });
-      },
-    },
+    surveyJob('report-questionnaires', reportQuestionnaire, { db, publicUrl: config.publicUrl }),
     { name: 'report-open311-forwarding', everySeconds: 30, run: () => forwardDueReports({ db, publicUrl: config.publicUrl }) },
     { name: 'report-photo-cleanup', everySeconds: 900, run: () => removeOrphanPhotos(db, storage) },
   ];

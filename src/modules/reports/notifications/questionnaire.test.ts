@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, type TestApp } from '../../../../test/helpers/app';
 import { createCategory, createResident, createStaff } from '../../../../test/helpers/factories';
-import { QUESTIONNAIRE_LIMIT } from './notifications.routes';
+import { QUESTIONNAIRE_LIMIT } from './questionnaire.routes';
 import { eventAgo, makeReport } from './notifications.test-support';
 import { scheduleQuestionnaires, sendDueQuestionnaires } from './questionnaire';
 

@@ -1,9 +1,10 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
+import type { Database } from '../../../db-schema';
 import type { Db } from '../../../platform/db/connect';
-import { formatDateTime, translator } from '../../../platform/i18n';
-import { enqueueMail } from '../../../platform/mail/outbox';
-import { hashToken, randomToken } from '../../../platform/security/tokens';
-import { insertEvent } from '../report.queries';
+import { type SurveyAnswer, type SurveyKind, surveyDay, surveyMailText } from '../../../platform/surveys/survey';
+import { PENDING_TOKEN_HASH } from '../../../platform/surveys/survey.queries';
+import { sendDueSurveys } from '../../../platform/surveys/survey.service';
+import { insertEvent, publicReport } from '../report.queries';
 import { notificationMessages } from './notifications.messages';
 
 // "Has it been fixed?": N weeks (category.questionnaire_weeks; 0 = never) after a report became fixed, its
@@ -18,19 +19,14 @@ export const VALID_DAYS = 42;
 /** A report fixed longer ago than its waiting time plus this is not asked about any more (old data, first start). */
 export const TOO_LATE_DAYS = 14;
 
-export function isAnswer(value: unknown): value is Answer {
-  return typeof value === 'string' && (ANSWERS as readonly string[]).includes(value);
-}
-
 /**
  * Creates (or, while unsent, re-times) one questionnaire per report and reporter address. The due time counts
  * from the latest time the report became fixed, so a report reopened and fixed again is asked about later.
- * The token hash is a placeholder that no token can hash to; the real token is made when the mail is sent.
  */
 export async function scheduleQuestionnaires(db: Db): Promise<number> {
   const result = await sql`
-    INSERT INTO report_questionnaires (report_id, email, token_hash, due_at)
-    SELECT r.id, r.reporter_email, 'pending:' || gen_random_uuid()::text,
+    INSERT INTO report_questionnaires (organization_id, report_id, email, token_hash, due_at)
+    SELECT r.organization_id, r.id, r.reporter_email, ${PENDING_TOKEN_HASH},
            f.fixed_at + make_interval(days => 7 * c.questionnaire_weeks)
     FROM reports r
     JOIN report_categories c ON c.id = r.category_id
@@ -51,133 +47,87 @@ export interface QuestionnaireDeps {
   publicUrl: URL;
 }
 
+export interface AnswerOutcome {
+  reportId: number;
+  reopened: boolean;
+}
+
+export interface QuestionnaireSubject {
+  reportId: number;
+  name_de: string;
+  name_en: string;
+  fixedAt: Date | null;
+}
+
+type QuestionnaireRow = Selectable<Database['report_questionnaires']>;
+
+/** What a questionnaire asks about: which report, its category, when it was marked fixed (as its page shows them). */
+async function questionnaireSubject(db: Db, row: QuestionnaireRow): Promise<QuestionnaireSubject> {
+  const report = await publicReport(db, row.organization_id, row.report_id);
+  if (!report) throw new Error(`questionnaire ${row.id}: report ${row.report_id} is missing`); // the foreign key cascades: cannot happen
+  return { reportId: report.id, name_de: report.category_de, name_en: report.category_en, fixedAt: report.fixed_at ? new Date(report.fixed_at) : null };
+}
+
+/** The questionnaire after "fixed", as a platform survey: what differs from every other follow-up survey. */
+export const reportQuestionnaire: SurveyKind<Answer, AnswerOutcome, QuestionnaireSubject, QuestionnaireRow> = {
+  table: 'report_questionnaires' satisfies keyof Database,
+  path: '/meldungen/fragebogen',
+  validDays: VALID_DAYS,
+  answers: ANSWERS,
+  commentMax: COMMENT_MAX,
+  schedule: scheduleQuestionnaires,
+  // A reopened report waits until it is fixed again.
+  stillDue: sql<boolean>`EXISTS (SELECT 1 FROM reports r WHERE r.id = q.report_id AND r.status = 'fixed' AND NOT r.hidden)`,
+  subject: questionnaireSubject,
+  mail: surveyMailText({
+    messages: notificationMessages,
+    subject: 'mail.questionSubject',
+    body: 'mail.questionBody',
+    greeting: 'mail.greeting',
+    englishBelow: 'mail.englishBelow',
+    params: (q: QuestionnaireSubject, locale) => ({
+      id: q.reportId,
+      category: locale === 'de' ? q.name_de : q.name_en,
+      date: surveyDay(q.fixedAt ?? new Date(), locale),
+    }),
+  }),
+  onAnswer: recordAnswerOnReport,
+};
+
 /**
- * Mails due questionnaires of reports that are still fixed (a reopened report waits until it is fixed again).
- * Each row is claimed with SKIP LOCKED; the fresh token's hash and sent_at are stored with the outbox row.
+ * Mails due questionnaires of reports that are still fixed, through the platform's survey machinery (one row per
+ * transaction, SKIP LOCKED, the token's hash and sent_at stored with the outbox row).
  */
-export async function sendDueQuestionnaires(deps: QuestionnaireDeps, batch = 50): Promise<number> {
-  let sent = 0;
-  for (let i = 0; i < batch; i++) {
-    const done = await deps.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .selectFrom('report_questionnaires as q')
-        .innerJoin('reports as r', 'r.id', 'q.report_id')
-        .innerJoin('report_categories as c', 'c.id', 'r.category_id')
-        .innerJoin('organizations as o', 'o.id', 'r.organization_id')
-        .select(['q.id', 'q.email', 'r.id as report_id', 'r.organization_id', 'r.fixed_at', 'c.name_de', 'c.name_en', 'o.name as city'])
-        .where('q.sent_at', 'is', null)
-        .where('q.due_at', '<=', sql<Date>`now()`)
-        .where('r.status', '=', 'fixed')
-        .where('r.hidden', '=', false)
-        .orderBy('q.due_at')
-        .limit(1)
-        .forUpdate('q')
-        .skipLocked()
-        .executeTakeFirst();
-      if (!row) return false;
-      const token = randomToken();
-      const updated = await trx
-        .updateTable('report_questionnaires')
-        .set({ token_hash: hashToken(token), sent_at: sql`now()` })
-        .where('id', '=', row.id)
-        .returning(['sent_at'])
-        .executeTakeFirstOrThrow();
-      const until = new Date(new Date(updated.sent_at!).getTime() + VALID_DAYS * 86_400_000);
-      const link = new URL(`/meldungen/fragebogen/${token}`, deps.publicUrl).href;
-      const fixedAt = row.fixed_at ? new Date(row.fixed_at) : new Date();
-      const text = (['de', 'en'] as const).map((locale) => {
-        const t = translator(notificationMessages, locale);
-        const day = (d: Date) => formatDateTime(d, locale).replace(/,? \d{1,2}:\d{2}.*$/, '');
-        return `${t('mail.questionBody', { id: row.report_id, category: locale === 'de' ? row.name_de : row.name_en, date: day(fixedAt), until: day(until), link })}\n\n${t('mail.greeting', { city: row.city })}`;
-      });
-      const de = translator(notificationMessages, 'de');
-      const en = translator(notificationMessages, 'en');
-      await enqueueMail(trx, {
-        organization_id: row.organization_id,
-        to_address: row.email,
-        subject: `${de('mail.questionSubject', { id: row.report_id })} / ${en('mail.questionSubject', { id: row.report_id })} – ${row.city}`,
-        text_body: [de('mail.englishBelow'), '', text[0], '', '-------------------- English --------------------', '', text[1]].join('\n'),
-        html_body: null,
-      });
-      return true;
-    });
-    if (!done) break;
-    sent++;
-  }
-  return sent;
+export function sendDueQuestionnaires(deps: QuestionnaireDeps, batch = 50): Promise<number> {
+  return sendDueSurveys(deps, reportQuestionnaire, batch);
 }
-
-/** The open questionnaire a link stands for: sent, not answered, not expired. */
-export function openQuestionnaire(db: Db, organizationId: number, token: string) {
-  return db
-    .selectFrom('report_questionnaires as q')
-    .innerJoin('reports as r', 'r.id', 'q.report_id')
-    .innerJoin('report_categories as c', 'c.id', 'r.category_id')
-    .select(['q.id', 'q.report_id', 'r.fixed_at', 'c.name_de', 'c.name_en'])
-    .where('q.token_hash', '=', hashToken(token))
-    .where('r.organization_id', '=', organizationId)
-    .where('q.answered_at', 'is', null)
-    .where('q.sent_at', 'is not', null)
-    .where('q.sent_at', '>', sql<Date>`now() - make_interval(days => ${VALID_DAYS})`)
-    .executeTakeFirst();
-}
-
-export type AnswerResult =
-  | { ok: true; reportId: number; reopened: boolean }
-  | { ok: false; gone: true }
-  | { ok: false; gone: false; errors: Record<string, 'answer' | 'commentTooLong'> };
 
 /**
- * Records an answer once. The questionnaire row is locked and must still be open, so two clicks (or two
- * processes) record one answer. A public 'questionnaire' event says how it was answered (the comment stays
+ * After the answer is recorded: a public 'questionnaire' event says how it was answered (the comment stays
  * internal); "no" on a report that is still fixed (or closed as done) reopens it with a public 'reopened' event.
+ * The report row is locked, so a status change in the back office at the same moment waits for this.
  */
-export async function answerQuestionnaire(db: Db, organizationId: number, token: string, input: { answer: string; comment: string }): Promise<AnswerResult> {
-  const comment = input.comment.trim();
-  return db.transaction().execute(async (trx) => {
-    const open = await openQuestionnaire(trx, organizationId, token);
-    if (!open) return { ok: false, gone: true } as const;
-    const errors: Record<string, 'answer' | 'commentTooLong'> = {};
-    if (!isAnswer(input.answer)) errors.answer = 'answer';
-    if ([...comment].length > COMMENT_MAX) errors.comment = 'commentTooLong';
-    if (Object.keys(errors).length > 0 || !isAnswer(input.answer)) return { ok: false, gone: false, errors } as const;
-    const answer = input.answer;
-    const claimed = await trx
-      .updateTable('report_questionnaires')
-      .set({ answered_at: sql`now()`, answer, comment })
-      .where('id', '=', open.id)
-      .where('answered_at', 'is', null)
-      .returning(['id'])
-      .executeTakeFirst();
-    if (!claimed) return { ok: false, gone: true } as const;
-    const report = await trx
-      .selectFrom('reports')
-      .select(['id', 'status', 'close_reason'])
-      .where('id', '=', open.report_id)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    await insertEvent(trx, { organizationId, reportId: report.id, kind: 'questionnaire', public: true, data: { answer } });
-    if (comment) await insertEvent(trx, { organizationId, reportId: report.id, kind: 'questionnaire_comment', public: false, body: comment, data: { answer } });
-    let reopened = false;
-    if (answer === 'no' && (report.status === 'fixed' || (report.status === 'closed' && report.close_reason === 'done'))) {
-      await trx
-        .updateTable('reports')
-        .set({ status: 'in_progress', fixed_at: null, close_reason: null, close_note: null, updated_at: sql`now()` })
-        .where('id', '=', report.id)
-        .execute();
-      await insertEvent(trx, {
-        organizationId,
-        reportId: report.id,
-        kind: 'reopened',
-        public: true,
-        fromStatus: report.status,
-        toStatus: 'in_progress',
-        data: { by: 'questionnaire' },
-      });
-      reopened = true;
-    }
-    return { ok: true, reportId: report.id, reopened } as const;
+async function recordAnswerOnReport(db: Db, { row, organizationId, answer, comment }: SurveyAnswer<Answer, QuestionnaireRow>): Promise<AnswerOutcome> {
+  const report = await db.selectFrom('reports').select(['id', 'status', 'close_reason']).where('id', '=', row.report_id).forUpdate().executeTakeFirstOrThrow();
+  await insertEvent(db, { organizationId, reportId: report.id, kind: 'questionnaire', public: true, data: { answer } });
+  if (comment) await insertEvent(db, { organizationId, reportId: report.id, kind: 'questionnaire_comment', public: false, body: comment, data: { answer } });
+  if (answer !== 'no' || !(report.status === 'fixed' || (report.status === 'closed' && report.close_reason === 'done')))
+    return { reportId: report.id, reopened: false };
+  await db
+    .updateTable('reports')
+    .set({ status: 'in_progress', fixed_at: null, close_reason: null, close_note: null, updated_at: sql`now()` })
+    .where('id', '=', report.id)
+    .execute();
+  await insertEvent(db, {
+    organizationId,
+    reportId: report.id,
+    kind: 'reopened',
+    public: true,
+    fromStatus: report.status,
+    toStatus: 'in_progress',
+    data: { by: 'questionnaire' },
   });
+  return { reportId: report.id, reopened: true };
 }
 
 export interface StatsRow {

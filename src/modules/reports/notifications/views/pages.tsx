@@ -1,11 +1,12 @@
 import type { RequestContext } from '../../../../platform/http/context';
-import type { FieldErrors } from '../../../../platform/http/errors';
 import { formatDateTime, type Locale, translator } from '../../../../platform/i18n';
-import { Button, CsrfField, ErrorSummary, fieldId, Notice, TextArea } from '../../../../platform/views/forms';
+import type { SurveyPages } from '../../../../platform/surveys/survey.routes';
+import { LinkGonePage, SurveyQuestionPage, SurveyThanksPage } from '../../../../platform/surveys/views';
+import { Button, CsrfField, Notice } from '../../../../platform/views/forms';
 import { Layout } from '../../../../platform/views/layout';
 import { BackOfficeLayout } from '../../../organizations/views/back-office-layout';
 import { notificationMessages } from '../notifications.messages';
-import { ANSWERS, COMMENT_MAX, type StatsRow, share } from '../questionnaire';
+import { ANSWERS, type Answer, type AnswerOutcome, COMMENT_MAX, type QuestionnaireSubject, type StatsRow, share } from '../questionnaire';
 
 const tr = (locale: Locale) => translator(notificationMessages, locale);
 
@@ -48,101 +49,41 @@ export function UnsubscribedPage({ ctx, reportId }: { ctx: RequestContext; repor
 /** 410: the link is unknown, used or expired. Friendly, and the same for every case (nothing to probe). */
 export function GonePage({ ctx, kind }: { ctx: RequestContext; kind: 'unsubscribe' | 'questionnaire' }) {
   const t = tr(ctx.locale);
-  const title = kind === 'unsubscribe' ? t('unsubscribeGoneTitle') : t('qGoneTitle');
-  return (
-    <Layout ctx={ctx} title={title}>
-      <h1>{title}</h1>
-      <p>{kind === 'unsubscribe' ? t('unsubscribeGoneText') : t('qGoneText')}</p>
-      <p>
-        <a href="/">{t('toHome')}</a>
-      </p>
-    </Layout>
-  );
+  const [title, text] = kind === 'unsubscribe' ? [t('unsubscribeGoneTitle'), t('unsubscribeGoneText')] : [t('qGoneTitle'), t('qGoneText')];
+  return <LinkGonePage ctx={ctx} title={title} text={text} next={{ href: '/', label: t('toHome') }} />;
 }
 
-export interface QuestionnaireView {
-  reportId: number;
-  category: string;
-  fixedAt: Date | null;
-}
-
-export function QuestionnairePage(props: {
-  ctx: RequestContext;
-  token: string;
-  q: QuestionnaireView;
-  values?: { answer: string; comment: string };
-  errors?: FieldErrors;
-}) {
-  const { ctx, q } = props;
-  const t = tr(ctx.locale);
-  const errors = props.errors ?? {};
-  const values = props.values ?? { answer: '', comment: '' };
-  const labels = { yes: t('qYes'), no: t('qNo'), unknown: t('qUnknown') };
-  const id = fieldId('answer');
-  return (
-    <Layout ctx={ctx} title={t('qTitle')}>
-      <ErrorSummary title={t('errorSummaryTitle')} errors={errors} />
-      <h1>{t('qTitle')}</h1>
-      <p>{t('qIntro', { id: q.reportId, category: q.category, date: day(q.fixedAt, ctx.locale) })}</p>
-      <form method="post" action={`/meldungen/fragebogen/${props.token}`} novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <fieldset class={errors.answer ? 'k-fieldset k-field--error' : 'k-fieldset'} id={id} aria-describedby={errors.answer ? `${id}-error` : undefined}>
-          <legend class="k-label">{t('qLegend')}</legend>
-          {errors.answer && (
-            <p class="k-field__error" id={`${id}-error`}>
-              {errors.answer}
-            </p>
-          )}
-          {ANSWERS.map((a) => (
-            <div class="k-checkbox">
-              <input class="k-checkbox__input" type="radio" id={`${id}-${a}`} name="answer" value={a} checked={values.answer === a} />
-              <label class="k-checkbox__label" for={`${id}-${a}`}>
-                {labels[a]}
-              </label>
-            </div>
-          ))}
-        </fieldset>
-        <TextArea
-          name="comment"
-          label={t('qComment')}
-          hint={t('qCommentHint', { max: COMMENT_MAX })}
-          value={values.comment}
-          error={errors.comment}
-          rows={5}
-          maxLength={COMMENT_MAX}
-        />
-        <p class="k-hint">{t('qPrivacy')}</p>
-        <Button>{t('qSend')}</Button>
-      </form>
-    </Layout>
-  );
-}
-
-export function QuestionnaireThanksPage({
-  ctx,
-  reportId,
-  answer,
-  reopened,
-}: {
-  ctx: RequestContext;
-  reportId: number;
-  answer: 'yes' | 'no' | 'unknown';
-  reopened: boolean;
-}) {
-  const t = tr(ctx.locale);
-  const text = answer === 'yes' ? t('qThanksYes') : answer === 'no' && reopened ? t('qThanksNo', { id: reportId }) : t('qThanksUnknown');
-  return (
-    <Layout ctx={ctx} title={t('qThanksTitle')}>
-      <Notice kind="success">
-        <h1>{t('qThanksTitle')}</h1>
-        <p>{text}</p>
-      </Notice>
-      <p>
-        <a href={`/meldungen/${reportId}`}>{t('toReport', { id: reportId })}</a>
-      </p>
-    </Layout>
-  );
-}
+/** The questionnaire's pages: the platform's survey pages in this module's words. */
+export const questionnairePages: SurveyPages<Answer, QuestionnaireSubject, AnswerOutcome> = {
+  question(ctx, { action, subject, values, errors }) {
+    const t = tr(ctx.locale);
+    const labels = { yes: t('qYes'), no: t('qNo'), unknown: t('qUnknown') };
+    return (
+      <SurveyQuestionPage
+        ctx={ctx}
+        action={action}
+        title={t('qTitle')}
+        intro={t('qIntro', { id: subject.reportId, category: ctx.locale === 'de' ? subject.name_de : subject.name_en, date: day(subject.fixedAt, ctx.locale) })}
+        legend={t('qLegend')}
+        options={ANSWERS.map((a) => ({ value: a, label: labels[a] }))}
+        comment={{ label: t('qComment'), hint: t('qCommentHint', { max: COMMENT_MAX }), max: COMMENT_MAX, rows: 5 }}
+        note={t('qPrivacy')}
+        send={t('qSend')}
+        errorSummaryTitle={t('errorSummaryTitle')}
+        values={values}
+        errors={errors}
+      />
+    );
+  },
+  thanks(ctx, { answer, outcome }) {
+    const t = tr(ctx.locale);
+    const text = answer === 'yes' ? t('qThanksYes') : answer === 'no' && outcome.reopened ? t('qThanksNo', { id: outcome.reportId }) : t('qThanksUnknown');
+    const next = { href: `/meldungen/${outcome.reportId}`, label: t('toReport', { id: outcome.reportId }) };
+    return <SurveyThanksPage ctx={ctx} title={t('qThanksTitle')} text={text} next={next} />;
+  },
+  gone: (ctx) => <GonePage ctx={ctx} kind="questionnaire" />,
+  problem: (locale, problem) => (problem === 'answer' ? tr(locale)('err.answer') : tr(locale)('err.commentTooLong', { max: COMMENT_MAX })),
+};
 
 function Count({ n, of, locale }: { n: number; of: number; locale: Locale }) {
   const pct = share(n, of);
