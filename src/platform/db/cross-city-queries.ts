@@ -1,0 +1,11 @@
+/**
+ * The one place for exported query functions (in *.queries.ts files) that deliberately work across all cities,
+ * each with its reason. Every other query function takes the city and filters by it; query-scoping.test.ts checks
+ * both. Key: the file, relative to the repository, and the function name.
+ */
+export const CROSS_CITY_QUERIES: Record<string, string> = {
+  'src/modules/organizations/organization.queries.ts#findOrganizationByHost': 'finds which city a request is for, from its host name',
+  'src/modules/organizations/organization.queries.ts#findOrganizationBySlug': 'finds a city by its slug (CLI, seed, the default city)',
+  'src/modules/organizations/organization.queries.ts#insertOrganization': 'creates a city',
+  'src/modules/accounts/account.queries.ts#purgeOldTokens': 'a purge job: removes expired sign-in links of every city at once',
+};
