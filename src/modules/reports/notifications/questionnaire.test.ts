@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, type TestApp } from '../../../../test/helpers/app';
 import { createCategory, createResident, createStaff } from '../../../../test/helpers/factories';
-import { QUESTIONNAIRE_LIMIT } from './questionnaire.routes';
 import { eventAgo, makeReport } from './notifications.test-support';
 import { scheduleQuestionnaires, sendDueQuestionnaires } from './questionnaire';
+import { QUESTIONNAIRE_LIMIT } from './questionnaire.routes';
 
 let t: TestApp;
 let categoryId: number;
