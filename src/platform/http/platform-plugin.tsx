@@ -126,6 +126,9 @@ export async function platformPlugin(app: FastifyInstance, options: PlatformOpti
       return sendError(request, reply, error.code, undefined, error.details.retryAfterSeconds);
     }
     const status = error.statusCode ?? 500;
+    // A path parameter outside its route schema (an id that is not a number, a size we do not have) names
+    // nothing that exists: 404, as for an unknown id. Bad query parameters stay 400.
+    if (error.validation && error.validationContext === 'params') return sendError(request, reply, 'not_found');
     if (status === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE') return sendError(request, reply, 'payload_too_large');
     if (status >= 400 && status < 500) {
       request.log.info({ err: error }, 'client error');
