@@ -122,6 +122,26 @@ describe('reporting a problem', () => {
     expect((await c.get(`/fotos/${p.id}/original.jpg`)).statusCode).toBe(404);
   });
 
+  it('checks path and query against the route schemas: a 400 page in the visitor’s language, a 404 for a path naming nothing', async () => {
+    const c = new Client(t);
+    const bad = await c.get('/melden?kategorie=abc');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('text/html');
+    expect(bad.body).toContain('Ungültige Anfrage');
+    const english = await c.get('/melden?kategorie=0&lang=en');
+    expect(english.statusCode).toBe(400);
+    expect(english.body).toContain('Invalid request');
+    // Parameters the schema does not name are left alone (the language, tracking parameters).
+    const tracked = await c.get(`/melden?kategorie=${categoryId}&lat=51.5&lon=7.5&utm_source=newsletter&lang=en`);
+    expect(tracked.statusCode).toBe(200);
+    expect(tracked.body).toMatch(new RegExp(`value="${categoryId}"[^>]*checked`));
+    expect(tracked.body).toContain('value="51.5"');
+    for (const url of ['/meldungen/abc', '/meldungen/0', '/meldungen/99999999999', '/fotos/1/original.jpg', '/meldungen/bestaetigen/kurz']) {
+      expect((await c.get(url)).statusCode, url).toBe(404);
+    }
+    expect((await c.get('/meldungen/1?ok=gefaelscht')).statusCode).toBe(400);
+  });
+
   it('publishes right away for signed-in residents', async () => {
     const resident = await createResident(t.db, t.org.id);
     const c = new Client(t);

@@ -1,0 +1,114 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { RequestContext } from '../../platform/http/context';
+import { AppError } from '../../platform/http/errors';
+import { currentUser, signedInOnly } from '../../platform/http/guards';
+import { sharedPages } from '../../platform/http/page-cache';
+import { IdParams, TokenParams } from '../../platform/http/schemas';
+import { startSession } from '../../platform/http/session-cookie';
+import { translator } from '../../platform/i18n';
+import { hashToken } from '../../platform/security/tokens';
+import { sendHtml } from '../../platform/views/render';
+import { LinkInvalidPage } from '../accounts/views/resident-pages';
+import { messages } from './messages';
+import * as q from './report.queries';
+import type { LocationStepExtras, ReportRouteDeps } from './report.routes';
+import { PhotoParams, photoSize } from './report.schemas';
+import * as reports from './report.service';
+import { ConfirmReportPage } from './views/report-form';
+import { ReportPage } from './views/report-page';
+
+/** What the report page says after an action that leads back to it (?ok=…), as message keys. */
+const NOTICES = { confirmed: 'confirmedText', supported: 'meTooDone', unfollowed: 'unfollowed', following: 'following' } as const;
+type Notice = keyof typeof NOTICES;
+const ReportPageQuery = Type.Object({ ok: Type.Optional(Type.Enum(Object.keys(NOTICES) as Notice[])) });
+
+/** Confirmation links, the public report page with support and follow, and the photos of public reports. */
+export function reportPageRoutes(app: FastifyInstance, { db, config, storage }: ReportRouteDeps, extras: LocationStepExtras): void {
+  const routes = app.withTypeProvider<TypeBoxTypeProvider>();
+  const deps: reports.ReportDeps = { db, storage, secret: config.secret, publicUrl: config.publicUrl };
+  const shared = sharedPages(config.publicCacheSeconds);
+
+  routes.get('/meldungen/bestaetigen/:token', { schema: { params: TokenParams } }, async (request, reply) => {
+    const { token } = request.params;
+    if (!(await q.peekReportToken(db, request.ctx.org.id, hashToken(token))))
+      return sendHtml(reply, <LinkInvalidPage ctx={request.ctx} retry="/melden" />, 410);
+    return sendHtml(reply, <ConfirmReportPage ctx={request.ctx} token={token} />);
+  });
+
+  routes.post('/meldungen/bestaetigen/:token', { schema: { params: TokenParams } }, async (request, reply) => {
+    const result = await reports.confirmByToken(deps, request.ctx.org, request.params.token);
+    if (!result) return sendHtml(reply, <LinkInvalidPage ctx={request.ctx} retry="/melden" />, 410);
+    await startSession(db, config, request, reply, result.userId, 'resident');
+    return reply.redirect(`/meldungen/${result.reportId}?ok=confirmed`, 303);
+  });
+
+  routes.get('/meldungen/:id', { schema: { params: IdParams, querystring: ReportPageQuery } }, async (request, reply) =>
+    shared.send(request, reply, (ctx) => reportPage(ctx, request.params.id, request.query.ok)),
+  );
+
+  async function reportPage(ctx: RequestContext, id: number, ok: Notice | undefined) {
+    const t = translator(messages, ctx.locale);
+    const report = await q.publicReport(db, ctx.org.id, id);
+    if (!report || report.hidden || report.status === 'unconfirmed') throw new AppError('not_found');
+    const [photos, events, questions, supporting, following] = await Promise.all([
+      q.approvedPhotos(db, ctx.org.id, id),
+      q.publicTimeline(db, ctx.org.id, id),
+      reports.categoryQuestions(db, ctx.org.id, report.category_id, ctx.locale),
+      ctx.user ? q.isSupporter(db, ctx.org.id, id, `u:${ctx.user.id}`) : Promise.resolve(undefined),
+      ctx.user ? q.isFollower(db, ctx.org.id, id, ctx.user.email) : Promise.resolve(undefined),
+    ]);
+    const stored = (report.answers ?? {}) as Record<string, string | number | string[]>;
+    const answers = questions
+      .filter((qu) => stored[qu.code] !== undefined)
+      .map((qu) => {
+        const v = stored[qu.code]!;
+        const label = (key: string) => qu.options.find((o) => o.key === key)?.label ?? key;
+        return { label: qu.label, value: Array.isArray(v) ? v.map(label).join(', ') : qu.datatype === 'singlevaluelist' ? label(String(v)) : String(v) };
+      });
+    return (
+      <ReportPage
+        ctx={ctx}
+        report={report}
+        photos={photos}
+        answers={answers}
+        events={events}
+        supporting={Boolean(supporting)}
+        following={Boolean(following)}
+        notice={ok ? t(NOTICES[ok], { id }) : undefined}
+        map={extras.reportMap?.(ctx, report)}
+      />
+    );
+  }
+
+  const signedIn = { preHandler: signedInOnly(), schema: { params: IdParams } };
+
+  routes.post('/meldungen/:id/unterstuetzen', signedIn, async (request, reply) => {
+    const { id } = request.params;
+    const result = await reports.supportReport(db, request.ctx.org, id, currentUser(request));
+    if (result === 'not_found') throw new AppError('not_found');
+    return reply.redirect(`/meldungen/${id}?ok=supported`, 303);
+  });
+
+  routes.post('/meldungen/:id/folgen', signedIn, async (request, reply) => {
+    const { id } = request.params;
+    if (!(await reports.followReport(db, request.ctx.org, id, currentUser(request)))) throw new AppError('not_found');
+    return reply.redirect(`/meldungen/${id}?ok=following`, 303);
+  });
+
+  routes.post('/meldungen/:id/nicht-mehr-folgen', signedIn, async (request, reply) => {
+    const { id } = request.params;
+    await reports.unfollowReport(db, request.ctx.org, id, currentUser(request));
+    return reply.redirect(`/meldungen/${id}?ok=unfollowed`, 303);
+  });
+
+  // Only approved photos of public reports have a public address; everything else is back-office only.
+  routes.get('/fotos/:id/:file', { schema: { params: PhotoParams } }, async (request, reply) => {
+    const photo = await q.photoForServing(db, request.ctx.org.id, request.params.id);
+    if (photo?.status !== 'approved' || photo.hidden || photo.report_status === 'unconfirmed') throw new AppError('not_found');
+    const data = await storage.get(reports.photoKey(photo.storage_key, photoSize(request.params.file)));
+    if (!data) throw new AppError('not_found');
+    return reply.type('image/jpeg').header('Cache-Control', 'public, max-age=86400').send(data);
+  });
+}
