@@ -1,0 +1,45 @@
+import { Type } from 'typebox';
+
+// The answers of the map's JSON routes (GeoJSON, RFC 7946), as documented; the bodies are sent pre-serialised.
+
+const Point = Type.Object({ type: Type.Literal('Point'), coordinates: Type.Array(Type.Number(), { minItems: 2, maxItems: 2 }) });
+
+const Pin = Type.Object({
+  cluster: Type.Literal(false),
+  id: Type.Integer(),
+  group: Type.String({ description: 'open, progress, fixed or closed: the colour of the pin' }),
+  status: Type.String(),
+  category: Type.String(),
+  url: Type.String(),
+});
+const Cluster = Type.Object({ cluster: Type.Literal(true), count: Type.Integer({ minimum: 2 }) });
+
+const MapDataCollection = Type.Object({
+  type: Type.Literal('FeatureCollection'),
+  features: Type.Array(Type.Object({ type: Type.Literal('Feature'), geometry: Point, properties: Type.Union([Pin, Cluster]) })),
+  clustered: Type.Boolean({ description: 'True when the features are grid cells with counts (low zoom or a dense view)' }),
+  truncated: Type.Boolean({ description: 'True when there were more features than one answer carries' }),
+  zoom: Type.Integer(),
+});
+
+const AreaCollection = Type.Object({
+  type: Type.Literal('FeatureCollection'),
+  features: Type.Array(
+    Type.Object({
+      type: Type.Literal('Feature'),
+      id: Type.Integer(),
+      properties: Type.Object({ kind: Type.String({ description: 'city or district' }), name: Type.String() }),
+      geometry: Type.Object({ type: Type.String(), coordinates: Type.Array(Type.Unknown()) }),
+    }),
+  ),
+});
+
+const geojson = <T>(schema: T) => ({ content: { 'application/geo+json': { schema } } });
+
+export const MapAreasAnswer = geojson(AreaCollection);
+export const MapDataAnswer = geojson(MapDataCollection);
+
+/** A bad request: every bad field with a message in the visitor's language. */
+export const MapDataError = Type.Object({
+  error: Type.Object({ code: Type.Literal('bad_request'), message: Type.String(), fields: Type.Record(Type.String(), Type.String()) }),
+});
