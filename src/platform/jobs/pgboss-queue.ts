@@ -133,7 +133,7 @@ export function pgBossQueue(db: Db, log: JobLogger, timing: QueueTiming = {}): J
       for (const registration of registrations.values()) await startWorkers(registration);
     },
 
-    async send<Data extends JobData>(job: JobType<Data>, data: Data, options: SendOptions = {}) {
+    async send<Data extends JobData>(job: JobType<Data>, data: NoInfer<Data>, options: SendOptions = {}) {
       if (state !== 'started') throw new Error(`Job queue not started: cannot send ${job.name}`);
       const o = resolveOptions(job, data, options);
       await ensureQueue(job.name);
@@ -148,7 +148,7 @@ export function pgBossQueue(db: Db, log: JobLogger, timing: QueueTiming = {}): J
       });
     },
 
-    async work<Data extends JobData>(job: JobType<Data>, handler: JobHandler<Data>, options: WorkOptions = {}) {
+    async work<Data extends JobData>(job: JobType<Data>, handler: JobHandler<NoInfer<Data>>, options: WorkOptions = {}) {
       if (registrations.has(job.name)) throw new Error(`Job ${job.name} already has a handler`);
       const concurrency = options.concurrency ?? 1;
       if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`Job ${job.name}: concurrency must be a whole number ≥ 1`);

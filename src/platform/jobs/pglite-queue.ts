@@ -125,8 +125,8 @@ export function pgliteQueue(db: Db, log: JobLogger, timing: QueueTiming = {}): J
       pollAll();
     },
 
-    async send<Data extends JobData>(job: JobType<Data>, data: Data, options: SendOptions = {}) {
-      if (state === 'new') throw new Error(`Job queue not started: cannot send ${job.name}`);
+    async send<Data extends JobData>(job: JobType<Data>, data: NoInfer<Data>, options: SendOptions = {}) {
+      if (state !== 'started') throw new Error(`Job queue not started: cannot send ${job.name}`);
       const o = resolveOptions(job, data, options);
       const id = await insertJob(options.transaction ?? db, { name: job.name, organizationId: data.organizationId, data, ...o });
       // Due now and committed: run it without waiting for the tick. (In a transaction it is not visible yet.)
@@ -135,7 +135,7 @@ export function pgliteQueue(db: Db, log: JobLogger, timing: QueueTiming = {}): J
       return id;
     },
 
-    async work<Data extends JobData>(job: JobType<Data>, handler: JobHandler<Data>, options: WorkOptions = {}) {
+    async work<Data extends JobData>(job: JobType<Data>, handler: JobHandler<NoInfer<Data>>, options: WorkOptions = {}) {
       if (workers.has(job.name)) throw new Error(`Job ${job.name} already has a handler`);
       const concurrency = options.concurrency ?? 1;
       if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`Job ${job.name}: concurrency must be a whole number ≥ 1`);

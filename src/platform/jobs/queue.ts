@@ -72,9 +72,9 @@ export interface JobQueue {
   /** Creates what the queue needs and starts the workers registered so far. */
   start(): Promise<void>;
   /** Queues a job; returns its id, or null when a waiting job with the same singletonKey exists. */
-  send<Data extends JobData>(job: JobType<Data>, data: Data, options?: SendOptions): Promise<string | null>;
+  send<Data extends JobData>(job: JobType<Data>, data: NoInfer<Data>, options?: SendOptions): Promise<string | null>;
   /** Runs the handler for every job of this kind (from start, or at once when started). One handler per kind. */
-  work<Data extends JobData>(job: JobType<Data>, handler: JobHandler<Data>, options?: WorkOptions): Promise<void>;
+  work<Data extends JobData>(job: JobType<Data>, handler: JobHandler<NoInfer<Data>>, options?: WorkOptions): Promise<void>;
   /** Cancels a job that has not finished; true if it was cancelled. A running handler is not interrupted, but its outcome is no longer recorded. */
   // biome-ignore lint/suspicious/noExplicitAny: any job kind; the data type plays no part in cancelling.
   cancel(job: JobType<any>, id: string): Promise<boolean>;
