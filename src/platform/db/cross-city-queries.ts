@@ -8,4 +8,5 @@ export const CROSS_CITY_QUERIES: Record<string, string> = {
   'src/modules/organizations/organization.queries.ts#findOrganizationBySlug': 'finds a city by its slug (CLI, seed, the default city)',
   'src/modules/organizations/organization.queries.ts#insertOrganization': 'creates a city',
   'src/modules/accounts/account.queries.ts#purgeOldTokens': 'a purge job: removes expired sign-in links of every city at once',
+  'src/platform/surveys/survey.queries.ts#claimDueSurvey': 'the survey mail job claims due rows of every city; each mail goes out under the city of its row',
 };

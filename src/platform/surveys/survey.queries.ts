@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { Db } from '../db/connect';
+import type { Db, Trx } from '../db/connect';
 import { hashToken } from '../security/tokens';
 import type { SurveyKind, SurveyRow } from './survey';
 
@@ -15,17 +15,17 @@ type Kind = Pick<SurveyKind<string, unknown, unknown>, 'table' | 'validDays' | '
 export const PENDING_TOKEN_HASH: RawBuilder<string> = sql<string>`'pending:' || gen_random_uuid()::text`;
 
 /**
- * Locks the most overdue unsent row that is still worth asking about, with its city's name for the mail;
- * SKIP LOCKED lets other processes take the next one meanwhile.
+ * Locks the most overdue unsent row that is still worth asking about, of any city (the mail job serves them all),
+ * with its city's name for the mail; SKIP LOCKED lets other processes take the next one meanwhile.
  */
-export async function claimDueSurvey<Row extends SurveyRow = SurveyRow>(db: Db, kind: Kind): Promise<{ row: Row; city: string } | undefined> {
+export async function claimDueSurvey<Row extends SurveyRow = SurveyRow>(trx: Trx, kind: Kind): Promise<{ row: Row; city: string } | undefined> {
   const result = await sql<Row & { survey_city: string }>`
     SELECT q.*, o.name AS survey_city
     FROM ${sql.table(kind.table)} AS q JOIN organizations o ON o.id = q.organization_id
     WHERE q.sent_at IS NULL AND q.due_at <= now() AND (${kind.stillDue})
     ORDER BY q.due_at
     LIMIT 1
-    FOR UPDATE OF q SKIP LOCKED`.execute(db);
+    FOR UPDATE OF q SKIP LOCKED`.execute(trx);
   const found = result.rows[0];
   if (!found) return undefined;
   const { survey_city: city, ...row } = found;
@@ -33,9 +33,11 @@ export async function claimDueSurvey<Row extends SurveyRow = SurveyRow>(db: Db, 
 }
 
 /** Stores the hash of the mailed token and when it was sent. */
-export async function markSurveySent(db: Db, kind: Kind, id: number, token: string): Promise<Date> {
+export async function markSurveySent(db: Db, kind: Kind, organizationId: number, id: number, token: string): Promise<Date> {
   const result = await sql<{ sent_at: Date }>`
-    UPDATE ${sql.table(kind.table)} SET token_hash = ${hashToken(token)}, sent_at = now() WHERE id = ${id} RETURNING sent_at`.execute(db);
+    UPDATE ${sql.table(kind.table)} SET token_hash = ${hashToken(token)}, sent_at = now()
+    WHERE organization_id = ${organizationId} AND id = ${id}
+    RETURNING sent_at`.execute(db);
   return new Date(result.rows[0]!.sent_at);
 }
 
@@ -52,9 +54,9 @@ export async function findOpenSurvey<Row extends SurveyRow>(db: Db, kind: Kind, 
 }
 
 /** Records the answer if the row is still unanswered; false when another request was first. */
-export async function recordSurveyAnswer(db: Db, kind: Kind, id: number, answer: string, comment: string): Promise<boolean> {
+export async function recordSurveyAnswer(db: Db, kind: Kind, organizationId: number, id: number, answer: string, comment: string): Promise<boolean> {
   const result = await sql`
     UPDATE ${sql.table(kind.table)} SET answered_at = now(), answer = ${answer}, comment = ${comment}
-    WHERE id = ${id} AND answered_at IS NULL`.execute(db);
+    WHERE organization_id = ${organizationId} AND id = ${id} AND answered_at IS NULL`.execute(db);
   return Number(result.numAffectedRows ?? 0) === 1;
 }

@@ -23,7 +23,7 @@ export async function sendDueSurveys(deps: SurveyMailDeps, kind: SurveyKind<stri
       const due = await claimDueSurvey(trx, kind);
       if (!due) return false;
       const token = randomToken();
-      const sentAt = await markSurveySent(trx, kind, due.row.id, token);
+      const sentAt = await markSurveySent(trx, kind, due.row.organization_id, due.row.id, token);
       const subject = await kind.subject(trx, due.row);
       const link = { url: new URL(`${kind.path}/${token}`, deps.publicUrl).href, until: validUntil(sentAt, kind.validDays) };
       await enqueueMail(trx, bilingualMail(kind.mail, subject, { organizationId: due.row.organization_id, address: due.row.email, city: due.city }, link));
@@ -104,7 +104,7 @@ export async function answerSurvey<A extends string, Outcome, Row extends Survey
     const errors = answerProblems(kind, input.answer, comment);
     if (Object.keys(errors).length > 0 || !isSurveyAnswer(kind, input.answer)) return { ok: false, gone: false, errors } as const;
     const answer = input.answer;
-    if (!(await recordSurveyAnswer(trx, kind, row.id, answer, comment))) return { ok: false, gone: true } as const;
+    if (!(await recordSurveyAnswer(trx, kind, organizationId, row.id, answer, comment))) return { ok: false, gone: true } as const;
     const outcome = await kind.onAnswer(trx, { row, organizationId, answer, comment });
     return { ok: true, answer, outcome } as const;
   });
