@@ -70,6 +70,7 @@ export function pgBossQueue(db: Db, log: JobLogger, timing: QueueTiming = {}): J
   const registrations = new Map<string, Registration>();
   const queues = new Map<string, Promise<void>>();
   let state: 'new' | 'starting' | 'started' | 'stopped' = 'new';
+  let starting: Promise<void> | undefined;
 
   // pg-boss 10 needs a queue (and its partition) before the first job; creating it twice does nothing. Two
   // processes creating the same new queue at once deadlock in pg-boss's create_queue (each waits for the other's
@@ -121,16 +122,26 @@ export function pgBossQueue(db: Db, log: JobLogger, timing: QueueTiming = {}): J
   return {
     kind: 'postgres',
 
-    async start() {
-      if (state !== 'new') return;
+    start() {
+      if (state !== 'new') return starting ?? Promise.resolve();
       state = 'starting';
-      await boss.start();
-      await createSingletonIndex(db);
-      // Waiting jobs from a restored backup land in the embedded queue's table; pg-boss takes them from there.
-      const handed = await handOverRestoredJobs(db, boss, ensureQueue);
-      if (handed > 0) log.info({ jobs: handed }, `Job queue: ${handed} waiting job(s) from a restored backup handed to pg-boss`);
-      state = 'started';
-      for (const registration of registrations.values()) await startWorkers(registration);
+      starting = (async () => {
+        try {
+          await boss.start();
+          await createSingletonIndex(db);
+          // Waiting jobs from a restored backup land in the embedded queue's table; pg-boss takes them from there.
+          const handed = await handOverRestoredJobs(db, boss, ensureQueue);
+          if (handed > 0) log.info({ jobs: handed }, `Job queue: ${handed} waiting job(s) from a restored backup handed to pg-boss`);
+          state = 'started';
+          for (const registration of registrations.values()) await startWorkers(registration);
+        } catch (err) {
+          // No half-started queue: pg-boss's maintenance timer would keep the process alive.
+          state = 'stopped';
+          await boss.stop({ graceful: false, close: false }).catch(() => {});
+          throw err;
+        }
+      })();
+      return starting;
     },
 
     async send<Data extends JobData>(job: JobType<Data>, data: NoInfer<Data>, options: SendOptions = {}) {
@@ -165,6 +176,8 @@ export function pgBossQueue(db: Db, log: JobLogger, timing: QueueTiming = {}): J
     },
 
     async stop(options: StopOptions = {}) {
+      // A stop during start (a signal right after launch) waits for the start, so pg-boss's timers end too.
+      if (state === 'starting') await starting?.catch(() => {});
       if (state !== 'started') {
         state = 'stopped';
         return;

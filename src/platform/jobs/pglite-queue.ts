@@ -43,6 +43,8 @@ export function pgliteQueue(db: Db, log: JobLogger, timing: QueueTiming = {}): J
   const workers = new Map<string, Worker>();
   /** Jobs whose handler is running, so stop can wait for them or fail them. */
   const inFlight = new Map<string, { row: JobRow; done: Promise<void> }>();
+  /** Jobs failed by stop while their handler still ran: whatever the handler does later is no longer recorded. */
+  const abandoned = new Set<string>();
   let state: 'new' | 'started' | 'stopping' | 'stopped' = 'new';
   let pollTimer: NodeJS.Timeout | undefined;
   let purgeTimer: NodeJS.Timeout | undefined;
@@ -57,8 +59,9 @@ export function pgliteQueue(db: Db, log: JobLogger, timing: QueueTiming = {}): J
     const job = info(row);
     try {
       await withTimeout(worker.handler(row.data as JobData, job), row.expire_seconds * 1000, `Job ${row.name}`);
-      await completeJob(db, row.id);
+      if (!abandoned.has(row.id)) await completeJob(db, row.id);
     } catch (err) {
+      if (abandoned.has(row.id)) return;
       logFailure(log, job, err);
       await fail(row, err);
     }
@@ -156,14 +159,15 @@ export function pgliteQueue(db: Db, log: JobLogger, timing: QueueTiming = {}): J
       state = 'stopping';
       clearInterval(pollTimer);
       clearInterval(purgeTimer);
-      const graceful = options.graceful ?? true;
-      const deadline = Date.now() + Math.max(options.timeoutMs ?? 30_000, 0);
-      if (graceful && inFlight.size > 0) {
+      if ((options.graceful ?? true) && inFlight.size > 0) {
         const all = Promise.allSettled([...inFlight.values()].map((j) => j.done));
-        await withTimeout(all, Math.max(0, deadline - Date.now()), 'Stopping the job queue').catch(() => {});
+        await withTimeout(all, Math.max(0, options.timeoutMs ?? 30_000), 'Stopping the job queue').catch(() => {});
       }
       // Handlers still running are abandoned: their jobs count a failed attempt and run again after the restart.
-      for (const { row } of inFlight.values()) await fail(row, new Error('the queue stopped while the job ran'));
+      for (const { row } of inFlight.values()) {
+        abandoned.add(row.id);
+        await fail(row, new Error('the queue stopped while the job ran'));
+      }
       state = 'stopped';
     },
   };
