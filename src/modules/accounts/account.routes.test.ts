@@ -249,3 +249,27 @@ describe('staff pages', () => {
     expect((await c.post(`/verwaltung/mitarbeitende/${admin.id}/sperren`)).statusCode).toBe(403);
   });
 });
+
+describe('parameters checked by the route schemas', () => {
+  it('a bad id or token is a 404, a bad query a 400 page in the visitor’s language; parameters no schema names still work', async () => {
+    const admin = await createStaff(t.db, t.config.secret, t.org.id, 'admin');
+    const c = new Client(t);
+    await c.signInAs(admin.id, 'staff');
+    for (const id of ['abc', '0', '-1', '1.5', '99999999999', 'Infinity', '999999']) {
+      expect((await c.get(`/verwaltung/mitarbeitende/${id}`)).statusCode, id).toBe(404);
+    }
+    expect((await new Client(t).get('/anmelden/link/kurz')).statusCode).toBe(404);
+    const tooLong = `/anmelden?return=/${'x'.repeat(2000)}`;
+    const german = await new Client(t).get(tooLong);
+    expect(german.statusCode).toBe(400);
+    expect(german.headers['content-type']).toContain('text/html');
+    expect(german.body).toContain('Ungültige Anfrage');
+    const english = await new Client(t).get(`${tooLong}&lang=en`);
+    expect(english.statusCode).toBe(400);
+    expect(english.body).toContain('Invalid request');
+    const page = await new Client(t).get('/anmelden?lang=en&utm_source=newsletter&return=/konto');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('lang="en"');
+    expect((await c.get('/verwaltung/mitarbeitende?ok=saved&utm_campaign=x')).statusCode).toBe(200);
+  });
+});
