@@ -9,7 +9,7 @@ import { backup, restore, tableChecksums } from '../db/backup';
 import type { DatabaseHandle } from '../db/connect';
 import { openJobQueue } from './open';
 import { defineJob } from './queue';
-import { recordingLogger, waitFor } from './test-support';
+import { recordingLogger, waitFor } from './queue.test-support';
 
 // A backup carries the jobs that have not finished (from the jobs table on PGlite, from pg-boss's schema on
 // PostgreSQL) and not the finished ones; after a restore the waiting ones run. Runs on both databases.

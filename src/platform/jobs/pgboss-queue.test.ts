@@ -6,7 +6,7 @@ import { type DatabaseHandle, openPostgres } from '../db/connect';
 import { openJobQueue } from './open';
 import { pgBossDb } from './pgboss-db';
 import { defineJob, type JobQueue } from './queue';
-import { recordingLogger, storedJob, waitFor } from './test-support';
+import { recordingLogger, storedJob, waitFor } from './queue.test-support';
 
 // Several app processes share one PostgreSQL: two queues, each with its own pool on the same database, stand in
 // for two processes here. Only PostgreSQL (the embedded database allows one process).

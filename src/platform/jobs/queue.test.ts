@@ -6,7 +6,7 @@ import type { DatabaseHandle } from '../db/connect';
 import { insertJob } from './jobs.queries';
 import { openJobQueue } from './open';
 import { defineJob, type JobInfo, type JobQueue, retryDelaySeconds } from './queue';
-import { recordingLogger, storedJob, waitFor } from './test-support';
+import { recordingLogger, storedJob, waitFor } from './queue.test-support';
 
 // The same behaviour from both queues: this file runs on PGlite (the jobs table) and, with DATABASE_URL, on
 // PostgreSQL (pg-boss). Every test uses its own job kind, so their workers do not meet.
