@@ -137,6 +137,14 @@ describe('shared view components: every example state passes axe', () => {
     await expect(page.locator('.k-status').allTextContents()).resolves.toEqual(['● Entwurf', '◐ In Arbeit', '✔ Erledigt', '■ Archiviert']);
   });
 
+  it('a wide table can be scrolled by keyboard: its box is a named region in the tab order', async () => {
+    const page = await show('table-scroll-region', 320);
+    const region = page.getByRole('region', { name: 'Alle Beispiele' });
+    await expect(region.getAttribute('tabindex')).resolves.toBe('0');
+    await expect(region.getByRole('table').count()).resolves.toBe(1);
+    await expectNoHorizontalScroll(page);
+  });
+
   it.each(['table-long-words', 'form-long-words', 'timeline-cards'])('long German words do not widen the page on a phone: %s', async (name) => {
     const page = await show(name, 320);
     await expectNoHorizontalScroll(page);

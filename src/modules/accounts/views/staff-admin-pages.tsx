@@ -3,8 +3,8 @@ import type { RequestContext } from '../../../platform/http/context';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { formatDateTime, translator } from '../../../platform/i18n';
 import { platformMessages } from '../../../platform/i18n/platform-messages';
-import { Button, Checkboxes, CsrfField, ErrorSummary, Notice, Select, TextInput } from '../../../platform/views/forms';
-import { BackOfficeLayout } from '../../organizations/views/back-office-layout';
+import { AdminFormPage, AdminListPage, DataTable, PostButton, RowLink } from '../../../platform/views/components';
+import { Checkboxes, Select, TextInput } from '../../../platform/views/forms';
 import { messages } from '../messages';
 
 export const ROLES: StaffRole[] = ['admin', 'moderator', 'department_staff'];
@@ -23,56 +23,40 @@ export interface StaffRow {
 export function StaffListPage({ ctx, staff, notice }: { ctx: RequestContext; staff: StaffRow[]; notice?: string }) {
   const t = translator(messages, ctx.locale);
   return (
-    <BackOfficeLayout ctx={ctx} title={t('staffTitle')}>
-      <h1>{t('staffTitle')}</h1>
-      {notice && <Notice kind="success">{notice}</Notice>}
-      <p>{t('staffIntro')}</p>
-      <p>
-        <a class="k-button k-button--secondary" href="/verwaltung/mitarbeitende/neu">
-          {t('newStaff')}
-        </a>
-      </p>
-      <div class="k-table-wrap">
-        <table class="k-table">
-          <caption class="k-visually-hidden">{t('staffTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('email')}</th>
-              <th scope="col">{t('role')}</th>
-              <th scope="col">{t('departments')}</th>
-              <th scope="col">{t('status')}</th>
-              <th scope="col">{t('lastLogin')}</th>
-              <th scope="col">{t('actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {staff.map((s) => (
-              <tr>
-                <th scope="row">
-                  {s.display_name && (
-                    <span>
-                      {s.display_name}
-                      <br />
-                    </span>
-                  )}
-                  {s.email}
-                </th>
-                <td>{s.role ? t(`role.${s.role}`) : '–'}</td>
-                <td>{s.departments.join(', ') || '–'}</td>
-                <td>{s.disabled_at ? t('disabled') : s.totp_enabled_at ? t('active') : t('setupPending')}</td>
-                <td>{s.last_login_at ? formatDateTime(new Date(s.last_login_at), ctx.locale) : t('never')}</td>
-                <td>
-                  <a href={`/verwaltung/mitarbeitende/${s.id}`}>
-                    {t('edit')}
-                    <span class="k-visually-hidden"> {s.email}</span>
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </BackOfficeLayout>
+    <AdminListPage
+      ctx={ctx}
+      title={t('staffTitle')}
+      notice={notice}
+      intro={t('staffIntro')}
+      action={{ href: '/verwaltung/mitarbeitende/neu', label: t('newStaff') }}
+    >
+      <DataTable
+        caption={t('staffTitle')}
+        rows={staff}
+        columns={[
+          {
+            header: t('email'),
+            rowHeader: true,
+            cell: (s) => (
+              <>
+                {s.display_name && (
+                  <span>
+                    {s.display_name}
+                    <br />
+                  </span>
+                )}
+                {s.email}
+              </>
+            ),
+          },
+          { header: t('role'), cell: (s) => (s.role ? t(`role.${s.role}`) : '–') },
+          { header: t('departments'), cell: (s) => s.departments.join(', ') || '–' },
+          { header: t('status'), cell: (s) => (s.disabled_at ? t('disabled') : s.totp_enabled_at ? t('active') : t('setupPending')) },
+          { header: t('lastLogin'), cell: (s) => (s.last_login_at ? formatDateTime(new Date(s.last_login_at), ctx.locale) : t('never')) },
+          { header: t('actions'), cell: (s) => <RowLink href={`/verwaltung/mitarbeitende/${s.id}`} label={t('edit')} name={s.email} /> },
+        ]}
+      />
+    </AdminListPage>
   );
 }
 
@@ -97,62 +81,61 @@ export function StaffFormPage(props: {
   const t = translator(messages, ctx.locale);
   const tp = translator(platformMessages, ctx.locale);
   const errors = props.errors ?? {};
-  const title = id ? t('editStaff') : t('newStaff');
   return (
-    <BackOfficeLayout ctx={ctx} title={title}>
-      <h1>{title}</h1>
-      {props.notice && <Notice kind="success">{props.notice}</Notice>}
-      <ErrorSummary title={tp('errorSummaryTitle')} errors={errors} />
-      <form method="post" action={id ? `/verwaltung/mitarbeitende/${id}` : '/verwaltung/mitarbeitende'} novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        {id ? (
-          <p>
-            <strong>{t('email')}:</strong> {values.email}
-          </p>
-        ) : (
-          <TextInput name="email" type="email" label={t('email')} value={values.email} error={errors.email} />
-        )}
-        <TextInput
-          name="displayName"
-          label={t('displayName')}
-          optionalLabel={tp('optional')}
-          value={values.displayName}
-          error={errors.displayName}
-          maxLength={100}
-        />
-        <Select
-          name="role"
-          label={t('role')}
-          value={values.role}
-          error={errors.role}
-          options={[{ value: '', label: '–' }, ...ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))]}
-        />
-        <Checkboxes
-          name="departmentIds"
-          legend={t('departments')}
-          hint={t('departmentsHint')}
-          error={errors.departmentIds}
-          options={props.departments.map((d) => ({ value: String(d.id), label: d.name }))}
-          values={values.departmentIds}
-        />
-        <div class="k-actions">
-          <Button>{t('save')}</Button> <a href="/verwaltung/mitarbeitende">{t('cancel')}</a>
-        </div>
-      </form>
-      {id && (
-        <div class="k-section k-actions">
-          <form method="post" action={`/verwaltung/mitarbeitende/${id}/${props.disabled ? 'entsperren' : 'sperren'}`}>
-            <CsrfField token={ctx.csrfToken} />
-            <Button variant={props.disabled ? 'secondary' : 'warning'}>{props.disabled ? t('enable') : t('disable')}</Button>
-          </form>
-          {props.setupPending && (
-            <form method="post" action={`/verwaltung/mitarbeitende/${id}/einrichtungslink`}>
-              <CsrfField token={ctx.csrfToken} />
-              <Button variant="secondary">{t('resendSetup')}</Button>
-            </form>
-          )}
-        </div>
+    <AdminFormPage
+      ctx={ctx}
+      title={id ? t('editStaff') : t('newStaff')}
+      notice={props.notice}
+      errors={errors}
+      action={id ? `/verwaltung/mitarbeitende/${id}` : '/verwaltung/mitarbeitende'}
+      submitLabel={t('save')}
+      cancel={{ href: '/verwaltung/mitarbeitende', label: t('cancel') }}
+      after={
+        id && (
+          <div class="k-section k-actions">
+            <PostButton
+              action={`/verwaltung/mitarbeitende/${id}/${props.disabled ? 'entsperren' : 'sperren'}`}
+              csrfToken={ctx.csrfToken}
+              label={props.disabled ? t('enable') : t('disable')}
+              variant={props.disabled ? 'secondary' : 'warning'}
+            />
+            {props.setupPending && (
+              <PostButton action={`/verwaltung/mitarbeitende/${id}/einrichtungslink`} csrfToken={ctx.csrfToken} label={t('resendSetup')} variant="secondary" />
+            )}
+          </div>
+        )
+      }
+    >
+      {id ? (
+        <p>
+          <strong>{t('email')}:</strong> {values.email}
+        </p>
+      ) : (
+        <TextInput name="email" type="email" label={t('email')} value={values.email} error={errors.email} />
       )}
-    </BackOfficeLayout>
+      <TextInput
+        name="displayName"
+        label={t('displayName')}
+        optionalLabel={tp('optional')}
+        value={values.displayName}
+        error={errors.displayName}
+        maxLength={100}
+      />
+      <Select
+        name="role"
+        label={t('role')}
+        value={values.role}
+        error={errors.role}
+        options={[{ value: '', label: '–' }, ...ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))]}
+      />
+      <Checkboxes
+        name="departmentIds"
+        legend={t('departments')}
+        hint={t('departmentsHint')}
+        error={errors.departmentIds}
+        options={props.departments.map((d) => ({ value: String(d.id), label: d.name }))}
+        values={values.departmentIds}
+      />
+    </AdminFormPage>
   );
 }

@@ -2,9 +2,10 @@ import type { RequestContext } from '../../../platform/http/context';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { translator } from '../../../platform/i18n';
 import { platformMessages } from '../../../platform/i18n/platform-messages';
+import { BackOfficeFrame } from '../../../platform/views/back-office-frame';
+import { AdminFormPage, AdminListPage, DataTable, Timeline } from '../../../platform/views/components';
 import { Button, CsrfField, ErrorSummary, Notice, Select, TextArea, TextInput } from '../../../platform/views/forms';
-import { BackOfficeLayout } from '../../organizations/views/back-office-layout';
-import { StatusBadge } from '../../reports/views/status';
+import { ReportStatusBadge } from '../../reports/views/status';
 import type { MeasureView, PlaceSummary } from '../angstraeume.service';
 import { LIMITS, MEASURE_TYPES } from '../angstraum';
 import { AngstAssets, ChangeMark, dayText, measureLabel, newsText, OverdueMark, placeName, tr } from './parts';
@@ -17,62 +18,58 @@ export interface QueueRow {
   district: string | null;
 }
 
+/** When the place last had news, and whether news is overdue (list cells, public and staff). */
+export function NewsCell({ ctx, place, now, intervalDays }: { ctx: RequestContext; place: PlaceSummary; now: Date; intervalDays: number }) {
+  return (
+    <>
+      {newsText(ctx.locale, place.lastNewsAt, now)}
+      {place.overdue && (
+        <>
+          <br />
+          <OverdueMark locale={ctx.locale} intervalDays={intervalDays} />
+        </>
+      )}
+    </>
+  );
+}
+
 function PlacesTable({
   ctx,
   rows,
   now,
   intervalDays,
   caption,
+  empty,
 }: {
   ctx: RequestContext;
   rows: PlaceSummary[];
   now: Date;
   intervalDays: number;
   caption: string;
+  empty?: string;
 }) {
   const t = tr(ctx.locale);
   return (
-    <div class="k-table-wrap">
-      <table class="k-table">
-        <caption class="k-visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('col.place')}</th>
-            <th scope="col">{t('col.status')}</th>
-            <th scope="col">{t('col.measures')}</th>
-            <th scope="col">{t('col.news')}</th>
-            <th scope="col">{t('col.change')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((p) => (
-            <tr>
-              <th scope="row">
-                <a href={`/verwaltung/angstraeume/${p.id}`}>
-                  #{p.id} {placeName(ctx.locale, p)}
-                </a>
-              </th>
-              <td>
-                <StatusBadge locale={ctx.locale} report={p} />
-              </td>
-              <td>{p.measures.length}</td>
-              <td>
-                {newsText(ctx.locale, p.lastNewsAt, now)}
-                {p.overdue && (
-                  <>
-                    <br />
-                    <OverdueMark locale={ctx.locale} intervalDays={intervalDays} />
-                  </>
-                )}
-              </td>
-              <td>
-                <ChangeMark locale={ctx.locale} group={p.change.group} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      rows={rows}
+      empty={empty}
+      columns={[
+        {
+          header: t('col.place'),
+          rowHeader: true,
+          cell: (p) => (
+            <a href={`/verwaltung/angstraeume/${p.id}`}>
+              #{p.id} {placeName(ctx.locale, p)}
+            </a>
+          ),
+        },
+        { header: t('col.status'), cell: (p) => <ReportStatusBadge locale={ctx.locale} report={p} /> },
+        { header: t('col.measures'), cell: (p) => p.measures.length },
+        { header: t('col.news'), cell: (p) => <NewsCell ctx={ctx} place={p} now={now} intervalDays={intervalDays} /> },
+        { header: t('col.change'), cell: (p) => <ChangeMark locale={ctx.locale} group={p.change.group} /> },
+      ]}
+    />
   );
 }
 
@@ -93,56 +90,47 @@ export function BackOfficeOverviewPage({
   const t = tr(ctx.locale);
   const overdue = places.filter((p) => p.overdue);
   return (
-    <BackOfficeLayout ctx={ctx} title={t('bo.title')}>
+    <AdminListPage ctx={ctx} title={t('bo.title')}>
       <AngstAssets />
-      <h1>{t('bo.title')}</h1>
       <section class="k-section" aria-labelledby="review-title">
         <h2 id="review-title">{t('bo.reviewTitle', { n: queue.length })}</h2>
         <p>{t('bo.reviewIntro')}</p>
-        {queue.length === 0 ? (
-          <p>{t('bo.reviewNone')}</p>
-        ) : (
-          <div class="k-table-wrap">
-            <table class="k-table">
-              <caption class="k-visually-hidden">{t('bo.reviewTitle', { n: queue.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('col.place')}</th>
-                  <th scope="col">{t('col.district')}</th>
-                  <th scope="col">{t('bo.col.reported')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {queue.map((r) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/verwaltung/angstraeume/${r.id}`}>
-                        #{r.id} {placeName(ctx.locale, r)}
-                      </a>
-                    </th>
-                    <td>{r.district ?? t('noDistrict')}</td>
-                    <td>{dayText(new Date(r.created_at), ctx.locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t('bo.reviewTitle', { n: queue.length })}
+          rows={queue}
+          empty={t('bo.reviewNone')}
+          columns={[
+            {
+              header: t('col.place'),
+              rowHeader: true,
+              cell: (r) => (
+                <a href={`/verwaltung/angstraeume/${r.id}`}>
+                  #{r.id} {placeName(ctx.locale, r)}
+                </a>
+              ),
+            },
+            { header: t('col.district'), cell: (r) => r.district ?? t('noDistrict') },
+            { header: t('bo.col.reported'), cell: (r) => dayText(new Date(r.created_at), ctx.locale) },
+          ]}
+        />
       </section>
       <section class="k-section" aria-labelledby="overdue-title">
         <h2 id="overdue-title">{t('bo.overdueTitle', { n: overdue.length })}</h2>
         <p>{t('bo.overdueIntro', { days: intervalDays })}</p>
-        {overdue.length === 0 ? (
-          <p>{t('bo.overdueNone')}</p>
-        ) : (
-          <PlacesTable ctx={ctx} rows={overdue} now={now} intervalDays={intervalDays} caption={t('bo.overdueTitle', { n: overdue.length })} />
-        )}
+        <PlacesTable
+          ctx={ctx}
+          rows={overdue}
+          now={now}
+          intervalDays={intervalDays}
+          caption={t('bo.overdueTitle', { n: overdue.length })}
+          empty={t('bo.overdueNone')}
+        />
       </section>
       <section class="k-section" aria-labelledby="all-title">
         <h2 id="all-title">{t('bo.allTitle', { n: places.length })}</h2>
         {places.length > 0 && <PlacesTable ctx={ctx} rows={places} now={now} intervalDays={intervalDays} caption={t('bo.allTitle', { n: places.length })} />}
       </section>
-    </BackOfficeLayout>
+    </AdminListPage>
   );
 }
 
@@ -162,13 +150,13 @@ export function BackOfficePlacePage({ ctx, place, measures, review, measure, not
   const errors = { ...(review.errors ?? {}), ...(measure.errors ?? {}) };
   const title = t('bo.placeTitle', { id: place.id });
   return (
-    <BackOfficeLayout ctx={ctx} title={title}>
+    <BackOfficeFrame ctx={ctx} title={title}>
       <AngstAssets />
       <ErrorSummary title={tp('errorSummaryTitle')} errors={errors} />
       {notice && <Notice kind="success">{notice}</Notice>}
       <h1>{title}</h1>
       <p class="k-meta">
-        <StatusBadge locale={ctx.locale} report={place} /> · {placeName(ctx.locale, place)} · {place.district ?? t('noDistrict')} ·{' '}
+        <ReportStatusBadge locale={ctx.locale} report={place} /> · {placeName(ctx.locale, place)} · {place.district ?? t('noDistrict')} ·{' '}
         {t('reportedOn', { date: dayText(new Date(place.created_at), ctx.locale) })}
       </p>
       <ul class="k-list">
@@ -205,17 +193,14 @@ export function BackOfficePlacePage({ ctx, place, measures, review, measure, not
       <section class="k-section" aria-labelledby="measure-title">
         <h2 id="measure-title">{t('bo.measureSection')}</h2>
         {measures.length > 0 && (
-          <ol class="k-timeline">
-            {measures.map((m, i) => (
-              <li class="k-timeline__item">
-                <p class="k-timeline__when">{dayText(m.at, ctx.locale)}</p>
-                <p class="k-timeline__what">
-                  {t('measureNumber', { n: i + 1 })} · {measureLabel(ctx.locale, m.type)}
-                </p>
-                <p class="k-pre">{m.body}</p>
-              </li>
-            ))}
-          </ol>
+          <Timeline
+            events={measures.map((m, i) => ({
+              at: m.at,
+              when: dayText(m.at, ctx.locale),
+              text: `${t('measureNumber', { n: i + 1 })} · ${measureLabel(ctx.locale, m.type)}`,
+              body: m.body,
+            }))}
+          />
         )}
         {place.reviewed_at ? (
           <form method="post" action={`/verwaltung/angstraeume/${place.id}/massnahme`} novalidate>
@@ -242,7 +227,7 @@ export function BackOfficePlacePage({ ctx, place, measures, review, measure, not
           <p>{t('bo.measureNeedsReview')}</p>
         )}
       </section>
-    </BackOfficeLayout>
+    </BackOfficeFrame>
   );
 }
 
@@ -258,26 +243,25 @@ export function SettingsPage({
   saved?: boolean;
 }) {
   const t = tr(ctx.locale);
-  const tp = translator(platformMessages, ctx.locale);
   return (
-    <BackOfficeLayout ctx={ctx} title={t('bo.settingsTitle')}>
-      <ErrorSummary title={tp('errorSummaryTitle')} errors={errors ?? {}} />
-      {saved && <Notice kind="success">{t('bo.saved')}</Notice>}
-      <h1>{t('bo.settingsTitle')}</h1>
-      <form method="post" action="/verwaltung/angstraeume/einstellungen" novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <TextInput
-          name="interval"
-          label={t('bo.interval')}
-          hint={t('bo.intervalHint')}
-          value={values.interval}
-          error={errors?.interval}
-          inputMode="numeric"
-          width="short"
-        />
-        <TextInput name="weeks" label={t('bo.weeks')} hint={t('bo.weeksHint')} value={values.weeks} error={errors?.weeks} inputMode="numeric" width="short" />
-        <Button>{t('bo.save')}</Button>
-      </form>
-    </BackOfficeLayout>
+    <AdminFormPage
+      ctx={ctx}
+      title={t('bo.settingsTitle')}
+      notice={saved ? t('bo.saved') : undefined}
+      errors={errors}
+      action="/verwaltung/angstraeume/einstellungen"
+      submitLabel={t('bo.save')}
+    >
+      <TextInput
+        name="interval"
+        label={t('bo.interval')}
+        hint={t('bo.intervalHint')}
+        value={values.interval}
+        error={errors?.interval}
+        inputMode="numeric"
+        width="short"
+      />
+      <TextInput name="weeks" label={t('bo.weeks')} hint={t('bo.weeksHint')} value={values.weeks} error={errors?.weeks} inputMode="numeric" width="short" />
+    </AdminFormPage>
   );
 }

@@ -3,13 +3,15 @@ import type { RequestContext } from '../../../platform/http/context';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { translator } from '../../../platform/i18n';
 import { platformMessages } from '../../../platform/i18n/platform-messages';
+import { DataTable, DescriptionList, Timeline } from '../../../platform/views/components';
 import { Button, CsrfField, ErrorSummary, fieldId, Notice } from '../../../platform/views/forms';
 import { Layout } from '../../../platform/views/layout';
 import type { Children } from '../../../platform/views/render';
 import { MapAssets, type MapSettings, mapData } from '../../reports/map/views/parts';
-import { StatusBadge, statusLabel } from '../../reports/views/status';
+import { ReportStatusBadge, statusLabel } from '../../reports/views/status';
 import type { MeasureView, PlaceSummary } from '../angstraeume.service';
 import { type MeasureEffect, type MonthlyAverage, RATING_MAX, RATING_MIN } from '../angstraum';
+import { NewsCell } from './backoffice-pages';
 import {
   AngstAssets,
   ChangeLegend,
@@ -78,53 +80,35 @@ export function AngstraeumeMapPage({ ctx, places, intervalDays, now, settings, r
       <section class="k-section" aria-labelledby="list-title">
         <h2 id="list-title">{count}</h2>
         {places.length > 0 && (
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable by keyboard (WCAG 2.1.1)
-          <div class="k-table-wrap" tabIndex={0} role="region" aria-labelledby="list-title">
-            <table class="k-table">
-              <caption class="k-visually-hidden">{t('mapPageTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('col.place')}</th>
-                  <th scope="col">{t('col.district')}</th>
-                  <th scope="col">{t('col.status')}</th>
-                  <th scope="col">{t('col.measures')}</th>
-                  <th scope="col">{t('col.news')}</th>
-                  <th scope="col">{t('col.change')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {places.map((p) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/angstraeume/${p.id}`}>
-                        #{p.id} {placeName(ctx.locale, p)}
-                      </a>
-                    </th>
-                    <td>{p.district ?? t('noDistrict')}</td>
-                    <td>
-                      <StatusBadge locale={ctx.locale} report={p} />
-                    </td>
-                    <td>
-                      {p.measures.length}
-                      {p.measures.length > 0 && ` (${measureLabel(ctx.locale, p.measures.at(-1)!.type)})`}
-                    </td>
-                    <td>
-                      {newsText(ctx.locale, p.lastNewsAt, now)}
-                      {p.overdue && (
-                        <>
-                          <br />
-                          <OverdueMark locale={ctx.locale} intervalDays={intervalDays} />
-                        </>
-                      )}
-                    </td>
-                    <td>
-                      <ChangeMark locale={ctx.locale} group={p.change.group} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('mapPageTitle')}
+            rows={places}
+            scrollRegionLabelledBy="list-title"
+            columns={[
+              {
+                header: t('col.place'),
+                rowHeader: true,
+                cell: (p) => (
+                  <a href={`/angstraeume/${p.id}`}>
+                    #{p.id} {placeName(ctx.locale, p)}
+                  </a>
+                ),
+              },
+              { header: t('col.district'), cell: (p) => p.district ?? t('noDistrict') },
+              { header: t('col.status'), cell: (p) => <ReportStatusBadge locale={ctx.locale} report={p} /> },
+              {
+                header: t('col.measures'),
+                cell: (p) => (
+                  <>
+                    {p.measures.length}
+                    {p.measures.length > 0 && ` (${measureLabel(ctx.locale, p.measures.at(-1)!.type)})`}
+                  </>
+                ),
+              },
+              { header: t('col.news'), cell: (p) => <NewsCell ctx={ctx} place={p} now={now} intervalDays={intervalDays} /> },
+              { header: t('col.change'), cell: (p) => <ChangeMark locale={ctx.locale} group={p.change.group} /> },
+            ]}
+          />
         )}
       </section>
     </Layout>
@@ -278,8 +262,8 @@ export function PlacePage(props: PlacePageProps) {
       {props.notice && <Notice kind="success">{props.notice}</Notice>}
       <h1>{title}</h1>
       <p class="k-meta">
-        <StatusBadge locale={ctx.locale} report={place} /> · {t('reportedOn', { date: dayText(new Date(place.created_at), ctx.locale) })} · {t('district')}:{' '}
-        {place.district ?? t('noDistrict')}
+        <ReportStatusBadge locale={ctx.locale} report={place} /> · {t('reportedOn', { date: dayText(new Date(place.created_at), ctx.locale) })} ·{' '}
+        {t('district')}: {place.district ?? t('noDistrict')}
       </p>
       <dl class="k-dl">
         <dt>{t('category')}</dt>
@@ -313,14 +297,7 @@ export function PlacePage(props: PlacePageProps) {
       {props.answers.length > 0 && (
         <>
           <h2>{t('answers')}</h2>
-          <dl class="k-dl">
-            {props.answers.map((a) => (
-              <>
-                <dt>{a.label}</dt>
-                <dd>{a.value}</dd>
-              </>
-            ))}
-          </dl>
+          <DescriptionList items={props.answers} />
         </>
       )}
       {props.map}
@@ -331,17 +308,14 @@ export function PlacePage(props: PlacePageProps) {
             {news.length === 0 ? (
               <p>{t('measuresNone')}</p>
             ) : (
-              <ol class="k-timeline">
-                {news.map((e) => (
-                  <li class="k-timeline__item">
-                    <p class="k-timeline__when">
-                      <time dateTime={new Date(e.created_at).toISOString()}>{dayText(new Date(e.created_at), ctx.locale)}</time>
-                    </p>
-                    <p class="k-timeline__what">{eventTitle(ctx, e, measureNo, props.measures)}</p>
-                    {e.body && <p class="k-pre">{e.body}</p>}
-                  </li>
-                ))}
-              </ol>
+              <Timeline
+                events={news.map((e) => ({
+                  at: e.created_at,
+                  when: dayText(new Date(e.created_at), ctx.locale),
+                  text: eventTitle(ctx, e, measureNo, props.measures),
+                  body: e.body,
+                }))}
+              />
             )}
           </section>
           <section class="k-section" aria-labelledby="effect-title">

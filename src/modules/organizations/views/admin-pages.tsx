@@ -2,9 +2,10 @@ import type { RequestContext } from '../../../platform/http/context';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { formatDateTime, translator } from '../../../platform/i18n';
 import { platformMessages } from '../../../platform/i18n/platform-messages';
-import { Button, CsrfField, ErrorSummary, fieldId, Notice, TextArea, TextInput } from '../../../platform/views/forms';
+import { BackOfficeFrame } from '../../../platform/views/back-office-frame';
+import { AdminFormPage, AdminListPage, DataTable, FormSection, PostButton, RowLink } from '../../../platform/views/components';
+import { FileInput, TextArea, TextInput } from '../../../platform/views/forms';
 import { messages } from '../messages';
-import { BackOfficeLayout } from './back-office-layout';
 
 type T = ReturnType<typeof translator<keyof (typeof messages)['de']>>;
 
@@ -15,10 +16,10 @@ function tr(ctx: RequestContext): [T, ReturnType<typeof translator<keyof (typeof
 export function DashboardPage({ ctx }: { ctx: RequestContext }) {
   const [t] = tr(ctx);
   return (
-    <BackOfficeLayout ctx={ctx} title={t('backOffice')}>
+    <BackOfficeFrame ctx={ctx} title={t('backOffice')}>
       <h1>{t('backOffice')}</h1>
       <p>{t('backOfficeIntro')}</p>
-    </BackOfficeLayout>
+    </BackOfficeFrame>
   );
 }
 
@@ -42,74 +43,28 @@ export function DistrictsPage(props: {
   const errors = props.errors ?? {};
   const values = props.values ?? { kind: 'stadtbezirk', nameProperty: '' };
   return (
-    <BackOfficeLayout ctx={ctx} title={t('districts')}>
-      <h1>{t('districts')}</h1>
-      {props.notice && <Notice kind="success">{props.notice}</Notice>}
-      <p>{t('districtsIntro')}</p>
-      {districts.length === 0 ? (
-        <p>{t('noDistricts')}</p>
-      ) : (
-        <div class="k-table-wrap">
-          <table class="k-table">
-            <caption class="k-visually-hidden">{t('districts')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('districtName')}</th>
-                <th scope="col">{t('districtKind')}</th>
-                <th scope="col">{t('districtCode')}</th>
-                <th scope="col">{t('districtSource')}</th>
-                <th scope="col">{t('actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {districts.map((d) => (
-                <tr>
-                  <th scope="row">{d.name}</th>
-                  <td>{d.kind}</td>
-                  <td>{d.code ?? '–'}</td>
-                  <td>{d.source || '–'}</td>
-                  <td>
-                    <form method="post" action={`/verwaltung/bezirke/${d.id}/loeschen`}>
-                      <CsrfField token={ctx.csrfToken} />
-                      <button type="submit" class="k-button k-button--warning k-button--small">
-                        {t('delete')}
-                        <span class="k-visually-hidden"> {d.name}</span>
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <section class="k-section" aria-labelledby="import-title">
-        <h2 id="import-title">{t('importDistricts')}</h2>
-        <ErrorSummary title={tp('errorSummaryTitle')} errors={errors} />
-        <form method="post" action="/verwaltung/bezirke" enctype="multipart/form-data" novalidate>
-          <CsrfField token={ctx.csrfToken} />
-          <div class={errors.file ? 'k-field k-field--error' : 'k-field'}>
-            <label class="k-label" for={fieldId('file')}>
-              {t('importFile')}
-            </label>
-            <p class="k-hint" id={`${fieldId('file')}-hint`}>
-              {t('importFileHint')}
-            </p>
-            {errors.file && (
-              <p class="k-field__error" id={`${fieldId('file')}-error`}>
-                {errors.file}
-              </p>
-            )}
-            <input
-              class="k-file"
-              type="file"
-              id={fieldId('file')}
-              name="file"
-              accept=".geojson,.json,application/geo+json,application/json"
-              aria-describedby={`${fieldId('file')}-hint${errors.file ? ` ${fieldId('file')}-error` : ''}`}
-              aria-invalid={errors.file ? 'true' : undefined}
-            />
-          </div>
+    <AdminListPage
+      ctx={ctx}
+      title={t('districts')}
+      notice={props.notice}
+      intro={t('districtsIntro')}
+      after={
+        <FormSection
+          id="import-title"
+          title={t('importDistricts')}
+          errors={errors}
+          action="/verwaltung/bezirke"
+          enctype="multipart/form-data"
+          csrfToken={ctx.csrfToken}
+          submitLabel={t('importButton')}
+        >
+          <FileInput
+            name="file"
+            label={t('importFile')}
+            hint={t('importFileHint')}
+            error={errors.file}
+            accept=".geojson,.json,application/geo+json,application/json"
+          />
           <TextInput name="kind" label={t('importKind')} hint={t('importKindHint')} value={values.kind} error={errors.kind} width="short" />
           <TextInput
             name="nameProperty"
@@ -120,10 +75,25 @@ export function DistrictsPage(props: {
             error={errors.nameProperty}
             width="short"
           />
-          <Button>{t('importButton')}</Button>
-        </form>
-      </section>
-    </BackOfficeLayout>
+        </FormSection>
+      }
+    >
+      <DataTable
+        caption={t('districts')}
+        rows={districts}
+        empty={t('noDistricts')}
+        columns={[
+          { header: t('districtName'), rowHeader: true, cell: (d) => d.name },
+          { header: t('districtKind'), cell: (d) => d.kind },
+          { header: t('districtCode'), cell: (d) => d.code ?? '–' },
+          { header: t('districtSource'), cell: (d) => d.source || '–' },
+          {
+            header: t('actions'),
+            cell: (d) => <PostButton action={`/verwaltung/bezirke/${d.id}/loeschen`} csrfToken={ctx.csrfToken} label={t('delete')} name={d.name} small />,
+          },
+        ]}
+      />
+    </AdminListPage>
   );
 }
 
@@ -137,84 +107,52 @@ export interface DepartmentRow {
 export function DepartmentsPage({ ctx, departments, notice }: { ctx: RequestContext; departments: DepartmentRow[]; notice?: string }) {
   const [t] = tr(ctx);
   return (
-    <BackOfficeLayout ctx={ctx} title={t('departments')}>
-      <h1>{t('departments')}</h1>
-      {notice && <Notice kind="success">{notice}</Notice>}
-      <p>{t('departmentsIntro')}</p>
-      <p>
-        <a class="k-button k-button--secondary" href="/verwaltung/abteilungen/neu">
-          {t('newDepartment')}
-        </a>
-      </p>
-      {departments.length === 0 ? (
-        <p>{t('noDepartments')}</p>
-      ) : (
-        <div class="k-table-wrap">
-          <table class="k-table">
-            <caption class="k-visually-hidden">{t('departments')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('departmentName')}</th>
-                <th scope="col">{t('departmentEmail')}</th>
-                <th scope="col">{t('departmentStaffCount')}</th>
-                <th scope="col">{t('actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {departments.map((d) => (
-                <tr>
-                  <th scope="row">{d.name}</th>
-                  <td>{d.email}</td>
-                  <td>{d.staff_count ?? 0}</td>
-                  <td>
-                    <a href={`/verwaltung/abteilungen/${d.id}`}>
-                      {t('edit')}
-                      <span class="k-visually-hidden"> {d.name}</span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </BackOfficeLayout>
+    <AdminListPage
+      ctx={ctx}
+      title={t('departments')}
+      notice={notice}
+      intro={t('departmentsIntro')}
+      action={{ href: '/verwaltung/abteilungen/neu', label: t('newDepartment') }}
+    >
+      <DataTable
+        caption={t('departments')}
+        rows={departments}
+        empty={t('noDepartments')}
+        columns={[
+          { header: t('departmentName'), rowHeader: true, cell: (d) => d.name },
+          { header: t('departmentEmail'), cell: (d) => d.email },
+          { header: t('departmentStaffCount'), cell: (d) => d.staff_count ?? 0 },
+          { header: t('actions'), cell: (d) => <RowLink href={`/verwaltung/abteilungen/${d.id}`} label={t('edit')} name={d.name} /> },
+        ]}
+      />
+    </AdminListPage>
   );
 }
 
 export function DepartmentFormPage(props: { ctx: RequestContext; id: number | null; values: { name: string; email: string }; errors?: FieldErrors }) {
   const { ctx, id, values } = props;
-  const [t, tp] = tr(ctx);
+  const [t] = tr(ctx);
   const errors = props.errors ?? {};
-  const title = id ? t('editDepartment') : t('newDepartment');
   return (
-    <BackOfficeLayout ctx={ctx} title={title}>
-      <h1>{title}</h1>
-      <ErrorSummary title={tp('errorSummaryTitle')} errors={errors} />
-      <form method="post" action={id ? `/verwaltung/abteilungen/${id}` : '/verwaltung/abteilungen'} novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <TextInput name="name" label={t('departmentName')} value={values.name} error={errors.name} maxLength={200} />
-        <TextInput name="email" type="email" label={t('departmentEmail')} hint={t('departmentEmailHint')} value={values.email} error={errors.email} />
-        <div class="k-actions">
-          <Button>{t('save')}</Button> <a href="/verwaltung/abteilungen">{t('cancel')}</a>
-        </div>
-      </form>
-      {id && (
-        <form method="post" action={`/verwaltung/abteilungen/${id}/loeschen`} class="k-section">
-          <CsrfField token={ctx.csrfToken} />
-          <Button variant="warning">{t('delete')}</Button>
-        </form>
-      )}
-    </BackOfficeLayout>
+    <AdminFormPage
+      ctx={ctx}
+      title={id ? t('editDepartment') : t('newDepartment')}
+      errors={errors}
+      action={id ? `/verwaltung/abteilungen/${id}` : '/verwaltung/abteilungen'}
+      submitLabel={t('save')}
+      cancel={{ href: '/verwaltung/abteilungen', label: t('cancel') }}
+      after={id && <PostButton class="k-section" action={`/verwaltung/abteilungen/${id}/loeschen`} csrfToken={ctx.csrfToken} label={t('delete')} />}
+    >
+      <TextInput name="name" label={t('departmentName')} value={values.name} error={errors.name} maxLength={200} />
+      <TextInput name="email" type="email" label={t('departmentEmail')} hint={t('departmentEmailHint')} value={values.email} error={errors.email} />
+    </AdminFormPage>
   );
 }
 
 export function LegalPagesPage({ ctx, pages }: { ctx: RequestContext; pages: Array<{ slug: string; locale: string; title: string }> }) {
   const [t] = tr(ctx);
   return (
-    <BackOfficeLayout ctx={ctx} title={t('legalPages')}>
-      <h1>{t('legalPages')}</h1>
-      <p>{t('legalIntro')}</p>
+    <AdminListPage ctx={ctx} title={t('legalPages')} intro={t('legalIntro')}>
       <ul class="k-list">
         {pages.map((p) => (
           <li>
@@ -224,7 +162,7 @@ export function LegalPagesPage({ ctx, pages }: { ctx: RequestContext; pages: Arr
           </li>
         ))}
       </ul>
-    </BackOfficeLayout>
+    </AdminListPage>
   );
 }
 
@@ -237,22 +175,21 @@ export function LegalPageEditPage(props: {
   notice?: string;
 }) {
   const { ctx, values } = props;
-  const [t, tp] = tr(ctx);
+  const [t] = tr(ctx);
   const errors = props.errors ?? {};
   return (
-    <BackOfficeLayout ctx={ctx} title={t('editPage')}>
-      <h1>
-        {t('editPage')}: {values.title || props.slug} ({props.locale})
-      </h1>
-      {props.notice && <Notice kind="success">{props.notice}</Notice>}
-      <ErrorSummary title={tp('errorSummaryTitle')} errors={errors} />
-      <form method="post" action={`/verwaltung/seiten/${props.slug}/${props.locale}`} novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <TextInput name="title" label={t('pageTitle')} value={values.title} error={errors.title} maxLength={200} />
-        <TextArea name="body" label={t('pageBody')} hint={t('pageBodyHint')} value={values.body} error={errors.body} rows={16} maxLength={50000} />
-        <Button>{t('save')}</Button>
-      </form>
-    </BackOfficeLayout>
+    <AdminFormPage
+      ctx={ctx}
+      title={`${t('editPage')}: ${values.title || props.slug} (${props.locale})`}
+      documentTitle={t('editPage')}
+      notice={props.notice}
+      errors={errors}
+      action={`/verwaltung/seiten/${props.slug}/${props.locale}`}
+      submitLabel={t('save')}
+    >
+      <TextInput name="title" label={t('pageTitle')} value={values.title} error={errors.title} maxLength={200} />
+      <TextArea name="body" label={t('pageBody')} hint={t('pageBodyHint')} value={values.body} error={errors.body} rows={16} maxLength={50000} />
+    </AdminFormPage>
   );
 }
 
@@ -265,8 +202,7 @@ export function FeedbackListPage({
 }) {
   const [t] = tr(ctx);
   return (
-    <BackOfficeLayout ctx={ctx} title={t('feedback')}>
-      <h1>{t('feedback')}</h1>
+    <AdminListPage ctx={ctx} title={t('feedback')}>
       {items.length === 0 ? (
         <p>{t('feedbackNone')}</p>
       ) : (
@@ -283,6 +219,6 @@ export function FeedbackListPage({
           ))}
         </ol>
       )}
-    </BackOfficeLayout>
+    </AdminListPage>
   );
 }

@@ -324,15 +324,8 @@ export function filterQuery(values: FilterValues, extra: Record<string, string |
   return s ? `?${s}` : '';
 }
 
-/** Page numbers to link: first, last, and two either side of the current one; null marks a gap. */
-export function pageLinks(current: number, pages: number): Array<number | null> {
-  const out: Array<number | null> = [];
-  for (let p = 1; p <= pages; p++) {
-    if (p === 1 || p === pages || Math.abs(p - current) <= 2) out.push(p);
-    else if (out.at(-1) !== null) out.push(null);
-  }
-  return out;
-}
+// Page links are shared by every list (platform paging); re-exported for this module's callers and tests.
+export { pageLinks } from '../../../platform/views/components/paging';
 
 /** Shape and colour group of a status: pins differ by shape, not only by colour. */
 export type PinGroup = 'open' | 'progress' | 'fixed' | 'closed';

@@ -1,12 +1,13 @@
 import type { CategoryKind, CloseReason, ReportStatus } from '../../../db-schema';
 import type { RequestContext } from '../../../platform/http/context';
 import { formatDateTime, type Locale, translator } from '../../../platform/i18n';
+import { DescriptionList, Timeline } from '../../../platform/views/components';
 import { Button, CsrfField, Notice } from '../../../platform/views/forms';
 import { Layout } from '../../../platform/views/layout';
 import type { Children } from '../../../platform/views/render';
 import { messages } from '../messages';
 import { publicState } from '../report';
-import { StatusBadge, statusLabel } from './status';
+import { ReportStatusBadge, statusLabel } from './status';
 
 export interface ReportView {
   id: number;
@@ -74,22 +75,6 @@ export function eventText(locale: Locale, e: Pick<TimelineEntry, 'kind' | 'from_
   }
 }
 
-export function Timeline({ locale, events }: { locale: Locale; events: TimelineEntry[] }) {
-  return (
-    <ol class="k-timeline">
-      {events.map((e) => (
-        <li class="k-timeline__item">
-          <p class="k-timeline__when">
-            <time dateTime={new Date(e.created_at).toISOString()}>{formatDateTime(new Date(e.created_at), locale)}</time>
-          </p>
-          <p class="k-timeline__what">{eventText(locale, e)}</p>
-          {e.body && <p class="k-pre k-timeline__body">{e.body}</p>}
-        </li>
-      ))}
-    </ol>
-  );
-}
-
 export function ReportPage(props: {
   ctx: RequestContext;
   report: ReportView;
@@ -111,8 +96,8 @@ export function ReportPage(props: {
       {props.notice && <Notice kind="success">{props.notice}</Notice>}
       <h1>{title}</h1>
       <p class="k-meta">
-        <StatusBadge locale={ctx.locale} report={r} /> · {t('reportedOn', { date: formatDateTime(new Date(r.created_at), ctx.locale) })} · {t('district')}:{' '}
-        {r.district ?? t('noDistrict')}
+        <ReportStatusBadge locale={ctx.locale} report={r} /> · {t('reportedOn', { date: formatDateTime(new Date(r.created_at), ctx.locale) })} · {t('district')}
+        : {r.district ?? t('noDistrict')}
         {r.department && (
           <>
             {' '}
@@ -131,14 +116,7 @@ export function ReportPage(props: {
       {props.answers.length > 0 && (
         <>
           <h2>{t('answers')}</h2>
-          <dl class="k-dl">
-            {props.answers.map((a) => (
-              <>
-                <dt>{a.label}</dt>
-                <dd>{a.value}</dd>
-              </>
-            ))}
-          </dl>
+          <DescriptionList items={props.answers} />
         </>
       )}
       {props.map}
@@ -189,7 +167,7 @@ export function ReportPage(props: {
       </div>
       {props.following && <p class="k-hint">{t('following')}</p>}
       <h2>{t('timeline')}</h2>
-      <Timeline locale={ctx.locale} events={props.events} />
+      <Timeline events={props.events.map((e) => ({ at: e.created_at, text: eventText(ctx.locale, e), body: e.body }))} />
     </Layout>
   );
 }

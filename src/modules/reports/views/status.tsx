@@ -1,21 +1,44 @@
 import type { CloseReason, ReportStatus } from '../../../db-schema';
 import { type Locale, translator } from '../../../platform/i18n';
+import { StatusBadge, type StatusTone, type StatusVocabulary } from '../../../platform/views/components';
 import { messages } from '../messages';
-import { publicState } from '../report';
+import { type PublicState, publicState } from '../report';
 
-export function statusLabel(locale: Locale, report: { status: ReportStatus; close_reason: CloseReason | null }): string {
-  return translator(messages, locale)(`status.${publicState(report)}`);
+type ReportLike = { status: ReportStatus; close_reason: CloseReason | null };
+
+const TONES: Record<PublicState, StatusTone> = {
+  unconfirmed: 'open',
+  new: 'open',
+  confirmed: 'open',
+  in_progress: 'progress',
+  fixed: 'done',
+  closed: 'closed',
+  'closed:done': 'closed',
+  'closed:rejected': 'closed',
+  'closed:duplicate': 'closed',
+  'closed:not_responsible': 'closed',
+};
+
+const vocabularies = new Map<Locale, StatusVocabulary<PublicState>>();
+
+/** The report states as residents see them, in the given language: the vocabulary for the shared StatusBadge. */
+export function reportStatusVocabulary(locale: Locale): StatusVocabulary<PublicState> {
+  let vocabulary = vocabularies.get(locale);
+  if (!vocabulary) {
+    const t = translator(messages, locale);
+    vocabulary = Object.fromEntries(
+      (Object.keys(TONES) as PublicState[]).map((state) => [state, { label: t(`status.${state}`), tone: TONES[state] }]),
+    ) as StatusVocabulary<PublicState>;
+    vocabularies.set(locale, vocabulary);
+  }
+  return vocabulary;
 }
 
-/** Status in words and with a shape, never by colour alone. */
-export function StatusBadge({ locale, report }: { locale: Locale; report: { status: ReportStatus; close_reason: CloseReason | null } }) {
-  const state = publicState(report);
-  const group = state.startsWith('closed') ? 'closed' : state === 'fixed' ? 'fixed' : state === 'in_progress' ? 'progress' : 'open';
-  const icon = { open: '●', progress: '◐', fixed: '✔', closed: '■' }[group];
-  return (
-    <span class={`k-status k-status--${group}`}>
-      <span aria-hidden="true">{icon} </span>
-      {statusLabel(locale, report)}
-    </span>
-  );
+export function statusLabel(locale: Locale, report: ReportLike): string {
+  return reportStatusVocabulary(locale)[publicState(report)].label;
+}
+
+/** A report's (or an Angstraum's) state, in words and with a shape, never by colour alone. */
+export function ReportStatusBadge({ locale, report }: { locale: Locale; report: ReportLike }) {
+  return <StatusBadge status={publicState(report)} vocabulary={reportStatusVocabulary(locale)} />;
 }

@@ -4,8 +4,9 @@ import type { FieldErrors } from '../../http/errors';
 import { translator } from '../../i18n';
 import { platformMessages } from '../../i18n/platform-messages';
 import { BackOfficeFrame } from '../back-office-frame';
-import { Button, CsrfField, ErrorSummary, LocaleContext, Notice } from '../forms';
+import { Button, CsrfField, ErrorSummary, LocaleContext } from '../forms';
 import type { Children } from '../render';
+import { PageHead } from './page-head';
 
 export interface PostFormProps {
   action: string;
@@ -76,17 +77,9 @@ export interface AdminFormPageProps extends Omit<PostFormProps, 'csrfToken'> {
 
 /** A back-office form page: heading, the error summary at the top linking to each field, the form, then the rest. */
 export function AdminFormPage({ ctx, title, documentTitle, back, notice, errors, intro, after, ...form }: AdminFormPageProps) {
-  const tp = translator(platformMessages, ctx.locale);
   return (
     <BackOfficeFrame ctx={ctx} title={documentTitle ?? title}>
-      {back && (
-        <p>
-          <a href={back.href}>{back.label}</a>
-        </p>
-      )}
-      <h1>{title}</h1>
-      {notice && <Notice kind="success">{notice}</Notice>}
-      <ErrorSummary title={tp('errorSummaryTitle')} errors={errors ?? {}} />
+      <PageHead title={title} back={back} notice={notice} errors={errors ?? {}} />
       {intro}
       <PostForm {...form} csrfToken={ctx.csrfToken} />
       {after}

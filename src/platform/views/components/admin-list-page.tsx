@@ -1,11 +1,10 @@
 import type { RequestContext } from '../../http/context';
 import type { FieldErrors } from '../../http/errors';
-import { translator } from '../../i18n';
-import { platformMessages } from '../../i18n/platform-messages';
 import { BackOfficeFrame } from '../back-office-frame';
-import { Button, ErrorSummary, Notice } from '../forms';
+import { Button } from '../forms';
 import type { Children } from '../render';
 import { ActionLink } from './actions';
+import { PageHead } from './page-head';
 import { Pagination } from './pagination';
 import type { ListUrl, Paging } from './paging';
 
@@ -62,17 +61,9 @@ export interface AdminListPageProps {
 
 /** A back-office list page: heading, intro, main action, filters, the list and its page links, in the frame. */
 export function AdminListPage({ ctx, title, documentTitle, back, notice, errors, intro, action, filters, children, pagination, after }: AdminListPageProps) {
-  const tp = translator(platformMessages, ctx.locale);
   return (
     <BackOfficeFrame ctx={ctx} title={documentTitle ?? title}>
-      {back && (
-        <p>
-          <a href={back.href}>{back.label}</a>
-        </p>
-      )}
-      <h1>{title}</h1>
-      {notice && <Notice kind="success">{notice}</Notice>}
-      {errors && <ErrorSummary title={tp('errorSummaryTitle')} errors={errors} />}
+      <PageHead title={title} back={back} notice={notice} errors={errors} />
       {typeof intro === 'string' ? <p>{intro}</p> : intro}
       {action && <ActionLink href={action.href}>{action.label}</ActionLink>}
       {filters}

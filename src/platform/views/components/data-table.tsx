@@ -143,6 +143,11 @@ function bulkFormId(name: string): string {
   return `bulk-${name}`.replace(/[^a-zA-Z0-9_-]/g, '-');
 }
 
+/** Attributes that make a scroll box a named region in the tab order, so keyboard users can scroll it (WCAG 2.1.1). */
+function scrollRegion(labelledBy: string): Record<string, string | number> {
+  return { tabIndex: 0, role: 'region', 'aria-labelledby': labelledBy };
+}
+
 function SelectCell({ form, name, value, label, checked }: { form: string; name: string; value: string; label: string; checked: boolean }) {
   const id = `select-${name}-${value}`.replace(/[^a-zA-Z0-9_-]/g, '-');
   return (

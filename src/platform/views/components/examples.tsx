@@ -223,6 +223,12 @@ export function exampleStates(ctx: RequestContext): Record<string, VNode> {
     'table-bulk': listPage(ctx, exampleRows(5), { bulk: true, query: {} }),
     'table-bulk-all-selected': listPage(ctx, exampleRows(5), { bulk: true, query: { auswahl: 'alle' } }),
     'table-long-words': listPage(ctx, exampleRows(4, true), { bulk: true, paging: { page: 1, pages: 2 } }),
+    'table-scroll-region': (
+      <Page ctx={ctx} title="Breite Tabelle">
+        <h2 id="beispiel-liste">Alle Beispiele</h2>
+        <DataTable caption="Alle Beispiele" rows={exampleRows(3, true)} columns={columns(ctx)} scrollRegionLabelledBy="beispiel-liste" />
+      </Page>
+    ),
     'pagination-first': pagingPage(ctx, 'Erste Seite', { page: 1, pages: 12 }),
     'pagination-middle': pagingPage(ctx, 'Mittlere Seite', { page: 6, pages: 12 }),
     'pagination-last': pagingPage(ctx, 'Letzte Seite', { page: 12, pages: 12 }),

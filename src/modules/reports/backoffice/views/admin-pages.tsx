@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../../../platform/http/context';
 import type { FieldErrors } from '../../../../platform/http/errors';
-import { Button, Checkboxes, CsrfField, ErrorSummary, Notice, Select, TextArea, TextInput } from '../../../../platform/views/forms';
-import { BackOfficeLayout } from '../../../organizations/views/back-office-layout';
+import { ActionLink, AdminFormPage, AdminListPage, DataTable, PostButton, PostForm, RowLink } from '../../../../platform/views/components';
+import { Checkboxes, Select, TextArea, TextInput } from '../../../../platform/views/forms';
 import { LIMITS } from '../../report';
 import { CATEGORY_KINDS, type CategoryForm, DATATYPES, type QuestionForm } from '../backoffice.admin';
 import { tr } from './common';
@@ -19,15 +19,13 @@ export function TemplatesPage({
 }) {
   const [t] = tr(ctx);
   return (
-    <BackOfficeLayout ctx={ctx} title={t('tpl.title')}>
-      <h1>{t('tpl.title')}</h1>
-      {notice && <Notice kind="success">{notice}</Notice>}
-      <p>{t('tpl.intro')}</p>
-      <p>
-        <a class="k-button k-button--secondary" href="/verwaltung/antwortvorlagen/neu">
-          {t('tpl.new')}
-        </a>
-      </p>
+    <AdminListPage
+      ctx={ctx}
+      title={t('tpl.title')}
+      notice={notice}
+      intro={t('tpl.intro')}
+      action={{ href: '/verwaltung/antwortvorlagen/neu', label: t('tpl.new') }}
+    >
       {templates.length === 0 ? (
         <p>{t('tpl.none')}</p>
       ) : (
@@ -37,16 +35,13 @@ export function TemplatesPage({
               <h2 class="k-card__title">{tpl.title}</h2>
               <p class="k-pre">{tpl.body}</p>
               <p>
-                <a href={`/verwaltung/antwortvorlagen/${tpl.id}`}>
-                  {t('edit')}
-                  <span class="k-visually-hidden"> {tpl.title}</span>
-                </a>
+                <RowLink href={`/verwaltung/antwortvorlagen/${tpl.id}`} label={t('edit')} name={tpl.title} />
               </p>
             </li>
           ))}
         </ul>
       )}
-    </BackOfficeLayout>
+    </AdminListPage>
   );
 }
 
@@ -61,35 +56,28 @@ export function TemplateFormPage({
   values: { title: string; body: string };
   errors?: FieldErrors;
 }) {
-  const [t, tp] = tr(ctx);
-  const title = id ? t('tpl.edit') : t('tpl.new');
+  const [t] = tr(ctx);
   return (
-    <BackOfficeLayout ctx={ctx} title={title}>
-      <h1>{title}</h1>
-      <ErrorSummary title={tp('errorSummaryTitle')} errors={errors} />
-      <form method="post" action={id ? `/verwaltung/antwortvorlagen/${id}` : '/verwaltung/antwortvorlagen'} novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <TextInput name="title" label={t('tpl.fieldTitle')} value={values.title} error={errors.title} maxLength={200} />
-        <TextArea
-          name="body"
-          label={t('tpl.fieldBody')}
-          hint={t('tpl.fieldBodyHint')}
-          value={values.body}
-          error={errors.body}
-          rows={8}
-          maxLength={LIMITS.noteMax}
-        />
-        <div class="k-actions">
-          <Button>{t('save')}</Button> <a href="/verwaltung/antwortvorlagen">{t('cancel')}</a>
-        </div>
-      </form>
-      {id && (
-        <form method="post" action={`/verwaltung/antwortvorlagen/${id}/loeschen`} class="k-section">
-          <CsrfField token={ctx.csrfToken} />
-          <Button variant="warning">{t('delete')}</Button>
-        </form>
-      )}
-    </BackOfficeLayout>
+    <AdminFormPage
+      ctx={ctx}
+      title={id ? t('tpl.edit') : t('tpl.new')}
+      errors={errors}
+      action={id ? `/verwaltung/antwortvorlagen/${id}` : '/verwaltung/antwortvorlagen'}
+      submitLabel={t('save')}
+      cancel={{ href: '/verwaltung/antwortvorlagen', label: t('cancel') }}
+      after={id && <PostButton class="k-section" action={`/verwaltung/antwortvorlagen/${id}/loeschen`} csrfToken={ctx.csrfToken} label={t('delete')} />}
+    >
+      <TextInput name="title" label={t('tpl.fieldTitle')} value={values.title} error={errors.title} maxLength={200} />
+      <TextArea
+        name="body"
+        label={t('tpl.fieldBody')}
+        hint={t('tpl.fieldBodyHint')}
+        value={values.body}
+        error={errors.body}
+        rows={8}
+        maxLength={LIMITS.noteMax}
+      />
+    </AdminFormPage>
   );
 }
 
@@ -102,57 +90,30 @@ export function CategoriesPage(props: {
 }) {
   const { ctx } = props;
   const [t] = tr(ctx);
+  const name = (c: { name_de: string; name_en: string }) => (ctx.locale === 'de' ? c.name_de : c.name_en);
   return (
-    <BackOfficeLayout ctx={ctx} title={t('cat.title')}>
-      <h1>{t('cat.title')}</h1>
-      {props.notice && <Notice kind="success">{props.notice}</Notice>}
-      <p>{t('cat.intro')}</p>
-      <p>
-        <a class="k-button k-button--secondary" href="/verwaltung/kategorien/neu">
-          {t('cat.new')}
-        </a>
-      </p>
-      {props.categories.length === 0 ? (
-        <p>{t('cat.none')}</p>
-      ) : (
-        <div class="k-table-wrap">
-          <table class="k-table">
-            <caption class="k-visually-hidden">{t('cat.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cat.nameDe')}</th>
-                <th scope="col">{t('cat.code')}</th>
-                <th scope="col">{t('cat.kind')}</th>
-                <th scope="col">{t('cat.department')}</th>
-                <th scope="col">{t('cat.state')}</th>
-                <th scope="col">{t('cat.reports')}</th>
-                <th scope="col">{t('actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.categories.map((c) => (
-                <tr>
-                  <th scope="row">{ctx.locale === 'de' ? c.name_de : c.name_en}</th>
-                  <td>
-                    <code>{c.code}</code>
-                  </td>
-                  <td>{t(`kind.${c.kind as 'defect'}`)}</td>
-                  <td>{c.department ?? '–'}</td>
-                  <td>{c.active ? t('cat.activeYes') : t('cat.activeNo')}</td>
-                  <td>{c.reports}</td>
-                  <td>
-                    <a href={`/verwaltung/kategorien/${c.id}`}>
-                      {t('edit')}
-                      <span class="k-visually-hidden"> {ctx.locale === 'de' ? c.name_de : c.name_en}</span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </BackOfficeLayout>
+    <AdminListPage
+      ctx={ctx}
+      title={t('cat.title')}
+      notice={props.notice}
+      intro={t('cat.intro')}
+      action={{ href: '/verwaltung/kategorien/neu', label: t('cat.new') }}
+    >
+      <DataTable
+        caption={t('cat.title')}
+        rows={props.categories}
+        empty={t('cat.none')}
+        columns={[
+          { header: t('cat.nameDe'), rowHeader: true, cell: name },
+          { header: t('cat.code'), cell: (c) => <code>{c.code}</code> },
+          { header: t('cat.kind'), cell: (c) => t(`kind.${c.kind as 'defect'}`) },
+          { header: t('cat.department'), cell: (c) => c.department ?? '–' },
+          { header: t('cat.state'), cell: (c) => (c.active ? t('cat.activeYes') : t('cat.activeNo')) },
+          { header: t('cat.reports'), cell: (c) => c.reports },
+          { header: t('actions'), cell: (c) => <RowLink href={`/verwaltung/kategorien/${c.id}`} label={t('edit')} name={name(c)} /> },
+        ]}
+      />
+    </AdminListPage>
   );
 }
 
@@ -173,191 +134,191 @@ export function CategoryFormPage(props: {
   const [t, tp] = tr(ctx);
   const errors = props.errors ?? {};
   const ruleErrors = props.ruleErrors ?? {};
-  const title = id ? t('cat.edit', { name: values.name_de }) : t('cat.new');
   return (
-    <BackOfficeLayout ctx={ctx} title={title}>
-      <p>
-        <a href="/verwaltung/kategorien">{t('cat.title')}</a>
-      </p>
-      <h1>{title}</h1>
-      {props.notice && <Notice kind="success">{props.notice}</Notice>}
-      <ErrorSummary title={tp('errorSummaryTitle')} errors={{ ...errors, ...ruleErrors }} />
-      <form method="post" action={id ? `/verwaltung/kategorien/${id}` : '/verwaltung/kategorien'} novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <TextInput name="name_de" label={t('cat.nameDe')} value={values.name_de} error={errors.name_de} maxLength={200} />
-        <TextInput name="name_en" label={t('cat.nameEn')} value={values.name_en} error={errors.name_en} maxLength={200} />
-        <TextInput name="code" label={t('cat.code')} hint={t('cat.codeHint')} value={values.code} error={errors.code} maxLength={60} width="short" />
-        <Select
-          name="kind"
-          label={t('cat.kind')}
-          value={values.kind}
-          error={errors.kind}
-          options={CATEGORY_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-        />
-        <TextArea
-          name="description_de"
-          label={t('cat.descriptionDe')}
-          optionalLabel={tp('optional')}
-          value={values.description_de}
-          error={errors.description_de}
-          rows={3}
-          maxLength={2000}
-        />
-        <TextArea
-          name="description_en"
-          label={t('cat.descriptionEn')}
-          optionalLabel={tp('optional')}
-          value={values.description_en}
-          error={errors.description_en}
-          rows={3}
-          maxLength={2000}
-        />
-        <Select
-          name="department_id"
-          label={t('cat.department')}
-          hint={t('cat.departmentHint')}
-          value={values.department_id}
-          error={errors.department_id}
-          options={[{ value: '', label: t('noDepartment') }, ...props.departments.map((d) => ({ value: String(d.id), label: d.name }))]}
-        />
-        <TextInput
-          name="questionnaire_weeks"
-          label={t('cat.weeks')}
-          hint={t('cat.weeksHint')}
-          value={values.questionnaire_weeks}
-          error={errors.questionnaire_weeks}
-          inputMode="numeric"
-          width="short"
-          maxLength={3}
-        />
-        <TextInput
-          name="sort"
-          label={t('cat.sort')}
-          hint={t('cat.sortHint')}
-          value={values.sort}
-          error={errors.sort}
-          inputMode="numeric"
-          width="short"
-          maxLength={6}
-        />
-        <Checkboxes name="active" legend={t('cat.state')} options={[{ value: '1', label: t('cat.active') }]} values={values.active ? ['1'] : []} />
-        <div class="k-actions">
-          <Button>{t('save')}</Button> <a href="/verwaltung/kategorien">{t('cancel')}</a>
-        </div>
-      </form>
-      {id && <p class="k-hint">{t('cat.noDelete')}</p>}
-
-      {id && props.questions && (
-        <section class="k-section" aria-labelledby="questions-title">
-          <h2 id="questions-title">{t('cat.questions')}</h2>
-          <p>{t('cat.questionsIntro')}</p>
-          {props.questions.length === 0 ? (
-            <p>{t('cat.noQuestions')}</p>
-          ) : (
-            <div class="k-table-wrap">
-              <table class="k-table">
-                <caption class="k-visually-hidden">{t('cat.questions')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('q.labelDe')}</th>
-                    <th scope="col">{t('q.code')}</th>
-                    <th scope="col">{t('q.datatype')}</th>
-                    <th scope="col">{t('q.required')}</th>
-                    <th scope="col">{t('actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {props.questions.map((q) => (
-                    <tr>
-                      <th scope="row">{ctx.locale === 'de' ? q.label_de : q.label_en}</th>
-                      <td>
-                        <code>{q.code}</code>
-                      </td>
-                      <td>{t(`dt.${q.datatype as 'text'}`)}</td>
-                      <td>{q.required ? t('yes') : t('no')}</td>
-                      <td>
-                        <a href={`/verwaltung/kategorien/${id}/fragen/${q.id}`}>
-                          {t('edit')}
-                          <span class="k-visually-hidden"> {q.code}</span>
-                        </a>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <p>
-            <a class="k-button k-button--secondary" href={`/verwaltung/kategorien/${id}/fragen/neu`}>
-              {t('cat.newQuestion')}
-            </a>
-          </p>
-        </section>
-      )}
-
-      {id && props.rules && (
-        <section class="k-section" aria-labelledby="rules-title">
-          <h2 id="rules-title">{t('rules.title')}</h2>
-          <p>{t('rules.intro')}</p>
-          {props.rules.length === 0 ? (
-            <p>{t('rules.none')}</p>
-          ) : (
-            <div class="k-table-wrap">
-              <table class="k-table">
-                <caption class="k-visually-hidden">{t('rules.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('rules.district')}</th>
-                    <th scope="col">{t('rules.department')}</th>
-                    <th scope="col">{t('actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {props.rules.map((rule) => (
-                    <tr>
-                      <th scope="row">{rule.district}</th>
-                      <td>{rule.department}</td>
-                      <td>
-                        <form method="post" action={`/verwaltung/kategorien/${id}/zustaendigkeiten/${rule.id}/loeschen`}>
-                          <CsrfField token={ctx.csrfToken} />
-                          <button type="submit" class="k-button k-button--warning k-button--small">
-                            {t('delete')}
-                            <span class="k-visually-hidden"> {rule.district}</span>
-                          </button>
-                        </form>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          {props.districts && props.districts.length > 0 ? (
-            <form method="post" action={`/verwaltung/kategorien/${id}/zustaendigkeiten`} novalidate>
-              <CsrfField token={ctx.csrfToken} />
-              <h3>{t('rules.add')}</h3>
-              <Select
-                name="district_id"
-                label={t('rules.district')}
-                value={props.ruleValues?.district_id ?? ''}
-                error={ruleErrors.district_id}
-                options={[{ value: '', label: '–' }, ...props.districts.map((d) => ({ value: String(d.id), label: d.name }))]}
+    <AdminFormPage
+      ctx={ctx}
+      title={id ? t('cat.edit', { name: values.name_de }) : t('cat.new')}
+      back={{ href: '/verwaltung/kategorien', label: t('cat.title') }}
+      notice={props.notice}
+      errors={{ ...errors, ...ruleErrors }}
+      action={id ? `/verwaltung/kategorien/${id}` : '/verwaltung/kategorien'}
+      submitLabel={t('save')}
+      cancel={{ href: '/verwaltung/kategorien', label: t('cancel') }}
+      after={
+        id && (
+          <>
+            <p class="k-hint">{t('cat.noDelete')}</p>
+            {props.questions && <QuestionsSection ctx={ctx} categoryId={id} questions={props.questions} />}
+            {props.rules && (
+              <RulesSection
+                ctx={ctx}
+                categoryId={id}
+                rules={props.rules}
+                districts={props.districts ?? []}
+                departments={props.departments}
+                values={props.ruleValues}
+                errors={ruleErrors}
               />
-              <Select
-                name="rule_department_id"
-                label={t('rules.department')}
-                value={props.ruleValues?.rule_department_id ?? ''}
-                error={ruleErrors.rule_department_id}
-                options={[{ value: '', label: '–' }, ...props.departments.map((d) => ({ value: String(d.id), label: d.name }))]}
+            )}
+          </>
+        )
+      }
+    >
+      <TextInput name="name_de" label={t('cat.nameDe')} value={values.name_de} error={errors.name_de} maxLength={200} />
+      <TextInput name="name_en" label={t('cat.nameEn')} value={values.name_en} error={errors.name_en} maxLength={200} />
+      <TextInput name="code" label={t('cat.code')} hint={t('cat.codeHint')} value={values.code} error={errors.code} maxLength={60} width="short" />
+      <Select
+        name="kind"
+        label={t('cat.kind')}
+        value={values.kind}
+        error={errors.kind}
+        options={CATEGORY_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+      />
+      <TextArea
+        name="description_de"
+        label={t('cat.descriptionDe')}
+        optionalLabel={tp('optional')}
+        value={values.description_de}
+        error={errors.description_de}
+        rows={3}
+        maxLength={2000}
+      />
+      <TextArea
+        name="description_en"
+        label={t('cat.descriptionEn')}
+        optionalLabel={tp('optional')}
+        value={values.description_en}
+        error={errors.description_en}
+        rows={3}
+        maxLength={2000}
+      />
+      <Select
+        name="department_id"
+        label={t('cat.department')}
+        hint={t('cat.departmentHint')}
+        value={values.department_id}
+        error={errors.department_id}
+        options={[{ value: '', label: t('noDepartment') }, ...props.departments.map((d) => ({ value: String(d.id), label: d.name }))]}
+      />
+      <TextInput
+        name="questionnaire_weeks"
+        label={t('cat.weeks')}
+        hint={t('cat.weeksHint')}
+        value={values.questionnaire_weeks}
+        error={errors.questionnaire_weeks}
+        inputMode="numeric"
+        width="short"
+        maxLength={3}
+      />
+      <TextInput
+        name="sort"
+        label={t('cat.sort')}
+        hint={t('cat.sortHint')}
+        value={values.sort}
+        error={errors.sort}
+        inputMode="numeric"
+        width="short"
+        maxLength={6}
+      />
+      <Checkboxes name="active" legend={t('cat.state')} options={[{ value: '1', label: t('cat.active') }]} values={values.active ? ['1'] : []} />
+    </AdminFormPage>
+  );
+}
+
+function QuestionsSection({
+  ctx,
+  categoryId,
+  questions,
+}: {
+  ctx: RequestContext;
+  categoryId: number;
+  questions: NonNullable<Parameters<typeof CategoryFormPage>[0]['questions']>;
+}) {
+  const [t] = tr(ctx);
+  return (
+    <section class="k-section" aria-labelledby="questions-title">
+      <h2 id="questions-title">{t('cat.questions')}</h2>
+      <p>{t('cat.questionsIntro')}</p>
+      <DataTable
+        caption={t('cat.questions')}
+        rows={questions}
+        empty={t('cat.noQuestions')}
+        columns={[
+          { header: t('q.labelDe'), rowHeader: true, cell: (q) => (ctx.locale === 'de' ? q.label_de : q.label_en) },
+          { header: t('q.code'), cell: (q) => <code>{q.code}</code> },
+          { header: t('q.datatype'), cell: (q) => t(`dt.${q.datatype as 'text'}`) },
+          { header: t('q.required'), cell: (q) => (q.required ? t('yes') : t('no')) },
+          { header: t('actions'), cell: (q) => <RowLink href={`/verwaltung/kategorien/${categoryId}/fragen/${q.id}`} label={t('edit')} name={q.code} /> },
+        ]}
+      />
+      <ActionLink href={`/verwaltung/kategorien/${categoryId}/fragen/neu`}>{t('cat.newQuestion')}</ActionLink>
+    </section>
+  );
+}
+
+function RulesSection(props: {
+  ctx: RequestContext;
+  categoryId: number;
+  rules: Array<{ id: number; district: string; department: string }>;
+  districts: Array<{ id: number; name: string }>;
+  departments: Array<{ id: number; name: string }>;
+  values: { district_id: string; rule_department_id: string } | undefined;
+  errors: FieldErrors;
+}) {
+  const { ctx, categoryId, errors } = props;
+  const [t] = tr(ctx);
+  return (
+    <section class="k-section" aria-labelledby="rules-title">
+      <h2 id="rules-title">{t('rules.title')}</h2>
+      <p>{t('rules.intro')}</p>
+      <DataTable
+        caption={t('rules.title')}
+        rows={props.rules}
+        empty={t('rules.none')}
+        columns={[
+          { header: t('rules.district'), rowHeader: true, cell: (rule) => rule.district },
+          { header: t('rules.department'), cell: (rule) => rule.department },
+          {
+            header: t('actions'),
+            cell: (rule) => (
+              <PostButton
+                action={`/verwaltung/kategorien/${categoryId}/zustaendigkeiten/${rule.id}/loeschen`}
+                csrfToken={ctx.csrfToken}
+                label={t('delete')}
+                name={rule.district}
+                small
               />
-              <Button variant="secondary">{t('rules.submit')}</Button>
-            </form>
-          ) : (
-            <p>{t('rules.noDistricts')}</p>
-          )}
-        </section>
+            ),
+          },
+        ]}
+      />
+      {props.districts.length > 0 ? (
+        <PostForm
+          action={`/verwaltung/kategorien/${categoryId}/zustaendigkeiten`}
+          csrfToken={ctx.csrfToken}
+          submitLabel={t('rules.submit')}
+          submitVariant="secondary"
+        >
+          <h3>{t('rules.add')}</h3>
+          <Select
+            name="district_id"
+            label={t('rules.district')}
+            value={props.values?.district_id ?? ''}
+            error={errors.district_id}
+            options={[{ value: '', label: '–' }, ...props.districts.map((d) => ({ value: String(d.id), label: d.name }))]}
+          />
+          <Select
+            name="rule_department_id"
+            label={t('rules.department')}
+            value={props.values?.rule_department_id ?? ''}
+            error={errors.rule_department_id}
+            options={[{ value: '', label: '–' }, ...props.departments.map((d) => ({ value: String(d.id), label: d.name }))]}
+          />
+        </PostForm>
+      ) : (
+        <p>{t('rules.noDistricts')}</p>
       )}
-    </BackOfficeLayout>
+    </section>
   );
 }
 
@@ -372,50 +333,41 @@ export function QuestionFormPage(props: {
   const { ctx, categoryId, id, values } = props;
   const [t, tp] = tr(ctx);
   const errors = props.errors ?? {};
-  const title = t('q.title', { category: props.categoryName });
   const base = `/verwaltung/kategorien/${categoryId}/fragen`;
   return (
-    <BackOfficeLayout ctx={ctx} title={title}>
-      <p>
-        <a href={`/verwaltung/kategorien/${categoryId}`}>{t('cat.back')}</a>
-      </p>
-      <h1>{title}</h1>
-      <ErrorSummary title={tp('errorSummaryTitle')} errors={errors} />
-      <form method="post" action={id ? `${base}/${id}` : base} novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <TextInput name="label_de" label={t('q.labelDe')} value={values.label_de} error={errors.label_de} maxLength={300} />
-        <TextInput name="label_en" label={t('q.labelEn')} value={values.label_en} error={errors.label_en} maxLength={300} />
-        <TextInput name="code" label={t('q.code')} hint={t('q.codeHint')} value={values.code} error={errors.code} maxLength={40} width="short" />
-        <Select
-          name="datatype"
-          label={t('q.datatype')}
-          value={values.datatype}
-          error={errors.datatype}
-          options={DATATYPES.map((d) => ({ value: d, label: t(`dt.${d}`) }))}
-        />
-        <TextArea
-          name="options"
-          label={t('q.options')}
-          hint={t('q.optionsHint')}
-          optionalLabel={tp('optional')}
-          value={values.options}
-          error={errors.options}
-          rows={5}
-          maxLength={20000}
-        />
-        <TextInput name="sort" label={t('q.sort')} value={values.sort} error={errors.sort} inputMode="numeric" width="short" maxLength={6} />
-        <Checkboxes name="required" legend={t('q.required')} options={[{ value: '1', label: t('q.required') }]} values={values.required ? ['1'] : []} />
-        <div class="k-actions">
-          <Button>{t('save')}</Button> <a href={`/verwaltung/kategorien/${categoryId}`}>{t('cancel')}</a>
-        </div>
-      </form>
-      {id && (
-        <form method="post" action={`${base}/${id}/loeschen`} class="k-section">
-          <CsrfField token={ctx.csrfToken} />
-          <Button variant="warning">{t('q.delete')}</Button>
-        </form>
-      )}
-    </BackOfficeLayout>
+    <AdminFormPage
+      ctx={ctx}
+      title={t('q.title', { category: props.categoryName })}
+      back={{ href: `/verwaltung/kategorien/${categoryId}`, label: t('cat.back') }}
+      errors={errors}
+      action={id ? `${base}/${id}` : base}
+      submitLabel={t('save')}
+      cancel={{ href: `/verwaltung/kategorien/${categoryId}`, label: t('cancel') }}
+      after={id && <PostButton class="k-section" action={`${base}/${id}/loeschen`} csrfToken={ctx.csrfToken} label={t('q.delete')} />}
+    >
+      <TextInput name="label_de" label={t('q.labelDe')} value={values.label_de} error={errors.label_de} maxLength={300} />
+      <TextInput name="label_en" label={t('q.labelEn')} value={values.label_en} error={errors.label_en} maxLength={300} />
+      <TextInput name="code" label={t('q.code')} hint={t('q.codeHint')} value={values.code} error={errors.code} maxLength={40} width="short" />
+      <Select
+        name="datatype"
+        label={t('q.datatype')}
+        value={values.datatype}
+        error={errors.datatype}
+        options={DATATYPES.map((d) => ({ value: d, label: t(`dt.${d}`) }))}
+      />
+      <TextArea
+        name="options"
+        label={t('q.options')}
+        hint={t('q.optionsHint')}
+        optionalLabel={tp('optional')}
+        value={values.options}
+        error={errors.options}
+        rows={5}
+        maxLength={20000}
+      />
+      <TextInput name="sort" label={t('q.sort')} value={values.sort} error={errors.sort} inputMode="numeric" width="short" maxLength={6} />
+      <Checkboxes name="required" legend={t('q.required')} options={[{ value: '1', label: t('q.required') }]} values={values.required ? ['1'] : []} />
+    </AdminFormPage>
   );
 }
 
@@ -432,43 +384,19 @@ export function Open311ListPage({
 }) {
   const [t] = tr(ctx);
   return (
-    <BackOfficeLayout ctx={ctx} title={t('o311.title')}>
-      <h1>{t('o311.title')}</h1>
-      {notice && <Notice kind="success">{notice}</Notice>}
-      <p>{t('o311.intro')}</p>
-      {departments.length === 0 ? (
-        <p>{t('o311.none')}</p>
-      ) : (
-        <div class="k-table-wrap">
-          <table class="k-table">
-            <caption class="k-visually-hidden">{t('o311.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('o311.department')}</th>
-                <th scope="col">{t('o311.state')}</th>
-                <th scope="col">{t('o311.endpoint')}</th>
-                <th scope="col">{t('actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {departments.map((d) => (
-                <tr>
-                  <th scope="row">{d.name}</th>
-                  <td>{d.open311_enabled ? t('o311.on') : t('o311.off')}</td>
-                  <td>{d.open311_endpoint ?? '–'}</td>
-                  <td>
-                    <a href={`/verwaltung/abteilungen/${d.id}/open311`}>
-                      {t('edit')}
-                      <span class="k-visually-hidden"> {d.name}</span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </BackOfficeLayout>
+    <AdminListPage ctx={ctx} title={t('o311.title')} notice={notice} intro={t('o311.intro')}>
+      <DataTable
+        caption={t('o311.title')}
+        rows={departments}
+        empty={t('o311.none')}
+        columns={[
+          { header: t('o311.department'), rowHeader: true, cell: (d) => d.name },
+          { header: t('o311.state'), cell: (d) => (d.open311_enabled ? t('o311.on') : t('o311.off')) },
+          { header: t('o311.endpoint'), cell: (d) => d.open311_endpoint ?? '–' },
+          { header: t('actions'), cell: (d) => <RowLink href={`/verwaltung/abteilungen/${d.id}/open311`} label={t('edit')} name={d.name} /> },
+        ]}
+      />
+    </AdminListPage>
   );
 }
 
@@ -482,44 +410,40 @@ export function Open311FormPage(props: {
   const { ctx, department, values } = props;
   const [t, tp] = tr(ctx);
   const errors = props.errors ?? {};
-  const title = t('o311.editTitle', { name: department.name });
   return (
-    <BackOfficeLayout ctx={ctx} title={title}>
-      <p>
-        <a href="/verwaltung/open311">{t('o311.title')}</a>
-      </p>
-      <h1>{title}</h1>
-      <ErrorSummary title={tp('errorSummaryTitle')} errors={errors} />
-      <form method="post" action={`/verwaltung/abteilungen/${department.id}/open311`} novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <TextInput
-          name="endpoint"
-          type="url"
-          label={t('o311.endpoint')}
-          hint={t('o311.endpointHint')}
-          optionalLabel={tp('optional')}
-          value={values.endpoint}
-          error={errors.endpoint}
-          maxLength={500}
-        />
-        <p>{props.hasKey ? t('o311.apiKeyStored') : t('o311.apiKeyMissing')}</p>
-        <TextInput
-          name="apiKey"
-          type="password"
-          autocomplete="off"
-          label={t('o311.apiKey')}
-          hint={t('o311.apiKeyHint')}
-          optionalLabel={tp('optional')}
-          value=""
-          error={errors.apiKey}
-          maxLength={500}
-        />
-        {props.hasKey && <Checkboxes name="removeKey" legend={t('o311.apiKey')} options={[{ value: '1', label: t('o311.removeKey') }]} values={[]} />}
-        <Checkboxes name="enabled" legend={t('o311.state')} options={[{ value: '1', label: t('o311.enabled') }]} values={values.enabled ? ['1'] : []} />
-        <div class="k-actions">
-          <Button>{t('save')}</Button> <a href="/verwaltung/open311">{t('cancel')}</a>
-        </div>
-      </form>
-    </BackOfficeLayout>
+    <AdminFormPage
+      ctx={ctx}
+      title={t('o311.editTitle', { name: department.name })}
+      back={{ href: '/verwaltung/open311', label: t('o311.title') }}
+      errors={errors}
+      action={`/verwaltung/abteilungen/${department.id}/open311`}
+      submitLabel={t('save')}
+      cancel={{ href: '/verwaltung/open311', label: t('cancel') }}
+    >
+      <TextInput
+        name="endpoint"
+        type="url"
+        label={t('o311.endpoint')}
+        hint={t('o311.endpointHint')}
+        optionalLabel={tp('optional')}
+        value={values.endpoint}
+        error={errors.endpoint}
+        maxLength={500}
+      />
+      <p>{props.hasKey ? t('o311.apiKeyStored') : t('o311.apiKeyMissing')}</p>
+      <TextInput
+        name="apiKey"
+        type="password"
+        autocomplete="off"
+        label={t('o311.apiKey')}
+        hint={t('o311.apiKeyHint')}
+        optionalLabel={tp('optional')}
+        value=""
+        error={errors.apiKey}
+        maxLength={500}
+      />
+      {props.hasKey && <Checkboxes name="removeKey" legend={t('o311.apiKey')} options={[{ value: '1', label: t('o311.removeKey') }]} values={[]} />}
+      <Checkboxes name="enabled" legend={t('o311.state')} options={[{ value: '1', label: t('o311.enabled') }]} values={values.enabled ? ['1'] : []} />
+    </AdminFormPage>
   );
 }

@@ -2,9 +2,9 @@ import type { CloseReason, ReportStatus } from '../../../../db-schema';
 import type { RequestContext } from '../../../../platform/http/context';
 import type { FieldErrors } from '../../../../platform/http/errors';
 import { formatDateTime } from '../../../../platform/i18n';
-import { Button, CsrfField, ErrorSummary, Notice, Select, TextInput } from '../../../../platform/views/forms';
-import { BackOfficeLayout } from '../../../organizations/views/back-office-layout';
-import { StatusBadge } from '../../views/status';
+import { AdminListPage, DataTable, FilterForm, type ListUrl, Pagination, pageHref } from '../../../../platform/views/components';
+import { Button, Fieldset, Notice, Select, TextInput } from '../../../../platform/views/forms';
+import { ReportStatusBadge } from '../../views/status';
 import { daysSince, plainStatus, tr } from './common';
 
 /** The inbox query as typed (strings), so the filter form shows exactly what was asked. */
@@ -36,12 +36,15 @@ export interface InboxRow {
 export const BULK_TARGETS: ReportStatus[] = ['confirmed', 'in_progress', 'fixed', 'closed'];
 const STATUS_ORDER: ReportStatus[] = ['unconfirmed', 'new', 'confirmed', 'in_progress', 'fixed', 'closed'];
 
+const INBOX_PATH = '/verwaltung/meldungen';
+
+/** The inbox's own address with the query as typed; page 1 and empty values are left out. */
+export function inboxUrl(query: InboxQuery): ListUrl {
+  return { path: INBOX_PATH, query: { ...query } };
+}
+
 export function inboxHref(query: InboxQuery, change: Partial<InboxQuery>): string {
-  const merged = { ...query, ...change };
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(merged)) if (v && !(k === 'seite' && v === '1')) params.set(k, v);
-  const s = params.toString();
-  return s ? `/verwaltung/meldungen?${s}` : '/verwaltung/meldungen';
+  return pageHref({ path: INBOX_PATH, query: { ...query, ...change } }, Number({ ...query, ...change }.seite) || 1);
 }
 
 function snippet(text: string, max = 140): string {
@@ -67,26 +70,31 @@ export function InboxPage(props: {
   bulkStatus?: string;
 }) {
   const { ctx, query, rows } = props;
-  const [t, tp] = tr(ctx);
+  const [t] = tr(ctx);
   const errors = props.errors ?? {};
   const any = { value: '', label: t('filter.any') };
-  const returnTo = inboxHref(query, {});
+  const url = inboxUrl(query);
+  // "Select all" without JavaScript: the same list again with every box checked (see DataTable).
+  const selectAll = new URL(ctx.path, 'http://localhost').searchParams.get('auswahl') ?? undefined;
   return (
-    <BackOfficeLayout ctx={ctx} title={t('inbox.title')}>
-      <h1>{t('inbox.title')}</h1>
-      {props.notice && <Notice kind="success">{props.notice}</Notice>}
-      <ErrorSummary title={tp('errorSummaryTitle')} errors={errors} />
-      <p>{t('inbox.intro')}</p>
-      {props.scopeNames &&
-        (props.scopeNames.length > 0 ? (
-          <p>{t('inbox.introDepartments', { names: props.scopeNames.join(', ') })}</p>
-        ) : (
-          <Notice>{t('inbox.noDepartments')}</Notice>
-        ))}
-
-      <section aria-labelledby="filter-title">
-        <h2 id="filter-title">{t('filter.title')}</h2>
-        <form method="get" action="/verwaltung/meldungen" class="k-filters">
+    <AdminListPage
+      ctx={ctx}
+      title={t('inbox.title')}
+      notice={props.notice}
+      errors={errors}
+      intro={
+        <>
+          <p>{t('inbox.intro')}</p>
+          {props.scopeNames &&
+            (props.scopeNames.length > 0 ? (
+              <p>{t('inbox.introDepartments', { names: props.scopeNames.join(', ') })}</p>
+            ) : (
+              <Notice>{t('inbox.noDepartments')}</Notice>
+            ))}
+        </>
+      }
+      filters={
+        <FilterForm action={INBOX_PATH} title={t('filter.title')} applyLabel={t('filter.apply')} reset={{ href: INBOX_PATH, label: t('filter.reset') }}>
           <Select
             name="status"
             label={t('filter.status')}
@@ -135,13 +143,9 @@ export function InboxPage(props: {
               { value: 'neueste', label: t('sort.newest') },
             ]}
           />
-          <div class="k-actions">
-            <Button variant="secondary">{t('filter.apply')}</Button>
-            <a href="/verwaltung/meldungen">{t('filter.reset')}</a>
-          </div>
-        </form>
-      </section>
-
+        </FilterForm>
+      }
+    >
       <section aria-labelledby="counts-title" class="k-section">
         <h2 id="counts-title">{t('counts.title')}</h2>
         <ul class="k-list">
@@ -157,99 +161,57 @@ export function InboxPage(props: {
 
       <section aria-labelledby="list-title" class="k-section">
         <h2 id="list-title">{t('inbox.total', { n: props.total })}</h2>
-        {rows.length === 0 ? (
-          <p>{t('inbox.empty')}</p>
-        ) : (
-          <form method="post" action="/verwaltung/meldungen/sammelaktion">
-            <CsrfField token={ctx.csrfToken} />
-            <input type="hidden" name="return" value={returnTo} />
-            <div class="k-table-wrap">
-              <table class="k-table">
-                <caption class="k-visually-hidden">{t('inbox.caption', { page: props.page, pages: props.pages })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('col.select')}</th>
-                    <th scope="col">{t('col.number')}</th>
-                    <th scope="col">{t('col.category')}</th>
-                    <th scope="col">{t('col.status')}</th>
-                    <th scope="col">{t('col.age')}</th>
-                    <th scope="col">{t('col.district')}</th>
-                    <th scope="col">{t('col.department')}</th>
-                    <th scope="col">{t('col.supporters')}</th>
-                    <th scope="col">{t('col.description')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => {
-                    const days = daysSince(r.created_at);
-                    return (
-                      <tr>
-                        <td>
-                          <input type="checkbox" class="k-checkbox__input" name="ids" value={String(r.id)} id={`select-${r.id}`} />
-                          <label for={`select-${r.id}`} class="k-visually-hidden">
-                            {t('selectReport', { id: r.id })}
-                          </label>
-                        </td>
-                        <th scope="row">
-                          <a href={`/verwaltung/meldungen/${r.id}`}>#{r.id}</a>
-                        </th>
-                        <td>{ctx.locale === 'de' ? r.category_de : r.category_en}</td>
-                        <td>
-                          <StatusBadge locale={ctx.locale} report={r} />
-                        </td>
-                        <td>
-                          <time dateTime={new Date(r.created_at).toISOString()} title={formatDateTime(new Date(r.created_at), ctx.locale)}>
-                            {days === 0 ? t('ageToday') : t('ageDays', { n: days })}
-                          </time>
-                        </td>
-                        <td>{r.district ?? '–'}</td>
-                        <td>{r.department ?? '–'}</td>
-                        <td>{r.supporters_count}</td>
-                        <td>{snippet(r.description)}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-            <fieldset class="k-fieldset" aria-describedby="bulk-hint">
-              <legend class="k-label">{t('bulk.title')}</legend>
-              <p class="k-hint" id="bulk-hint">
-                {t('bulk.hint')}
-              </p>
-              <Select
-                name="bulkStatus"
-                label={t('bulk.status')}
-                value={props.bulkStatus ?? ''}
-                error={errors.bulkStatus}
-                options={[{ value: '', label: '–' }, ...BULK_TARGETS.map((s) => ({ value: s, label: plainStatus(ctx.locale, s) }))]}
-              />
-              <Button variant="secondary">{t('bulk.apply')}</Button>
-            </fieldset>
-          </form>
-        )}
-        {props.pages > 1 && (
-          <nav aria-label={t('page.nav')}>
-            <ul class="k-actions k-list">
-              {props.page > 1 && (
-                <li>
-                  <a href={inboxHref(query, { seite: String(props.page - 1) })} rel="prev">
-                    {t('page.prev')}
-                  </a>
-                </li>
-              )}
-              <li aria-current="page">{t('page.of', { page: props.page, pages: props.pages })}</li>
-              {props.page < props.pages && (
-                <li>
-                  <a href={inboxHref(query, { seite: String(props.page + 1) })} rel="next">
-                    {t('page.next')}
-                  </a>
-                </li>
-              )}
-            </ul>
-          </nav>
-        )}
+        <DataTable
+          caption={t('inbox.caption', { page: props.page, pages: props.pages })}
+          rows={rows}
+          empty={t('inbox.empty')}
+          sort={{ url, value: query.sortierung }}
+          bulk={{
+            action: '/verwaltung/meldungen/sammelaktion',
+            csrfToken: ctx.csrfToken,
+            name: 'ids',
+            value: (r) => String(r.id),
+            label: (r) => t('selectReport', { id: r.id }),
+            hidden: { return: inboxHref(query, {}) },
+            selectAll: { url: { ...url, query: { ...query, auswahl: selectAll } } },
+            children: (
+              <Fieldset id="bulk" legend={t('bulk.title')} hint={t('bulk.hint')}>
+                <Select
+                  name="bulkStatus"
+                  label={t('bulk.status')}
+                  value={props.bulkStatus ?? ''}
+                  error={errors.bulkStatus}
+                  options={[{ value: '', label: '–' }, ...BULK_TARGETS.map((s) => ({ value: s, label: plainStatus(ctx.locale, s) }))]}
+                />
+                <Button variant="secondary">{t('bulk.apply')}</Button>
+              </Fieldset>
+            ),
+          }}
+          columns={[
+            { header: t('col.number'), rowHeader: true, cell: (r) => <a href={`/verwaltung/meldungen/${r.id}`}>#{r.id}</a> },
+            { header: t('col.category'), cell: (r) => (ctx.locale === 'de' ? r.category_de : r.category_en) },
+            { header: t('col.status'), cell: (r) => <ReportStatusBadge locale={ctx.locale} report={r} /> },
+            {
+              header: t('col.age'),
+              // Youngest first is "ascending by age"; the inbox's default is the oldest first.
+              sort: { asc: 'neueste', desc: '' },
+              cell: (r) => {
+                const days = daysSince(r.created_at);
+                return (
+                  <time dateTime={new Date(r.created_at).toISOString()} title={formatDateTime(new Date(r.created_at), ctx.locale)}>
+                    {days === 0 ? t('ageToday') : t('ageDays', { n: days })}
+                  </time>
+                );
+              },
+            },
+            { header: t('col.district'), cell: (r) => r.district ?? '–' },
+            { header: t('col.department'), cell: (r) => r.department ?? '–' },
+            { header: t('col.supporters'), cell: (r) => r.supporters_count },
+            { header: t('col.description'), cell: (r) => snippet(r.description) },
+          ]}
+        />
+        <Pagination paging={{ page: props.page, pages: props.pages }} url={url} />
       </section>
-    </BackOfficeLayout>
+    </AdminListPage>
   );
 }

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../../../platform/http/context';
 import type { FieldErrors } from '../../../../platform/http/errors';
+import { BackOfficeFrame } from '../../../../platform/views/back-office-frame';
 import { Button, CsrfField, ErrorSummary, Notice, TextInput } from '../../../../platform/views/forms';
-import { BackOfficeLayout } from '../../../organizations/views/back-office-layout';
 import { tr } from './common';
 import { PhotoButtons, photoStatusText, type StaffPhoto, thumbSize } from './report-detail-page';
 
@@ -18,7 +18,7 @@ export function PhotoPage(props: {
   const errors = props.errors ?? {};
   const title = t('photoPage.title', { id: p.id, report: reportId });
   return (
-    <BackOfficeLayout ctx={ctx} title={title}>
+    <BackOfficeFrame ctx={ctx} title={title}>
       <p>
         <a href={`/verwaltung/meldungen/${reportId}`}>{t('photoPage.back', { id: reportId })}</a>
       </p>
@@ -50,6 +50,6 @@ export function PhotoPage(props: {
           <Button>{t('blur.submit')}</Button>
         </form>
       </section>
-    </BackOfficeLayout>
+    </BackOfficeFrame>
   );
 }

@@ -1,11 +1,13 @@
 import type { RequestContext } from '../../../../platform/http/context';
 import type { FieldErrors } from '../../../../platform/http/errors';
 import { formatDateTime } from '../../../../platform/i18n';
+import { BackOfficeFrame } from '../../../../platform/views/back-office-frame';
+import { DescriptionList, Timeline } from '../../../../platform/views/components';
 import { Button, CsrfField, ErrorSummary, fieldId, Notice, Select, TextArea, TextInput } from '../../../../platform/views/forms';
 import type { Children } from '../../../../platform/views/render';
-import { BackOfficeLayout } from '../../../organizations/views/back-office-layout';
+
 import { allowedTransitions, isPublic, LIMITS } from '../../report';
-import { StatusBadge } from '../../views/status';
+import { ReportStatusBadge } from '../../views/status';
 import type { reportForStaff } from '../backoffice.queries';
 import { WHO_MAX } from '../backoffice.service';
 import { eventLabel, type HistoryEntry, plainStatus, type T, tr } from './common';
@@ -87,7 +89,7 @@ export function ReportDetailPage(props: {
   const date = (d: Date | null) => (d ? formatDateTime(new Date(d), ctx.locale) : '–');
   const none = <span class="k-hint">{t('contact.none')}</span>;
   return (
-    <BackOfficeLayout ctx={ctx} title={title}>
+    <BackOfficeFrame ctx={ctx} title={title}>
       <p>
         <a href="/verwaltung/meldungen">{t('detail.back')}</a>
       </p>
@@ -95,7 +97,7 @@ export function ReportDetailPage(props: {
       {props.notice && <Notice kind="success">{props.notice}</Notice>}
       <ErrorSummary title={tp('errorSummaryTitle')} errors={errors} />
       <p>
-        <StatusBadge locale={ctx.locale} report={r} />{' '}
+        <ReportStatusBadge locale={ctx.locale} report={r} />{' '}
         {isPublic(r) ? <a href={`/meldungen/${r.id}`}>{t('detail.publicPage')}</a> : <span>{t('detail.notPublic')}</span>}
       </p>
 
@@ -145,14 +147,7 @@ export function ReportDetailPage(props: {
         {props.answers.length > 0 && (
           <>
             <h3>{t('field.answers')}</h3>
-            <dl class="k-dl">
-              {props.answers.map((a) => (
-                <>
-                  <dt>{a.label}</dt>
-                  <dd>{a.value}</dd>
-                </>
-              ))}
-            </dl>
+            <DescriptionList items={props.answers} />
           </>
         )}
       </section>
@@ -384,21 +379,18 @@ export function ReportDetailPage(props: {
 
       <section aria-labelledby="history-title" class="k-section">
         <h2 id="history-title">{t('section.history')}</h2>
-        <ol class="k-cards">
-          {props.events.map((e) => (
-            <li class="k-card">
-              <p class="k-hint">
-                <time dateTime={new Date(e.created_at).toISOString()}>{formatDateTime(new Date(e.created_at), ctx.locale)}</time> ·{' '}
-                <strong>{e.public ? t('history.public') : t('history.internal')}</strong> ·{' '}
-                {e.actor_name || e.actor_email ? t('history.by', { name: e.actor_name || e.actor_email || '' }) : t('history.system')}
-              </p>
-              <p>{eventLabel(ctx.locale, e)}</p>
-              {e.body && <p class="k-pre">{e.body}</p>}
-            </li>
-          ))}
-        </ol>
+        <Timeline
+          variant="cards"
+          events={props.events.map((e) => ({
+            at: e.created_at,
+            kind: e.public ? t('history.public') : t('history.internal'),
+            actor: e.actor_name || e.actor_email ? t('history.by', { name: e.actor_name || e.actor_email || '' }) : t('history.system'),
+            text: eventLabel(ctx.locale, e),
+            body: e.body,
+          }))}
+        />
       </section>
-    </BackOfficeLayout>
+    </BackOfficeFrame>
   );
 }
 

@@ -3,10 +3,11 @@ import type { RequestContext } from '../../../../platform/http/context';
 import type { FieldErrors } from '../../../../platform/http/errors';
 import { formatDateTime, translator } from '../../../../platform/i18n';
 import { platformMessages } from '../../../../platform/i18n/platform-messages';
-import { Button, ErrorSummary, Select, TextInput } from '../../../../platform/views/forms';
+import { DataTable, FilterForm, Pagination } from '../../../../platform/views/components';
+import { ErrorSummary, Select, TextInput } from '../../../../platform/views/forms';
 import { Layout } from '../../../../platform/views/layout';
-import { StatusBadge } from '../../views/status';
-import { type FilterValues, filterQuery, pageLinks } from '../map';
+import { ReportStatusBadge } from '../../views/status';
+import { type FilterValues, filterQuery } from '../map';
 import { mapMessages } from '../map.messages';
 import { Legend, MapAssets, type MapSettings, mapData } from './parts';
 
@@ -54,45 +55,41 @@ export function ReportsListPage(props: ReportsListProps) {
         </a>
       </p>
 
-      <form method="get" action="/meldungen" class="k-section" aria-labelledby="filters-title" novalidate>
-        <h2 id="filters-title">{t('filters')}</h2>
-        <div class="k-filters">
-          <Select
-            name="kategorie"
-            label={t('filterCategory')}
-            value={values.kategorie}
-            error={errors.kategorie}
-            options={[{ value: '', label: t('all') }, ...props.categories.map((c) => ({ value: String(c.id), label: c.name }))]}
-          />
-          <Select
-            name="status"
-            label={t('filterStatus')}
-            value={values.status}
-            error={errors.status}
-            options={[
-              { value: '', label: t('all') },
-              { value: 'open', label: t('status.open') },
-              { value: 'fixed', label: t('status.fixed') },
-              { value: 'closed', label: t('status.closed') },
-            ]}
-          />
-          <Select
-            name="bezirk"
-            label={t('filterDistrict')}
-            value={values.bezirk}
-            error={errors.bezirk}
-            options={[{ value: '', label: t('all') }, ...props.districts.map((d) => ({ value: String(d.id), label: d.name }))]}
-          />
-          <DateInput name="von" label={t('filterFrom')} hint={t('filterDateHint')} value={values.von} error={errors.von} />
-          <DateInput name="bis" label={t('filterTo')} hint={t('filterDateHint')} value={values.bis} error={errors.bis} />
-        </div>
-        <Button>{t('applyFilters')}</Button>
-        {query && (
-          <p>
-            <a href="/meldungen">{t('resetFilters')}</a>
-          </p>
-        )}
-      </form>
+      <FilterForm
+        action="/meldungen"
+        title={t('filters')}
+        applyLabel={t('applyFilters')}
+        reset={query ? { href: '/meldungen', label: t('resetFilters') } : undefined}
+      >
+        <Select
+          name="kategorie"
+          label={t('filterCategory')}
+          value={values.kategorie}
+          error={errors.kategorie}
+          options={[{ value: '', label: t('all') }, ...props.categories.map((c) => ({ value: String(c.id), label: c.name }))]}
+        />
+        <Select
+          name="status"
+          label={t('filterStatus')}
+          value={values.status}
+          error={errors.status}
+          options={[
+            { value: '', label: t('all') },
+            { value: 'open', label: t('status.open') },
+            { value: 'fixed', label: t('status.fixed') },
+            { value: 'closed', label: t('status.closed') },
+          ]}
+        />
+        <Select
+          name="bezirk"
+          label={t('filterDistrict')}
+          value={values.bezirk}
+          error={errors.bezirk}
+          options={[{ value: '', label: t('all') }, ...props.districts.map((d) => ({ value: String(d.id), label: d.name }))]}
+        />
+        <DateInput name="von" label={t('filterFrom')} hint={t('filterDateHint')} value={values.von} error={errors.von} />
+        <DateInput name="bis" label={t('filterTo')} hint={t('filterDateHint')} value={values.bis} error={errors.bis} />
+      </FilterForm>
 
       {!hasErrors && (
         <>
@@ -116,41 +113,24 @@ export function ReportsListPage(props: ReportsListProps) {
           <section class="k-section" aria-labelledby="list-title">
             <h2 id="list-title">{props.total === 0 ? t('countNone') : t('count', { n: props.total })}</h2>
             {props.rows.length > 0 && (
-              <div class="k-table-wrap">
-                <table class="k-table">
-                  <caption class="k-visually-hidden">{props.pages > 1 ? t('pageOf', { page: props.page, pages: props.pages }) : t('listTitle')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('col.id')}</th>
-                      <th scope="col">{t('col.category')}</th>
-                      <th scope="col">{t('col.status')}</th>
-                      <th scope="col">{t('col.district')}</th>
-                      <th scope="col">{t('col.date')}</th>
-                      <th scope="col">{t('col.place')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {props.rows.map((r) => (
-                      <tr data-report-id={String(r.id)}>
-                        <td>
-                          <a href={`/meldungen/${r.id}`}>#{r.id}</a>
-                        </td>
-                        <td>{ctx.locale === 'de' ? r.category_de : r.category_en}</td>
-                        <td>
-                          <StatusBadge locale={ctx.locale} report={r} />
-                        </td>
-                        <td>{r.district ?? t('noDistrict')}</td>
-                        <td>
-                          <time dateTime={new Date(r.created_at).toISOString()}>{formatDateTime(new Date(r.created_at), ctx.locale)}</time>
-                        </td>
-                        <td>{r.address || (r.location_precise === false ? t('placeDescribed') : '')}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={props.pages > 1 ? t('pageOf', { page: props.page, pages: props.pages }) : t('listTitle')}
+                rows={props.rows}
+                rowAttributes={(r) => ({ 'data-report-id': String(r.id) })}
+                columns={[
+                  { header: t('col.id'), cell: (r) => <a href={`/meldungen/${r.id}`}>#{r.id}</a> },
+                  { header: t('col.category'), cell: (r) => (ctx.locale === 'de' ? r.category_de : r.category_en) },
+                  { header: t('col.status'), cell: (r) => <ReportStatusBadge locale={ctx.locale} report={r} /> },
+                  { header: t('col.district'), cell: (r) => r.district ?? t('noDistrict') },
+                  {
+                    header: t('col.date'),
+                    cell: (r) => <time dateTime={new Date(r.created_at).toISOString()}>{formatDateTime(new Date(r.created_at), ctx.locale)}</time>,
+                  },
+                  { header: t('col.place'), cell: (r) => r.address || (r.location_precise === false ? t('placeDescribed') : '') },
+                ]}
+              />
             )}
-            {props.pages > 1 && <Pagination ctx={ctx} values={values} page={props.page} pages={props.pages} />}
+            <Pagination paging={{ page: props.page, pages: props.pages }} url={{ path: '/meldungen', query: { ...values } }} />
           </section>
           <MapAssets />
         </>
@@ -162,42 +142,4 @@ export function ReportsListPage(props: ReportsListProps) {
 function DateInput({ name, label, hint, value, error }: { name: string; label: string; hint: string; value: string; error?: string | undefined }) {
   // A plain text field with a stated format: works the same in every browser, with or without a date picker.
   return <TextInput name={name} label={label} hint={hint} value={value} error={error} width="short" maxLength={10} inputMode="numeric" />;
-}
-
-function Pagination({ ctx, values, page, pages }: { ctx: RequestContext; values: FilterValues; page: number; pages: number }) {
-  const t = translator(mapMessages, ctx.locale);
-  const href = (p: number) => `/meldungen${filterQuery(values, p > 1 ? { seite: p } : {})}`;
-  return (
-    <nav class="k-pagination" aria-label={t('pages')}>
-      <ul class="k-pagination__list">
-        {page > 1 && (
-          <li>
-            <a href={href(page - 1)} rel="prev">
-              {t('previous')}
-            </a>
-          </li>
-        )}
-        {pageLinks(page, pages).map((p) =>
-          p === null ? (
-            <li>
-              <span aria-hidden="true">…</span>
-            </li>
-          ) : (
-            <li>
-              <a href={href(p)} aria-current={p === page ? 'page' : undefined} aria-label={t('page', { n: p })}>
-                {p}
-              </a>
-            </li>
-          ),
-        )}
-        {page < pages && (
-          <li>
-            <a href={href(page + 1)} rel="next">
-              {t('next')}
-            </a>
-          </li>
-        )}
-      </ul>
-    </nav>
-  );
 }
