@@ -422,3 +422,10 @@ export function publicationDetails(db: Db, organizationId: number, reportId: num
 export function setReportUser(db: Db, organizationId: number, reportId: number, userId: number) {
   return db.updateTable('reports').set({ user_id: userId }).where('organization_id', '=', organizationId).where('id', '=', reportId).execute();
 }
+
+/** Which of these photo storage keys any report of any city uses: the file storage is shared by every city. */
+export async function storedPhotoKeys(db: Db, storageKeys: string[]): Promise<Set<string>> {
+  if (storageKeys.length === 0) return new Set();
+  const rows = await db.selectFrom('report_photos').select('storage_key').where('storage_key', 'in', storageKeys).execute();
+  return new Set(rows.map((r) => r.storage_key));
+}

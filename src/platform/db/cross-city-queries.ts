@@ -8,5 +8,10 @@ export const CROSS_CITY_QUERIES: Record<string, string> = {
   'src/modules/organizations/organization.queries.ts#findOrganizationBySlug': 'finds a city by its slug (CLI, seed, the default city)',
   'src/modules/organizations/organization.queries.ts#insertOrganization': 'creates a city',
   'src/modules/accounts/account.queries.ts#purgeOldTokens': 'a purge job: removes expired sign-in links of every city at once',
+  'src/modules/reports/report.queries.ts#storedPhotoKeys': 'the orphan-photo cleanup: the file storage is shared by every city',
+  'src/modules/reports/notifications/status-mail.queries.ts#dueFollowers':
+    'the status-mail job finds due followers of every city; each is then handled with its own city (lockFollower and on)',
+  'src/modules/reports/forwarding/forwarding.queries.ts#claimDueForward':
+    'the forwarding job claims the next due forward of any city; the rest of its work uses the claimed row’s city',
   'src/platform/surveys/survey.queries.ts#claimDueSurvey': 'the survey mail job claims due rows of every city; each mail goes out under the city of its row',
 };

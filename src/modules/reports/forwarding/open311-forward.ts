@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/connect';
 import { retryDelaySeconds } from '../../../platform/mail/outbox';
 import { insertEvent } from '../report.queries';
+import * as q from './forwarding.queries';
 
 // Server-to-server forwarding of public reports to a department's own Open311 (GeoReport v2) system.
 // report_forwards rows are written when a report goes public for a department with open311_enabled; this job
@@ -83,43 +83,10 @@ export async function forwardDueReports(deps: ForwardDeps, batch = 20): Promise<
   let forwarded = 0;
   let failed = 0;
   for (let i = 0; i < batch; i++) {
-    const claimed = await db
-      .updateTable('report_forwards')
-      .set({ next_attempt_at: sql`now() + make_interval(secs => ${LEASE_SECONDS})` })
-      .where('id', '=', (eb) =>
-        eb
-          .selectFrom('report_forwards')
-          .select('id')
-          .where('done_at', 'is', null)
-          .where('next_attempt_at', '<=', sql<Date>`now()`)
-          .orderBy('next_attempt_at')
-          .limit(1)
-          .forUpdate()
-          .skipLocked(),
-      )
-      .returning(['id', 'attempts', 'report_id', 'department_id'])
-      .executeTakeFirst();
+    const claimed = await db.transaction().execute((trx) => q.claimDueForward(trx, LEASE_SECONDS));
     if (!claimed) break;
-    const row = await db
-      .selectFrom('report_forwards as f')
-      .innerJoin('departments as d', 'd.id', 'f.department_id')
-      .innerJoin('reports as r', 'r.id', 'f.report_id')
-      .innerJoin('report_categories as c', 'c.id', 'r.category_id')
-      .select([
-        'd.open311_endpoint',
-        'd.open311_api_key',
-        'd.open311_enabled',
-        'd.name as department',
-        'r.organization_id',
-        'r.lat',
-        'r.lon',
-        'r.description',
-        'r.address',
-        'r.answers',
-        'c.code',
-      ])
-      .where('f.id', '=', claimed.id)
-      .executeTakeFirstOrThrow();
+    const city = claimed.organization_id;
+    const row = await q.forwardDetails(db, city, claimed.id);
     const attempts = claimed.attempts + 1;
     let result: { externalId: string | null; token: string | null } | null = null;
     let error = '';
@@ -127,14 +94,7 @@ export async function forwardDueReports(deps: ForwardDeps, batch = 20): Promise<
       if (!row.open311_enabled || !row.open311_endpoint) throw new Error('Open311 is switched off for this department');
       const url = requestsUrl(row.open311_endpoint);
       if (!/^https?:\/\//i.test(url)) throw new Error('The Open311 endpoint must be an http(s) URL');
-      const photo = await db
-        .selectFrom('report_photos')
-        .select('id')
-        .where('report_id', '=', claimed.report_id)
-        .where('status', '=', 'approved')
-        .orderBy('sort')
-        .orderBy('id')
-        .executeTakeFirst();
+      const photo = await q.firstApprovedPhoto(db, city, claimed.report_id);
       const body = requestBody({
         apiKey: row.open311_api_key,
         serviceCode: row.code,
@@ -159,11 +119,7 @@ export async function forwardDueReports(deps: ForwardDeps, batch = 20): Promise<
     }
     await db.transaction().execute(async (trx) => {
       if (result) {
-        await trx
-          .updateTable('report_forwards')
-          .set({ attempts, done_at: sql`now()`, external_id: result.externalId, last_error: null })
-          .where('id', '=', claimed.id)
-          .execute();
+        await q.markForwarded(trx, city, claimed.id, { attempts, externalId: result.externalId });
         await insertEvent(trx, {
           organizationId: row.organization_id,
           reportId: claimed.report_id,
@@ -174,11 +130,7 @@ export async function forwardDueReports(deps: ForwardDeps, batch = 20): Promise<
         });
         return;
       }
-      await trx
-        .updateTable('report_forwards')
-        .set({ attempts, last_error: error, next_attempt_at: sql`now() + make_interval(secs => ${retryDelaySeconds(attempts)})` })
-        .where('id', '=', claimed.id)
-        .execute();
+      await q.markForwardFailed(trx, city, claimed.id, { attempts, error, retrySeconds: retryDelaySeconds(attempts) });
       // Staff hear of the first failure and then of every fifth, not of each retry.
       if (attempts === 1 || attempts % 5 === 0) {
         await insertEvent(trx, {

@@ -24,7 +24,7 @@ export async function notificationRoutes(app: FastifyInstance, { db, config }: N
 
   routes.get('/meldungen/abbestellen/:token', { schema: { params: UnsubscribeParams } }, async (request, reply) => {
     const { token } = request.params;
-    const follower = await followerForToken(db, config.secret, token);
+    const follower = await followerForToken(db, config.secret, request.ctx.org.id, token);
     if (!follower || follower.organization_id !== request.ctx.org.id) return sendHtml(reply, <GonePage ctx={request.ctx} kind="unsubscribe" />, 410);
     return sendHtml(reply, <UnsubscribePage ctx={request.ctx} token={token} reportId={follower.report_id} />);
   });

@@ -1,5 +1,6 @@
 import type { Db } from '../../../platform/db/connect';
 import { type FileStorage, TEMP_FILE_AGE_MS } from '../../../platform/files/storage';
+import { storedPhotoKeys } from '../report.queries';
 
 // Files under reports/ that no report_photos row points to. A report is written files-first, row-second: an
 // interrupted upload (crash, failed transaction) leaves files behind, which this removes once they are an hour
@@ -21,11 +22,7 @@ export async function removeOrphanPhotos(db: Db, storage: FileStorage, ageMs = O
   for (let i = 0; i < keys.length; i += 500) {
     const chunk = keys.slice(i, i + 500);
     const bases = [...new Set(chunk.map(baseOf).filter((b): b is string => b !== null))];
-    const known = new Set(
-      bases.length === 0
-        ? []
-        : (await db.selectFrom('report_photos').select('storage_key').where('storage_key', 'in', bases).execute()).map((r) => r.storage_key),
-    );
+    const known = await storedPhotoKeys(db, bases);
     for (const key of chunk) {
       const base = baseOf(key);
       // Half-written temporary files (".tmp-…") never belong to a row; everything else goes if its base is unknown.

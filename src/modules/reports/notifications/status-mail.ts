@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { CloseReason, ReportStatus } from '../../../db-schema';
 import type { Db } from '../../../platform/db/connect';
 import { formatDateTime, type Locale, translator } from '../../../platform/i18n';
@@ -7,6 +6,7 @@ import { hmac, safeEqual } from '../../../platform/security/tokens';
 import { messages } from '../messages';
 import { statusLabel } from '../views/status';
 import { notificationMessages } from './notifications.messages';
+import * as q from './status-mail.queries';
 
 // Status emails to the reporter and followers. The job reads report_events only (no coupling to whoever
 // wrote them): a follower is due when its oldest unsent public event is BATCH_MINUTES old; one mail then
@@ -39,26 +39,16 @@ export function verifyUnsubscribeToken(secret: string, token: string): string | 
   return safeEqual(unsubscribeToken(secret, m[1]!), token) ? m[1]! : null;
 }
 
-export async function followerForToken(db: Db, secret: string, token: string) {
+export async function followerForToken(db: Db, secret: string, organizationId: number, token: string) {
   const stored = verifyUnsubscribeToken(secret, token);
   if (!stored) return undefined;
-  return db
-    .selectFrom('report_followers as f')
-    .innerJoin('reports as r', 'r.id', 'f.report_id')
-    .select(['f.report_id', 'r.organization_id'])
-    .where('f.unsubscribe_token_hash', '=', stored)
-    .executeTakeFirst();
+  return q.followerByTokenHash(db, organizationId, stored);
 }
 
 export async function unsubscribe(db: Db, secret: string, organizationId: number, token: string): Promise<number | null> {
   const stored = verifyUnsubscribeToken(secret, token);
   if (!stored) return null;
-  const row = await db
-    .deleteFrom('report_followers')
-    .where('unsubscribe_token_hash', '=', stored)
-    .where('report_id', 'in', (eb) => eb.selectFrom('reports').select('id').where('organization_id', '=', organizationId))
-    .returning(['report_id'])
-    .executeTakeFirst();
+  const row = await q.deleteFollowerByTokenHash(db, organizationId, stored);
   return row?.report_id ?? null;
 }
 
@@ -157,22 +147,11 @@ export interface StatusMailDeps {
   publicUrl: URL;
 }
 
-const publicNews = (
-  eb: import('kysely').ExpressionBuilder<import('../../../db-schema').Database & { e: import('../../../db-schema').ReportEventsTable }, 'e'>,
-) => eb.and([eb('e.public', '=', true), eb('e.kind', 'not in', NOT_MAILED_KINDS)]);
+const NEWS: q.NewsRule = { batchMinutes: BATCH_MINUTES, notMailedKinds: NOT_MAILED_KINDS };
 
-/** Followers whose oldest unsent public event is old enough: a cheap scan, each row is re-checked under lock. */
+/** Followers of every city whose oldest unsent public news is old enough (re-checked under lock when sent). */
 export function dueFollowers(db: Db, limit: number) {
-  return db
-    .selectFrom('report_followers as f')
-    .innerJoin('report_events as e', (j) => j.onRef('e.report_id', '=', 'f.report_id').onRef('e.id', '>', 'f.last_notified_event_id'))
-    .select(['f.report_id', 'f.email'])
-    .where(publicNews)
-    .groupBy(['f.report_id', 'f.email'])
-    .having(sql<boolean>`min(e.created_at) <= now() - make_interval(mins => ${BATCH_MINUTES})`)
-    .orderBy('f.report_id')
-    .limit(limit)
-    .execute();
+  return q.dueFollowers(db, NEWS, limit);
 }
 
 /**
@@ -184,41 +163,13 @@ export async function sendStatusMails(deps: StatusMailDeps, batch = 200): Promis
   const { db } = deps;
   let mails = 0;
   for (const candidate of await dueFollowers(db, batch)) {
+    const city = candidate.organization_id;
     const sent = await db.transaction().execute(async (trx) => {
-      const follower = await trx
-        .selectFrom('report_followers')
-        .select(['report_id', 'email', 'last_notified_event_id', 'unsubscribe_token_hash'])
-        .where('report_id', '=', candidate.report_id)
-        .where('email', '=', candidate.email)
-        .forUpdate()
-        .skipLocked()
-        .executeTakeFirst();
+      const follower = await q.lockFollower(trx, city, candidate.report_id, candidate.email);
       if (!follower) return false;
-      const events = await trx
-        .selectFrom('report_events as e')
-        .select([
-          'e.id',
-          'e.kind',
-          'e.from_status',
-          'e.to_status',
-          'e.body',
-          'e.data',
-          'e.created_at',
-          sql<boolean>`e.created_at <= now() - make_interval(mins => ${BATCH_MINUTES})`.as('ripe'),
-        ])
-        .where('e.report_id', '=', follower.report_id)
-        .where('e.id', '>', follower.last_notified_event_id)
-        .where(publicNews)
-        .orderBy('e.id')
-        .execute();
+      const events = await q.unsentNews(trx, city, NEWS, follower.report_id, follower.last_notified_event_id);
       if (events.length === 0 || !events[0]!.ripe) return false;
-      const report = await trx
-        .selectFrom('reports as r')
-        .innerJoin('report_categories as c', 'c.id', 'r.category_id')
-        .innerJoin('organizations as o', 'o.id', 'r.organization_id')
-        .select(['r.id', 'r.organization_id', 'r.status', 'r.close_reason', 'r.hidden', 'c.name_de', 'c.name_en', 'o.name as city'])
-        .where('r.id', '=', follower.report_id)
-        .executeTakeFirstOrThrow();
+      const report = await q.reportForMail(trx, city, follower.report_id);
       const last = events[events.length - 1]!.id;
       // A hidden or unconfirmed report has no public page: its changes are not news to pass on.
       if (!report.hidden && report.status !== 'unconfirmed') {
@@ -240,14 +191,13 @@ export async function sendStatusMails(deps: StatusMailDeps, batch = 200): Promis
           html_body: null,
         });
       }
-      const moved = await trx
-        .updateTable('report_followers')
-        .set({ last_notified_event_id: last, notify_after: null })
-        .where('report_id', '=', follower.report_id)
-        .where('email', '=', follower.email)
-        .where('last_notified_event_id', '=', follower.last_notified_event_id)
-        .executeTakeFirst();
-      if (Number(moved.numUpdatedRows) !== 1) throw new Error('follower pointer moved under a lock');
+      const moved = await q.moveFollowerPointer(trx, city, {
+        reportId: follower.report_id,
+        email: follower.email,
+        from: follower.last_notified_event_id,
+        to: last,
+      });
+      if (moved !== 1) throw new Error('follower pointer moved under a lock');
       return !report.hidden && report.status !== 'unconfirmed';
     });
     if (sent) mails++;

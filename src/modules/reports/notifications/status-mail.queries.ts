@@ -1,0 +1,108 @@
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Database, ReportEventsTable } from '../../../db-schema';
+import type { Db, Trx } from '../../../platform/db/connect';
+
+// SQL of the status mails and unsubscribe links. `news` says which events are news to a follower and how old the
+// oldest must be (status-mail.ts owns those rules).
+
+export interface NewsRule {
+  batchMinutes: number;
+  /** Public event kinds that are not news (the report's own creation and confirmation). */
+  notMailedKinds: string[];
+}
+
+const publicNews = (news: NewsRule) => (eb: ExpressionBuilder<Database & { e: ReportEventsTable }, 'e'>) =>
+  eb.and([eb('e.public', '=', true), eb('e.kind', 'not in', news.notMailedKinds)]);
+
+export function followerByTokenHash(db: Db, organizationId: number, tokenHash: string) {
+  return db
+    .selectFrom('report_followers')
+    .select(['report_id', 'organization_id'])
+    .where('organization_id', '=', organizationId)
+    .where('unsubscribe_token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export function deleteFollowerByTokenHash(db: Db, organizationId: number, tokenHash: string) {
+  return db
+    .deleteFrom('report_followers')
+    .where('organization_id', '=', organizationId)
+    .where('unsubscribe_token_hash', '=', tokenHash)
+    .returning(['report_id'])
+    .executeTakeFirst();
+}
+
+/** Followers whose oldest unsent public event is old enough, in every city: a cheap scan, each is re-checked under lock. */
+export function dueFollowers(db: Db, news: NewsRule, limit: number) {
+  return db
+    .selectFrom('report_followers as f')
+    .innerJoin('report_events as e', (j) =>
+      j.onRef('e.organization_id', '=', 'f.organization_id').onRef('e.report_id', '=', 'f.report_id').onRef('e.id', '>', 'f.last_notified_event_id'),
+    )
+    .select(['f.organization_id', 'f.report_id', 'f.email'])
+    .where(publicNews(news))
+    .groupBy(['f.organization_id', 'f.report_id', 'f.email'])
+    .having(sql<boolean>`min(e.created_at) <= now() - make_interval(mins => ${news.batchMinutes})`)
+    .orderBy('f.report_id')
+    .limit(limit)
+    .execute();
+}
+
+/** The follower row, locked for this transaction; undefined when another process holds it (SKIP LOCKED). */
+export function lockFollower(trx: Trx, organizationId: number, reportId: number, email: string) {
+  return trx
+    .selectFrom('report_followers')
+    .select(['report_id', 'email', 'last_notified_event_id', 'unsubscribe_token_hash'])
+    .where('organization_id', '=', organizationId)
+    .where('report_id', '=', reportId)
+    .where('email', '=', email)
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst();
+}
+
+/** Public news after the follower's pointer, oldest first; `ripe` when old enough to be mailed. */
+export function unsentNews(db: Db, organizationId: number, news: NewsRule, reportId: number, afterEventId: number) {
+  return db
+    .selectFrom('report_events as e')
+    .select([
+      'e.id',
+      'e.kind',
+      'e.from_status',
+      'e.to_status',
+      'e.body',
+      'e.data',
+      'e.created_at',
+      sql<boolean>`e.created_at <= now() - make_interval(mins => ${news.batchMinutes})`.as('ripe'),
+    ])
+    .where('e.organization_id', '=', organizationId)
+    .where('e.report_id', '=', reportId)
+    .where('e.id', '>', afterEventId)
+    .where(publicNews(news))
+    .orderBy('e.id')
+    .execute();
+}
+
+export function reportForMail(db: Db, organizationId: number, reportId: number) {
+  return db
+    .selectFrom('reports as r')
+    .innerJoin('report_categories as c', 'c.id', 'r.category_id')
+    .innerJoin('organizations as o', 'o.id', 'r.organization_id')
+    .select(['r.id', 'r.organization_id', 'r.status', 'r.close_reason', 'r.hidden', 'c.name_de', 'c.name_en', 'o.name as city'])
+    .where('r.organization_id', '=', organizationId)
+    .where('r.id', '=', reportId)
+    .executeTakeFirstOrThrow();
+}
+
+/** Moves the follower's pointer, only from where it was read: 1 on success. */
+export async function moveFollowerPointer(db: Db, organizationId: number, f: { reportId: number; email: string; from: number; to: number }): Promise<number> {
+  const moved = await db
+    .updateTable('report_followers')
+    .set({ last_notified_event_id: f.to, notify_after: null })
+    .where('organization_id', '=', organizationId)
+    .where('report_id', '=', f.reportId)
+    .where('email', '=', f.email)
+    .where('last_notified_event_id', '=', f.from)
+    .executeTakeFirst();
+  return Number(moved.numUpdatedRows);
+}
