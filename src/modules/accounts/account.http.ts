@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { Config } from '../../config';
 import type { Db } from '../../platform/db/connect';
 import { sessionCookieName } from '../../platform/http/platform-plugin';
+import { NoticeQuery } from '../../platform/http/schemas';
 import { startSession } from '../../platform/http/session-cookie';
 import type * as accounts from './account.service';
 
@@ -29,9 +30,5 @@ export function accountScope(db: Db, config: Config): AccountScope {
   };
 }
 
-/** The notice a redirect asks for (`?ok=saved`); a value the page does not know shows no notice. */
-const Notice = Type.Optional(Type.String({ maxLength: 40 }));
-
 /** Sign-in pages: where to go afterwards (made safe by safeReturnPath) and the notice after a redirect. */
-export const SignInQuery = Type.Object({ return: Type.Optional(Type.String({ maxLength: 2000 })), ok: Notice });
-export const NoticeQuery = Type.Object({ ok: Notice });
+export const SignInQuery = Type.Object({ return: Type.Optional(Type.String({ maxLength: 2000 })), ...NoticeQuery.properties });

@@ -46,6 +46,10 @@ export type LatLon = Static<typeof LatLon>;
 /** A calendar day, YYYY-MM-DD (a real date: 2024-02-30 is refused). */
 export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 
+/** `?ok=saved` after a redirect: which notice to show. A value the page does not know shows none (never a 400). */
+export const NoticeQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 40 })) });
+export type NoticeQuery = Static<typeof NoticeQuery>;
+
 /** The JSON error body of /api/ routes (see platform-plugin's sendError). */
 export const JsonError = Type.Object({ error: Type.Object({ code: Type.String(), reference: Type.Optional(Type.String()) }) });
 
