@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Transporter } from 'nodemailer';
 import type { NewOutboxMail } from '../../db-schema';
-import type { Db } from '../db/connect';
+import type { Db, Trx } from '../db/connect';
 
 export type Mail = Pick<NewOutboxMail, 'organization_id' | 'to_address' | 'subject' | 'text_body' | 'html_body'>;
 
@@ -25,8 +25,8 @@ export const CLAIM_SECONDS = 15 * 60;
  * Claims the oldest due mail: one statement, SKIP LOCKED, so several app processes never pick the same row,
  * and the claim is committed before SMTP is contacted.
  */
-async function claimDueMail(db: Db) {
-  return db
+async function claimDueMail(trx: Trx) {
+  return trx
     .updateTable('outbox')
     .set({ next_attempt_at: sql`now() + make_interval(secs => ${CLAIM_SECONDS})` })
     .where('id', '=', (eb) =>
@@ -53,7 +53,7 @@ export async function sendDueMail(db: Db, transport: Transporter, from: string, 
   let sent = 0;
   let failed = 0;
   for (let i = 0; i < batch; i++) {
-    const mail = await claimDueMail(db);
+    const mail = await db.transaction().execute((trx) => claimDueMail(trx));
     if (!mail) break;
     const attempts = mail.attempts + 1;
     try {
