@@ -164,8 +164,7 @@ export function CategoryFormPage(props: {
         )
       }
     >
-      <TextInput name="name_de" label={t('cat.nameDe')} value={values.name_de} error={errors.name_de} maxLength={200} />
-      <TextInput name="name_en" label={t('cat.nameEn')} value={values.name_en} error={errors.name_en} maxLength={200} />
+      <BilingualText name="name" labels={{ de: t('cat.nameDe'), en: t('cat.nameEn') }} values={values} errors={errors} maxLength={200} />
       <TextInput name="code" label={t('cat.code')} hint={t('cat.codeHint')} value={values.code} error={errors.code} maxLength={60} width="short" />
       <Select
         name="kind"
@@ -174,21 +173,12 @@ export function CategoryFormPage(props: {
         error={errors.kind}
         options={CATEGORY_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
       />
-      <TextArea
-        name="description_de"
-        label={t('cat.descriptionDe')}
+      <BilingualText
+        name="description"
+        labels={{ de: t('cat.descriptionDe'), en: t('cat.descriptionEn') }}
         optionalLabel={tp('optional')}
-        value={values.description_de}
-        error={errors.description_de}
-        rows={3}
-        maxLength={2000}
-      />
-      <TextArea
-        name="description_en"
-        label={t('cat.descriptionEn')}
-        optionalLabel={tp('optional')}
-        value={values.description_en}
-        error={errors.description_en}
+        values={values}
+        errors={errors}
         rows={3}
         maxLength={2000}
       />
@@ -222,6 +212,27 @@ export function CategoryFormPage(props: {
       />
       <Checkboxes name="active" legend={t('cat.state')} options={[{ value: '1', label: t('cat.active') }]} values={values.active ? ['1'] : []} />
     </AdminFormPage>
+  );
+}
+
+/** A text staff enter in German and in English: fields `<name>_de` and `<name>_en`, one line each or several. */
+function BilingualText<N extends string>(props: {
+  name: N;
+  labels: { de: string; en: string };
+  values: Record<`${N}_de` | `${N}_en`, string>;
+  errors: FieldErrors;
+  maxLength: number;
+  rows?: number;
+  optionalLabel?: string;
+}) {
+  return (
+    <>
+      {(['de', 'en'] as const).map((lang) => {
+        const name = `${props.name}_${lang}` as const;
+        const field = { name, label: props.labels[lang], optionalLabel: props.optionalLabel, value: props.values[name], error: props.errors[name] };
+        return props.rows ? <TextArea {...field} rows={props.rows} maxLength={props.maxLength} /> : <TextInput {...field} maxLength={props.maxLength} />;
+      })}
+    </>
   );
 }
 
@@ -345,8 +356,7 @@ export function QuestionFormPage(props: {
       cancel={{ href: `/verwaltung/kategorien/${categoryId}`, label: t('cancel') }}
       after={id && <PostButton class="k-section" action={`${base}/${id}/loeschen`} csrfToken={ctx.csrfToken} label={t('q.delete')} />}
     >
-      <TextInput name="label_de" label={t('q.labelDe')} value={values.label_de} error={errors.label_de} maxLength={300} />
-      <TextInput name="label_en" label={t('q.labelEn')} value={values.label_en} error={errors.label_en} maxLength={300} />
+      <BilingualText name="label" labels={{ de: t('q.labelDe'), en: t('q.labelEn') }} values={values} errors={errors} maxLength={300} />
       <TextInput name="code" label={t('q.code')} hint={t('q.codeHint')} value={values.code} error={errors.code} maxLength={40} width="short" />
       <Select
         name="datatype"
