@@ -106,6 +106,9 @@ const CHILDREN: Child[] = [
 /** Exported for the migration's test: the tables this migration gives a city. */
 export const SCOPED_TABLES = CHILDREN.map((c) => c.table);
 
+/** Where each of those tables takes its city from: for restoring backups written before this migration. */
+export const CITY_SOURCES: Record<string, { column: string; parent: string }> = Object.fromEntries(CHILDREN.map((c) => [c.table, c.from]));
+
 function statements(): string[] {
   const out: string[] = [];
   for (const parent of PARENTS) out.push(`ALTER TABLE ${parent} ADD CONSTRAINT ${parent}_id_city_key UNIQUE (id, organization_id)`);

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCOPED_TABLES } from '../../../migrations/0009_city_scoping';
 import { createTestDatabase } from '../../../test/helpers/database';
 import { createCategory, createDepartment, createOrganization, createResident, createStaff, createSyntheticBoundary } from '../../../test/helpers/factories';
 import { createReport } from '../../modules/reports/report.service';
@@ -73,6 +75,36 @@ describe('backup and restore', () => {
     const extra = await createResident(target.db, org.id);
     const maxBefore = Math.max(...(await source.db.selectFrom('users').select('id').execute()).map((u) => u.id));
     expect(extra.id).toBeGreaterThan(maxBefore);
+  });
+
+  it('restores a backup from before migration 0009: child rows take their city from their parent rows', async () => {
+    const folder = path.join(dir, 'b-old');
+    const manifest = await backup(source.db, filesA, folder);
+    // Make it look like a backup of 0008: no organization_id on the tables 0009 gave one, no 0009 in the history.
+    let stripped = 0;
+    for (const t of manifest.tables.filter((t) => SCOPED_TABLES.includes(t.name))) {
+      const file = path.join(folder, 'tables', `${t.name}.ndjson`);
+      const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+      const text = lines
+        .map((line) => {
+          const { organization_id: _, ...row } = JSON.parse(line) as Record<string, unknown>;
+          stripped++;
+          return JSON.stringify(row);
+        })
+        .join('\n');
+      writeFileSync(file, text);
+      t.sha256 = createHash('sha256').update(text).digest('hex');
+    }
+    expect(stripped).toBeGreaterThan(0);
+    manifest.migrations = manifest.migrations.filter((m) => m !== '0009_city_scoping');
+    writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify(manifest));
+    const fresh = await createTestDatabase();
+    try {
+      await restore(fresh.db, path.join(dir, 'files-old'), folder);
+      expect(await tableChecksums(fresh.db)).toEqual(await tableChecksums(source.db));
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('refuses a damaged backup, a non-empty database and a non-empty backup folder', async () => {

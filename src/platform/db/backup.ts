@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
+import { CITY_SOURCES } from '../../../migrations/0009_city_scoping';
 import { jobBackupLines } from '../jobs/backup-rows';
 import type { Db } from './connect';
 
@@ -161,6 +162,28 @@ export async function backup(db: Db, filesDir: string, target: string): Promise<
 
 export class RestoreError extends Error {}
 
+/**
+ * Backups written before migration 0009 have no organization_id on child rows: each row takes it from its parent
+ * row in the same backup, as the migration did for the database. A no-op for newer backups.
+ */
+function cityFiller(manifest: Manifest, texts: Map<string, string>): (table: string, row: Record<string, unknown>) => void {
+  if (manifest.migrations.includes('0009_city_scoping')) return () => {};
+  const cities = new Map<string, Map<unknown, unknown>>();
+  const citiesOf = (parent: string) => {
+    let map = cities.get(parent);
+    if (!map) {
+      const rows = (texts.get(parent) ?? '').split('\n').filter(Boolean);
+      map = new Map(rows.map((line) => JSON.parse(line) as Record<string, unknown>).map((r) => [r.id, r.organization_id]));
+      cities.set(parent, map);
+    }
+    return map;
+  };
+  return (table, row) => {
+    const source = CITY_SOURCES[table];
+    if (source && (row.organization_id === undefined || row.organization_id === null)) row.organization_id = citiesOf(source.parent).get(row[source.column]);
+  };
+}
+
 /** Restores into a migrated, empty database; checks every checksum before writing anything. */
 export async function restore(db: Db, filesDir: string, source: string): Promise<Manifest> {
   let manifest: Manifest;
@@ -186,6 +209,7 @@ export async function restore(db: Db, filesDir: string, source: string): Promise
   const { rows: orgs } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM organizations`.execute(db);
   if (Number(orgs[0]?.n) > 0) throw new RestoreError('The database is not empty: restore only into a fresh instance');
 
+  const fillCity = cityFiller(manifest, texts);
   await db.transaction().execute(async (trx) => {
     for (const table of await tables(trx)) {
       const text = texts.get(table.name);
@@ -197,6 +221,7 @@ export async function restore(db: Db, filesDir: string, source: string): Promise
       const later: Array<Record<string, unknown>> = [];
       for (let i = 0; i < rows.length; i += BATCH) {
         const batch = rows.slice(i, i + BATCH).map((row) => {
+          fillCity(table.name, row);
           if (table.selfReferences.length === 0) return row;
           // Rows may point at rows that come later: insert without the link, set it afterwards.
           const copy = { ...row };
