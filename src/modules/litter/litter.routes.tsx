@@ -13,6 +13,7 @@ import { multipartForm, translateProblems } from '../reports/report.routes';
 import * as reports from '../reports/report.service';
 import { formatChange, NOTE_MAX, TARGET_ANNUAL_CHANGE } from './litter';
 import * as q from './litter.queries';
+import { LitterStatistics } from './litter.schemas';
 import { litterStatistics } from './litter.service';
 import { messages } from './messages';
 import { type QuickDetails, QuickStep1Page, QuickStep2Page, QuickThanksPage, type WhereValues } from './views/pages';
@@ -166,7 +167,13 @@ export async function litterRoutes(app: FastifyInstance, deps: LitterDeps): Prom
   });
 
   // The figures behind the −5 % target, for the targets dashboard and anyone else.
-  app.get('/api/statistik/muell.json', async (request, reply) => {
+  const statistics = {
+    summary: 'Litter reports per month and district',
+    description: 'The figures behind the −5 % target: monthly counts of published litter reports, per district and in total, with the trend.',
+    tags: ['Statistics'],
+    response: { 200: { description: 'OK', ...LitterStatistics } },
+  };
+  app.get('/api/statistik/muell.json', { schema: statistics }, async (request, reply) => {
     const stats = await litterStatistics(db, request.ctx.org.id, now());
     const series = (s: (typeof stats.districts)[number]) => ({
       monthly: Object.fromEntries(stats.months.map((m, i) => [m, s.counts[i]!])),
