@@ -1,7 +1,7 @@
 import { type Locale, translator } from '../../../platform/i18n';
 import { dateTimeFormat } from '../../../platform/i18n/formatters';
-import type { PinGroup } from '../../reports/map/map';
-import { PinShape } from '../../reports/map/views/static-map';
+import type { PinGroup } from '../../../platform/map/pins';
+import { PinShape } from '../../../platform/map/static-map';
 import {
   type ChangeGroup,
   daysSince,

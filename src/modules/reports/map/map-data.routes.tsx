@@ -5,30 +5,19 @@ import type { Db } from '../../../platform/db/connect';
 import type { Bbox } from '../../../platform/geo/geojson';
 import type { RequestContext } from '../../../platform/http/context';
 import { AppError } from '../../../platform/http/errors';
+import { parseView, viewBounds } from '../../../platform/map/geometry';
+import { gridFor, snapToGrid } from '../../../platform/map/grid';
+import { pinGroup } from '../../../platform/map/pins';
+import { renderStaticMapSvg } from '../../../platform/map/static-map';
 import { parseCoordinate } from '../report';
 import type { ListFilter } from '../report.queries';
 import { statusLabel } from '../views/status';
-import {
-  ALWAYS_POINTS_ZOOM,
-  DENSE_POINTS_MAX,
-  type FilterField,
-  type FilterProblem,
-  gridFor,
-  MAP_FEATURES_MAX,
-  POINTS_FROM_ZOOM,
-  parseBbox,
-  parseFilters,
-  parseView,
-  pinGroup,
-  snapToGrid,
-  viewBounds,
-} from './map';
+import { ALWAYS_POINTS_ZOOM, DENSE_POINTS_MAX, type FilterField, type FilterProblem, MAP_FEATURES_MAX, POINTS_FROM_ZOOM, parseBbox, parseFilters } from './map';
 import * as mq from './map.queries';
 import type { MapDeps } from './map.routes';
 import { FilterFields, ViewText } from './map.schemas';
 import { MapAreasAnswer, MapDataAnswer, MapDataError } from './map-data.schemas';
 import { cityView, type PublicCaches, sendCached, translateFilterErrors, withEtag } from './map-http';
-import { renderStaticMapSvg } from './views/static-map';
 
 const GEOJSON = 'application/geo+json; charset=utf-8';
 const COORDINATE = '-?\\d{1,3}(\\.\\d{1,15})?';

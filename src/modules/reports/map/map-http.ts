@@ -5,7 +5,8 @@ import type { RequestContext } from '../../../platform/http/context';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { publicCache } from '../../../platform/http/response-cache';
 import { translator } from '../../../platform/i18n';
-import { type FilterField, type FilterProblem, fitView, type MapView } from './map';
+import { fitView, type MapView } from '../../../platform/map/geometry';
+import type { FilterField, FilterProblem } from './map';
 import { mapMessages } from './map.messages';
 import * as mq from './map.queries';
 

@@ -7,8 +7,9 @@ import { createCategory, createSyntheticBoundary } from '../../../../test/helper
 import { buildApp } from '../../../app';
 import type { ReportStatus } from '../../../db-schema';
 import type { Db } from '../../../platform/db/connect';
+import { fitView, formatView, PICK_ZOOM, pixelToLatLon } from '../../../platform/map/geometry';
+import { clusterPoints } from '../../../platform/map/grid';
 import { insertReport } from '../report.queries';
-import { clusterPoints, fitView, formatView, PICK_ZOOM, pixelToLatLon } from './map';
 
 // A fake Nominatim and a fake tile server on 127.0.0.1; nothing leaves this machine.
 let fake: Server;

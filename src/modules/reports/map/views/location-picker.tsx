@@ -1,10 +1,10 @@
 import type { GeocoderAnswer } from '../../../../platform/geo/geocoder';
 import type { RequestContext } from '../../../../platform/http/context';
 import { translator } from '../../../../platform/i18n';
+import { formatView, type MapAction, type MapView, PICK_ZOOM, viewAround } from '../../../../platform/map/geometry';
 import { fieldId } from '../../../../platform/views/forms';
 import { parseCoordinate } from '../../report';
 import type { Step1Values } from '../../views/report-form';
-import { formatView, type MapAction, type MapView, PICK_ZOOM, viewAround } from '../map';
 import { mapMessages } from '../map.messages';
 import { MapAssets, type MapSettings, mapData } from './parts';
 

@@ -1,8 +1,8 @@
 import type { RequestContext } from '../../../../platform/http/context';
 import { translator } from '../../../../platform/i18n';
-import type { PinGroup } from '../map';
+import type { PinGroup } from '../../../../platform/map/pins';
+import { PinShape } from '../../../../platform/map/static-map';
 import { mapMessages } from '../map.messages';
-import { PinShape } from './static-map';
 
 /** Where an island finds its data and labels; the same on every map of a page. */
 export interface MapSettings {

@@ -1,6 +1,7 @@
 import type { RequestContext } from '../../../../platform/http/context';
 import { translator } from '../../../../platform/i18n';
-import { formatView, pinGroup, viewAround } from '../map';
+import { formatView, viewAround } from '../../../../platform/map/geometry';
+import { pinGroup } from '../../../../platform/map/pins';
 import { mapMessages } from '../map.messages';
 import { MapAssets, type MapSettings, mapData } from './parts';
 

@@ -1,6 +1,7 @@
 import { renderToString } from 'preact-render-to-string';
-import type { Position } from '../../../../platform/geo/geojson';
-import { latLonToPixel, type MapView, type PinGroup, pinGroup, STATIC_MAP } from '../map';
+import type { Position } from '../geo/geojson';
+import { latLonToPixel, type MapView, STATIC_MAP } from './geometry';
+import { type PinGroup, pinGroup } from './pins';
 
 /**
  * The map as an SVG image, drawn on the server: city boundary, districts, reports, the chosen point. It is the
