@@ -3,18 +3,21 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import type { Organization } from './db-schema';
 import { moduleRegistry } from './module-list';
 import { findOrganizationByHost, findOrganizationBySlug } from './modules/organizations';
-import type { Db } from './platform/db/connect';
-import { localStorage } from './platform/files/storage';
+import type { DatabaseHandle, Db } from './platform/db/connect';
+import { type FileStorage, localStorage } from './platform/files/storage';
 import { collectApiRoutes } from './platform/http/api-routes';
 import { readMultipartBody } from './platform/http/multipart-body';
 import { registerOpenApi } from './platform/http/openapi';
 import { frameworkErrorHandler, platformPlugin, requestIdGenerator } from './platform/http/platform-plugin';
 import { microCache } from './platform/http/response-cache';
+import { noJobQueue } from './platform/jobs/no-queue';
+import type { JobQueue } from './platform/jobs/queue';
+import { platformJobs, startScheduler } from './platform/jobs/scheduler';
 import type { ModuleRegistry, ModuleServices } from './platform/module';
 
 export interface AppOptions {
@@ -22,11 +25,13 @@ export interface AppOptions {
   db: Db;
   /** The modules to serve; all of them unless a test or tool names others. */
   modules?: ModuleRegistry;
+  /** The job queue modules send one-off jobs to (main.ts and the test helpers open one; tools may leave it out). */
+  jobs?: JobQueue;
 }
 
 export const PUBLIC_DIR = path.resolve(import.meta.dirname, '../public');
 
-export async function buildApp({ config, db, modules }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, modules, jobs }: AppOptions): Promise<FastifyInstance> {
   const registry = modules ?? moduleRegistry();
   const storage = localStorage(path.join(config.dataDir, 'files'));
   const app = Fastify({
@@ -64,11 +69,45 @@ export async function buildApp({ config, db, modules }: AppOptions): Promise<Fas
 
   // Every module is an encapsulated plugin: its hooks and decorators stay its own; it changes another module
   // only through that module's extension points (registry.contributions).
-  const services: ModuleServices = { db, config, storage, modules: registry, apiRoutes };
+  const services: ModuleServices = { db, config, storage, modules: registry, apiRoutes, jobs: jobs ?? noJobQueue() };
   for (const module of registry.modules) {
     const routes = module.routes;
     if (routes) await app.register(async (scope) => routes(scope, services), { name: `module:${module.name}` } as never);
   }
 
   return app;
+}
+
+/**
+ * The background work of a serving process: the modules' job handlers on the queue, then the queue, then the
+ * periodic jobs of the platform and the modules. `stop` lets running handlers finish (up to 30 s) first.
+ */
+export async function startModuleWork(options: {
+  handle: DatabaseHandle;
+  config: Config;
+  storage: FileStorage;
+  registry: ModuleRegistry;
+  jobQueue: JobQueue;
+  log: FastifyBaseLogger;
+}): Promise<{ stop(): Promise<void> }> {
+  const { handle, config, storage, registry, jobQueue, log } = options;
+  const services: ModuleServices = { db: handle.db, config, storage, modules: registry, apiRoutes: [], jobs: jobQueue };
+  for (const module of registry.modules) {
+    for (const w of module.workers?.(services) ?? []) await jobQueue.work(w.job, w.handler, w.options);
+  }
+  await jobQueue.start();
+  const stopScheduler = startScheduler(
+    platformJobs(
+      handle.db,
+      config,
+      registry.modules.flatMap((m) => m.jobs?.(services) ?? []),
+    ),
+    (msg, err) => log.error({ err }, msg),
+  );
+  return {
+    async stop() {
+      await jobQueue.stop({ graceful: true });
+      await stopScheduler();
+    },
+  };
 }

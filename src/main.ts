@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildApp } from './app';
+import { buildApp, startModuleWork } from './app';
 import { type Config, ConfigError, loadConfig } from './config';
 import type { StaffRole } from './db-schema';
 import { migrateAll, moduleRegistry } from './module-list';
@@ -11,8 +11,8 @@ import { backup, RestoreError, restore } from './platform/db/backup';
 import { type DatabaseHandle, DatabaseLockedError, openDatabase } from './platform/db/connect';
 import { localStorage, TEMP_FILE_AGE_MS } from './platform/files/storage';
 import { normaliseEmail } from './platform/http/form';
-import { platformJobs, startScheduler } from './platform/jobs/scheduler';
-import type { ModuleServices } from './platform/module';
+import { openJobQueue } from './platform/jobs/open';
+import type { JobLogger } from './platform/jobs/queue';
 import { seedDemo } from './seed/demo';
 
 const HELP = `Kümmerer – civic platform
@@ -77,19 +77,14 @@ async function serve(config: Config, io: Io, seed: boolean): Promise<void> {
     if (result.created) io.out(`Demo data created. Admin setup link (also in the dev mailbox): ${result.adminSetupUrl}`);
   }
   const registry = moduleRegistry();
-  const app = await buildApp({ config, db: handle.db, modules: registry });
-  const services: ModuleServices = { db: handle.db, config, storage, modules: registry, apiRoutes: [] };
-  const stopJobs = startScheduler(
-    platformJobs(
-      handle.db,
-      config,
-      registry.modules.flatMap((m) => m.jobs?.(services) ?? []),
-    ),
-    (msg, err) => app.log.error({ err }, msg),
-  );
+  // The queue logs through the app's logger, which exists once the app is built.
+  const jobLog: JobLogger = { info: (o, m) => app.log.info(o, m), warn: (o, m) => app.log.warn(o, m), error: (o, m) => app.log.error(o, m) };
+  const jobQueue = openJobQueue(handle, jobLog);
+  const app = await buildApp({ config, db: handle.db, modules: registry, jobs: jobQueue });
+  const work = await startModuleWork({ handle, config, storage, registry, jobQueue, log: app.log });
   const shutdown = async () => {
     await app.close();
-    await stopJobs();
+    await work.stop();
     await handle.close();
     process.exit(0);
   };

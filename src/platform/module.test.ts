@@ -3,8 +3,12 @@ import { noticesModule } from '../../docs/example-module';
 import { noticeQueries } from '../../docs/example-module/notices.queries';
 import { Client, createTestApp, type TestApp } from '../../test/helpers/app';
 import { createResident, createStaff } from '../../test/helpers/factories';
+import { startModuleWork } from '../app';
 import { MODULES, moduleRegistry } from '../module-list';
-import { contribute, createRegistry, defineModule, extensionPoint } from './module';
+import { localStorage } from './files/storage';
+import { openJobQueue } from './jobs/open';
+import { defineJob } from './jobs/queue';
+import { contribute, createRegistry, defineModule, extensionPoint, worker } from './module';
 
 const noop = { up: async () => {} };
 
@@ -103,6 +107,41 @@ describe('a module added to the list (docs/example-module)', () => {
       expect((await new Client(plain).get('/')).body).not.toContain('/hinweise');
     } finally {
       await plain.close();
+    }
+  });
+});
+
+describe("a module's background work", () => {
+  it('runs its one-off jobs through the queue and its periodic jobs in the scheduler', async () => {
+    const t = await createTestApp();
+    const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+    const queue = openJobQueue(t.handle, quiet, { pollingIntervalSeconds: 0.5 });
+    const ran: number[] = [];
+    let ticks = 0;
+    const pingJob = defineJob<{ organizationId: number; n: number }>('example.ping');
+    const registry = moduleRegistry([
+      ...MODULES,
+      defineModule({
+        name: 'pinger',
+        workers: () => [worker(pingJob, async (data) => void ran.push(data.n))],
+        jobs: () => [{ name: 'pinger-tick', everySeconds: 3600, run: async () => void ticks++ }],
+      }),
+    ]);
+    const work = await startModuleWork({
+      handle: t.handle,
+      config: t.config,
+      storage: localStorage(t.config.dataDir),
+      registry,
+      jobQueue: queue,
+      log: t.app.log,
+    });
+    try {
+      await queue.send(pingJob, { organizationId: t.org.id, n: 7 });
+      await expect.poll(() => ran, { timeout: 10_000 }).toEqual([7]);
+      await expect.poll(() => ticks, { timeout: 5_000 }).toBe(1);
+    } finally {
+      await work.stop();
+      await t.close();
     }
   });
 });

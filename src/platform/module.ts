@@ -6,6 +6,7 @@ import type { Db } from './db/connect';
 import type { FileStorage } from './files/storage';
 import type { ApiRoute } from './http/api-routes';
 import { type Catalogue, type Locale, translator } from './i18n';
+import type { JobData, JobHandler, JobQueue, JobType, WorkOptions } from './jobs/queue';
 import type { Job } from './jobs/scheduler';
 
 // The module contract. A module is one folder under src/modules with an index.ts that exports one
@@ -21,6 +22,21 @@ export interface ModuleServices {
   modules: ModuleRegistry;
   /** Every /api/ and /open311/ route of every module, filled as they register (read it when serving). */
   apiRoutes: ApiRoute[];
+  /** One-off delayed jobs (reminders, digests, photo work): send them here, work them in `workers`. */
+  jobs: JobQueue;
+}
+
+/** A handler for one job kind, registered on the queue before it starts. */
+export interface JobWorker {
+  // biome-ignore lint/suspicious/noExplicitAny: a list of workers of different kinds; `worker()` keeps each one typed.
+  job: JobType<any>;
+  // biome-ignore lint/suspicious/noExplicitAny: as above.
+  handler: JobHandler<any>;
+  options?: WorkOptions;
+}
+
+export function worker<Data extends JobData>(job: JobType<Data>, handler: JobHandler<Data>, options?: WorkOptions): JobWorker {
+  return { job, handler, ...(options ? { options } : {}) };
 }
 
 /** A link in the main menu (header navigation). */
@@ -76,6 +92,8 @@ export interface ModuleDefinition {
   routes?(app: FastifyInstance, services: ModuleServices): Promise<void>;
   /** Periodic work, run by the scheduler in every app process (each job must be safe to run concurrently). */
   jobs?(services: ModuleServices): Job[];
+  /** Handlers of the module's one-off jobs (see docs/jobs.md); the queue runs each job once across processes. */
+  workers?(services: ModuleServices): JobWorker[];
   /** Schema changes named `NNNN_what` with numbers unique across all modules (one ordered history). */
   migrations?: Record<string, Migration>;
   menu?: MenuLink[];
