@@ -11,6 +11,15 @@ export const CROSS_CITY_QUERIES: Record<string, string> = {
   'src/modules/reports/report.queries.ts#storedPhotoKeys': 'the orphan-photo cleanup: the file storage is shared by every city',
   'src/modules/reports/notifications/status-mail.queries.ts#dueFollowers':
     'the status-mail job finds due followers of every city; each is then handled with its own city (lockFollower and on)',
+  // The embedded job queue (PGlite) is one queue for the whole install: the worker claims and settles jobs of
+  // every city by id; each job row carries its city for the handler.
+  'src/platform/jobs/jobs.queries.ts#claimJob': 'the queue worker claims the next due job of a kind, whichever city it belongs to',
+  'src/platform/jobs/jobs.queries.ts#completeJob': 'settles a claimed job by its id (the queue serves every city)',
+  'src/platform/jobs/jobs.queries.ts#failJob': 'settles a claimed job by its id (the queue serves every city)',
+  'src/platform/jobs/jobs.queries.ts#cancelJob': 'cancels a job by the id its sender kept (the queue serves every city)',
+  'src/platform/jobs/jobs.queries.ts#activeJobs': 'at start, jobs of every city cut off by the last stop are retried',
+  'src/platform/jobs/jobs.queries.ts#purgeFinishedJobs': 'a purge job: removes old finished jobs of every city',
+  'src/platform/jobs/jobs.queries.ts#findJob': 'reads a job by id, for the queue tests',
   'src/modules/reports/forwarding/forwarding.queries.ts#claimDueForward':
     'the forwarding job claims the next due forward of any city; the rest of its work uses the claimed row’s city',
   'src/platform/surveys/survey.queries.ts#claimDueSurvey': 'the survey mail job claims due rows of every city; each mail goes out under the city of its row',

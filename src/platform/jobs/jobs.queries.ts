@@ -70,8 +70,8 @@ export async function insertJob(db: AnyDb, job: NewJob): Promise<string | null> 
  * Claims the oldest due job of one kind: one statement with SKIP LOCKED, as pg-boss does. A job that ran before
  * (started_at set) counts a retry when it is claimed again.
  */
-export async function claimJob(db: AnyDb, name: string): Promise<JobRow | undefined> {
-  return jobs(db)
+export async function claimJob(trx: Transaction<Database>, name: string): Promise<JobRow | undefined> {
+  return jobs(trx)
     .updateTable('jobs')
     .set({
       state: 'active',

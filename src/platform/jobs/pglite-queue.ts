@@ -78,7 +78,7 @@ export function pgliteQueue(db: Db, log: JobLogger, timing: QueueTiming = {}): J
       do {
         worker.again = false;
         while (state === 'started' && worker.running < worker.concurrency) {
-          const row = await claimJob(db, worker.name);
+          const row = await db.transaction().execute((trx) => claimJob(trx, worker.name));
           if (!row) break;
           worker.running++;
           const done = run(worker, row)
