@@ -3,7 +3,7 @@ import type { Config } from '../../config';
 import type { Organization } from '../../db-schema';
 import type { Db } from '../../platform/db/connect';
 import type { FileStorage } from '../../platform/files/storage';
-import { type XmlValue, xmlDocument } from '../opendata/xml';
+import { type XmlValue, xmlDocument } from '../../platform/formats/xml';
 import { CONTENT_TYPE, DEFAULT_WINDOW_DAYS, type Format, itemName, parseBbox, parseW3cDate } from './open311';
 import { errorsResponse } from './open311.schemas';
 import { type listRequests, Open311Error } from './open311.service';

@@ -1,12 +1,13 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { atomFeed } from '../../platform/formats/atom';
+import { sitemap } from '../../platform/formats/sitemap';
 import { AppError } from '../../platform/http/errors';
 import { IdParams } from '../../platform/http/schemas';
 import { translator } from '../../platform/i18n';
 import { categoryName } from '../reports/views/report-page';
 import { statusLabel } from '../reports/views/status';
-import { atomFeed, sitemap } from './feeds';
 import { messages } from './messages';
 import type { OpenDataScope } from './opendata.http';
 import * as q from './opendata.queries';

@@ -6,7 +6,7 @@ import { countRequest } from '../open311/rate';
 import { publicState } from '../reports/report';
 import { categoryName } from '../reports/views/report-page';
 import { statusLabel } from '../reports/views/status';
-import { licence } from './feeds';
+import { licence } from './licences';
 import type * as q from './opendata.queries';
 
 // What the open-data route files share: absolute links, the licence, the rate limit and the public fields of a report.

@@ -6,7 +6,6 @@ import { parseXml, specValidator } from '../open311/open311.test-support';
 import * as spec from '../open311/test-fixtures/georeport-v2.schemas';
 import { createReport } from '../reports/report.service';
 import { BOM, csvCell, csvDocument } from './csv';
-import { escapeXml, toXml } from './xml';
 
 let t: TestApp;
 let publicId: number;
@@ -351,17 +350,6 @@ describe('OpenAPI and documentation', () => {
     expect(page.body).toContain(`href="/feeds/bezirke/${districtId}.atom"`);
     expect(page.body).toContain('http://localhost/open311/v2/');
     expect((await get('/')).body).toContain('href="/offene-daten"');
-  });
-});
-
-describe('XML writer', () => {
-  it('escapes text and drops characters XML cannot carry', () => {
-    expect(escapeXml(`<a href="x">&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;');
-    expect(escapeXml('a\u0000b\u001fc\ud800d')).toBe('a\ufffdb\ufffdc\ufffdd');
-    expect(toXml('services', [{ service_code: '<x>', metadata: true, group: null }], () => 'service')).toBe(
-      '<services><service><service_code>&lt;x&gt;</service_code><metadata>true</metadata><group/></service></services>',
-    );
-    expect(() => toXml('bad name', 'x', () => 'i')).toThrow();
   });
 });
 
