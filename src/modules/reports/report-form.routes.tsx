@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import type { RequestContext } from '../../platform/http/context';
 import { AppError, type FieldErrors } from '../../platform/http/errors';
 import { asForm, field } from '../../platform/http/form';
+import { multipartForm } from '../../platform/http/multipart-form';
 import { Id, Latitude, Longitude } from '../../platform/http/schemas';
 import { translator } from '../../platform/i18n';
 import { randomToken } from '../../platform/security/tokens';
@@ -12,7 +13,7 @@ import { messages } from './messages';
 import * as q from './report.queries';
 import type { LocationStepExtras, ReportRouteDeps } from './report.routes';
 import * as reports from './report.service';
-import { answersFrom, multipartForm, translateProblems } from './report-form-input';
+import { answersFrom, translateProblems } from './report-form-input';
 import { type FormAlert, Step1Page, type Step1Values, Step2Page, type Step2Values, ThanksPage } from './views/report-form';
 
 /** Links into the form may choose the category and the place beforehand (the map, other modules' pages). */
@@ -93,7 +94,7 @@ export function reportFormRoutes(app: FastifyInstance, { db, config, storage }: 
   app.post('/melden', async (request, reply) => {
     const { ctx } = request;
     const t = translator(messages, ctx.locale);
-    const { fields, files } = multipartForm(request.body);
+    const { fields, files } = multipartForm(request.body, 'photos');
     const f = (name: string) => field(fields, name);
     const where = await reports.checkLocation(
       db,

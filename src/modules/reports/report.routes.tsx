@@ -7,7 +7,7 @@ import { reportFormRoutes } from './report-form.routes';
 import { reportPageRoutes } from './report-page.routes';
 import type { Step1Values } from './views/report-form';
 
-export { multipartForm, translateProblems } from './report-form-input';
+export { translateProblems } from './report-form-input';
 
 export interface ReportRouteDeps {
   db: Db;
