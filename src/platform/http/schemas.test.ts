@@ -29,6 +29,19 @@ describe('schemaValidatorCompiler', () => {
     expect((await app.inject('/p?lat=51.5&lon=-7.25')).json()).toEqual({ lat: 51.5, lon: -7.25 });
   });
 
+  it('takes JSON numbers and booleans where a schema asks for text, as Ajv did', async () => {
+    const app = Fastify().withTypeProvider<TypeBoxTypeProvider>();
+    app.setValidatorCompiler(schemaValidatorCompiler);
+    app.post(
+      '/b',
+      { schema: { body: Type.Object({ lat: Type.String({ maxLength: 30 }), flag: Type.Optional(Type.String()) }) } },
+      async (request) => request.body,
+    );
+    const res = await app.inject({ method: 'POST', url: '/b', payload: { lat: 51.5, flag: true } });
+    expect(res.json()).toEqual({ lat: '51.5', flag: 'true' });
+    expect((await app.inject({ method: 'POST', url: '/b', payload: { lat: { x: 1 } } })).statusCode).toBe(400);
+  });
+
   it.each([
     '/n/0',
     '/n/2147483648',
