@@ -1,20 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  addMonths,
-  average,
-  berlinMonth,
-  changeSinceLastMeasure,
-  isOverdue,
-  lastFullMonths,
-  lastNews,
-  linearScale,
-  measureEffects,
-  monthlyAverages,
-  niceMax,
-  parseRating,
-  type Rating,
-} from './angstraum';
+import { average, changeSinceLastMeasure, isOverdue, lastNews, measureEffects, monthlyAverages, parseRating, type Rating } from './angstraum';
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000);
 
@@ -130,15 +116,7 @@ describe('overdue', () => {
   });
 });
 
-describe('months and chart scaling', () => {
-  it('uses Berlin months', () => {
-    expect(berlinMonth(new Date('2026-01-31T23:30:00Z'))).toBe('2026-02');
-    expect(berlinMonth(new Date('2026-06-30T21:59:00Z'))).toBe('2026-06');
-    expect(addMonths('2025-11', 3)).toBe('2026-02');
-    expect(addMonths('2026-01', -1)).toBe('2025-12');
-    expect(lastFullMonths(new Date('2026-03-15T10:00:00Z'), 3)).toEqual(['2025-12', '2026-01', '2026-02']);
-  });
-
+describe('monthly series', () => {
   it('fills empty months between ratings', () => {
     const series = monthlyAverages(
       [
@@ -152,39 +130,5 @@ describe('months and chart scaling', () => {
       ['2026-02', 0],
       ['2026-03', 1],
     ]);
-  });
-
-  it('property: a linear scale maps the domain ends to the range ends and keeps order', () => {
-    fc.assert(
-      fc.property(
-        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
-        fc.double({ min: 1e-3, max: 1e6, noNaN: true }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        (d0, width, a, b) => {
-          const s = linearScale(d0, d0 + width, 300, 20);
-          expect(s(d0)).toBeCloseTo(300, 6);
-          expect(s(d0 + width)).toBeCloseTo(20, 6);
-          const x = d0 + a * width;
-          const y = d0 + b * width;
-          if (x < y) expect(s(x)).toBeGreaterThanOrEqual(s(y) - 1e-9);
-          const v = s(x);
-          expect(v).toBeGreaterThanOrEqual(20 - 1e-6);
-          expect(v).toBeLessThanOrEqual(300 + 1e-6);
-        },
-      ),
-    );
-    expect(linearScale(5, 5, 0, 100)(5)).toBe(50);
-  });
-
-  it('property: niceMax is at least the maximum and at most 2.5 times it (above 1)', () => {
-    expect([0, 1, 3, 7, 10, 11, 240].map(niceMax)).toEqual([1, 1, 5, 10, 10, 20, 500]);
-    fc.assert(
-      fc.property(fc.double({ min: 1, max: 1e9, noNaN: true }), (max) => {
-        const nice = niceMax(max);
-        expect(nice).toBeGreaterThanOrEqual(max);
-        expect(nice).toBeLessThanOrEqual(max * 2.5 + 1e-9);
-      }),
-    );
   });
 });

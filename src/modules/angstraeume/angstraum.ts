@@ -1,8 +1,9 @@
 import type { ReportStatus } from '../../db-schema';
-import { dateTimeFormat, numberFormat } from '../../platform/i18n/formatters';
+import { numberFormat } from '../../platform/i18n/formatters';
+import { berlinMonth, monthRange } from '../../platform/i18n/months';
 
 // Pure rules of the Angsträume feature: measures, ratings, averages before and after a measure, the overdue
-// rule, and the scaling of the small charts. No I/O here.
+// rule, the monthly series. No I/O here.
 
 export const MEASURE_TYPES = ['lighting', 'greenery', 'building', 'presence', 'other'] as const;
 export type MeasureType = (typeof MEASURE_TYPES)[number];
@@ -163,34 +164,7 @@ export function formatAverage(value: number | null, locale: 'de' | 'en'): string
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Months (Europe/Berlin) and series
-
-/** "YYYY-MM" of an instant in Berlin. */
-export function berlinMonth(date: Date): string {
-  const parts = dateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit' }).formatToParts(date);
-  const y = parts.find((p) => p.type === 'year')!.value;
-  const m = parts.find((p) => p.type === 'month')!.value;
-  return `${y}-${m}`;
-}
-
-export function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const total = y * 12 + (m - 1) + n;
-  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
-}
-
-/** The `count` whole months before the month of `now`, oldest first. */
-export function lastFullMonths(now: Date, count: number): string[] {
-  const current = berlinMonth(now);
-  return Array.from({ length: count }, (_, i) => addMonths(current, i - count));
-}
-
-/** Months from `first` to `last` inclusive. */
-export function monthRange(first: string, last: string): string[] {
-  const out: string[] = [];
-  for (let m = first; m <= last && out.length < 600; m = addMonths(m, 1)) out.push(m);
-  return out;
-}
+// Monthly series (Berlin months, platform/i18n/months.ts)
 
 export interface MonthlyAverage {
   month: string;
@@ -211,22 +185,4 @@ export function monthlyAverages(ratings: Rating[], now: Date): MonthlyAverage[] 
   }
   const first = [...groups.keys()].sort()[0]!;
   return monthRange(first, berlinMonth(now)).map((month) => ({ month, ...average(groups.get(month) ?? []) }));
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Chart scaling
-
-/** A linear map from a domain to a range; a zero-width domain maps everything to the range's middle. */
-export function linearScale(d0: number, d1: number, r0: number, r1: number): (v: number) => number {
-  if (d0 === d1) return () => (r0 + r1) / 2;
-  const k = (r1 - r0) / (d1 - d0);
-  return (v) => r0 + (v - d0) * k;
-}
-
-/** "Nice" upper bound for a count axis: 1, 2, 5 × 10^n at or above the maximum (at least 1). */
-export function niceMax(max: number): number {
-  if (!(max > 0)) return 1;
-  const power = 10 ** Math.floor(Math.log10(max));
-  for (const step of [1, 2, 5, 10]) if (step * power >= max) return step * power;
-  return 10 * power;
 }

@@ -1,6 +1,5 @@
 import type { Db } from '../../platform/db/connect';
-import { addMonths, berlinMonth, lastFullMonths } from '../angstraeume/angstraum';
-import { berlinMidnight } from '../reports/map/map';
+import { addMonths, berlinMidnight, berlinMonth, lastFullMonths } from '../../platform/i18n/months';
 import { linearTrend, TARGET_ANNUAL_CHANGE, TREND_MONTHS, type Trend } from './litter';
 import * as q from './litter.queries';
 

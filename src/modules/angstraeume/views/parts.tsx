@@ -1,18 +1,10 @@
 import { type Locale, translator } from '../../../platform/i18n';
 import { dateTimeFormat } from '../../../platform/i18n/formatters';
+import { monthLabel } from '../../../platform/i18n/months';
 import type { PinGroup } from '../../../platform/map/pins';
 import { PinShape } from '../../../platform/map/static-map';
-import {
-  type ChangeGroup,
-  daysSince,
-  formatAverage,
-  linearScale,
-  type MeasureEffect,
-  type MeasureType,
-  type MonthlyAverage,
-  RATING_MAX,
-  RATING_MIN,
-} from '../angstraum';
+import { FigureStyles, linearScale } from '../../../platform/views/charts';
+import { type ChangeGroup, daysSince, formatAverage, type MeasureEffect, type MeasureType, type MonthlyAverage, RATING_MAX, RATING_MIN } from '../angstraum';
 import { messages } from '../messages';
 
 // Small parts of the Angsträume pages: the change mark (shape and words), "last news", the safety chart.
@@ -78,11 +70,6 @@ export function placeName(locale: Locale, p: { address: string; district: string
   const t = tr(locale);
   if (p.address) return p.address;
   return p.district ? t('placeUnnamed', { district: p.district }) : t('placeUnknown');
-}
-
-export function monthLabel(month: string, locale: Locale): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return dateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 15)));
 }
 
 export function dayText(date: Date, locale: Locale): string {
@@ -295,7 +282,5 @@ export function EffectTable({ locale, effects }: { locale: Locale; effects: Meas
   );
 }
 
-/** Our own few styles (the shared stylesheet stays untouched); a <link> in the body is valid HTML. */
-export function AngstAssets() {
-  return <link rel="stylesheet" href="/static/css/angstraeume.css" />;
-}
+/** The Angsträume pages' extra styles are the platform's figure styles (charts, legends, rating fields). */
+export const AngstAssets = FigureStyles;

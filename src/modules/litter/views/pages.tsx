@@ -1,11 +1,11 @@
 import type { RequestContext } from '../../../platform/http/context';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { type Locale, translator } from '../../../platform/i18n';
+import { monthLabel } from '../../../platform/i18n/months';
 import { platformMessages } from '../../../platform/i18n/platform-messages';
+import { FigureStyles, linearScale, niceMax } from '../../../platform/views/charts';
 import { Button, CsrfField, ErrorSummary, fieldId, Notice, TextArea, TextInput } from '../../../platform/views/forms';
 import { Layout } from '../../../platform/views/layout';
-import { linearScale, niceMax } from '../../angstraeume/angstraum';
-import { AngstAssets, monthLabel } from '../../angstraeume/views/parts';
 import type { CheckedLocation } from '../../reports/report.service';
 import { formatChange, NOTE_MAX, targetLine, trendLine } from '../litter';
 import type { LitterSeries, LitterStatistics } from '../litter.service';
@@ -35,7 +35,7 @@ export function QuickStep1Page({
   const tp = translator(platformMessages, ctx.locale);
   return (
     <Layout ctx={ctx} title={t('title')}>
-      <AngstAssets />
+      <FigureStyles />
       <ErrorSummary title={tp('errorSummaryTitle')} errors={errors} />
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
@@ -102,7 +102,7 @@ export function QuickStep2Page(props: {
   const photoId = fieldId('photos');
   return (
     <Layout ctx={ctx} title={t('title')}>
-      <AngstAssets />
+      <FigureStyles />
       <ErrorSummary title={tp('errorSummaryTitle')} errors={errors} />
       <h1>{t('title')}</h1>
       {props.alert && <Notice>{props.alert}</Notice>}

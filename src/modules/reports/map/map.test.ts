@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { berlinMidnight, pageLinks, parseBbox, parseFilters, parseZoom } from './map';
+import { pageLinks, parseBbox, parseFilters, parseZoom } from './map';
 
 // The synthetic test city of test/helpers/factories.ts: a box around 51.5, 7.5.
 const city = { minLon: 7.4, minLat: 51.45, maxLon: 7.6, maxLat: 51.55 };
@@ -30,9 +30,7 @@ describe('filters', () => {
     for (const bad of ['', '-1', '23', '1.5', 'x']) expect(parseZoom(bad)).toBeNull();
   });
 
-  it('computes Berlin midnights and page links', () => {
-    expect(berlinMidnight('2025-07-01')?.toISOString()).toBe('2025-06-30T22:00:00.000Z');
-    expect(berlinMidnight('2025-13-01')).toBeNull();
+  it('computes page links', () => {
     expect(pageLinks(1, 1)).toEqual([1]);
     expect(pageLinks(5, 10)).toEqual([1, null, 3, 4, 5, 6, 7, null, 10]);
     expect(pageLinks(1, 4)).toEqual([1, 2, 3, 4]);

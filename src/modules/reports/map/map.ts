@@ -1,5 +1,5 @@
 import type { Bbox } from '../../../platform/geo/geojson';
-import { dateTimeFormat } from '../../../platform/i18n/formatters';
+import { berlinMidnight } from '../../../platform/i18n/months';
 import type { ListFilter } from '../report.queries';
 
 // Pure rules of the reports map and list: when the map answers points or clusters, and the filters. No I/O here.
@@ -47,21 +47,6 @@ function one(query: Record<string, unknown>, name: string): string {
   const v = query[name];
   const s = Array.isArray(v) ? v[0] : v;
   return typeof s === 'string' ? s.trim() : '';
-}
-
-/** Midnight in Berlin of a YYYY-MM-DD date, as an instant (summer and winter time handled). */
-export function berlinMidnight(date: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return null;
-  const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  const back = new Date(utc);
-  if (back.getUTCFullYear() !== Number(m[1]) || back.getUTCMonth() !== Number(m[2]) - 1 || back.getUTCDate() !== Number(m[3])) return null;
-  const offsetName = dateTimeFormat('en-US', { timeZone: 'Europe/Berlin', timeZoneName: 'longOffset' })
-    .formatToParts(new Date(utc + 12 * 3600_000))
-    .find((p) => p.type === 'timeZoneName')?.value;
-  const o = /GMT([+-])(\d{2}):(\d{2})/.exec(offsetName ?? '');
-  const offsetMs = o ? (o[1] === '-' ? -1 : 1) * (Number(o[2]) * 60 + Number(o[3])) * 60_000 : 0;
-  return new Date(utc - offsetMs);
 }
 
 export function parseFilters(query: Record<string, unknown>): ParsedFilters {
