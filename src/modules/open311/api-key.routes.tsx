@@ -1,8 +1,11 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import type { Db } from '../../platform/db/connect';
 import { AppError, type FieldErrors } from '../../platform/http/errors';
 import { asForm, field } from '../../platform/http/form';
 import { currentUser, staffOnly } from '../../platform/http/guards';
+import { IdParams } from '../../platform/http/schemas';
 import { translator } from '../../platform/i18n';
 import { sendHtml } from '../../platform/views/render';
 import { insertAudit } from '../organizations/organization.queries';
@@ -10,21 +13,25 @@ import { ApiKeyInputError, checkKeyInput, createApiKey, listApiKeys, revokeApiKe
 import { messages } from './messages';
 import { ApiKeysPage } from './views/api-keys-page';
 
+/** After a revocation: the revoked key's name, for the notice. */
+const KeysQuery = Type.Object({ widerrufen: Type.Optional(Type.String({ maxLength: 500 })) });
+
 /** Back office: admins create and revoke API keys. A new key is shown once, on the page that answers the form. */
 export async function apiKeyRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
+  const o = app.withTypeProvider<TypeBoxTypeProvider>();
   const adminOnly = { preHandler: staffOnly('admin') };
 
-  app.get('/verwaltung/api-schluessel', adminOnly, async (request, reply) => {
+  o.get('/verwaltung/api-schluessel', { ...adminOnly, schema: { querystring: KeysQuery } }, async (request, reply) => {
     const { ctx } = request;
     const t = translator(messages, ctx.locale);
-    const revoked = (request.query as { widerrufen?: string }).widerrufen;
+    const revoked = request.query.widerrufen;
     const notice = revoked ? t('keyRevokedNotice', { name: revoked.slice(0, 100) }) : undefined;
     // Never cached: the page that shows a new key must not be kept anywhere.
     reply.header('Cache-Control', 'no-store');
     return sendHtml(reply, <ApiKeysPage ctx={ctx} keys={await listApiKeys(db, ctx.org.id)} notice={notice} />);
   });
 
-  app.post('/verwaltung/api-schluessel', adminOnly, async (request, reply) => {
+  o.post('/verwaltung/api-schluessel', adminOnly, async (request, reply) => {
     const { ctx } = request;
     const t = translator(messages, ctx.locale);
     const body = asForm(request.body);
@@ -59,10 +66,8 @@ export async function apiKeyRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
     }
   });
 
-  app.post('/verwaltung/api-schluessel/:id/widerrufen', adminOnly, async (request, reply) => {
-    const raw = (request.params as { id: string }).id;
-    if (!/^\d{1,9}$/.test(raw)) throw new AppError('not_found');
-    const revoked = await revokeApiKey(db, request.ctx.org.id, Number(raw));
+  o.post('/verwaltung/api-schluessel/:id/widerrufen', { ...adminOnly, schema: { params: IdParams } }, async (request, reply) => {
+    const revoked = await revokeApiKey(db, request.ctx.org.id, request.params.id);
     if (!revoked) throw new AppError('not_found');
     await insertAudit(db, {
       organizationId: request.ctx.org.id,
