@@ -5,7 +5,6 @@ import type { FileStorage } from '../../platform/files/storage';
 import type { Job } from '../../platform/jobs/scheduler';
 import { surveyJob } from '../../platform/surveys/survey.service';
 import { angstraeumeScope } from './angstraeume.http';
-import * as q from './angstraeume.queries';
 import { backOfficeRoutes } from './backoffice.routes';
 import { publicRoutes } from './public.routes';
 import { safetyQuestionnaire } from './questionnaire';
@@ -33,15 +32,8 @@ export async function angstraeumeRoutes(app: FastifyInstance, deps: AngstraeumeD
   const { db, config } = deps;
   const scope = angstraeumeScope(db, config, deps.now ?? (() => new Date()));
 
-  // An Angstraum that staff have not reviewed yet must not show its text anywhere public. The reports
-  // module's page shows the description, so its visitors land on ours, which shows only category and place.
-  app.addHook('preHandler', async (request, reply) => {
-    if (request.method !== 'GET' || request.routeOptions.url !== '/meldungen/:id') return;
-    const raw = (request.params as { id?: string }).id ?? '';
-    if (!/^\d{1,9}$/.test(raw)) return;
-    if (await q.isUnreviewedAngstraum(db, request.ctx.org.id, Number(raw))) return reply.redirect(`/angstraeume/${raw}`, 303);
-  });
-
+  // An unreviewed place's report page redirects here through the reports module's extension point (index.ts):
+  // a hook here would never see that module's routes, each module being its own plugin.
   publicRoutes(app, scope);
   ratingRoutes(app, scope);
   safetyQuestionnaireRoutes(app, { db });
