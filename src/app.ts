@@ -10,11 +10,11 @@ import { moduleRegistry } from './module-list';
 import { findOrganizationByHost, findOrganizationBySlug } from './modules/organizations';
 import type { DatabaseHandle, Db } from './platform/db/connect';
 import { type FileStorage, localStorage } from './platform/files/storage';
-import { collectApiRoutes } from './platform/http/api-routes';
 import { readMultipartBody } from './platform/http/multipart-body';
 import { registerOpenApi } from './platform/http/openapi';
 import { frameworkErrorHandler, platformPlugin, requestIdGenerator } from './platform/http/platform-plugin';
 import { microCache } from './platform/http/response-cache';
+import { sitemapRoutes } from './platform/http/sitemap.routes';
 import { noJobQueue } from './platform/jobs/no-queue';
 import type { JobQueue } from './platform/jobs/queue';
 import { platformJobs, startScheduler } from './platform/jobs/scheduler';
@@ -53,7 +53,6 @@ export async function buildApp({ config, db, modules, jobs }: AppOptions): Promi
   // Every request starts with the city lookup; cities change only through the CLI, so a few seconds of memory
   // save a database round trip per request (unknown host names included, in a bounded cache).
   const cities = microCache<Organization | null>({ freshMs: Math.min(10, config.publicCacheSeconds) * 1000, staleMs: 0, maxEntries: 100 });
-  const apiRoutes = collectApiRoutes(app);
   await platformPlugin(app, {
     config,
     db,
@@ -69,7 +68,8 @@ export async function buildApp({ config, db, modules, jobs }: AppOptions): Promi
 
   // Every module is an encapsulated plugin: its hooks and decorators stay its own; it changes another module
   // only through that module's extension points (registry.contributions).
-  const services: ModuleServices = { db, config, storage, modules: registry, apiRoutes, jobs: jobs ?? noJobQueue() };
+  const services: ModuleServices = { db, config, storage, modules: registry, jobs: jobs ?? noJobQueue() };
+  sitemapRoutes(app, { db, config, modules: registry });
   for (const module of registry.modules) {
     const routes = module.routes;
     if (routes) await app.register(async (scope) => routes(scope, services), { name: `module:${module.name}` } as never);
@@ -91,7 +91,7 @@ export async function startModuleWork(options: {
   log: FastifyBaseLogger;
 }): Promise<{ stop(): Promise<void> }> {
   const { handle, config, storage, registry, jobQueue, log } = options;
-  const services: ModuleServices = { db: handle.db, config, storage, modules: registry, apiRoutes: [], jobs: jobQueue };
+  const services: ModuleServices = { db: handle.db, config, storage, modules: registry, jobs: jobQueue };
   for (const module of registry.modules) {
     for (const w of module.workers?.(services) ?? []) await jobQueue.work(w.job, w.handler, w.options);
   }

@@ -77,6 +77,9 @@ describe('a module added to the list (docs/example-module)', () => {
     expect(res.body).toMatch(/<a href="\/hinweise" aria-current="page">Hinweise<\/a>/);
     const home = await new Client(t).get('/');
     expect(home.body).toContain('<a href="/hinweise">Hinweise</a>');
+    const sitemap = await new Client(t).get('/sitemap.xml');
+    expect(sitemap.body).toContain('<loc>http://localhost/hinweise</loc>');
+    expect(sitemap.body).toContain('<loc>http://localhost/melden</loc>');
   });
 
   it('puts its back-office link in the frame for the roles it names, and its guard holds', async () => {

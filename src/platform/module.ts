@@ -4,7 +4,6 @@ import type { Config } from '../config';
 import type { StaffRole } from '../db-schema';
 import type { Db } from './db/connect';
 import type { FileStorage } from './files/storage';
-import type { ApiRoute } from './http/api-routes';
 import { type Catalogue, type Locale, translator } from './i18n';
 import type { JobData, JobHandler, JobQueue, JobType, WorkOptions } from './jobs/queue';
 import type { Job } from './jobs/scheduler';
@@ -20,8 +19,6 @@ export interface ModuleServices {
   config: Config;
   storage: FileStorage;
   modules: ModuleRegistry;
-  /** Every /api/ and /open311/ route of every module, filled as they register (read it when serving). */
-  apiRoutes: ApiRoute[];
   /** One-off delayed jobs (reminders, digests, photo work): send them here, work them in `workers`. */
   jobs: JobQueue;
 }

@@ -17,6 +17,7 @@ export const angstraeumeModule = defineModule({
     { href: '/verwaltung/angstraeume', label: label(messages, 'bo.menu'), roles: 'any', section: 'work', order: 20 },
     { href: '/verwaltung/angstraeume/einstellungen', label: label(messages, 'bo.menuSettings'), roles: ['admin'], section: 'work', order: 21 },
   ],
+  sitemap: async () => [{ path: '/angstraeume' }],
   contributes: [
     // An unreviewed place must not show its text anywhere public: its visitors see our page (category and place only).
     contribute(reportPageRedirect, async (db, organizationId, reportId) =>

@@ -2,7 +2,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { atomFeed } from '../../platform/formats/atom';
-import { sitemap } from '../../platform/formats/sitemap';
 import { AppError } from '../../platform/http/errors';
 import { IdParams } from '../../platform/http/schemas';
 import { translator } from '../../platform/i18n';
@@ -13,11 +12,10 @@ import type { OpenDataScope } from './opendata.http';
 import * as q from './opendata.queries';
 
 const FEED_ENTRIES = 50;
-const SITEMAP_REPORTS = 45_000;
 
 const CategoryParams = Type.Object({ code: Type.String({ pattern: '^[a-z0-9-]{1,60}$' }) });
 
-/** Atom feeds (all reports, per category, per district) and the sitemap. */
+/** Atom feeds (all reports, per category, per district). */
 export function feedRoutes(app: FastifyInstance, { db, licence, abs, rateLimited }: OpenDataScope): void {
   const o = app.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -76,15 +74,5 @@ export function feedRoutes(app: FastifyInstance, { db, licence, abs, rateLimited
       self: `/feeds/bezirke/${district.id}.atom`,
       filter: { districtId: district.id },
     });
-  });
-
-  o.get('/sitemap.xml', rateLimited, async (request, reply) => {
-    const pages = ['/', '/melden', '/offene-daten', '/api/docs', '/impressum', '/datenschutz', '/barrierefreiheit'];
-    const reports = await q.sitemapReports(db, request.ctx.org.id, SITEMAP_REPORTS);
-    const body = sitemap([
-      ...pages.map((p) => ({ loc: abs(p) })),
-      ...reports.map((r) => ({ loc: abs(`/meldungen/${r.id}`), lastmod: new Date(r.updated_at) })),
-    ]);
-    return reply.type('application/xml; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(body);
   });
 }

@@ -87,15 +87,3 @@ export function districtById(db: Db, organizationId: number, id: number) {
     .where('kind', '!=', 'stadtgrenze')
     .executeTakeFirst();
 }
-
-/** Ids and change times of public reports, newest first: the report part of the sitemap. */
-export function sitemapReports(db: Db, organizationId: number, limit: number) {
-  return db
-    .selectFrom('reports as r')
-    .select(['r.id', 'r.updated_at'])
-    .where(publicFilter(organizationId, {}))
-    .orderBy('r.updated_at', 'desc')
-    .orderBy('r.id', 'desc')
-    .limit(limit)
-    .execute();
-}

@@ -11,8 +11,6 @@ export { CSV_LIMIT_MAX, EXPORT_LIMIT_DEFAULT, GEOJSON_LIMIT_MAX } from './openda
 export interface OpenDataDeps {
   db: Db;
   config: Config;
-  /** No longer read: the OpenAPI document comes from @fastify/swagger (platform/http/openapi.ts). */
-  routes?: unknown;
 }
 
 /** Open data: GeoJSON and CSV exports, Atom feeds and the sitemap, the OpenAPI document, its docs and /offene-daten. */
