@@ -1,6 +1,9 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
-import type { ReportStatus } from '../../db-schema';
+import type { Database, ReportStatus } from '../../db-schema';
 import type { Db } from '../../platform/db/connect';
+import * as following from '../../platform/engagement/followers.queries';
+import * as supporting from '../../platform/engagement/supporters.queries';
+import { followerTable, supporterTable } from '../../platform/engagement/tables';
 
 // SQL of the resident-facing part of the reports module (creating, reading, supporting, following).
 
@@ -241,61 +244,44 @@ export function confirmReport(db: Db, organizationId: number, reportId: number) 
     .executeTakeFirst();
 }
 
+/** Supporters ("me too") and followers of a report, for the platform's engagement SQL (platform/engagement). */
+export const SUPPORTERS = supporterTable<Database>()({
+  table: 'report_supporters',
+  subject: 'report_id',
+  key: 'supporter_key',
+  user: 'user_id',
+  counted: { table: 'reports', count: 'supporters_count' },
+});
+export const FOLLOWERS = followerTable<Database>()({ table: 'report_followers', subject: 'report_id', email: 'email', tokenHash: 'unsubscribe_token_hash' });
+
 /** Counts a supporter once: the primary key decides under any concurrency, the counter moves only on insert. */
-export async function addSupporter(db: Db, organizationId: number, reportId: number, supporterKey: string, userId: number | null): Promise<boolean> {
-  const inserted = await db
-    .insertInto('report_supporters')
-    .values({ organization_id: organizationId, report_id: reportId, supporter_key: supporterKey, user_id: userId })
-    .onConflict((oc) => oc.columns(['report_id', 'supporter_key']).doNothing())
-    .returning(['report_id'])
-    .executeTakeFirst();
-  if (!inserted) return false;
-  await db
-    .updateTable('reports')
-    .set((eb) => ({ supporters_count: eb('supporters_count', '+', 1) }))
-    .where('organization_id', '=', organizationId)
-    .where('id', '=', reportId)
-    .execute();
-  return true;
+export function addSupporter(db: Db, organizationId: number, reportId: number, supporterKey: string, userId: number | null): Promise<boolean> {
+  return supporting.addSupporter(db, SUPPORTERS, organizationId, reportId, supporterKey, userId);
 }
 
 export function isSupporter(db: Db, organizationId: number, reportId: number, supporterKey: string) {
-  return db
-    .selectFrom('report_supporters')
-    .select('report_id')
-    .where('organization_id', '=', organizationId)
-    .where('report_id', '=', reportId)
-    .where('supporter_key', '=', supporterKey)
-    .executeTakeFirst();
+  return supporting.isSupporter(db, SUPPORTERS, organizationId, reportId, supporterKey);
 }
 
 export function addFollower(db: Db, organizationId: number, reportId: number, email: string, unsubscribeTokenHash: string) {
-  return db
-    .insertInto('report_followers')
-    .values({
-      organization_id: organizationId,
-      report_id: reportId,
-      email,
-      unsubscribe_token_hash: unsubscribeTokenHash,
-      // Followers hear about what happens from now on, not about the history they have already seen.
+  return following.addFollower(db, FOLLOWERS, {
+    organizationId,
+    subjectId: reportId,
+    email,
+    tokenHash: unsubscribeTokenHash,
+    // Followers hear about what happens from now on, not about the history they have already seen.
+    extra: {
       last_notified_event_id: sql<number>`coalesce((SELECT max(id) FROM report_events WHERE organization_id = ${organizationId} AND report_id = ${reportId}), 0)`,
-    })
-    .onConflict((oc) => oc.columns(['report_id', 'email']).doNothing())
-    .execute();
+    },
+  });
 }
 
 export function isFollower(db: Db, organizationId: number, reportId: number, email: string) {
-  return db
-    .selectFrom('report_followers')
-    .select('report_id')
-    .where('organization_id', '=', organizationId)
-    .where('report_id', '=', reportId)
-    .where('email', '=', email)
-    .executeTakeFirst();
+  return following.isFollower(db, FOLLOWERS, organizationId, reportId, email);
 }
 
 export function removeFollower(db: Db, organizationId: number, reportId: number, email: string) {
-  return db.deleteFrom('report_followers').where('organization_id', '=', organizationId).where('report_id', '=', reportId).where('email', '=', email).execute();
+  return following.removeFollower(db, FOLLOWERS, organizationId, reportId, email);
 }
 
 export interface ListFilter {

@@ -2,8 +2,8 @@ import { type ExpressionBuilder, sql } from 'kysely';
 import type { Database, ReportEventsTable } from '../../../db-schema';
 import type { Db, Trx } from '../../../platform/db/connect';
 
-// SQL of the status mails and unsubscribe links. `news` says which events are news to a follower and how old the
-// oldest must be (status-mail.ts owns those rules).
+// SQL of the status mails. `news` says which events are news to a follower and how old the oldest must be
+// (status-mail.ts owns those rules). The unsubscribe lookups are the platform's (platform/engagement).
 
 export interface NewsRule {
   batchMinutes: number;
@@ -13,24 +13,6 @@ export interface NewsRule {
 
 const publicNews = (news: NewsRule) => (eb: ExpressionBuilder<Database & { e: ReportEventsTable }, 'e'>) =>
   eb.and([eb('e.public', '=', true), eb('e.kind', 'not in', news.notMailedKinds)]);
-
-export function followerByTokenHash(db: Db, organizationId: number, tokenHash: string) {
-  return db
-    .selectFrom('report_followers')
-    .select(['report_id', 'organization_id'])
-    .where('organization_id', '=', organizationId)
-    .where('unsubscribe_token_hash', '=', tokenHash)
-    .executeTakeFirst();
-}
-
-export function deleteFollowerByTokenHash(db: Db, organizationId: number, tokenHash: string) {
-  return db
-    .deleteFrom('report_followers')
-    .where('organization_id', '=', organizationId)
-    .where('unsubscribe_token_hash', '=', tokenHash)
-    .returning(['report_id'])
-    .executeTakeFirst();
-}
 
 /** Followers whose oldest unsent public event is old enough, in every city: a cheap scan, each is re-checked under lock. */
 export function dueFollowers(db: Db, news: NewsRule, limit: number) {

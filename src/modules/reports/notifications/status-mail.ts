@@ -1,9 +1,10 @@
 import type { CloseReason, ReportStatus } from '../../../db-schema';
 import type { Db } from '../../../platform/db/connect';
+import { followedByToken, unsubscribeByToken, unsubscribeToken, verifyUnsubscribeToken } from '../../../platform/engagement/unsubscribe';
 import { formatDateTime, type Locale, translator } from '../../../platform/i18n';
 import { enqueueMail } from '../../../platform/mail/outbox';
-import { hmac, safeEqual } from '../../../platform/security/tokens';
 import { messages } from '../messages';
+import { FOLLOWERS } from '../report.queries';
 import { statusLabel } from '../views/status';
 import { notificationMessages } from './notifications.messages';
 import * as q from './status-mail.queries';
@@ -18,38 +19,18 @@ export const BATCH_MINUTES = 10;
 export const NOT_MAILED_KINDS = ['created', 'confirmed'];
 
 // ---------------------------------------------------------------------------------------------------------
-// Unsubscribe tokens.
-//
-// report_followers keeps a random value per follower (unsubscribe_token_hash, the hash of a token nobody
-// keeps). The link in a mail is that value plus an HMAC of it under the app secret: every mail to the same
-// follower carries the same working link (old mails keep working, no extra column), the database alone does
-// not hold a usable link (the HMAC needs SECRET), and no one can derive another follower's link.
+// Unsubscribe links: the platform's (platform/engagement/unsubscribe.ts) over report_followers.
 
-const HASH_PART = /^[A-Za-z0-9_-]{43}$/;
-const TOKEN = /^([A-Za-z0-9_-]{43})\.([A-Za-z0-9_-]{22})$/;
-
-export function unsubscribeToken(secret: string, storedHash: string): string {
-  return `${storedHash}.${hmac(secret, `unsubscribe:${storedHash}`).slice(0, 22)}`;
-}
-
-/** The stored value a token stands for, or null when the token is malformed or forged. */
-export function verifyUnsubscribeToken(secret: string, token: string): string | null {
-  const m = TOKEN.exec(token);
-  if (!m || !HASH_PART.test(m[1]!)) return null;
-  return safeEqual(unsubscribeToken(secret, m[1]!), token) ? m[1]! : null;
-}
+// The mails, the tests and the demo seeds sign and check report links under these names.
+export { unsubscribeToken, verifyUnsubscribeToken };
 
 export async function followerForToken(db: Db, secret: string, organizationId: number, token: string) {
-  const stored = verifyUnsubscribeToken(secret, token);
-  if (!stored) return undefined;
-  return q.followerByTokenHash(db, organizationId, stored);
+  const reportId = await followedByToken(db, FOLLOWERS, secret, organizationId, token);
+  return reportId === undefined ? undefined : { report_id: reportId, organization_id: organizationId };
 }
 
-export async function unsubscribe(db: Db, secret: string, organizationId: number, token: string): Promise<number | null> {
-  const stored = verifyUnsubscribeToken(secret, token);
-  if (!stored) return null;
-  const row = await q.deleteFollowerByTokenHash(db, organizationId, stored);
-  return row?.report_id ?? null;
+export function unsubscribe(db: Db, secret: string, organizationId: number, token: string): Promise<number | null> {
+  return unsubscribeByToken(db, FOLLOWERS, secret, organizationId, token);
 }
 
 // ---------------------------------------------------------------------------------------------------------
