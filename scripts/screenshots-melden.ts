@@ -64,7 +64,14 @@ async function main(): Promise<void> {
     const token = randomToken();
     await db
       .insertInto('report_questionnaires')
-      .values({ organization_id: org.id, report_id: fixed.id, email: `${fixed.reporter_email}.screenshot`, token_hash: hashToken(token), due_at: new Date(), sent_at: new Date() })
+      .values({
+        organization_id: org.id,
+        report_id: fixed.id,
+        email: `${fixed.reporter_email}.screenshot`,
+        token_hash: hashToken(token),
+        due_at: new Date(),
+        sent_at: new Date(),
+      })
       .execute();
     const admin = await db.selectFrom('users').select('id').where('organization_id', '=', org.id).where('email', '=', DEMO_ADMIN).executeTakeFirstOrThrow();
 

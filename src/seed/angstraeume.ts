@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { MEASURE_TYPES, type MeasureType } from '../modules/angstraeume/angstraum';
+import { MEASURE_TYPES, type MeasureType } from '../modules/angstraeume';
 import type { Db } from '../platform/db/connect';
 import { type Area, areaContains, readArea } from '../platform/geo/geojson';
 import { hashToken, randomToken } from '../platform/security/tokens';

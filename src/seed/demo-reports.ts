@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { CloseReason, ReportStatus } from '../db-schema';
-import { LIMITS } from '../modules/reports/report';
-import { photoKey } from '../modules/reports/report.service';
+import { LIMITS, photoKey } from '../modules/reports';
 import type { Db } from '../platform/db/connect';
 import { PHOTO_SIZES, type PhotoSize, processPhoto } from '../platform/files/photos';
 import type { FileStorage } from '../platform/files/storage';

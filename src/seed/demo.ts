@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createStaffAccount } from '../modules/accounts/account.service';
-import { findOrganizationBySlug, insertDepartment, insertOrganization } from '../modules/organizations/organization.queries';
-import { importDistricts } from '../modules/organizations/organization.service';
+import { createStaffAccount } from '../modules/accounts';
+import { findOrganizationBySlug, importDistricts, insertDepartment, insertOrganization } from '../modules/organizations';
 import type { Db } from '../platform/db/connect';
 import { type FileStorage, localStorage } from '../platform/files/storage';
 import { readArea } from '../platform/geo/geojson';

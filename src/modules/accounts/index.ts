@@ -2,7 +2,9 @@ import { defineModule, label } from '../../platform/module';
 import { accountRoutes } from './account.routes';
 import { messages } from './messages';
 
-export { createStaffAccount } from './account.service';
+// What other modules may use (the boundary test allows no other way in).
+export { createStaffAccount, issueToken, residentForEmail, spendToken } from './account.service';
+export { LinkInvalidPage } from './views/resident-pages';
 
 /** Residents (magic link), staff (password + TOTP), setup and reset links, the staff admin. */
 export const accountsModule = defineModule({

@@ -9,7 +9,7 @@ import { destroyUserSessions } from '../../platform/http/sessions';
 import { translator } from '../../platform/i18n';
 import { platformMessages } from '../../platform/i18n/platform-messages';
 import { sendHtml } from '../../platform/views/render';
-import { insertAudit, listDepartments } from '../organizations/organization.queries';
+import { insertAudit, listDepartments } from '../organizations';
 import type { AccountScope } from './account.http';
 import * as q from './account.queries';
 import * as accounts from './account.service';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../platform/db/connect';
-import { publicFilter } from '../reports/report.queries';
+import { publicFilter } from '../reports';
 import { DEFAULT_INTERVAL_DAYS, DEFAULT_QUESTIONNAIRE_WEEKS, type MeasureType, RATING_PERIOD_DAYS } from './angstraum';
 
 // Every SQL statement of the Angsträume feature. Public reads go through the reports module's publicFilter

@@ -6,6 +6,10 @@ import { angstraeumeRoutes, angstraumJobs } from './angstraeume.routes';
 import { messages } from './messages';
 import * as m0006 from './migrations/0006_angstraeume';
 
+// What other modules may use (the boundary test allows no other way in).
+export type { MeasureType } from './angstraum';
+export { MEASURE_TYPES } from './angstraum';
+
 /** The Angsträume-Karte: places that feel unsafe, measures, safety ratings before and after, statistics. */
 export const angstraeumeModule = defineModule({
   name: 'angstraeume',

@@ -4,7 +4,7 @@ import { IdParams, NoticeQuery } from '../../platform/http/schemas';
 import { fitView, type MapView } from '../../platform/map/geometry';
 import { renderStaticMapSvg } from '../../platform/map/static-map';
 import { sendHtml } from '../../platform/views/render';
-import * as mq from '../reports/map/map.queries';
+import { mapQueries as mq } from '../reports';
 import { type AngstraeumeScope, placePage } from './angstraeume.http';
 import * as q from './angstraeume.queries';
 import { PlacesMap, TAG } from './angstraeume.schemas';

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { sendHtml } from '../../platform/views/render';
-import { litterStatistics } from '../litter/litter.service';
-import { LitterStatsSection } from '../litter/views/pages';
+import { LitterStatsSection, litterStatistics } from '../litter';
 import type { AngstraeumeScope } from './angstraeume.http';
 import { AngstraumStatistics, TAG } from './angstraeume.schemas';
 import * as service from './angstraeume.service';

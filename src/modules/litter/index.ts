@@ -2,8 +2,10 @@ import { defineModule } from '../../platform/module';
 import { litterRoutes } from './litter.routes';
 import { messages } from './messages';
 
+// What other modules may use (the boundary test allows no other way in).
 export { formatChange, linearTrend, TARGET_ANNUAL_CHANGE } from './litter';
 export { type LitterStatistics, litterStatistics } from './litter.service';
+export { LitterStatsSection } from './views/pages';
 
 /** The Dreckpetze: a two-step litter form for one hand on a phone, the web app manifest, monthly litter figures. */
 export const litterModule = defineModule({

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/connect';
-import { publicFilter } from '../reports/report.queries';
+import { publicFilter } from '../reports';
 
 // SQL of the litter reporter. Counts go through the reports module's publicFilter: public reports only.
 

@@ -8,7 +8,7 @@ import { currentUser, staffOnly } from '../../platform/http/guards';
 import { IdParams } from '../../platform/http/schemas';
 import { translator } from '../../platform/i18n';
 import { sendHtml } from '../../platform/views/render';
-import { insertAudit } from '../organizations/organization.queries';
+import { insertAudit } from '../organizations';
 import { ApiKeyInputError, checkKeyInput, createApiKey, listApiKeys, revokeApiKey } from './api-key.service';
 import { messages } from './messages';
 import { ApiKeysPage } from './views/api-keys-page';

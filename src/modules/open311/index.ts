@@ -4,8 +4,11 @@ import { messages } from './messages';
 import * as m0005 from './migrations/0005_open_data';
 import { open311Routes } from './open311.routes';
 
+// What other modules may use (the boundary test allows no other way in).
 export { apiKeyCli } from './api-key.cli';
 export { authenticate, createApiKey, listApiKeys, revokeApiKey } from './api-key.service';
+export { BBOX_PATTERN, parseBbox, parseW3cDate } from './open311';
+export { ANONYMOUS_PER_MINUTE, countRequest } from './rate';
 
 /** Open311 GeoReport v2 (XML and JSON), service request updates, and the API keys that may write. */
 export const open311Module = defineModule({

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { CloseReason, ReportStatus } from '../../db-schema';
 import type { Db, Trx } from '../../platform/db/connect';
-import { type ListFilter, publicFilter } from '../reports/report.queries';
+import { type ListFilter, publicFilter } from '../reports';
 
 // Every SQL statement of the Open311 module. Reads of reports go through the reports module's publicFilter,
 // so "public" means the same here as on the website.

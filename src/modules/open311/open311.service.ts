@@ -4,11 +4,17 @@ import type { FileStorage } from '../../platform/files/storage';
 import { normaliseEmail } from '../../platform/http/form';
 import type { SessionUser } from '../../platform/http/sessions';
 import { type Locale, translator } from '../../platform/i18n';
-import { LIMITS, open311Status, parseCoordinate, publicState } from '../reports/report';
-import { cityCentre, insertEvent as insertReportEvent } from '../reports/report.queries';
-import * as reports from '../reports/report.service';
-import { eventText } from '../reports/views/report-page';
-import { statusLabel } from '../reports/views/status';
+import {
+  cityCentre,
+  eventText,
+  insertEvent as insertReportEvent,
+  LIMITS,
+  open311Status,
+  parseCoordinate,
+  publicState,
+  reportService as reports,
+  statusLabel,
+} from '../reports';
 import type { ApiClient } from './api-key.service';
 import { messages } from './messages';
 import { parseAttributes, parseW3cDate, pushedStatus, statusChange, w3cDate } from './open311';

@@ -1,5 +1,5 @@
 import type { CloseReason, QuestionDatatype, ReportStatus } from '../../db-schema';
-import { canTransition } from '../reports/report';
+import { canTransition } from '../reports';
 
 // Pure rules of the Open311 GeoReport v2 interface: no I/O here.
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { translator } from '../../platform/i18n';
 import { sendHtml } from '../../platform/views/render';
-import { ANONYMOUS_PER_MINUTE } from '../open311/rate';
+import { ANONYMOUS_PER_MINUTE } from '../open311';
 import { messages } from './messages';
 import { publicDocument } from './openapi';
 import type { OpenDataScope } from './opendata.http';

@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../platform/http/errors';
 import { translator } from '../../platform/i18n';
-import { parseBbox, parseW3cDate } from '../open311/open311';
+import { parseBbox, parseW3cDate } from '../open311';
 import { csvDocument } from './csv';
 import { messages } from './messages';
 import { describeReport, type OpenDataScope } from './opendata.http';

@@ -2,10 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config';
 import type { Db } from '../../platform/db/connect';
 import { AppError } from '../../platform/http/errors';
-import { countRequest } from '../open311/rate';
-import { publicState } from '../reports/report';
-import { categoryName } from '../reports/views/report-page';
-import { statusLabel } from '../reports/views/status';
+import { countRequest } from '../open311';
+import { categoryName, publicState, statusLabel } from '../reports';
 import { licence } from './licences';
 import type * as q from './opendata.queries';
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/connect';
-import { type ListFilter, publicFilter } from '../reports/report.queries';
+import { type ListFilter, publicFilter } from '../reports';
 
 // SQL of the open-data module. Every report read goes through the reports module's publicFilter.
 

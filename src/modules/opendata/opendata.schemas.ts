@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { ID_MAX, JsonError, Page } from '../../platform/http/schemas';
-import { BBOX_PATTERN } from '../open311/open311';
+import { BBOX_PATTERN } from '../open311';
 
 // Schemas of the open-data exports: TypeBox for the query (validated, typed), JSON Schema for the GeoJSON answer.
 

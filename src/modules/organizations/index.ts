@@ -2,8 +2,17 @@ import { defineModule, label } from '../../platform/module';
 import { messages } from './messages';
 import { organizationRoutes } from './organization.routes';
 
-export { findDepartmentByName, findOrganizationByHost, findOrganizationBySlug } from './organization.queries';
-export { importDistricts } from './organization.service';
+// What other modules may use (the boundary test allows no other way in).
+export {
+  findDepartmentByName,
+  findOrganizationByHost,
+  findOrganizationBySlug,
+  insertAudit,
+  insertDepartment,
+  insertOrganization,
+  listDepartments,
+} from './organization.queries';
+export { districtsAt, importDistricts } from './organization.service';
 
 /** The city: districts, departments, legal pages, accessibility feedback, and the back-office start page. */
 export const organizationsModule = defineModule({

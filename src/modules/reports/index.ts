@@ -14,7 +14,24 @@ import { notificationRoutes } from './notifications/notifications.routes';
 import { reportRoutes } from './report.routes';
 import { sitemapReports } from './sitemap.queries';
 
+// What other modules may use (the boundary test allows no other way in).
 export { type ReportPageRedirect, reportPageRedirect } from './extension-points';
+export * as mapQueries from './map/map.queries';
+export { mapSettings } from './map/map.routes';
+export type { MapSettings } from './map/views/parts';
+export { MapAssets, mapData } from './map/views/parts';
+export { ReportMap } from './map/views/report-map';
+export { messages as reportMessages } from './messages';
+export { canTransition, LIMITS, open311Status, parseCoordinate, publicState } from './report';
+export type { ListFilter } from './report.queries';
+export * as reportQueries from './report.queries';
+export { cityCentre, insertEvent, publicFilter } from './report.queries';
+export { translateProblems } from './report.routes';
+export type { CheckedLocation } from './report.service';
+export * as reportService from './report.service';
+export { categoryQuestions, photoKey } from './report.service';
+export { categoryName, eventText } from './views/report-page';
+export { ReportStatusBadge, statusLabel } from './views/status';
 
 /** The newest public reports; the pages of all modules must fit the sitemap's 50,000 addresses. */
 const SITEMAP_REPORTS = 45_000;

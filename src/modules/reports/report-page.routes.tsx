@@ -10,7 +10,7 @@ import { startSession } from '../../platform/http/session-cookie';
 import { translator } from '../../platform/i18n';
 import { hashToken } from '../../platform/security/tokens';
 import { sendHtml } from '../../platform/views/render';
-import { LinkInvalidPage } from '../accounts/views/resident-pages';
+import { LinkInvalidPage } from '../accounts';
 import { messages } from './messages';
 import * as q from './report.queries';
 import type { LocationStepExtras, ReportRouteDeps } from './report.routes';

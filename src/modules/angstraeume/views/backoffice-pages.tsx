@@ -5,7 +5,7 @@ import { platformMessages } from '../../../platform/i18n/platform-messages';
 import { BackOfficeFrame } from '../../../platform/views/back-office-frame';
 import { AdminFormPage, AdminListPage, DataTable, Timeline } from '../../../platform/views/components';
 import { Button, CsrfField, ErrorSummary, Notice, Select, TextArea, TextInput } from '../../../platform/views/forms';
-import { ReportStatusBadge } from '../../reports/views/status';
+import { ReportStatusBadge } from '../../reports';
 import type { MeasureView, PlaceSummary } from '../angstraeume.service';
 import { LIMITS, MEASURE_TYPES } from '../angstraum';
 import { AngstAssets, ChangeMark, dayText, measureLabel, newsText, OverdueMark, placeName, tr } from './parts';

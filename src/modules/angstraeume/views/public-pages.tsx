@@ -7,8 +7,7 @@ import { DataTable, DescriptionList, Timeline } from '../../../platform/views/co
 import { Button, CsrfField, ErrorSummary, fieldId, Notice } from '../../../platform/views/forms';
 import { Layout } from '../../../platform/views/layout';
 import type { Children } from '../../../platform/views/render';
-import { MapAssets, type MapSettings, mapData } from '../../reports/map/views/parts';
-import { ReportStatusBadge, statusLabel } from '../../reports/views/status';
+import { MapAssets, type MapSettings, mapData, ReportStatusBadge, statusLabel } from '../../reports';
 import type { MeasureView, PlaceSummary } from '../angstraeume.service';
 import { type MeasureEffect, type MonthlyAverage, RATING_MAX, RATING_MIN } from '../angstraum';
 import { NewsCell } from './backoffice-pages';

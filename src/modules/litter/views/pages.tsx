@@ -6,7 +6,7 @@ import { platformMessages } from '../../../platform/i18n/platform-messages';
 import { FigureStyles, linearScale, niceMax } from '../../../platform/views/charts';
 import { Button, CsrfField, ErrorSummary, fieldId, Notice, TextArea, TextInput } from '../../../platform/views/forms';
 import { Layout } from '../../../platform/views/layout';
-import type { CheckedLocation } from '../../reports/report.service';
+import type { CheckedLocation } from '../../reports';
 import { formatChange, NOTE_MAX, targetLine, trendLine } from '../litter';
 import type { LitterSeries, LitterStatistics } from '../litter.service';
 import { messages } from '../messages';

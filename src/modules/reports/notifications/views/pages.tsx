@@ -2,9 +2,9 @@ import type { RequestContext } from '../../../../platform/http/context';
 import { formatDateTime, type Locale, translator } from '../../../../platform/i18n';
 import type { SurveyPages } from '../../../../platform/surveys/survey.routes';
 import { LinkGonePage, SurveyQuestionPage, SurveyThanksPage } from '../../../../platform/surveys/views';
+import { BackOfficeFrame } from '../../../../platform/views/back-office-frame';
 import { Button, CsrfField, Notice } from '../../../../platform/views/forms';
 import { Layout } from '../../../../platform/views/layout';
-import { BackOfficeLayout } from '../../../organizations/views/back-office-layout';
 import { notificationMessages } from '../notifications.messages';
 import { ANSWERS, type Answer, type AnswerOutcome, COMMENT_MAX, type QuestionnaireSubject, type StatsRow, share } from '../questionnaire';
 
@@ -123,7 +123,7 @@ export function QuestionnaireStatsPage(props: {
     </tr>
   );
   return (
-    <BackOfficeLayout ctx={ctx} title={t('statsTitle')}>
+    <BackOfficeFrame ctx={ctx} title={t('statsTitle')}>
       <h1>{t('statsTitle')}</h1>
       <p>{t('statsIntro')}</p>
       {total.sent === 0 ? (
@@ -169,6 +169,6 @@ export function QuestionnaireStatsPage(props: {
           ))}
         </ul>
       )}
-    </BackOfficeLayout>
+    </BackOfficeFrame>
   );
 }
