@@ -127,8 +127,9 @@ export async function platformPlugin(app: FastifyInstance, options: PlatformOpti
     }
     const status = error.statusCode ?? 500;
     // A path parameter outside its route schema (an id that is not a number, a size we do not have) names
-    // nothing that exists: 404, as for an unknown id. Bad query parameters stay 400.
-    if (error.validation && error.validationContext === 'params') return sendError(request, reply, 'not_found');
+    // nothing that exists: 404, as for an unknown id. Bad query parameters stay 400, and so does a NUL anywhere
+    // (a malformed request, whichever check meets it first).
+    if (error.validation && error.validationContext === 'params' && !containsNul(request.params)) return sendError(request, reply, 'not_found');
     if (status === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE') return sendError(request, reply, 'payload_too_large');
     if (status >= 400 && status < 500) {
       request.log.info({ err: error }, 'client error');
