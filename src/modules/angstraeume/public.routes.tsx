@@ -4,7 +4,7 @@ import { IdParams, NoticeQuery } from '../../platform/http/schemas';
 import { fitView, type MapView } from '../../platform/map/geometry';
 import { renderStaticMapSvg } from '../../platform/map/static-map';
 import { sendHtml } from '../../platform/views/render';
-import { mapQueries as mq } from '../reports';
+import { cityBox, mapAreas } from '../reports';
 import { type AngstraeumeScope, placePage } from './angstraeume.http';
 import * as q from './angstraeume.queries';
 import { PlacesMap, TAG } from './angstraeume.schemas';
@@ -35,7 +35,7 @@ export function publicRoutes(app: FastifyInstance, scope: AngstraeumeScope): voi
 
   o.get('/angstraeume/karte.svg', async (request, reply) => {
     const { ctx } = request;
-    const [{ places }, areas, box] = await Promise.all([service.loadPlaces(db, ctx.org.id, now()), mq.mapAreas(db, ctx.org.id), mq.cityBox(db, ctx.org.id)]);
+    const [{ places }, areas, box] = await Promise.all([service.loadPlaces(db, ctx.org.id, now()), mapAreas(db, ctx.org.id), cityBox(db, ctx.org.id)]);
     const view = box ? fitView(box) : FALLBACK_VIEW;
     const reports = places.filter((p) => p.location_precise).map((p) => ({ id: p.id, lat: p.lat, lon: p.lon, status: pinStatus(p.change.group) }));
     const svg = renderStaticMapSvg({ view, areas, reports, title: tr(ctx.locale)('mapAlt', { city: ctx.org.name, n: places.length }) });

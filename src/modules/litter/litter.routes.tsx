@@ -8,7 +8,7 @@ import { multipartForm } from '../../platform/http/multipart-form';
 import { translator } from '../../platform/i18n';
 import { randomToken } from '../../platform/security/tokens';
 import { sendHtml } from '../../platform/views/render';
-import { reportMessages, reportService as reports, reportQueries as rq, translateProblems } from '../reports';
+import { type CreateResult, checkLocation, cityCentre, createReport, type ReportDeps, reportMessages, translateProblems } from '../reports';
 import { formatChange, NOTE_MAX, TARGET_ANNUAL_CHANGE } from './litter';
 import * as q from './litter.queries';
 import { LitterStatistics } from './litter.schemas';
@@ -28,7 +28,7 @@ export interface LitterDeps {
 export async function litterRoutes(app: FastifyInstance, deps: LitterDeps): Promise<void> {
   const { db, config } = deps;
   const now = deps.now ?? (() => new Date());
-  const reportDeps: reports.ReportDeps = { db, storage: deps.storage, secret: config.secret, publicUrl: config.publicUrl };
+  const reportDeps: ReportDeps = { db, storage: deps.storage, secret: config.secret, publicUrl: config.publicUrl };
 
   async function category(request: FastifyRequest) {
     const c = await q.litterCategory(db, request.ctx.org.id);
@@ -50,7 +50,7 @@ export async function litterRoutes(app: FastifyInstance, deps: LitterDeps): Prom
     const c = await category(request);
     const body = asForm(request.body);
     const values: WhereValues = { lat: field(body, 'lat'), lon: field(body, 'lon'), address: field(body, 'address') };
-    const checked = await reports.checkLocation(db, ctx.org, { categoryId: String(c.id), ...values }, await rq.cityCentre(db, ctx.org.id));
+    const checked = await checkLocation(db, ctx.org, { categoryId: String(c.id), ...values }, await cityCentre(db, ctx.org.id));
     if (!checked.ok) return step1(request, reply, c.id, values, translateProblems(ctx, checked.errors), 400);
     return sendHtml(reply, <QuickStep2Page ctx={ctx} where={checked.value} values={{ note: '', email: '' }} idempotencyKey={randomToken(18)} />);
   });
@@ -62,18 +62,18 @@ export async function litterRoutes(app: FastifyInstance, deps: LitterDeps): Prom
     const { fields, files } = multipartForm(request.body, 'photos');
     const f = (name: string) => field(fields, name);
     const where: WhereValues = { lat: f('lat'), lon: f('lon'), address: f('address') };
-    const checked = await reports.checkLocation(db, ctx.org, { categoryId: String(c.id), ...where }, await rq.cityCentre(db, ctx.org.id));
+    const checked = await checkLocation(db, ctx.org, { categoryId: String(c.id), ...where }, await cityCentre(db, ctx.org.id));
     if (!checked.ok) return step1(request, reply, c.id, where, translateProblems(ctx, checked.errors), 400);
     const values: QuickDetails = { note: f('note'), email: f('email') };
     const key = f('idempotencyKey').slice(0, 64);
     const noteErrors: FieldErrors =
       [...values.note].length > NOTE_MAX ? translateProblems(ctx, { note: { key: 'err.tooLong', params: { max: NOTE_MAX } } }) : {};
-    let result: reports.CreateResult;
+    let result: CreateResult;
     try {
       result =
         Object.keys(noteErrors).length > 0
           ? { ok: false, errors: {} }
-          : await reports.createReport(
+          : await createReport(
               reportDeps,
               ctx.org,
               checked.value,

@@ -5,14 +5,15 @@ import { normaliseEmail } from '../../platform/http/form';
 import type { SessionUser } from '../../platform/http/sessions';
 import { type Locale, translator } from '../../platform/i18n';
 import {
+  checkLocation,
   cityCentre,
+  createReport,
   eventText,
   insertEvent as insertReportEvent,
   LIMITS,
   open311Status,
   parseCoordinate,
   publicState,
-  reportService as reports,
   statusLabel,
 } from '../reports';
 import type { ApiClient } from './api-key.service';
@@ -125,7 +126,7 @@ export async function createRequest(
       one(body, 'address_id') ? 'address_id is not supported: send lat and long, or address_string' : 'a location is required: lat and long, or address_string',
     );
   }
-  const where = await reports.checkLocation(db, org, { categoryId: String(category.id), lat: latRaw, lon: lonRaw, address }, await cityCentre(db, org.id));
+  const where = await checkLocation(db, org, { categoryId: String(category.id), lat: latRaw, lon: lonRaw, address }, await cityCentre(db, org.id));
   if (!where.ok) {
     if (where.errors.location?.key === 'err.outside') throw new Open311Error(400, `the location lies outside ${org.name}`);
     if (where.errors.address) throw new Open311Error(400, `address_string is longer than ${LIMITS.addressMax} characters`);
@@ -158,7 +159,7 @@ export async function createRequest(
     level: 'resident',
     departmentIds: [],
   };
-  const result = await reports.createReport(
+  const result = await createReport(
     deps,
     org,
     where.value,

@@ -1,4 +1,3 @@
-import { platformMessages } from '../../platform/i18n/platform-messages';
 import { defineModule, label } from '../../platform/module';
 import { messages as backOfficeMessages } from './backoffice/backoffice.messages';
 import { backOfficeReportRoutes } from './backoffice/backoffice.routes';
@@ -16,7 +15,7 @@ import { sitemapReports } from './sitemap.queries';
 
 // What other modules may use (the boundary test allows no other way in).
 export { type ReportPageRedirect, reportPageRedirect } from './extension-points';
-export * as mapQueries from './map/map.queries';
+export { cityBox, mapAreas } from './map/map.queries';
 export { mapSettings } from './map/map.routes';
 export type { MapSettings } from './map/views/parts';
 export { MapAssets, mapData } from './map/views/parts';
@@ -24,12 +23,10 @@ export { ReportMap } from './map/views/report-map';
 export { messages as reportMessages } from './messages';
 export { canTransition, LIMITS, open311Status, parseCoordinate, publicState } from './report';
 export type { ListFilter } from './report.queries';
-export * as reportQueries from './report.queries';
 export { cityCentre, insertEvent, publicFilter } from './report.queries';
 export { translateProblems } from './report.routes';
-export type { CheckedLocation } from './report.service';
-export * as reportService from './report.service';
-export { categoryQuestions, photoKey } from './report.service';
+export type { CheckedLocation, CreateResult, ReportDeps } from './report.service';
+export { categoryQuestions, checkLocation, createReport, photoKey } from './report.service';
 export { categoryName, eventText } from './views/report-page';
 export { ReportStatusBadge, statusLabel } from './views/status';
 
@@ -63,8 +60,8 @@ export const reportsModule = defineModule({
   },
   jobs: ({ db, config, storage }) => reportJobs({ db, config, storage }),
   menu: [
-    { href: '/melden', label: label(platformMessages, 'navReport'), order: 10 },
-    { href: '/meldungen', label: label(platformMessages, 'navReports'), order: 20 },
+    { href: '/melden', label: label(messages, 'nav.report'), order: 10 },
+    { href: '/meldungen', label: label(messages, 'nav.reports'), order: 20 },
   ],
   backOffice: [
     { href: '/verwaltung/meldungen', label: label(backOfficeMessages, 'menu.reports'), roles: 'any', section: 'work', order: 10 },
