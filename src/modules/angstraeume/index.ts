@@ -1,4 +1,3 @@
-import { platformMessages } from '../../platform/i18n/platform-messages';
 import { contribute, defineModule, label } from '../../platform/module';
 import { reportPageRedirect } from '../reports';
 import { isUnreviewedAngstraum } from './angstraeume.queries';
@@ -16,7 +15,7 @@ export const angstraeumeModule = defineModule({
   migrations: { '0006_angstraeume': m0006 },
   routes: (app, { db, config, storage }) => angstraeumeRoutes(app, { db, config, storage }),
   jobs: ({ db, config }) => angstraumJobs({ db, config }),
-  menu: [{ href: '/angstraeume', label: label(platformMessages, 'navAngstraeume'), order: 30 }],
+  menu: [{ href: '/angstraeume', label: label(messages, 'navMenu'), order: 30 }],
   backOffice: [
     { href: '/verwaltung/angstraeume', label: label(messages, 'bo.menu'), roles: 'any', section: 'work', order: 20 },
     { href: '/verwaltung/angstraeume/einstellungen', label: label(messages, 'bo.menuSettings'), roles: ['admin'], section: 'work', order: 21 },

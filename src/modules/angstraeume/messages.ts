@@ -1,6 +1,7 @@
 import type { Catalogue } from '../../platform/i18n';
 
 const de = {
+  navMenu: 'Angsträume',
   // public map and list
   mapPageTitle: 'Angsträume-Karte',
   mapPageIntro:
@@ -190,6 +191,7 @@ type Key = keyof typeof de;
 export const messages: Catalogue<Key> = {
   de,
   en: {
+    navMenu: 'Unsafe places',
     mapPageTitle: 'Map of unsafe places',
     mapPageIntro:
       'Places in {city} where people feel unsafe, and what the city does about them. A place appears here only after the city has reviewed it. Rate how safe you feel there: everyone can then see whether a measure helped.',

@@ -1,6 +1,8 @@
 import type { Catalogue } from '../../platform/i18n';
 
 type Key =
+  | 'nav.report'
+  | 'nav.reports'
   | 'report'
   | 'reportTitle'
   | 'newReport'
@@ -120,6 +122,8 @@ type Key =
 
 export const messages: Catalogue<Key> = {
   de: {
+    'nav.report': 'Problem melden',
+    'nav.reports': 'Meldungen',
     report: 'Meldung',
     reportTitle: 'Meldung #{id}: {category}',
     newReport: 'Problem melden',
@@ -245,6 +249,8 @@ export const messages: Catalogue<Key> = {
     'err.alreadySent': 'Dieses Formular wurde schon mit anderem Inhalt gesendet; die Änderungen wurden nicht übernommen. Bitte beginnen Sie eine neue Meldung.',
   },
   en: {
+    'nav.report': 'Report a problem',
+    'nav.reports': 'Reports',
     report: 'Report',
     reportTitle: 'Report #{id}: {category}',
     newReport: 'Report a problem',

@@ -4,9 +4,6 @@ type Key =
   | 'skipLink'
   | 'mainNav'
   | 'home'
-  | 'navReport'
-  | 'navReports'
-  | 'navAngstraeume'
   | 'signIn'
   | 'signOut'
   | 'myAccount'
@@ -64,9 +61,6 @@ export const platformMessages: Catalogue<Key> = {
     skipLink: 'Zum Inhalt springen',
     mainNav: 'Hauptnavigation',
     home: 'Startseite',
-    navReport: 'Problem melden',
-    navReports: 'Meldungen',
-    navAngstraeume: 'Angsträume',
     signIn: 'Anmelden',
     signOut: 'Abmelden',
     myAccount: 'Mein Konto',
@@ -125,9 +119,6 @@ export const platformMessages: Catalogue<Key> = {
     skipLink: 'Skip to content',
     mainNav: 'Main navigation',
     home: 'Home',
-    navReport: 'Report a problem',
-    navReports: 'Reports',
-    navAngstraeume: 'Unsafe places',
     signIn: 'Sign in',
     signOut: 'Sign out',
     myAccount: 'My account',
