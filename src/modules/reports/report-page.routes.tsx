@@ -1,11 +1,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
 import type { RequestContext } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
 import { currentUser, signedInOnly } from '../../platform/http/guards';
 import { sharedPages } from '../../platform/http/page-cache';
-import { IdParams, TokenParams } from '../../platform/http/schemas';
+import { IdParams, knownNotice, NoticeQuery, TokenParams } from '../../platform/http/schemas';
 import { startSession } from '../../platform/http/session-cookie';
 import { translator } from '../../platform/i18n';
 import { hashToken } from '../../platform/security/tokens';
@@ -22,7 +21,7 @@ import { ReportPage } from './views/report-page';
 /** What the report page says after an action that leads back to it (?ok=…), as message keys. */
 const NOTICES = { confirmed: 'confirmedText', supported: 'meTooDone', unfollowed: 'unfollowed', following: 'following' } as const;
 type Notice = keyof typeof NOTICES;
-const ReportPageQuery = Type.Object({ ok: Type.Optional(Type.Enum(Object.keys(NOTICES) as Notice[])) });
+const NOTICE_KEYS = Object.keys(NOTICES) as Notice[];
 
 /** Confirmation links, the public report page with support and follow, and the photos of public reports. */
 export function reportPageRoutes(app: FastifyInstance, { db, config, storage }: ReportRouteDeps, extras: LocationStepExtras): void {
@@ -44,8 +43,8 @@ export function reportPageRoutes(app: FastifyInstance, { db, config, storage }: 
     return reply.redirect(`/meldungen/${result.reportId}?ok=confirmed`, 303);
   });
 
-  routes.get('/meldungen/:id', { schema: { params: IdParams, querystring: ReportPageQuery } }, async (request, reply) =>
-    shared.send(request, reply, (ctx) => reportPage(ctx, request.params.id, request.query.ok)),
+  routes.get('/meldungen/:id', { schema: { params: IdParams, querystring: NoticeQuery } }, async (request, reply) =>
+    shared.send(request, reply, (ctx) => reportPage(ctx, request.params.id, knownNotice(NOTICE_KEYS, request.query.ok))),
   );
 
   async function reportPage(ctx: RequestContext, id: number, ok: Notice | undefined) {

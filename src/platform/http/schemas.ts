@@ -50,6 +50,11 @@ export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' }
 export const NoticeQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 40 })) });
 export type NoticeQuery = Static<typeof NoticeQuery>;
 
+/** The `?ok=` value if the page knows it, else none: an old or hand-edited link still opens the page. */
+export function knownNotice<T extends string>(known: readonly T[], ok: string | undefined): T | undefined {
+  return ok !== undefined && (known as readonly string[]).includes(ok) ? (ok as T) : undefined;
+}
+
 /** The JSON error body of /api/ routes (see platform-plugin's sendError). */
 export const JsonError = Type.Object({ error: Type.Object({ code: Type.String(), reference: Type.Optional(Type.String()) }) });
 

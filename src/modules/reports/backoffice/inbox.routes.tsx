@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { asForm, field, fieldList, safeReturnPath } from '../../../platform/http/form';
 import { currentUser } from '../../../platform/http/guards';
-import { ID_MAX, Id } from '../../../platform/http/schemas';
+import { ID_MAX, Id, NoticeQuery } from '../../../platform/http/schemas';
 import { translator } from '../../../platform/i18n';
 import { sendHtml } from '../../../platform/views/render';
 import { messages } from './backoffice.messages';
@@ -31,7 +31,7 @@ const InboxUrlQuery = Type.Object({
   alter: Type.Optional(Type.String()),
   sortierung: Type.Optional(Type.String()),
   seite: Type.Optional(Type.String()),
-  ok: Type.Optional(Type.Enum(['bulk', 'weitergegeben'], { description: 'What the action before did' })),
+  ...NoticeQuery.properties,
   geaendert: Type.Optional(Type.Integer({ minimum: 0, maximum: ID_MAX, description: 'Reports a bulk action changed' })),
   unveraendert: Type.Optional(Type.Integer({ minimum: 0, maximum: ID_MAX, description: 'Reports a bulk action left as they were' })),
   nr: Type.Optional(Id),

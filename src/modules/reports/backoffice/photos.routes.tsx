@@ -5,7 +5,7 @@ import type { RequestContext } from '../../../platform/http/context';
 import { AppError } from '../../../platform/http/errors';
 import { asForm, field } from '../../../platform/http/form';
 import { currentUser } from '../../../platform/http/guards';
-import { Id } from '../../../platform/http/schemas';
+import { Id, NoticeQuery } from '../../../platform/http/schemas';
 import { translator } from '../../../platform/i18n';
 import { sendHtml } from '../../../platform/views/render';
 import { PhotoParams, photoSize } from '../report.schemas';
@@ -18,7 +18,6 @@ import { anyStaff, problemsToErrors } from './route-helpers';
 import { PhotoPage } from './views/photo-page';
 
 const ReportPhotoParams = Type.Object({ id: Id, photoId: Id });
-const PhotoPageQuery = Type.Object({ ok: Type.Optional(Type.Enum(['photo_redacted'])) });
 
 /** Photos of a report: moderation (approve, hide), redaction, and every size of every photo for staff. */
 export function photoRoutes(app: FastifyInstance, { db, storage }: BackOfficeRouteDeps): void {
@@ -35,12 +34,12 @@ export function photoRoutes(app: FastifyInstance, { db, storage }: BackOfficeRou
 
   routes.get(
     '/verwaltung/meldungen/:id/fotos/:photoId',
-    { ...withPhoto, schema: { ...withPhoto.schema, querystring: PhotoPageQuery } },
+    { ...withPhoto, schema: { ...withPhoto.schema, querystring: NoticeQuery } },
     async (request, reply) => {
       const { ctx } = request;
       const { id: reportId, photoId } = request.params;
       const photo = await photoOf(ctx, currentUser(request), reportId, photoId);
-      const notice = request.query.ok ? translator(messages, ctx.locale)('ok.photo_redacted') : undefined;
+      const notice = request.query.ok === 'photo_redacted' ? translator(messages, ctx.locale)('ok.photo_redacted') : undefined;
       return sendHtml(reply, <PhotoPage ctx={ctx} reportId={reportId} photo={photo} values={{ x: '', y: '', w: '', h: '' }} notice={notice} />);
     },
   );

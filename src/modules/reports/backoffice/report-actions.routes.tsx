@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { asForm, type FormBody, field } from '../../../platform/http/form';
 import { currentUser } from '../../../platform/http/guards';
-import { IdParams } from '../../../platform/http/schemas';
+import { IdParams, knownNotice, NoticeQuery } from '../../../platform/http/schemas';
 import { translator } from '../../../platform/i18n';
 import { messages } from './backoffice.messages';
 import { canWorkOnReport } from './backoffice.policy';
@@ -26,10 +26,9 @@ const REPORT_NOTICES = [
   'photo_hidden',
   'photo_redacted',
 ] as const;
-type ReportNotice = (typeof REPORT_NOTICES)[number];
 
 const ReportPageQuery = Type.Object({
-  ok: Type.Optional(Type.Enum([...REPORT_NOTICES], { description: 'What the action before did' })),
+  ...NoticeQuery.properties,
   // The template choice is a select whose first option, "none", is empty.
   vorlage: Type.Optional(Type.String({ pattern: '^([1-9]\\d{0,8})?$', description: 'Response template id: its text goes into the message field' })),
 });
@@ -41,7 +40,8 @@ export function reportActionRoutes(app: FastifyInstance, { db }: BackOfficeRoute
   routes.get('/verwaltung/meldungen/:id', { ...anyStaff, schema: { params: IdParams, querystring: ReportPageQuery } }, async (request, reply) => {
     const { ctx } = request;
     const { ok, vorlage } = request.query;
-    const notice = ok ? translator(messages, ctx.locale)(`ok.${ok}`) : undefined;
+    const known = knownNotice(REPORT_NOTICES, ok);
+    const notice = known ? translator(messages, ctx.locale)(`ok.${known}`) : undefined;
     // Without JavaScript, choosing a template reloads the page with its text in the message field.
     const template = vorlage ? await bq.findTemplate(db, ctx.org.id, Number(vorlage)) : undefined;
     return renderReport(db, request, reply, request.params.id, {
@@ -56,7 +56,7 @@ export function reportActionRoutes(app: FastifyInstance, { db }: BackOfficeRoute
     path: string,
     fields: string[],
     run: (request: FastifyRequest, id: number, body: FormBody) => Promise<bo.ActionResult>,
-    notice: ReportNotice,
+    notice: (typeof REPORT_NOTICES)[number],
   ) {
     // The body is read by the form code, which shows the report again with the problems and the input kept.
     routes.post(`/verwaltung/meldungen/:id/${path}`, { ...anyStaff, schema: { params: IdParams } }, async (request, reply) => {

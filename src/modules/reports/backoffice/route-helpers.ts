@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
 import type { Db } from '../../../platform/db/connect';
 import type { RequestContext } from '../../../platform/http/context';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { currentUser, staffOnly, staffOnlyInOwnDepartments } from '../../../platform/http/guards';
+import { knownNotice, NoticeQuery } from '../../../platform/http/schemas';
 import { translator } from '../../../platform/i18n';
 import { messages } from './backoffice.messages';
 import * as bq from './backoffice.queries';
@@ -21,11 +21,12 @@ export function problemsToErrors(ctx: RequestContext, problems: bo.Problems): Fi
 }
 
 /** ?ok=… after saving on the admin pages (templates, categories, Open311). */
-export const AdminNoticeQuery = Type.Object({ ok: Type.Optional(Type.Enum(['saved', 'created', 'deleted'])) });
-export type AdminNotice = 'saved' | 'created' | 'deleted';
+export const AdminNoticeQuery = NoticeQuery;
+const ADMIN_NOTICES = ['saved', 'created', 'deleted'] as const;
 
-export function adminNotice(ctx: RequestContext, ok: AdminNotice | undefined): string | undefined {
-  return ok ? translator(messages, ctx.locale)(`ok.${ok}`) : undefined;
+export function adminNotice(ctx: RequestContext, ok: string | undefined): string | undefined {
+  const known = knownNotice(ADMIN_NOTICES, ok);
+  return known ? translator(messages, ctx.locale)(`ok.${known}`) : undefined;
 }
 
 export function audit(db: Db, request: FastifyRequest, action: string, subject: string | number) {
