@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { MODULES } from './module-list';
 import { LOCALES } from './platform/i18n';
+import { platformMessages } from './platform/i18n/platform-messages';
 
 // Every module's texts exist in every language, and each translation keeps the German text's placeholders (a
 // missing {name} shows a blank to residents; an extra one shows the braces). The type checks the keys; this the rest.
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
-describe('module messages', () => {
-  const catalogues = MODULES.flatMap((m) => (m.messages ?? []).map((catalogue, i) => ({ name: `${m.name}#${i}`, catalogue })));
+describe('module and platform messages', () => {
+  const catalogues = [
+    { name: 'platform', catalogue: platformMessages },
+    ...MODULES.flatMap((m) => (m.messages ?? []).map((catalogue, i) => ({ name: `${m.name}#${i}`, catalogue }))),
+  ];
 
   it('are declared by the modules that have texts', () => {
     expect(catalogues.length).toBeGreaterThanOrEqual(8);

@@ -9,7 +9,7 @@ import type { JobData, JobHandler, JobQueue, JobType, WorkOptions } from './jobs
 import type { Job } from './jobs/scheduler';
 
 // The module contract. A module is one folder under src/modules with an index.ts that exports one
-// `defineModule({...})`; src/modules/registry.ts lists them. Everything the platform shows or runs for a module
+// `defineModule({...})`; src/module-list.ts lists them. Everything the platform shows or runs for a module
 // (routes, menus, jobs, migrations, sitemap, messages) is read from that definition, so adding a module touches
 // its own folder and one line of the list, and nothing central.
 
@@ -79,7 +79,7 @@ export function extensionPoint<T>(description: string): ExtensionPoint<T> {
 }
 
 export function contribute<T>(point: ExtensionPoint<T>, value: T): Contribution<T> {
-  return { point, value: value as T };
+  return { point, value };
 }
 
 export interface ModuleDefinition {
