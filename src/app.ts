@@ -11,6 +11,7 @@ import { findOrganizationByHost, findOrganizationBySlug } from './modules/organi
 import type { DatabaseHandle, Db } from './platform/db/connect';
 import { type FileStorage, localStorage } from './platform/files/storage';
 import { readMultipartBody } from './platform/http/multipart-body';
+import { newsFeedRoutes } from './platform/http/news-feed.routes';
 import { registerOpenApi } from './platform/http/openapi';
 import { frameworkErrorHandler, platformPlugin, requestIdGenerator } from './platform/http/platform-plugin';
 import { microCache } from './platform/http/response-cache';
@@ -70,6 +71,7 @@ export async function buildApp({ config, db, modules, jobs }: AppOptions): Promi
   // only through that module's extension points (registry.contributions).
   const services: ModuleServices = { db, config, storage, modules: registry, jobs: jobs ?? noJobQueue() };
   sitemapRoutes(app, { db, config, modules: registry });
+  newsFeedRoutes(app, { db, config, modules: registry });
   for (const module of registry.modules) {
     const routes = module.routes;
     if (routes) await app.register(async (scope) => routes(scope, services), { name: `module:${module.name}` } as never);

@@ -56,6 +56,17 @@ export interface BackOfficeLink {
   order: number;
 }
 
+/** One entry of the city's news feed (/feeds/neuigkeiten.atom), which every module may add to. */
+export interface FeedItem {
+  /** Path of the public page the entry is about, e.g. /meldungen/42; also the entry's id. */
+  path: string;
+  title: string;
+  summary: string;
+  published: Date;
+  updated: Date;
+  categories: string[];
+}
+
 export interface SitemapEntry {
   /** Path on the city's host, e.g. /meldungen/42. */
   path: string;
@@ -97,6 +108,8 @@ export interface ModuleDefinition {
   backOffice?: BackOfficeLink[];
   /** Public pages to list in /sitemap.xml for one city. */
   sitemap?(db: Db, organizationId: number): Promise<SitemapEntry[]>;
+  /** The module's newest public news for the city's feed, newest first, at most `limit`. */
+  feed?(db: Db, organizationId: number, locale: Locale, limit: number): Promise<FeedItem[]>;
   /** Extensions this module makes to other modules' extension points. */
   contributes?: Contribution[];
   /** The module's message catalogues, for the completeness checks over every language. */

@@ -181,6 +181,7 @@ const EVERY_FORMAT = [
   '/feeds/meldungen.atom',
   '/feeds/kategorien/baum.atom',
   '/sitemap.xml',
+  '/feeds/neuigkeiten.atom',
 ];
 
 describe('privacy: nothing private leaves in any format', () => {

@@ -10,8 +10,11 @@ import * as m0007 from './migrations/0007_idempotency_fingerprint';
 import { reportJobs } from './notifications/jobs';
 import { notificationMessages } from './notifications/notifications.messages';
 import { notificationRoutes } from './notifications/notifications.routes';
+import { listPublicReports } from './report.queries';
 import { reportRoutes } from './report.routes';
 import { sitemapReports } from './sitemap.queries';
+import { categoryName } from './views/report-page';
+import { statusLabel } from './views/status';
 
 // What other modules may use (the boundary test allows no other way in).
 export { type ReportPageRedirect, reportPageRedirect } from './extension-points';
@@ -69,6 +72,17 @@ export const reportsModule = defineModule({
     { href: '/verwaltung/antwortvorlagen', label: label(backOfficeMessages, 'menu.templates'), roles: ['admin'], section: 'admin', order: 60 },
     { href: '/verwaltung/open311', label: label(backOfficeMessages, 'menu.open311'), roles: ['admin'], section: 'admin', order: 70 },
   ],
+  async feed(db, organizationId, locale, limit) {
+    const rows = await listPublicReports(db, organizationId, {}, { limit, offset: 0 });
+    return rows.map((r) => ({
+      path: `/meldungen/${r.id}`,
+      title: `${categoryName(locale, r)}: ${r.address ?? r.district ?? ''}`.replace(/: $/, ''),
+      summary: `${statusLabel(locale, r)}. ${r.description}`,
+      published: new Date(r.created_at),
+      updated: new Date(r.updated_at),
+      categories: [categoryName(locale, r)],
+    }));
+  },
   async sitemap(db, organizationId) {
     const reports = await sitemapReports(db, organizationId, SITEMAP_REPORTS);
     return [{ path: '/melden' }, { path: '/meldungen' }, ...reports.map((r) => ({ path: `/meldungen/${r.id}`, lastModified: new Date(r.updated_at) }))];

@@ -46,6 +46,8 @@ type Key =
   | 'field.email'
   | 'fieldErrorPrefix'
   | 'paging.nav'
+  | 'feed.title'
+  | 'feed.subtitle'
   | 'paging.previous'
   | 'paging.next'
   | 'paging.page'
@@ -105,6 +107,8 @@ export const platformMessages: Catalogue<Key> = {
     'field.email': 'Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@example.de.',
     fieldErrorPrefix: 'Fehler:',
     'paging.nav': 'Seiten',
+    'feed.title': 'Neues aus {city}',
+    'feed.subtitle': 'Was die Stadt und ihre Bürgerinnen und Bürger auf dieser Plattform zuletzt veröffentlicht haben',
     'paging.previous': 'Vorherige Seite',
     'paging.next': 'Nächste Seite',
     'paging.page': 'Seite {n}',
@@ -162,6 +166,8 @@ export const platformMessages: Catalogue<Key> = {
     'field.email': 'Please enter a valid email address, e.g. name@example.com.',
     fieldErrorPrefix: 'Error:',
     'paging.nav': 'Pages',
+    'feed.title': 'News from {city}',
+    'feed.subtitle': 'What the city and its residents published on this platform most recently',
     'paging.previous': 'Previous page',
     'paging.next': 'Next page',
     'paging.page': 'Page {n}',
