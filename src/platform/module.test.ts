@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noticesModule } from '../../docs/example-module';
-import { noticeQueries } from '../../docs/example-module/notices.queries';
+import { addNotice } from '../../docs/example-module/notices.queries';
 import { Client, createTestApp, type TestApp } from '../../test/helpers/app';
 import { createResident, createStaff } from '../../test/helpers/factories';
 import { startModuleWork } from '../app';
@@ -70,7 +70,7 @@ describe('a module added to the list (docs/example-module)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp({}, undefined, moduleRegistry([...MODULES, noticesModule]));
-    await noticeQueries.add(t.db, t.org.id, 'Wochenmarkt zieht um', new Date(Date.now() + 86_400_000));
+    await addNotice(t.db, t.org.id, 'Wochenmarkt zieht um', new Date(Date.now() + 86_400_000));
   });
   afterAll(() => t.close());
 
