@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../platform/db/connect';
+import { PENDING_TOKEN_HASH } from '../../platform/surveys/survey.queries';
 import { publicFilter } from '../reports';
 import { DEFAULT_INTERVAL_DAYS, DEFAULT_QUESTIONNAIRE_WEEKS, type MeasureType, RATING_PERIOD_DAYS } from './angstraum';
 
@@ -315,4 +316,50 @@ export async function questionnaireCounts(
     .where('organization_id', '=', organizationId)
     .executeTakeFirstOrThrow();
   return { sent: Number(row.sent), answered: Number(row.answered), yes: Number(row.yes), no: Number(row.no), unknown: Number(row.unknown) };
+}
+
+// The questionnaire after a measure ("do you feel safer here now?", questionnaire.ts).
+
+/** Measures older than their waiting time plus this are not asked about any more (old data, first start). */
+export const TOO_LATE_DAYS = 14;
+
+/**
+ * One questionnaire per newest measure and address (the reporter and everyone following the place), in every
+ * city at once (a job); each row takes its report's city, and the waiting time is that city's setting.
+ */
+export async function scheduleSafetyQuestionnaires(db: Db): Promise<number> {
+  const result = await sql`
+    INSERT INTO angstraum_questionnaires (organization_id, report_id, measure_event_id, email, token_hash, due_at)
+    SELECT r.organization_id, r.id, m.id, x.email, ${PENDING_TOKEN_HASH},
+           m.created_at + make_interval(days => 7 * coalesce(s.questionnaire_weeks, ${DEFAULT_QUESTIONNAIRE_WEEKS}))
+    FROM (SELECT DISTINCT ON (report_id) id, report_id, created_at FROM report_events
+          WHERE kind = 'measure' AND public ORDER BY report_id, created_at DESC, id DESC) m
+    JOIN reports r ON r.id = m.report_id
+    JOIN report_categories c ON c.id = r.category_id AND c.kind = 'angstraum'
+    LEFT JOIN angstraum_settings s ON s.organization_id = r.organization_id
+    JOIN LATERAL (
+      SELECT r.reporter_email AS email WHERE r.reporter_email IS NOT NULL
+      UNION SELECT f.email FROM report_followers f WHERE f.report_id = r.id
+    ) x ON true
+    WHERE r.reviewed_at IS NOT NULL AND NOT r.hidden
+      AND m.created_at + make_interval(days => 7 * coalesce(s.questionnaire_weeks, ${DEFAULT_QUESTIONNAIRE_WEEKS}) + ${TOO_LATE_DAYS}) > now()
+    ON CONFLICT (measure_event_id, email) DO NOTHING`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/** Over the survey row `q`: its place is still shown and its measure is still the newest there (a newer one gets its own questionnaire). */
+export const measureStillNewest = sql<boolean>`EXISTS (SELECT 1 FROM reports r WHERE r.id = q.report_id AND r.organization_id = q.organization_id AND NOT r.hidden)
+  AND NOT EXISTS (SELECT 1 FROM report_events m JOIN report_events n ON n.report_id = m.report_id
+                  WHERE m.id = q.measure_event_id AND n.kind = 'measure' AND n.public AND n.created_at > m.created_at)`;
+
+/** The measure a questionnaire asks about, with its place's address. */
+export function questionnaireMeasure(db: Db, organizationId: number, measureEventId: number) {
+  return db
+    .selectFrom('report_events as m')
+    .innerJoin('reports as r', 'r.id', 'm.report_id')
+    .select(['r.address', 'm.created_at', 'm.data'])
+    .where('m.organization_id', '=', organizationId)
+    .where('r.organization_id', '=', organizationId)
+    .where('m.id', '=', measureEventId)
+    .executeTakeFirstOrThrow();
 }

@@ -22,5 +22,9 @@ export const CROSS_CITY_QUERIES: Record<string, string> = {
   'src/platform/jobs/jobs.queries.ts#findJob': 'reads a job by id, for the queue tests',
   'src/modules/reports/forwarding/forwarding.queries.ts#claimDueForward':
     'the forwarding job claims the next due forward of any city; the rest of its work uses the claimed row’s city',
+  'src/modules/reports/notifications/questionnaire.queries.ts#scheduleQuestionnaires':
+    'the questionnaire job makes the due rows of every city at once; each row takes the city of its report',
+  'src/modules/angstraeume/angstraeume.queries.ts#scheduleSafetyQuestionnaires':
+    'the safety-questionnaire job makes the due rows of every city at once; each row takes the city of its place (and that city’s waiting time)',
   'src/platform/surveys/survey.queries.ts#claimDueSurvey': 'the survey mail job claims due rows of every city; each mail goes out under the city of its row',
 };

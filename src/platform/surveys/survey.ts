@@ -1,5 +1,5 @@
 import type { RawBuilder } from 'kysely';
-import type { Db } from '../db/connect';
+import type { Db, Trx } from '../db/connect';
 import type { Limit } from '../http/rate-limit';
 import { type Catalogue, formatDateTime, type Locale, type Params } from '../i18n';
 
@@ -81,8 +81,11 @@ export interface SurveyKind<A extends string, Outcome, Subject, Row extends Surv
   stillDue: RawBuilder<boolean>;
   subject(db: Db, row: Row): Promise<Subject>;
   mail: SurveyMailText<Subject>;
-  /** What an answer does besides being recorded (reopening, timeline events…); runs in the same transaction. */
-  onAnswer(db: Db, answered: SurveyAnswer<A, Row>): Promise<Outcome>;
+  /**
+   * What an answer does besides being recorded (reopening, timeline events…). It runs in the transaction that
+   * recorded the answer and gets it as a Trx, so it may lock rows (query functions that lock take a Trx).
+   */
+  onAnswer(trx: Trx, answered: SurveyAnswer<A, Row>): Promise<Outcome>;
 }
 
 export function isSurveyAnswer<A extends string>(kind: { answers: readonly A[] }, value: unknown): value is A {

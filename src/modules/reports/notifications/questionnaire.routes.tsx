@@ -5,7 +5,8 @@ import type { Limit } from '../../../platform/http/rate-limit';
 import { surveyLimit } from '../../../platform/surveys/survey';
 import { surveyRoutes } from '../../../platform/surveys/survey.routes';
 import { sendHtml } from '../../../platform/views/render';
-import { noComments, questionnaireStats, reportQuestionnaire } from './questionnaire';
+import { questionnaireStats, reportQuestionnaire } from './questionnaire';
+import { noComments } from './questionnaire.queries';
 import { QuestionnaireStatsPage, questionnairePages } from './views/pages';
 
 /** Per IP (IPv6 per /64); the counter keeps the name it had before surveys moved into the platform. */
