@@ -1,6 +1,6 @@
 /**
- * The one place for exported query functions (in *.queries.ts files) that deliberately work across all cities,
- * each with its reason. Every other query function takes the city and filters by it; query-scoping.test.ts checks
+ * The one place for exported query functions (in *.queries.ts files, docs/example-module's too) that deliberately
+ * work across all cities, each with its reason. Every other query function takes the city and filters by it; query-scoping.test.ts checks
  * both. Key: the file, relative to the repository, and the function name.
  */
 export const CROSS_CITY_QUERIES: Record<string, string> = {
@@ -22,6 +22,7 @@ export const CROSS_CITY_QUERIES: Record<string, string> = {
   'src/platform/jobs/jobs.queries.ts#findJob': 'reads a job by id, for the queue tests',
   'src/modules/reports/forwarding/forwarding.queries.ts#claimDueForward':
     'the forwarding job claims the next due forward of any city; the rest of its work uses the claimed row’s city',
+  'docs/example-module/notices.queries.ts#purgeExpiredNoticesOfAllCities': "example module's purge job",
   'src/modules/reports/notifications/questionnaire.queries.ts#scheduleQuestionnaires':
     'the questionnaire job makes the due rows of every city at once; each row takes the city of its report',
   'src/modules/angstraeume/angstraeume.queries.ts#scheduleSafetyQuestionnaires':
