@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { JsonError } from '../../../platform/http/schemas';
 
 // The answers of the map's JSON routes (GeoJSON, RFC 7946), as documented; the bodies are sent pre-serialised.
 
@@ -40,6 +41,12 @@ export const MapAreasAnswer = geojson(AreaCollection);
 export const MapDataAnswer = geojson(MapDataCollection);
 
 /** A bad request: every bad field with a message in the visitor's language. */
-export const MapDataError = Type.Object({
+const BadFilters = Type.Object({
   error: Type.Object({ code: Type.Literal('bad_request'), message: Type.String(), fields: Type.Record(Type.String(), Type.String()) }),
 });
+
+/**
+ * A 400 names every bad field in the visitor's language; a request refused before the route's own check (a NUL in
+ * the query, found by fuzzing) gets the platform's plain JSON error. Both must serialise, or Fastify answers 500.
+ */
+export const MapDataError = Type.Union([BadFilters, JsonError]);
