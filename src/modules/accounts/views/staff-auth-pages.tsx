@@ -10,6 +10,14 @@ function useT(ctx: RequestContext) {
   return [translator(messages, ctx.locale), translator(platformMessages, ctx.locale)] as const;
 }
 
+/** The code from the authenticator app: sign-in's second step, the set-up page and the password reset ask for it alike. */
+function TotpCodeField({ ctx, error }: { ctx: RequestContext; error: string | undefined }) {
+  const [t] = useT(ctx);
+  return (
+    <TextInput name="code" inputMode="numeric" autocomplete="one-time-code" label={t('code')} hint={t('codeHint')} error={error} width="short" maxLength={7} />
+  );
+}
+
 export function StaffLoginPage({
   ctx,
   email = '',
@@ -54,16 +62,7 @@ export function SecondFactorPage({ ctx, returnPath = '', errors = {} }: { ctx: R
       <form method="post" action="/verwaltung/anmelden/code" novalidate>
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="return" value={returnPath} />
-        <TextInput
-          name="code"
-          inputMode="numeric"
-          autocomplete="one-time-code"
-          label={t('code')}
-          hint={t('codeHint')}
-          error={errors.code}
-          width="short"
-          maxLength={7}
-        />
+        <TotpCodeField ctx={ctx} error={errors.code} />
         <Button>{t('verify')}</Button>
       </form>
     </Layout>
@@ -105,16 +104,7 @@ export function StaffSetupPage({
             {grouped}
           </code>
         </p>
-        <TextInput
-          name="code"
-          inputMode="numeric"
-          autocomplete="one-time-code"
-          label={t('code')}
-          hint={t('codeHint')}
-          error={errors.code}
-          width="short"
-          maxLength={7}
-        />
+        <TotpCodeField ctx={ctx} error={errors.code} />
         <Button>{t('setupButton')}</Button>
       </form>
     </Layout>
@@ -157,16 +147,7 @@ export function ResetPasswordPage({ ctx, token, email, errors = {} }: { ctx: Req
         <CsrfField token={ctx.csrfToken} />
         <input type="text" name="username" autocomplete="username" value={email} hidden readOnly />
         <TextInput name="password" type="password" autocomplete="new-password" label={t('newPassword')} hint={t('passwordHint')} error={errors.password} />
-        <TextInput
-          name="code"
-          inputMode="numeric"
-          autocomplete="one-time-code"
-          label={t('code')}
-          hint={t('codeHint')}
-          error={errors.code}
-          width="short"
-          maxLength={7}
-        />
+        <TotpCodeField ctx={ctx} error={errors.code} />
         <Button>{t('resetButton')}</Button>
       </form>
     </Layout>
