@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 /** Every setting the app reads, validated once at start. Nothing else reads process.env. */
 export interface Config {
@@ -20,6 +21,8 @@ export interface Config {
   geocoderUrl: URL | null;
   /** Raster tile URL template with {z}, {x}, {y}; fetched only by our server (the tile proxy), never by browsers. */
   mapTileUrl: string | null;
+  /** A local PMTiles archive of raster tiles served at /karte/kacheln/ (the city's own Stadtplan, no tile server). */
+  mapTilesFile: string | null;
   mapTileAttribution: string;
   /** Licence of the open data feeds (Open311, GeoJSON, CSV, Atom), e.g. dl-de/zero-2-0. */
   openDataLicence: string;
@@ -60,7 +63,12 @@ export const SETTINGS = [
     '(unset: plain background)',
     "raster tile URL template with {z}, {x}, {y}; fetched and cached by our server at /karte/kacheln/, never by residents' browsers",
   ],
-  ['MAP_TILE_ATTRIBUTION', '(empty)', 'attribution text shown on the map when MAP_TILE_URL is set, e.g. © OpenStreetMap contributors'],
+  [
+    'MAP_TILES_FILE',
+    '(unset)',
+    "path of a PMTiles archive of raster tiles (the city's own Stadtplan) served at /karte/kacheln/ with no tile server and no outside request; instead of MAP_TILE_URL",
+  ],
+  ['MAP_TILE_ATTRIBUTION', '(empty)', "attribution text shown on the map, e.g. © OpenStreetMap contributors (default for MAP_TILES_FILE: the archive's own)"],
   ['SESSION_RESIDENT_IDLE_MINUTES', '10080', 'residents are signed out after this much inactivity (7 days)'],
   ['SESSION_RESIDENT_ABSOLUTE_HOURS', '720', 'residents sign in again after at most this long (30 days)'],
   ['SESSION_STAFF_IDLE_MINUTES', '30', 'staff are signed out after this much inactivity'],
@@ -94,6 +102,40 @@ function url(name: string, raw: string, protocols: string[]): URL {
     throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${raw}"`);
   }
   return parsed;
+}
+
+/** Checked at start so a wrong file is an error the operator sees now, not a grey map later. */
+function tileArchive(file: string): { file: string; attribution: string } {
+  const head = Buffer.alloc(127);
+  let read = 0;
+  let metadata = Buffer.alloc(0);
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      read = readSync(fd, head, 0, 127, 0);
+      if (read === 127) {
+        // the archive's metadata may carry its attribution (a few hundred bytes; refuse to read absurd lengths)
+        metadata = Buffer.alloc(Math.min(Number(head.readBigUInt64LE(32)), 65_536));
+        readSync(fd, metadata, 0, metadata.length, Number(head.readBigUInt64LE(24)));
+      }
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    throw new ConfigError(`MAP_TILES_FILE cannot be read: ${(err as Error).message}`);
+  }
+  if (read < 127 || head.toString('ascii', 0, 7) !== 'PMTiles' || head[7] !== 3) throw new ConfigError(`MAP_TILES_FILE is not a PMTiles v3 archive: ${file}`);
+  // tile types 2–5: PNG, JPEG, WebP, AVIF
+  const type = head[99] ?? 0;
+  if (type < 2 || type > 5) throw new ConfigError(`MAP_TILES_FILE must hold raster tiles (PNG, JPEG, WebP or AVIF); ${file} holds tile type ${type}`);
+  let attribution = '';
+  try {
+    const json = JSON.parse((head[97] === 2 ? gunzipSync(metadata) : metadata).toString('utf8')) as { attribution?: unknown };
+    if (typeof json.attribution === 'string') attribution = json.attribution;
+  } catch {
+    // metadata is optional and may be compressed in ways we do not read: the operator can set MAP_TILE_ATTRIBUTION
+  }
+  return { file, attribution };
 }
 
 function loadOrCreateSecret(dataDir: string): string {
@@ -142,6 +184,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     url('MAP_TILE_URL', mapTileUrl.replace(/\{[zxy]\}/g, '0'), ['http:', 'https:']);
     for (const p of ['{z}', '{x}', '{y}']) if (!mapTileUrl.includes(p)) throw new ConfigError(`MAP_TILE_URL must contain ${p}, got "${mapTileUrl}"`);
   }
+  const archive = env.MAP_TILES_FILE ? tileArchive(path.resolve(cwd, env.MAP_TILES_FILE)) : null;
+  if (mapTileUrl && archive) throw new ConfigError('Set either MAP_TILE_URL or MAP_TILES_FILE, not both');
 
   return {
     mode,
@@ -158,7 +202,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     logLevel,
     geocoderUrl,
     mapTileUrl,
-    mapTileAttribution: env.MAP_TILE_ATTRIBUTION ?? '',
+    mapTilesFile: archive?.file ?? null,
+    mapTileAttribution: env.MAP_TILE_ATTRIBUTION || archive?.attribution || '',
     openDataLicence: openDataLicence(env.OPEN_DATA_LICENCE),
     publicCacheSeconds: int(env, 'PUBLIC_CACHE_SECONDS', mode === 'test' ? 0 : 30, 0, 3600),
     session: {

@@ -42,7 +42,7 @@ export async function ensureClientBundle(log: (msg: string) => void = () => {}):
 }
 
 export function mapSettings(config: Config): MapSettings {
-  return { tiles: config.mapTileUrl ? '/karte/kacheln/{z}/{x}/{y}.png' : null, attribution: config.mapTileAttribution };
+  return { tiles: config.mapTileUrl || config.mapTilesFile ? '/karte/kacheln/{z}/{x}/{y}.png' : null, attribution: config.mapTileAttribution };
 }
 
 /** The map feature: the extras for the report form and page, and its own routes. */

@@ -6,6 +6,7 @@ import { Type } from 'typebox';
 import { clientKey } from '../../../platform/http/client-ip';
 import { AppError } from '../../../platform/http/errors';
 import { enforce } from '../../../platform/http/rate-limit';
+import { openTileArchive, type TileArchive } from '../../../platform/map/tile-archive';
 import type { MapDeps } from './map.routes';
 
 const TILE_LIMIT = { name: 'tiles:ip', max: 600, windowSeconds: 60 };
@@ -24,7 +25,34 @@ export function tileUrl(template: string, z: number, x: number, y: number): stri
 }
 
 /** The tile proxy: browsers ask us, we ask the configured tile source once and keep the tile. */
-export function tileRoutes(app: FastifyInstance, { db, config, fetchTile: doFetch = fetch }: MapDeps): void {
+export function tileRoutes(app: FastifyInstance, deps: MapDeps): void {
+  if (deps.config.mapTilesFile) archiveTileRoute(app, deps, deps.config.mapTilesFile);
+  else proxyTileRoute(app, deps);
+}
+
+/** Tiles from the city's own PMTiles archive: read by offset from one file, no tile server, no outside request. */
+function archiveTileRoute(app: FastifyInstance, { db }: MapDeps, file: string): void {
+  let archive: Promise<TileArchive> | null = null;
+  app.addHook('onClose', async () => {
+    if (archive) await (await archive).close();
+  });
+  app.withTypeProvider<TypeBoxTypeProvider>().get('/karte/kacheln/:z/:x/:file', { schema: { params: TileParams } }, async (request, reply) => {
+    const { z, x, file: name } = request.params;
+    const y = Number.parseInt(name, 10);
+    if (x >= 2 ** z || y >= 2 ** z) throw new AppError('not_found');
+    await enforce(db, [[TILE_LIMIT, clientKey(request.ip)]]);
+    archive ??= openTileArchive(file);
+    const tiles = await archive;
+    // The archive changes only when the operator replaces the file: browsers may keep tiles and revalidate cheaply.
+    reply.header('ETag', tiles.etag).header('Cache-Control', 'public, max-age=86400');
+    if (request.headers['if-none-match'] === tiles.etag) return reply.status(304).send();
+    const data = await tiles.tile(z, x, y);
+    if (!data) throw new AppError('not_found');
+    return reply.type(tiles.contentType).send(data);
+  });
+}
+
+function proxyTileRoute(app: FastifyInstance, { db, config, fetchTile: doFetch = fetch }: MapDeps): void {
   const cacheDir = path.join(config.dataDir, 'tile-cache');
   const inFlight = new Map<string, Promise<Buffer | null>>();
 
