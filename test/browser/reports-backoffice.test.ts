@@ -60,9 +60,19 @@ describe('reports back office in the browser', () => {
     await page.getByRole('navigation', { name: 'Verwaltung' }).getByRole('link', { name: 'Meldungen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Meldungen' }).waitFor();
     await axe(page, browser);
+    // One line of filters; the rest folded away until asked for. Newest first, each row with its first line.
+    await expect(page.getByLabel('Kategorie', { exact: true }).isVisible()).resolves.toBe(false);
+    await page.getByText('Weitere Filter und Sortierung').click();
+    await expect(page.getByLabel('Kategorie', { exact: true }).isVisible()).resolves.toBe(true);
+    const rows = page.getByRole('row');
+    await expect(rows.nth(1).textContent()).resolves.toContain(`Zweites Loch ${label}`);
+    await expect(rows.nth(2).textContent()).resolves.toContain(`Schlagloch ${label} vor der Schule`);
+    await page.getByRole('navigation', { name: 'Anzahl nach Status' }).getByRole('link', { name: /^Neu/ }).click();
+    await expect(page.getByRole('link', { name: /^Neu/ }).getAttribute('aria-current')).resolves.toBe('page');
+    await axe(page, browser);
     await page.getByLabel('Suche in der Beschreibung').fill(label);
     await page.getByRole('button', { name: 'Filter anwenden' }).click();
-    await page.getByText('2 Meldung(en) gefunden').waitFor();
+    await page.getByText('2 Meldungen gefunden').waitFor();
     await axe(page, browser);
 
     // Bulk: one wrong submit (nothing chosen), then both accepted.
@@ -79,6 +89,9 @@ describe('reports back office in the browser', () => {
     await page.getByRole('link', { name: `#${id}`, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: `Meldung #${id}: Schlagloch` }).waitFor();
     await axe(page, browser);
+    await page.setViewportSize({ width: 320, height: 640 });
+    await expectNoHorizontalScroll(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByLabel('Neuer Status').selectOption('in_progress');
     await page.getByLabel('Nachricht an die Öffentlichkeit').first().fill('Wir sind dran.');
     await page.getByRole('button', { name: 'Status ändern' }).click();

@@ -421,22 +421,25 @@ describe('the inbox', () => {
 
     const all = await clients.moderator!.get(`/verwaltung/meldungen?q=${q}`);
     const order = (body: string) => [...body.matchAll(/href="\/verwaltung\/meldungen\/(\d+)"/g)].map((m) => Number(m[1]));
-    expect(order(all.body)).toEqual([old, mid, fresh, other]);
-    expect(all.body).toContain('4 Meldung(en) gefunden');
-    expect(all.body).toContain('Geschlossen: 1');
-    expect(all.body).toContain('Neu: 4');
+    // Newest first by default, for triage; "neueste" from older bookmarks means the same.
+    expect(order(all.body)).toEqual([other, fresh, mid, old]);
+    expect(all.body).toContain('4 Meldungen gefunden');
+    expect(all.body).toMatch(/Geschlossen <span class="k-tabs__count">1</);
+    expect(all.body).toMatch(/Neu <span class="k-tabs__count">4</);
+    expect(all.body).toContain(`${marker} mittel`);
     expect(order((await clients.moderator!.get(`/verwaltung/meldungen?q=${q}&sortierung=neueste`)).body)).toEqual([other, fresh, mid, old]);
+    expect(order((await clients.moderator!.get(`/verwaltung/meldungen?q=${q}&sortierung=aelteste`)).body)).toEqual([old, mid, fresh, other]);
     expect(order((await clients.moderator!.get(`/verwaltung/meldungen?q=${q}&status=closed`)).body)).toEqual([closed]);
     expect(order((await clients.moderator!.get(`/verwaltung/meldungen?q=${q}&status=all`)).body)).toHaveLength(5);
     expect(order((await clients.moderator!.get(`/verwaltung/meldungen?q=${q}&alter=gt30`)).body)).toEqual([old]);
-    expect(order((await clients.moderator!.get(`/verwaltung/meldungen?q=${q}&alter=gt7`)).body)).toEqual([old, mid]);
-    expect(order((await clients.moderator!.get(`/verwaltung/meldungen?q=${q}&alter=lt1`)).body)).toEqual([fresh, other]);
+    expect(order((await clients.moderator!.get(`/verwaltung/meldungen?q=${q}&alter=gt7`)).body)).toEqual([mid, old]);
+    expect(order((await clients.moderator!.get(`/verwaltung/meldungen?q=${q}&alter=lt1`)).body)).toEqual([other, fresh]);
     expect(order((await clients.moderator!.get(`/verwaltung/meldungen?q=${q}&kategorie=${s.category2.id}`)).body)).toEqual([other]);
     expect(order((await clients.moderator!.get(`/verwaltung/meldungen?q=${q}&abteilung=${s.depB.id}`)).body)).toEqual([other]);
     expect(order((await clients.moderator!.get(`/verwaltung/meldungen?q=${encodeURIComponent('100%_')}`)).body)).toEqual([old]);
     expect(order((await clients.moderator!.get(`/verwaltung/meldungen?q=${encodeURIComponent('%')}&status=nonsense&alter=x&seite=-1`)).body)).toEqual([old]);
 
-    expect(order((await clients.staffA!.get(`/verwaltung/meldungen?q=${q}`)).body)).toEqual([old, mid, fresh]);
+    expect(order((await clients.staffA!.get(`/verwaltung/meldungen?q=${q}`)).body)).toEqual([fresh, mid, old]);
     expect(order((await clients.staffB!.get(`/verwaltung/meldungen?q=${q}`)).body)).toEqual([other]);
     // Asking for another department's reports by URL shows nothing of it.
     expect(order((await clients.staffB!.get(`/verwaltung/meldungen?q=${q}&abteilung=${s.depA.id}`)).body)).toEqual([]);

@@ -55,7 +55,8 @@ export function parseInboxQuery(raw: Record<string, unknown>): { query: InboxQue
     abteilung,
     q,
     alter,
-    sortierung: s('sortierung') === 'neueste' ? 'neueste' : '',
+    // Newest first is the default; "neueste" is what older bookmarks say for it.
+    sortierung: s('sortierung') === 'aelteste' ? 'aelteste' : '',
     seite,
   };
   const filter: bq.InboxFilter = {
@@ -66,7 +67,7 @@ export function parseInboxQuery(raw: Record<string, unknown>): { query: InboxQue
     text: q || undefined,
     age: (alter || undefined) as bq.AgeFilter | undefined,
   };
-  return { query, filter, page: Number(seite), newestFirst: query.sortierung === 'neueste' };
+  return { query, filter, page: Number(seite), newestFirst: query.sortierung !== 'aelteste' };
 }
 
 /** The inbox: reports to work on, filtered, one page at a time, and the bulk status change. */

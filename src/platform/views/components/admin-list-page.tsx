@@ -8,12 +8,17 @@ import { PageHead } from './page-head';
 import { Pagination } from './pagination';
 import type { ListUrl, Paging } from './paging';
 
-/** A filter form that sends its fields as the query (GET), so a filtered list has an address to share and keep. */
+/**
+ * A filter form that sends its fields as the query (GET), so a filtered list has an address to share and keep.
+ * With `more`, only the children stay on one line and the rest folds into a <details> (no JavaScript needed),
+ * open whenever one of its filters is in use, so a working screen keeps its rows in view.
+ */
 export function FilterForm({
   action,
   title,
   applyLabel,
   reset,
+  more,
   children,
 }: {
   action: string;
@@ -21,17 +26,33 @@ export function FilterForm({
   applyLabel: string;
   /** Link to the unfiltered list; leave out when nothing is filtered. */
   reset?: { href: string; label: string } | undefined;
+  more?: { label: string; open: boolean; children: Children } | undefined;
   children: Children;
 }) {
+  const actions = (
+    <div class="k-actions">
+      <Button variant="secondary">{applyLabel}</Button>
+      {reset && <a href={reset.href}>{reset.label}</a>}
+    </div>
+  );
   return (
     <section class="k-section" aria-labelledby="filter-title">
-      <h2 id="filter-title">{title}</h2>
-      <form method="get" action={action} novalidate>
-        <div class="k-filters">{children}</div>
-        <div class="k-actions">
-          <Button variant="secondary">{applyLabel}</Button>
-          {reset && <a href={reset.href}>{reset.label}</a>}
+      <h2 id="filter-title" class={more ? 'k-visually-hidden' : undefined}>
+        {title}
+      </h2>
+      <form method="get" action={action} novalidate class={more ? 'k-filter-bar' : undefined}>
+        <div class="k-filters">
+          {children}
+          {more && actions}
         </div>
+        {more ? (
+          <details class="k-filter-more" open={more.open}>
+            <summary>{more.label}</summary>
+            <div class="k-filters">{more.children}</div>
+          </details>
+        ) : (
+          actions
+        )}
       </form>
     </section>
   );

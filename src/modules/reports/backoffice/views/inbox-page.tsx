@@ -47,8 +47,10 @@ export function inboxHref(query: InboxQuery, change: Partial<InboxQuery>): strin
   return pageHref({ path: INBOX_PATH, query: { ...query, ...change } }, Number({ ...query, ...change }.seite) || 1);
 }
 
-function snippet(text: string, max = 140): string {
-  const chars = [...text.replace(/\s+/g, ' ').trim()];
+/** The description's first line, shortened: enough to recognise a report in the row without opening it. */
+function firstLine(text: string, max = 90): string {
+  const line = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const chars = [...line.replace(/\s+/g, ' ').trim()];
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
 }
 
@@ -76,6 +78,7 @@ export function InboxPage(props: {
   const url = inboxUrl(query);
   // "Select all" without JavaScript: the same list again with every box checked (see DataTable).
   const selectAll = new URL(ctx.path, 'http://localhost').searchParams.get('auswahl') ?? undefined;
+  const moreInUse = Boolean(query.kategorie || query.bezirk || query.abteilung || query.alter || query.sortierung);
   return (
     <AdminListPage
       ctx={ctx}
@@ -94,7 +97,14 @@ export function InboxPage(props: {
         </>
       }
       filters={
-        <FilterForm action={INBOX_PATH} title={t('filter.title')} applyLabel={t('filter.apply')} reset={{ href: INBOX_PATH, label: t('filter.reset') }}>
+        <FilterForm
+          action={INBOX_PATH}
+          title={t('filter.title')}
+          applyLabel={t('filter.apply')}
+          reset={{ href: INBOX_PATH, label: t('filter.reset') }}
+          more={{ label: t('filter.more'), open: moreInUse, children: moreFilters() }}
+        >
+          <TextInput name="q" label={t('filter.text')} value={query.q} maxLength={200} />
           <Select
             name="status"
             label={t('filter.status')}
@@ -105,62 +115,26 @@ export function InboxPage(props: {
               ...STATUS_ORDER.map((s) => ({ value: s, label: plainStatus(ctx.locale, s) })),
             ]}
           />
-          <Select
-            name="kategorie"
-            label={t('filter.category')}
-            value={query.kategorie}
-            options={[any, ...props.categories.map((c) => ({ value: String(c.id), label: c.name }))]}
-          />
-          <Select
-            name="bezirk"
-            label={t('filter.district')}
-            value={query.bezirk}
-            options={[any, ...props.districts.map((d) => ({ value: String(d.id), label: d.name }))]}
-          />
-          <Select
-            name="abteilung"
-            label={t('filter.department')}
-            value={query.abteilung}
-            options={[
-              any,
-              ...(props.scopeNames ? [] : [{ value: 'none', label: t('noDepartment') }]),
-              ...props.departments.map((d) => ({ value: String(d.id), label: d.name })),
-            ]}
-          />
-          <TextInput name="q" label={t('filter.text')} value={query.q} maxLength={200} />
-          <Select
-            name="alter"
-            label={t('filter.age')}
-            value={query.alter}
-            options={[any, ...(['lt1', 'lt7', 'gt7', 'gt30'] as const).map((a) => ({ value: a, label: t(`age.${a}`) }))]}
-          />
-          <Select
-            name="sortierung"
-            label={t('filter.sort')}
-            value={query.sortierung}
-            options={[
-              { value: '', label: t('sort.oldest') },
-              { value: 'neueste', label: t('sort.newest') },
-            ]}
-          />
         </FilterForm>
       }
     >
-      <section aria-labelledby="counts-title" class="k-section">
-        <h2 id="counts-title">{t('counts.title')}</h2>
-        <ul class="k-list">
+      <nav aria-labelledby="counts-title" class="k-section">
+        <h2 id="counts-title" class="k-visually-hidden">
+          {t('counts.title')}
+        </h2>
+        <ul class="k-tabs">
           {STATUS_ORDER.map((s) => (
             <li>
-              <a href={inboxHref(query, { status: s, seite: '1' })} aria-current={query.status === s ? 'true' : undefined}>
-                {plainStatus(ctx.locale, s)}: {props.counts[s]}
+              <a href={inboxHref(query, { status: s, seite: '1' })} aria-current={query.status === s ? 'page' : undefined}>
+                {plainStatus(ctx.locale, s)} <span class="k-tabs__count">{props.counts[s]}</span>
               </a>
             </li>
           ))}
         </ul>
-      </section>
+      </nav>
 
       <section aria-labelledby="list-title" class="k-section">
-        <h2 id="list-title">{t('inbox.total', { n: props.total })}</h2>
+        <h2 id="list-title">{props.total === 1 ? t('inbox.totalOne') : t('inbox.total', { n: props.total })}</h2>
         <DataTable
           caption={t('inbox.caption', { page: props.page, pages: props.pages })}
           rows={rows}
@@ -189,17 +163,25 @@ export function InboxPage(props: {
           }}
           columns={[
             { header: t('col.number'), rowHeader: true, cell: (r) => <a href={`/verwaltung/meldungen/${r.id}`}>#{r.id}</a> },
-            { header: t('col.category'), cell: (r) => (ctx.locale === 'de' ? r.category_de : r.category_en) },
+            {
+              header: t('col.report'),
+              cell: (r) => (
+                <>
+                  <strong class="k-inbox__category">{ctx.locale === 'de' ? r.category_de : r.category_en}</strong>
+                  <span class="k-inbox__line">{firstLine(r.description)}</span>
+                </>
+              ),
+            },
             { header: t('col.status'), cell: (r) => <ReportStatusBadge locale={ctx.locale} report={r} /> },
             {
               header: t('col.age'),
-              // Youngest first is "ascending by age"; the inbox's default is the oldest first.
-              sort: { asc: 'neueste', desc: '' },
+              // Youngest first is "ascending by age" and the inbox's default, so new reports are triaged first.
+              sort: { asc: '', desc: 'aelteste' },
               cell: (r) => {
                 const days = daysSince(r.created_at);
                 return (
                   <time dateTime={new Date(r.created_at).toISOString()} title={formatDateTime(new Date(r.created_at), ctx.locale)}>
-                    {days === 0 ? t('ageToday') : t('ageDays', { n: days })}
+                    {days === 0 ? t('ageToday') : days === 1 ? t('ageDay') : t('ageDays', { n: days })}
                   </time>
                 );
               },
@@ -207,11 +189,54 @@ export function InboxPage(props: {
             { header: t('col.district'), cell: (r) => r.district ?? '–' },
             { header: t('col.department'), cell: (r) => r.department ?? '–' },
             { header: t('col.supporters'), cell: (r) => r.supporters_count },
-            { header: t('col.description'), cell: (r) => snippet(r.description) },
           ]}
         />
         <Pagination paging={{ page: props.page, pages: props.pages }} url={url} />
       </section>
     </AdminListPage>
   );
+
+  function moreFilters() {
+    return (
+      <>
+        <Select
+          name="kategorie"
+          label={t('filter.category')}
+          value={query.kategorie}
+          options={[any, ...props.categories.map((c) => ({ value: String(c.id), label: c.name }))]}
+        />
+        <Select
+          name="bezirk"
+          label={t('filter.district')}
+          value={query.bezirk}
+          options={[any, ...props.districts.map((d) => ({ value: String(d.id), label: d.name }))]}
+        />
+        <Select
+          name="abteilung"
+          label={t('filter.department')}
+          value={query.abteilung}
+          options={[
+            any,
+            ...(props.scopeNames ? [] : [{ value: 'none', label: t('noDepartment') }]),
+            ...props.departments.map((d) => ({ value: String(d.id), label: d.name })),
+          ]}
+        />
+        <Select
+          name="alter"
+          label={t('filter.age')}
+          value={query.alter}
+          options={[any, ...(['lt1', 'lt7', 'gt7', 'gt30'] as const).map((a) => ({ value: a, label: t(`age.${a}`) }))]}
+        />
+        <Select
+          name="sortierung"
+          label={t('filter.sort')}
+          value={query.sortierung}
+          options={[
+            { value: '', label: t('sort.newest') },
+            { value: 'aelteste', label: t('sort.oldest') },
+          ]}
+        />
+      </>
+    );
+  }
 }
