@@ -49,6 +49,26 @@ describe('public pages in Chromium, checked by axe', () => {
     await expectNoAxeViolations(page);
   });
 
+  it('the accessibility statement has the parts of the BITV model statement, as headings a screen reader can jump to', async () => {
+    const page = await suite.page();
+    await page.goto(suite.server.url('/barrierefreiheit'));
+    const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
+    expect(headings).toEqual(
+      expect.arrayContaining([
+        'Stand der Vereinbarkeit mit den Anforderungen',
+        'Nicht barrierefreie Inhalte',
+        'Erstellung dieser Erklärung',
+        'Schlichtungsverfahren und Durchsetzung',
+      ]),
+    );
+    const text = (await page.getByRole('main').textContent()) ?? '';
+    expect(text).toContain('teilweise mit den Anforderungen vereinbar');
+    expect(text).toMatch(/erstellt am|wurde am \d{1,2}\. \w+ \d{4} erstellt/);
+    expect(text).toContain('Ombudsstelle für barrierefreie Informationstechnik');
+    await expect(page.getByRole('main').getByRole('list').first().getByRole('listitem').count()).resolves.toBeGreaterThan(2);
+    await expectNoAxeViolations(page);
+  });
+
   it('the footer links lead to the legal pages', async () => {
     const page = await suite.page();
     await page.goto(suite.server.url('/'));

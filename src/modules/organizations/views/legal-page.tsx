@@ -6,6 +6,10 @@ import { Button, CsrfField, ErrorSummary, Notice, TextArea, TextInput } from '..
 import { Layout } from '../../../platform/views/layout';
 import { messages } from '../messages';
 
+/**
+ * Legal texts are plain text that admins edit: blank lines separate paragraphs, a paragraph starting with "## "
+ * is a heading, and one whose lines all start with "- " is a list (enough for the model statements).
+ */
 export function Paragraphs({ text }: { text: string }) {
   return (
     <>
@@ -13,9 +17,20 @@ export function Paragraphs({ text }: { text: string }) {
         .split(/\n\s*\n/)
         .map((p) => p.trim())
         .filter(Boolean)
-        .map((p) => (
-          <p>{p}</p>
-        ))}
+        .map((p) => {
+          if (p.startsWith('## ')) return <h2>{p.slice(3).trim()}</h2>;
+          const lines = p.split(/\n/).map((l) => l.trim());
+          if (lines.every((l) => l.startsWith('- '))) {
+            return (
+              <ul>
+                {lines.map((l) => (
+                  <li>{l.slice(2)}</li>
+                ))}
+              </ul>
+            );
+          }
+          return <p>{p}</p>;
+        })}
     </>
   );
 }
