@@ -205,6 +205,24 @@ async function locationPicker(el: HTMLElement) {
   if (data.reports) reportsLayer(map, data.reports, data, false).reload();
 
   map.on('click', (ev: L.LeafletMouseEvent) => setPoint(ev.latlng));
+  // Keyboard on the map itself (its label says so): Enter or Space drops the pin at the centre, then the arrows
+  // move the pin instead of the map. Capture phase, so Leaflet's own panning does not run as well.
+  mapEl.addEventListener(
+    'keydown',
+    (ev) => {
+      if (ev.target !== mapEl || ev.altKey || ev.ctrlKey || ev.metaKey) return;
+      if (ev.key === 'Enter' || ev.key === ' ') {
+        ev.preventDefault();
+        ev.stopImmediatePropagation();
+        // The centre pixel, so that the arrows' pixel steps keep the other coordinate exactly.
+        setPoint(map.containerPointToLatLng(map.getSize().divideBy(2).round()));
+      } else if (marker && ev.key.startsWith('Arrow')) {
+        ev.stopImmediatePropagation();
+        onKey(ev);
+      }
+    },
+    { capture: true },
+  );
   // Typed coordinates move the pin too.
   const fromInputs = () => {
     const a = Number(latInput.value.replace(',', '.'));

@@ -109,6 +109,36 @@ describe('Melden: the place on the map, and the public map and list', () => {
     await axe(page);
   });
 
+  it('by keyboard alone: Enter on the focused map drops the pin at its centre, the arrows then move the pin, not the map', async () => {
+    const page = await suite.page();
+    await page.goto(suite.server.url('/melden'));
+    await page.getByLabel(categoryName).check();
+    const map = page.locator('[data-module="location-picker"] .leaflet-container');
+    await map.waitFor({ state: 'visible' });
+    await expect(map.getAttribute('aria-label')).resolves.toContain('Eingabetaste oder Leertaste');
+    await map.focus();
+    const paneBefore = await page.locator('.leaflet-map-pane').getAttribute('style');
+    await page.keyboard.press('Enter');
+    await page.locator('.k-pin--chosen').waitFor();
+    const dropped = await latLon(page);
+    expect(dropped.lat).toBeGreaterThan(51.3);
+    expect(dropped.lat).toBeLessThan(51.7);
+    await expect(page.locator('#map-status').textContent()).resolves.toContain('Gewählter Ort');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const moved = await latLon(page);
+    expect(moved.lon).toBeGreaterThan(dropped.lon);
+    expect(moved.lat).toBeCloseTo(dropped.lat, 6);
+    await page.keyboard.press('ArrowDown');
+    expect((await latLon(page)).lat).toBeLessThan(moved.lat);
+    // The map itself stayed where it was: the keys moved the pin.
+    await expect(page.locator('.leaflet-map-pane').getAttribute('style')).resolves.toBe(paneBefore);
+    // Space again puts the pin back at the centre.
+    await page.keyboard.press(' ');
+    await expect.poll(async () => (await latLon(page)).lon).toBeCloseTo(dropped.lon, 6);
+    await axe(page);
+  });
+
   const variants: Array<[string, () => TestBrowser]> = [
     ['with JavaScript', () => suite.browser],
     ['without JavaScript', () => suite.noScriptBrowser],

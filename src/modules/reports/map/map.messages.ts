@@ -102,7 +102,8 @@ export const mapMessages: Catalogue<Key> = {
     locating: 'Standort wird ermittelt …',
     locateFailed: 'Der Standort konnte nicht ermittelt werden. Bitte wählen Sie den Ort auf der Karte oder suchen Sie eine Adresse.',
     pinLabel: 'Markierung des gewählten Orts. Mit den Pfeiltasten verschieben, mit Umschalt in größeren Schritten.',
-    mapLabel: 'Karte zur Auswahl des Orts. Klicken Sie auf die Karte, um die Markierung zu setzen.',
+    mapLabel:
+      'Karte zur Auswahl des Orts. Klicken Sie auf die Karte, um die Markierung zu setzen, oder drücken Sie die Eingabetaste oder Leertaste: Die Markierung erscheint in der Kartenmitte, die Pfeiltasten verschieben sie.',
     staticMapTitle: 'Ort auf der Karte wählen',
     staticMapHelpZoom: 'Klicken Sie in die Karte, um die Stelle zu vergrößern. Wenn die Karte nah genug ist, wählt ein Klick den Punkt.',
     staticMapHelpPick: 'Klicken Sie auf die Stelle, an der das Problem ist. Die blaue Markierung zeigt den gewählten Punkt.',
@@ -186,7 +187,8 @@ export const mapMessages: Catalogue<Key> = {
     locating: 'Finding your location …',
     locateFailed: 'Your location could not be found. Please choose the place on the map or search for an address.',
     pinLabel: 'Marker of the chosen place. Move it with the arrow keys, with Shift in larger steps.',
-    mapLabel: 'Map to choose the place. Click on the map to set the marker.',
+    mapLabel:
+      'Map to choose the place. Click on the map to set the marker, or press Enter or Space: the marker appears in the centre of the map and the arrow keys move it.',
     staticMapTitle: 'Choose the place on the map',
     staticMapHelpZoom: 'Click on the map to zoom in on that spot. Once the map is close enough, a click chooses the point.',
     staticMapHelpPick: 'Click on the spot where the problem is. The blue marker shows the chosen point.',
