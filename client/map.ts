@@ -60,6 +60,7 @@ const SHAPES: Record<string, string> = {
   progress: '<path d="M12 3 21 12 12 21 3 12Z"/>',
   fixed: '<rect x="4" y="4" width="16" height="16"/><path class="k-pin__mark" d="M8 12l3 3 5-6"/>',
   closed: '<path d="M12 3 21 20H3Z"/>',
+  pending: '<circle cx="12" cy="12" r="7"/>',
 };
 
 function pinIcon(group: string): L.DivIcon {

@@ -196,10 +196,10 @@ export function publicEvents(db: Db, organizationId: number, reportId: number) {
 }
 
 /** Marks the place reviewed with the moderated text; only once (a second click changes nothing). */
-export function markReviewed(db: Db, organizationId: number, id: number, userId: number, description: string) {
+export function markReviewed(db: Db, organizationId: number, id: number, userId: number, text: { description: string; address: string }) {
   return db
     .updateTable('reports')
-    .set({ reviewed_at: sql`now()`, reviewed_by: userId, description, updated_at: sql`now()` })
+    .set({ reviewed_at: sql`now()`, reviewed_by: userId, description: text.description, address: text.address, updated_at: sql`now()` })
     .where('organization_id', '=', organizationId)
     .where('id', '=', id)
     .where('reviewed_at', 'is', null)

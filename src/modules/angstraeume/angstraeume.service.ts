@@ -173,16 +173,21 @@ export async function reviewPlace(
   organizationId: number,
   id: number,
   userId: number,
-  rawDescription: string,
+  raw: { description: string; address: string },
 ): Promise<{ ok: true } | { ok: false; errors: Record<string, StaffProblem> } | { ok: false; notFound: true }> {
-  const description = rawDescription.trim();
-  if (!description) return { ok: false, errors: { description: 'required' } };
-  if ([...description].length > LIMITS.descriptionMax) return { ok: false, errors: { description: 'tooLong' } };
+  const description = raw.description.trim();
+  // The place text is published too: staff may shorten it to what is needed, or empty it (the district remains).
+  const address = raw.address.trim();
+  const errors: Record<string, StaffProblem> = {};
+  if (!description) errors.description = 'required';
+  else if ([...description].length > LIMITS.descriptionMax) errors.description = 'tooLong';
+  if ([...address].length > LIMITS.addressMax) errors.address = 'tooLong';
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
   return db.transaction().execute(async (trx) => {
     const place = await q.placeById(trx, organizationId, id);
     if (!place) return { ok: false, notFound: true } as const;
-    const edited = place.description !== description;
-    const done = await q.markReviewed(trx, organizationId, id, userId, description);
+    const edited = place.description !== description || place.address !== address;
+    const done = await q.markReviewed(trx, organizationId, id, userId, { description, address });
     if (done) await q.insertReviewEvent(trx, { organizationId, reportId: id, userId, edited });
     return { ok: true } as const;
   });

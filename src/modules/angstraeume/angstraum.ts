@@ -12,7 +12,7 @@ export function isMeasureType(value: unknown): value is MeasureType {
   return typeof value === 'string' && (MEASURE_TYPES as readonly string[]).includes(value);
 }
 
-export const LIMITS = { measureMax: 2000, descriptionMax: 5000, commentMax: 2000 } as const;
+export const LIMITS = { measureMax: 2000, descriptionMax: 5000, commentMax: 2000, addressMax: 300 } as const;
 
 export const RATING_MIN = 1;
 export const RATING_MAX = 5;

@@ -55,7 +55,7 @@ export function backOfficeRoutes(app: FastifyInstance, { db, now }: AngstraeumeS
     reply: FastifyReply,
     id: number,
     options: {
-      review?: { description: string; errors?: FieldErrors };
+      review?: { description: string; address: string; errors?: FieldErrors };
       measure?: { type: string; body: string; errors?: FieldErrors };
       notice?: string;
       status?: number;
@@ -71,7 +71,7 @@ export function backOfficeRoutes(app: FastifyInstance, { db, now }: AngstraeumeS
         ctx={ctx}
         place={place}
         measures={measures}
-        review={options.review ?? { description: place.description }}
+        review={options.review ?? { description: place.description, address: place.address }}
         measure={options.measure ?? { type: '', body: '' }}
         notice={options.notice}
       />,
@@ -89,15 +89,17 @@ export function backOfficeRoutes(app: FastifyInstance, { db, now }: AngstraeumeS
 
   o.post('/verwaltung/angstraeume/:id/pruefen', { preHandler: staffOnly(...REVIEWERS), schema: { params: IdParams } }, async (request, reply) => {
     const { id } = request.params;
-    const description = field(asForm(request.body), 'description');
-    const result = await service.reviewPlace(db, request.ctx.org.id, id, currentUser(request).id, description);
+    const body = asForm(request.body);
+    const text = { description: field(body, 'description'), address: field(body, 'address') };
+    const result = await service.reviewPlace(db, request.ctx.org.id, id, currentUser(request).id, text);
     if (result.ok) return reply.redirect(`/verwaltung/angstraeume/${id}?ok=geprueft`, 303);
     if ('notFound' in result) throw new AppError('not_found');
     const t = tr(request.ctx.locale);
-    const errors: FieldErrors = {
-      description: result.errors.description === 'tooLong' ? t('err.tooLong', { max: LIMITS.descriptionMax }) : t('err.description'),
-    };
-    return staffPlace(request, reply, id, { review: { description, errors }, status: 400 });
+    const errors: FieldErrors = {};
+    if (result.errors.description)
+      errors.description = result.errors.description === 'tooLong' ? t('err.tooLong', { max: LIMITS.descriptionMax }) : t('err.description');
+    if (result.errors.address) errors.address = t('err.tooLong', { max: LIMITS.addressMax });
+    return staffPlace(request, reply, id, { review: { ...text, errors }, status: 400 });
   });
 
   o.post('/verwaltung/angstraeume/:id/massnahme', { preHandler: staffOnly(), schema: { params: IdParams } }, async (request, reply) => {

@@ -141,6 +141,8 @@ const de = {
   'bo.reviewHelp':
     'Prüfen Sie Ort und Text. Entfernen Sie persönliche Daten (Namen, Kennzeichen, Beschreibungen einzelner Menschen), bevor Sie veröffentlichen.',
   'bo.descriptionLabel': 'Beschreibung (wird so veröffentlicht)',
+  'bo.addressLabel': 'Ort (wird so veröffentlicht)',
+  'bo.addressHint': 'Bis zur Prüfung zeigen öffentliche Seiten nur Kategorie und Bezirk. Leer lassen, wenn der Bezirk genügt.',
   'bo.publish': 'Geprüft: veröffentlichen',
   'bo.reviewedOn': 'Geprüft und öffentlich seit {date}.',
   'bo.publishedNotice': 'Der Ort ist geprüft und jetzt öffentlich.',
@@ -325,6 +327,8 @@ export const messages: Catalogue<Key> = {
     'bo.reviewSection': 'Review and publish',
     'bo.reviewHelp': 'Check the place and the text. Remove personal data (names, number plates, descriptions of individuals) before publishing.',
     'bo.descriptionLabel': 'Description (published as it stands)',
+    'bo.addressLabel': 'Place (published as it stands)',
+    'bo.addressHint': 'Until the review, public pages show only the category and the district. Leave empty if the district is enough.',
     'bo.publish': 'Reviewed: publish',
     'bo.reviewedOn': 'Reviewed and public since {date}.',
     'bo.publishedNotice': 'The place is reviewed and public now.',

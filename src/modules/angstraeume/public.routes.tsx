@@ -9,14 +9,10 @@ import { type AngstraeumeScope, placePage } from './angstraeume.http';
 import * as q from './angstraeume.queries';
 import { PlacesMap, TAG } from './angstraeume.schemas';
 import * as service from './angstraeume.service';
-import { CHANGE_PIN, placeName, tr } from './views/parts';
+import { CHANGE_PIN, publicPlaceName, tr } from './views/parts';
 import { AngstraeumeMapPage } from './views/public-pages';
 
 const FALLBACK_VIEW: MapView = { zoom: 6, lat: 51.16, lon: 10.45 };
-
-function pinStatus(group: service.PlaceSummary['change']['group']): string {
-  return { fixed: 'fixed', closed: 'closed', open: 'new', progress: 'in_progress' }[CHANGE_PIN[group]];
-}
 
 /** The public Angsträume-Karte: the map page, its picture without JavaScript, its GeoJSON, and the page of one place. */
 export function publicRoutes(app: FastifyInstance, scope: AngstraeumeScope): void {
@@ -37,7 +33,9 @@ export function publicRoutes(app: FastifyInstance, scope: AngstraeumeScope): voi
     const { ctx } = request;
     const [{ places }, areas, box] = await Promise.all([service.loadPlaces(db, ctx.org.id, now()), mapAreas(db, ctx.org.id), cityBox(db, ctx.org.id)]);
     const view = box ? fitView(box) : FALLBACK_VIEW;
-    const reports = places.filter((p) => p.location_precise).map((p) => ({ id: p.id, lat: p.lat, lon: p.lon, status: pinStatus(p.change.group) }));
+    const reports = places
+      .filter((p) => p.location_precise)
+      .map((p) => ({ id: p.id, lat: p.lat, lon: p.lon, status: p.status, group: CHANGE_PIN[p.change.group] }));
     const svg = renderStaticMapSvg({ view, areas, reports, title: tr(ctx.locale)('mapAlt', { city: ctx.org.name, n: places.length }) });
     return reply.type('image/svg+xml; charset=utf-8').header('Cache-Control', 'private, max-age=60').send(svg);
   });
@@ -67,7 +65,7 @@ export function publicRoutes(app: FastifyInstance, scope: AngstraeumeScope): voi
             group: CHANGE_PIN[p.change.group],
             change: p.change.group,
             status: `${t(`change.${p.change.group}`)}${p.overdue ? ` · ${t('overdueMark')}` : ''}`,
-            category: placeName(ctx.locale, p),
+            category: publicPlaceName(ctx.locale, p),
             overdue: p.overdue,
             measures: p.measures.length,
             url: `/angstraeume/${p.id}`,

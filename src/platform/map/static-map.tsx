@@ -17,7 +17,8 @@ export interface StaticArea {
 export interface StaticMapInput {
   view: MapView;
   areas: StaticArea[];
-  reports: Array<{ id: number; lat: number; lon: number; status: string }>;
+  /** A pin's shape follows its status, or its own group where a module's pins mean something else. */
+  reports: Array<{ id: number; lat: number; lon: number; status: string; group?: PinGroup }>;
   point?: { lat: number; lon: number } | null;
   size?: { width: number; height: number };
   title?: string;
@@ -43,9 +44,9 @@ function areaPath(view: MapView, geometry: unknown, size: { width: number; heigh
   return polygons.flatMap((polygon) => polygon.map((ring) => ringPath(view, ring, size))).join('');
 }
 
-const FILL: Record<PinGroup, string> = { open: '#b3261e', progress: '#8a5a00', fixed: '#1d6b36', closed: '#4a4d55' };
+const FILL: Record<PinGroup, string> = { open: '#b3261e', progress: '#8a5a00', fixed: '#1d6b36', closed: '#4a4d55', pending: '#ffffff' };
 
-/** The same shapes as the live map's pins: circle, diamond, square with tick, triangle. */
+/** The same shapes as the live map's pins: circle, diamond, square with tick, triangle, and a ring for "not known yet". */
 export function PinShape({ group, x, y, r = 7 }: { group: PinGroup; x: number; y: number; r?: number }) {
   const common = { fill: FILL[group], stroke: '#ffffff', 'stroke-width': 1.5 };
   switch (group) {
@@ -62,6 +63,8 @@ export function PinShape({ group, x, y, r = 7 }: { group: PinGroup; x: number; y
       );
     case 'closed':
       return <path d={`M${x} ${y - r - 1}L${x + r + 1} ${y + r}L${x - r - 1} ${y + r}Z`} {...common} />;
+    case 'pending':
+      return <circle cx={x} cy={y} r={r - 1} fill={FILL.pending} stroke="#4a4d55" stroke-width={3} />;
   }
 }
 
@@ -96,7 +99,7 @@ export function renderStaticMapSvg(input: StaticMapInput): string {
         .map((r) => ({ r, p: latLonToPixel(view, r.lat, r.lon, size) }))
         .filter(({ p }) => inside(p))
         .map(({ r, p }) => (
-          <PinShape group={pinGroup(r.status)} x={Math.round(p.x)} y={Math.round(p.y)} />
+          <PinShape group={r.group ?? pinGroup(r.status)} x={Math.round(p.x)} y={Math.round(p.y)} />
         ))}
       {point && inside(point) && (
         <g>

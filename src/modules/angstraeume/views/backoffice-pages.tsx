@@ -138,7 +138,7 @@ export interface StaffPlaceProps {
   ctx: RequestContext;
   place: PlaceView;
   measures: MeasureView[];
-  review: { description: string; errors?: FieldErrors };
+  review: { description: string; address: string; errors?: FieldErrors };
   measure: { type: string; body: string; errors?: FieldErrors };
   notice?: string | undefined;
 }
@@ -178,6 +178,14 @@ export function BackOfficePlacePage({ ctx, place, measures, review, measure, not
           <form method="post" action={`/verwaltung/angstraeume/${place.id}/pruefen`} novalidate>
             <CsrfField token={ctx.csrfToken} />
             <p>{t('bo.reviewHelp')}</p>
+            <TextInput
+              name="address"
+              label={t('bo.addressLabel')}
+              hint={t('bo.addressHint')}
+              value={review.address}
+              error={review.errors?.address}
+              maxLength={LIMITS.addressMax}
+            />
             <TextArea
               name="description"
               label={t('bo.descriptionLabel')}

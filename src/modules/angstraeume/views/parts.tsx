@@ -11,8 +11,8 @@ import { messages } from '../messages';
 
 export const tr = (locale: Locale) => translator(messages, locale);
 
-/** Map pins reuse the reports map's four shapes; the legend says what they mean here. */
-export const CHANGE_PIN: Record<ChangeGroup, PinGroup> = { safer: 'fixed', same: 'closed', less_safe: 'open', unknown: 'progress', no_measure: 'progress' };
+/** Map pins reuse the map's shapes, one per meaning, so the legend never shows one symbol for two things. */
+export const CHANGE_PIN: Record<ChangeGroup, PinGroup> = { safer: 'fixed', same: 'closed', less_safe: 'open', unknown: 'pending', no_measure: 'progress' };
 export const LEGEND_GROUPS: ChangeGroup[] = ['safer', 'same', 'less_safe', 'no_measure', 'unknown'];
 
 export function ChangeMark({ locale, group }: { locale: Locale; group: ChangeGroup }) {
@@ -64,6 +64,14 @@ export function OverdueMark({ locale, intervalDays }: { locale: Locale; interval
 
 export function measureLabel(locale: Locale, type: MeasureType): string {
   return tr(locale)(`measure.${type}`);
+}
+
+/**
+ * What the public may read as a place's name: the reporter's own words only after staff reviewed them (they can
+ * hold names or number plates); before that only the district, beside the category.
+ */
+export function publicPlaceName(locale: Locale, p: { address: string; district: string | null; reviewed_at: Date | string | null }): string {
+  return placeName(locale, p.reviewed_at ? p : { address: '', district: p.district });
 }
 
 export function placeName(locale: Locale, p: { address: string; district: string | null }): string {

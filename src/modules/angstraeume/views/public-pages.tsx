@@ -21,7 +21,7 @@ import {
   measureLabel,
   newsText,
   OverdueMark,
-  placeName,
+  publicPlaceName,
   SafetyChart,
   tr,
 } from './parts';
@@ -89,7 +89,7 @@ export function AngstraeumeMapPage({ ctx, places, intervalDays, now, settings, r
                 rowHeader: true,
                 cell: (p) => (
                   <a href={`/angstraeume/${p.id}`}>
-                    #{p.id} {placeName(ctx.locale, p)}
+                    #{p.id} {publicPlaceName(ctx.locale, p)}
                   </a>
                 ),
               },
@@ -250,7 +250,7 @@ export function PlacePage(props: PlacePageProps) {
   const t = tr(ctx.locale);
   const tp = translator(platformMessages, ctx.locale);
   const reviewed = Boolean(place.reviewed_at);
-  const title = t('placeTitle', { id: place.id, place: placeName(ctx.locale, place) });
+  const title = t('placeTitle', { id: place.id, place: publicPlaceName(ctx.locale, place) });
   const measureNo = new Map(props.measures.map((m, i) => [m.id, i + 1]));
   const errors = props.rating.kind === 'form' ? (props.rating.errors ?? {}) : {};
   const news = props.events.filter((e) => e.kind === 'measure' || e.kind === 'public_note' || e.kind === 'status');

@@ -39,7 +39,7 @@ export function mapData(ctx: RequestContext, settings: MapSettings): Record<stri
 /** Shapes and words of the pins, so colour is never the only signal. */
 export function Legend({ ctx }: { ctx: RequestContext }) {
   const t = translator(mapMessages, ctx.locale);
-  const groups: PinGroup[] = ['open', 'progress', 'fixed', 'closed'];
+  const groups = ['open', 'progress', 'fixed', 'closed'] as const satisfies readonly PinGroup[];
   return (
     <>
       <p class="k-hint" id="map-legend-title">
