@@ -28,6 +28,19 @@ export interface Config {
   openDataLicence: string;
   /** Seconds a shared public answer (map clusters, list counts) is reused from memory; 0: always recomputed. */
   publicCacheSeconds: number;
+  /** How long personal data is kept (documented on the privacy page; the purge jobs read it). */
+  retention: {
+    /** Months after a report is closed or fixed until its reporter's name, email and phone are removed. */
+    reporterContactMonths: number;
+    /** Days used or expired sign-in, confirmation and setup links are kept. */
+    linkDays: number;
+    /** Days a sent email (address and text) stays in the outbox. */
+    mailDays: number;
+    /** Hours a rate-limit counter (keyed by IP address or a hash of the email address) is kept. */
+    rateLimitHours: number;
+  };
+  /** A deleted account's public reports, supports and ratings: kept without anything personal, or removed. */
+  deletedAccountContributions: 'anonymise' | 'remove';
   session: {
     residentIdleMinutes: number;
     residentAbsoluteHours: number;
@@ -77,6 +90,19 @@ export const SETTINGS = [
     'OPEN_DATA_LICENCE',
     'dl-de/zero-2-0',
     'licence of the open data (Open311, GeoJSON, CSV, Atom feeds), shown on /offene-daten: dl-de/zero-2-0, dl-de/by-2-0, cc-by-4.0, cc0-1.0, odbl-1.0 or another short name',
+  ],
+  [
+    'RETENTION_REPORTER_CONTACT_MONTHS',
+    '6',
+    "months after a report is closed or fixed until the reporter's name, email and phone are removed from it (1–120); stated on the privacy page",
+  ],
+  ['RETENTION_LINK_DAYS', '7', 'days used or expired sign-in, confirmation and setup links are kept before they are deleted (1–365)'],
+  ['RETENTION_MAIL_DAYS', '30', 'days a sent email (address and text) stays in the outbox before it is deleted (1–3650)'],
+  ['RETENTION_RATE_LIMIT_HOURS', '24', 'hours a rate-limit counter (IP address or a hash of the email address) is kept (24–720)'],
+  [
+    'DELETED_ACCOUNT_CONTRIBUTIONS',
+    'anonymise',
+    'when a resident deletes their account, their public reports, supports and ratings are kept without anything personal (anonymise) or deleted with it (remove)',
   ],
   ['PUBLIC_CACHE_SECONDS', '30 (test: 0)', 'seconds public map data and list counts are reused from memory before they are recomputed; 0 switches this off'],
   ['NODE_ENV', '(unset: demo)', 'production or test'],
@@ -154,6 +180,12 @@ function openDataLicence(raw: string | undefined): string {
   return value;
 }
 
+function contributionsOnDeletion(raw: string | undefined): 'anonymise' | 'remove' {
+  const value = (raw ?? '').trim() || 'anonymise';
+  if (value !== 'anonymise' && value !== 'remove') throw new ConfigError(`DELETED_ACCOUNT_CONTRIBUTIONS must be anonymise or remove, got "${value}"`);
+  return value;
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const mode = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'demo';
   const port = int(env, 'PORT', 3000, 0, 65535);
@@ -206,6 +238,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     mapTileAttribution: env.MAP_TILE_ATTRIBUTION || archive?.attribution || '',
     openDataLicence: openDataLicence(env.OPEN_DATA_LICENCE),
     publicCacheSeconds: int(env, 'PUBLIC_CACHE_SECONDS', mode === 'test' ? 0 : 30, 0, 3600),
+    retention: {
+      reporterContactMonths: int(env, 'RETENTION_REPORTER_CONTACT_MONTHS', 6, 1, 120),
+      linkDays: int(env, 'RETENTION_LINK_DAYS', 7, 1, 365),
+      mailDays: int(env, 'RETENTION_MAIL_DAYS', 30, 1, 3650),
+      // The longest rate-limit window is an hour; a day keeps every counter until its window has passed.
+      rateLimitHours: int(env, 'RETENTION_RATE_LIMIT_HOURS', 24, 24, 720),
+    },
+    deletedAccountContributions: contributionsOnDeletion(env.DELETED_ACCOUNT_CONTRIBUTIONS),
     session: {
       residentIdleMinutes: int(env, 'SESSION_RESIDENT_IDLE_MINUTES', 7 * 24 * 60, 1, 525_600),
       residentAbsoluteHours: int(env, 'SESSION_RESIDENT_ABSOLUTE_HOURS', 30 * 24, 1, 8760),
