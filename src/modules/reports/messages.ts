@@ -113,6 +113,8 @@ type Key =
   | 'mail.confirmBody'
   | 'mail.departmentSubject'
   | 'mail.departmentBody'
+  | 'mail.forwardedSubject'
+  | 'mail.forwardedBody'
   | 'limitTitle'
   | 'limitText'
   | 'alreadySentTitle'
@@ -239,6 +241,9 @@ export const messages: Catalogue<Key> = {
       'Guten Tag,\n\nbitte bestätigen Sie Ihre Meldung „{category}“ mit diesem Link (gültig 7 Tage):\n{link}\n\nErst danach wird sie veröffentlicht und weitergeleitet. Sie haben nichts gemeldet? Dann ignorieren Sie diese E-Mail.\n\n{city}',
     'mail.departmentSubject': 'Neue Meldung #{id}: {category}',
     'mail.departmentBody': 'Neue Meldung #{id} ({category})\n\nOrt: {place}\nBezirk: {district}\n\n{description}\n\nIn der Verwaltung öffnen:\n{link}',
+    'mail.forwardedSubject': 'Weitergeleitete Meldung #{id}: {category}',
+    'mail.forwardedBody':
+      'Die Abteilung {from} hat Ihnen Meldung #{id} ({category}) weitergeleitet.\n\nOrt: {place}\nBezirk: {district}\n\n{description}\n\nIn der Verwaltung öffnen:\n{link}',
     limitTitle: 'Gerade sehr viele Meldungen',
     limitText:
       'Von Ihrem Anschluss oder Konto kamen in der letzten Stunde sehr viele Meldungen oder Fotos. Zum Schutz vor Missbrauch nehmen wir weitere erst in etwa {minutes} Minute(n) an. Ihre Eingaben bleiben hier erhalten: Senden Sie das Formular dann einfach noch einmal.',
@@ -364,6 +369,9 @@ export const messages: Catalogue<Key> = {
       'Hello,\n\nplease confirm your report “{category}” with this link (valid for 7 days):\n{link}\n\nOnly then is it published and forwarded. You did not report anything? Just ignore this email.\n\n{city}',
     'mail.departmentSubject': 'New report #{id}: {category}',
     'mail.departmentBody': 'New report #{id} ({category})\n\nPlace: {place}\nDistrict: {district}\n\n{description}\n\nOpen in the back office:\n{link}',
+    'mail.forwardedSubject': 'Report #{id} passed on to you: {category}',
+    'mail.forwardedBody':
+      'The department {from} passed report #{id} ({category}) on to you.\n\nPlace: {place}\nDistrict: {district}\n\n{description}\n\nOpen in the back office:\n{link}',
     limitTitle: 'A great many reports just now',
     limitText:
       'A great many reports or photos came from your connection or account in the last hour. To prevent abuse we accept more in about {minutes} minute(s). Your input is kept here: simply send the form again then.',

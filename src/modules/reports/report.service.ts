@@ -12,6 +12,7 @@ import { enqueueMail } from '../../platform/mail/outbox';
 import { hashToken, randomToken } from '../../platform/security/tokens';
 import { issueToken, residentForEmail, spendToken } from '../accounts';
 import { districtsAt } from '../organizations';
+import { tellDepartment } from './department-notice';
 import { messages } from './messages';
 import { boxAround, distanceMeters, LIMITS, parseCoordinate, type Question, validateAnswers } from './report';
 import * as q from './report.queries';
@@ -400,29 +401,7 @@ async function afterPublication(db: Db, deps: ReportDeps, org: Org, reportId: nu
   if (!report) return;
   const reporter = await q.publicationDetails(db, org.id, reportId);
   if (reporter.reporter_email) await q.addFollower(db, org.id, reportId, reporter.reporter_email, hashToken(randomToken()));
-  if (!reporter.department_id) return;
-  const department = await q.departmentById(db, org.id, reporter.department_id);
-  if (!department) return;
-  if (department.open311_enabled && department.open311_endpoint) {
-    await q.insertForward(db, org.id, reportId, department.id);
-    return;
-  }
-  // Departments work in German, whatever language the resident used.
-  const t = translator(messages, 'de');
-  await enqueueMail(db, {
-    organization_id: org.id,
-    to_address: department.email,
-    subject: t('mail.departmentSubject', { id: reportId, category: report.category_de }),
-    text_body: t('mail.departmentBody', {
-      id: reportId,
-      category: report.category_de,
-      place: `${reporter.address ? `${reporter.address} – ` : ''}${reporter.lat.toFixed(5)}, ${reporter.lon.toFixed(5)}`,
-      district: report.district ?? '–',
-      description: reporter.description,
-      link: new URL(`/verwaltung/meldungen/${reportId}`, deps.publicUrl).href,
-    }),
-    html_body: null,
-  });
+  if (reporter.department_id) await tellDepartment(db, deps.publicUrl, org.id, reportId, reporter.department_id);
 }
 
 /** The emailed link proves the address: the report goes public and the reporter is signed in. */

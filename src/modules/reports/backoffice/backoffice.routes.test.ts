@@ -245,6 +245,34 @@ describe('working on a report', () => {
     const page = await clients.anonymous!.get(`/meldungen/${id}`);
     expect(page.body).toContain('Kategorie geändert: Wilder Müll');
     expect(page.body).toContain('An eine andere Stelle weitergeleitet: Grünflächenamt');
+    // The receiving department hears of it as of a new report, in the same transaction as the change.
+    const mail = await t.db
+      .selectFrom('outbox')
+      .select(['subject', 'text_body'])
+      .where('to_address', '=', s.depB.email)
+      .where('subject', 'like', `%#${id}%`)
+      .executeTakeFirstOrThrow();
+    expect(mail.subject).toBe(`Weitergeleitete Meldung #${id}: Wilder Müll`);
+    expect(mail.text_body).toContain(`Die Abteilung ${s.depA.name} hat Ihnen Meldung #${id}`);
+    expect(mail.text_body).toContain(`/verwaltung/meldungen/${id}`);
+  });
+
+  it('passing a report on to a department with Open311 forwarding queues the forward instead of a mail', async () => {
+    const id = await reportA();
+    await t.db
+      .updateTable('departments')
+      .set({ open311_enabled: true, open311_endpoint: 'https://open311.example.org/v2/' })
+      .where('id', '=', s.depB.id)
+      .execute();
+    try {
+      expect((await clients.staffA!.post(`/verwaltung/meldungen/${id}/abteilung`, { departmentId: String(s.depB.id) })).statusCode).toBe(303);
+      const forward = await t.db.selectFrom('report_forwards').select(['department_id']).where('report_id', '=', id).execute();
+      expect(forward).toEqual([{ department_id: s.depB.id }]);
+      const mails = await t.db.selectFrom('outbox').select('id').where('to_address', '=', s.depB.email).where('subject', 'like', `%#${id}%`).execute();
+      expect(mails).toEqual([]);
+    } finally {
+      await t.db.updateTable('departments').set({ open311_enabled: false, open311_endpoint: null }).where('id', '=', s.depB.id).execute();
+    }
   });
 
   it('marks a duplicate: supporters and followers move, a person supporting both counts once', async () => {

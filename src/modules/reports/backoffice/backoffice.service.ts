@@ -7,6 +7,7 @@ import type { SessionUser } from '../../../platform/http/sessions';
 import { randomToken } from '../../../platform/security/tokens';
 import { canTransition, LIMITS } from '../report';
 import { insertEvent } from '../report.queries';
+import { tellDepartment } from '../department-notice';
 import { photoKey } from '../report.service';
 import type { BackOfficeMessageKey } from './backoffice.messages';
 import { canWorkOnReport, isReopening } from './backoffice.policy';
@@ -156,8 +157,11 @@ export async function changeCategory(db: Db, org: Org, actor: Actor, reportId: n
   });
 }
 
-/** Passing a report on: department staff may hand their report to any department of the city. */
-export async function reassignDepartment(db: Db, org: Org, actor: Actor, reportId: number, rawDepartmentId: string): Promise<ActionResult> {
+/**
+ * Passing a report on: department staff may hand their report to any department of the city, which hears of it
+ * as it would of a new report (mail, or its Open311 forward), in the same transaction.
+ */
+export async function reassignDepartment(db: Db, org: Org, actor: Actor, reportId: number, rawDepartmentId: string, publicUrl: URL): Promise<ActionResult> {
   return onReport(db, org, actor, reportId, async (trx, report) => {
     const id = parseId(rawDepartmentId);
     const department = id ? await bq.findDepartment(trx, org.id, id) : undefined;
@@ -173,6 +177,7 @@ export async function reassignDepartment(db: Db, org: Org, actor: Actor, reportI
       actorUserId: actor.id,
       data: { to: department.name, toId: department.id, from: before?.name ?? null },
     });
+    await tellDepartment(trx, publicUrl, org.id, report.id, department.id, before?.name ?? '–');
     return OK;
   });
 }

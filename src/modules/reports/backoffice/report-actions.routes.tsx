@@ -34,7 +34,7 @@ const ReportPageQuery = Type.Object({
 });
 
 /** One report in the back office and the form posts that work on it. */
-export function reportActionRoutes(app: FastifyInstance, { db }: BackOfficeRouteDeps): void {
+export function reportActionRoutes(app: FastifyInstance, { db, config }: BackOfficeRouteDeps): void {
   const routes = app.withTypeProvider<TypeBoxTypeProvider>();
 
   routes.get('/verwaltung/meldungen/:id', { ...anyStaff, schema: { params: IdParams, querystring: ReportPageQuery } }, async (request, reply) => {
@@ -83,7 +83,12 @@ export function reportActionRoutes(app: FastifyInstance, { db }: BackOfficeRoute
     'status',
   );
   reportAction('kategorie', ['categoryId'], (r, id, b) => bo.changeCategory(db, r.ctx.org, actor(r), id, field(b, 'categoryId')), 'category');
-  reportAction('abteilung', ['departmentId'], (r, id, b) => bo.reassignDepartment(db, r.ctx.org, actor(r), id, field(b, 'departmentId')), 'department');
+  reportAction(
+    'abteilung',
+    ['departmentId'],
+    (r, id, b) => bo.reassignDepartment(db, r.ctx.org, actor(r), id, field(b, 'departmentId'), config.publicUrl),
+    'department',
+  );
   reportAction(
     'doppelt',
     ['duplicateOf', 'duplicateNote'],
