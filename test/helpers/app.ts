@@ -8,6 +8,7 @@ import type { Organization } from '../../src/db-schema';
 import { migrateAll } from '../../src/module-list';
 import type { DatabaseHandle, Db } from '../../src/platform/db/connect';
 import { CSRF_COOKIE, csrfTokenFor } from '../../src/platform/http/csrf';
+import { sessionCookieName } from '../../src/platform/http/platform-plugin';
 import { createSession } from '../../src/platform/http/sessions';
 import type { ModuleRegistry } from '../../src/platform/module';
 import { createTestDatabase } from './database';
@@ -63,8 +64,9 @@ export class Client {
     this.cookies.set(CSRF_COOKIE, 'test-csrf-cookie');
   }
 
+  /** The token a page would carry: bound to the CSRF cookie and, once signed in, to the session. */
   get csrf(): string {
-    return csrfTokenFor(this.t.config.secret, this.cookies.get(CSRF_COOKIE) ?? '');
+    return csrfTokenFor(this.t.config.secret, this.cookies.get(CSRF_COOKIE) ?? '', this.cookies.get(sessionCookieName(false)));
   }
 
   async request(options: InjectOptions): Promise<LightMyRequestResponse> {
@@ -101,7 +103,7 @@ export class Client {
   /** Signs in without going through the forms (for tests about something else). */
   async signInAs(userId: number, level: 'resident' | 'staff'): Promise<void> {
     const token = await createSession(this.t.db, { organizationId: this.t.org.id, userId, level, idleMinutes: 30, absoluteHours: 1 });
-    this.cookies.set('k_session', token);
+    this.cookies.set(sessionCookieName(false), token);
   }
 }
 

@@ -130,8 +130,12 @@ function cookiesFor(who: Who, extra: Record<string, string> = {}): Record<string
   return { [CSRF_COOKIE]: CSRF_COOKIE_VALUE, ...(session ? { [SESSION_COOKIE]: session } : {}), ...extra };
 }
 
+/** The token the pages give this visitor: bound to the CSRF cookie and to the visitor's session. */
+function csrfFor(who: Who): string {
+  return csrfTokenFor(t.config.secret, CSRF_COOKIE_VALUE, who === 'anonymous' ? undefined : world.sessions[who]);
+}
+
 async function crawl() {
-  const csrf = csrfTokenFor(t.config.secret, CSRF_COOKIE_VALUE);
   let n = 0;
   // A fresh address per request: some pages count visits per address (questionnaires, sign-in).
   const ip = () => `192.0.${Math.floor(++n / 250) % 250}.${(n % 250) + 1}`;
@@ -171,7 +175,7 @@ async function crawl() {
       method: 'POST',
       url,
       headers: { host: 'localhost', 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
+      payload: new URLSearchParams({ _csrf: csrfFor(who), ...fields }).toString(),
       cookies: cookiesFor(who),
       remoteAddress: ip(),
     });
@@ -236,7 +240,7 @@ const SQL_ERROR =
 const TEXTUAL = /^(text\/|application\/(json|xml|geo\+json|atom\+xml|manifest\+json|javascript|problem\+json)|image\/svg\+xml)/;
 
 async function send(c: FuzzCase): Promise<{ res: LightMyRequestResponse; url: string; payload?: string | Buffer }> {
-  const token = csrfTokenFor(t.config.secret, CSRF_COOKIE_VALUE);
+  const token = csrfFor(c.who);
   const bodyToken = c.csrf === 'valid' ? token : c.csrf === 'wrong' ? csrfTokenFor(t.config.secret, 'someone-else') : null;
   const { payload, contentType } = encodeBody(c, bodyToken);
   const qs = new URLSearchParams(c.query).toString();

@@ -78,7 +78,6 @@ const world = await seedWorld(t);
 afterAll(() => t.close());
 
 const CSRF_COOKIE_VALUE = 'matrix-csrf-cookie';
-const csrf = csrfTokenFor(t.config.secret, CSRF_COOKIE_VALUE);
 const SESSION_COOKIE = sessionCookieName(false);
 
 // ---------------------------------------------------------------------------------------------------------
@@ -185,7 +184,8 @@ function send(method: string, path: string, who: Visitor): Promise<LightMyReques
       ...(withBody ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
       ...(who === 'partner' ? { 'x-api-key': world.apiKey } : {}),
     },
-    payload: withBody ? new URLSearchParams({ _csrf: csrf }).toString() : undefined,
+    // The token the visitor's pages carry: bound to the CSRF cookie and to the session.
+    payload: withBody ? new URLSearchParams({ _csrf: csrfTokenFor(t.config.secret, CSRF_COOKIE_VALUE, session) }).toString() : undefined,
     cookies: { [CSRF_COOKIE]: CSRF_COOKIE_VALUE, ...(session ? { [SESSION_COOKIE]: session } : {}) },
     // A fresh address per request, so per-address limits never answer instead of the guard.
     remoteAddress: `198.18.${Math.floor(n / 250) % 250}.${(n % 250) + 1}`,

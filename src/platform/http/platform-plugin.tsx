@@ -8,7 +8,7 @@ import { randomToken } from '../security/tokens';
 import { ErrorPage } from '../views/error-page';
 import { sendHtml } from '../views/render';
 import type { RequestContext } from './context';
-import { CSRF_COOKIE, csrfTokenFor, csrfValid, newCsrfCookie } from './csrf';
+import { csrfCookieName, csrfTokenFor, csrfValid, issueCsrfCookie } from './csrf';
 import { AppError, type ErrorCode, isDatabaseUnavailable } from './errors';
 import { asForm, field, safeReturnPath } from './form';
 import { createMethodIndex } from './method-router';
@@ -53,6 +53,7 @@ function wantsJson(request: FastifyRequest): boolean {
 export async function platformPlugin(app: FastifyInstance, options: PlatformOptions): Promise<void> {
   const { config, db } = options;
   const secure = config.publicUrl.protocol === 'https:';
+  const csrfName = csrfCookieName(secure);
   const methodIndex = createMethodIndex();
   app.addHook('onRoute', (route) => methodIndex.add(route.method, route.url));
   // Route schemas are TypeBox, checked strictly (see schemas.ts); a failed check is a 400 in the error handler below.
@@ -65,11 +66,8 @@ export async function platformPlugin(app: FastifyInstance, options: PlatformOpti
     setSecurityHeaders(request, reply, secure);
     if (request.url.startsWith('/static/')) return;
     const org = (await options.findOrganization(request.hostname)) ?? null;
-    let csrfCookie = request.cookies[CSRF_COOKIE];
-    if (!csrfCookie || csrfCookie.length > 64) {
-      csrfCookie = newCsrfCookie();
-      reply.setCookie(CSRF_COOKIE, csrfCookie, cookieOptions(secure));
-    }
+    let csrfCookie = request.cookies[csrfName];
+    if (!csrfCookie || csrfCookie.length > 64) csrfCookie = issueCsrfCookie(request, reply, secure);
     const queryLocale = (request.query as Record<string, unknown> | undefined)?.lang;
     const locale = isLocale(queryLocale) ? queryLocale : negotiateLocale(request.cookies[LOCALE_COOKIE], request.headers['accept-language']);
     const token = request.cookies[sessionCookieName(secure)] ?? null;
@@ -78,7 +76,7 @@ export async function platformPlugin(app: FastifyInstance, options: PlatformOpti
       org: org ?? fallbackOrganization,
       locale,
       user: org && token ? await loadSession(db, org.id, token) : null,
-      csrfToken: csrfTokenFor(config.secret, csrfCookie),
+      csrfToken: csrfTokenFor(config.secret, csrfCookie, token),
       path: request.url,
       demo: config.mode !== 'production',
       requestId: request.id,
@@ -91,7 +89,7 @@ export async function platformPlugin(app: FastifyInstance, options: PlatformOpti
     if (STATE_CHANGING.has(request.method) && !request.is404 && request.routeOptions.config.csrf !== false) {
       const body = asForm(request.body);
       const token = body._csrf ?? request.headers['x-csrf-token'];
-      if (!csrfValid(config.secret, request.cookies[CSRF_COOKIE], Array.isArray(token) ? token[0] : token)) {
+      if (!csrfValid(config.secret, request.cookies[csrfName], Array.isArray(token) ? token[0] : token, request.sessionToken)) {
         throw new AppError('csrf_invalid');
       }
     }

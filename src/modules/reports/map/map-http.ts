@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../../platform/db/connect';
 import type { RequestContext } from '../../../platform/http/context';
+import { setsCsrfCookie } from '../../../platform/http/csrf';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { publicCache } from '../../../platform/http/response-cache';
 import { translator } from '../../../platform/i18n';
@@ -39,8 +40,8 @@ export type PublicCaches = ReturnType<typeof publicCaches>;
 /** An ETag over the body, and public caching only when no cookie is being set. */
 export function sendCached(request: FastifyRequest, reply: FastifyReply, payload: string | CachedBody, type: string, maxAge = 60) {
   const { body, etag } = typeof payload === 'string' ? withEtag(payload) : payload;
-  // A response that sets a cookie (a first visit) must never be stored by a shared cache.
-  const shared = Boolean(request.cookies.k_csrf);
+  // A response that sets a cookie (a first visit, a sign-in) must never be stored by a shared cache.
+  const shared = !setsCsrfCookie(request);
   reply.header('Cache-Control', `${shared ? 'public' : 'private'}, max-age=${maxAge}`);
   reply.header('ETag', etag);
   const query = request.query as Record<string, unknown>;
