@@ -156,11 +156,15 @@ describe('staff sign-in with password and TOTP', () => {
     expect((await c.get('/verwaltung')).statusCode).toBe(403);
   });
 
-  it('rate limits staff logins per account', async () => {
+  it('rate limits staff logins per account and source: eleven addresses, eleven checked attempts; one address, ten', async () => {
     const staff = await createStaff(t.db, t.config.secret, t.org.id, 'moderator');
-    const codes: number[] = [];
+    const spread: number[] = [];
     for (let i = 0; i < 11; i++)
-      codes.push((await new Client(t, `192.0.2.${100 + i}`).post('/verwaltung/anmelden', { email: staff.email, password: 'wrong wrong wrong' })).statusCode);
+      spread.push((await new Client(t, `192.0.2.${100 + i}`).post('/verwaltung/anmelden', { email: staff.email, password: 'wrong wrong wrong' })).statusCode);
+    expect(spread.every((s) => s === 401)).toBe(true);
+    const one = new Client(t, '192.0.2.99');
+    const codes: number[] = [];
+    for (let i = 0; i < 11; i++) codes.push((await one.post('/verwaltung/anmelden', { email: staff.email, password: 'wrong wrong wrong' })).statusCode);
     expect(codes.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(codes[10]).toBe(429);
   });

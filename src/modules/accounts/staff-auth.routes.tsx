@@ -12,7 +12,7 @@ import { platformMessages } from '../../platform/i18n/platform-messages';
 import { hashToken } from '../../platform/security/tokens';
 import { sendHtml } from '../../platform/views/render';
 import { type AccountScope, SignInQuery } from './account.http';
-import { LIMITS } from './account.limits';
+import { clearStaffLoginLock, LIMITS, staffLoginWait } from './account.limits';
 import * as accounts from './account.service';
 import { messages } from './messages';
 import type { PasswordProblem } from './password';
@@ -61,10 +61,13 @@ export function staffAuthRoutes(app: FastifyInstance, { db, deps, secure, startS
     if (!email) errors.email = tp(rawEmail ? 'field.email' : 'field.required');
     if (!password) errors.password = tp('field.required');
     if (!email || !password) return sendHtml(reply, <StaffLoginPage ctx={ctx} email={rawEmail} returnPath={returnPath} errors={errors} />, 400);
-    await enforce(db, [
-      [LIMITS.loginIp, clientKey(request.ip)],
-      [LIMITS.loginAccount, hashToken(email)],
-    ]);
+    const wait = await staffLoginWait(db, email, request.ip);
+    if (wait > 0) {
+      // The form again, with the way out that needs no password: the reset link by mail.
+      reply.header('Retry-After', String(wait));
+      const locked = { email: t('loginLocked', { minutes: Math.ceil(wait / 60) }) };
+      return sendHtml(reply, <StaffLoginPage ctx={ctx} email={rawEmail} returnPath={returnPath} errors={locked} />, 429);
+    }
     const pending = await accounts.staffPasswordStep(deps, ctx.org, email, password);
     if (!pending) {
       return sendHtml(reply, <StaffLoginPage ctx={ctx} email={rawEmail} returnPath={returnPath} errors={{ email: t('wrongCredentials') }} />, 401);
@@ -148,10 +151,14 @@ export function staffAuthRoutes(app: FastifyInstance, { db, deps, secure, startS
     const { token } = request.params;
     await enforce(db, [[LIMITS.resetIp, clientKey(request.ip)]]);
     const { password, code } = passwordForm(request.body);
-    const result = await accounts.resetPassword(deps, request.ctx.org, token, password, code);
-    if (result.ok) return reply.redirect('/verwaltung/anmelden?ok=reset', 303);
-    if ('expired' in result && result.expired) return sendHtml(reply, <LinkInvalidPage ctx={request.ctx} retry="/verwaltung/passwort-vergessen" />, 410);
     const found = await accounts.peekPasswordReset(deps, request.ctx.org, token);
+    const result = await accounts.resetPassword(deps, request.ctx.org, token, password, code);
+    if (result.ok) {
+      // The link came by mail and the code from the authenticator: the owner, who may sign in again from here.
+      if (found) await clearStaffLoginLock(db, found.email, request.ip);
+      return reply.redirect('/verwaltung/anmelden?ok=reset', 303);
+    }
+    if ('expired' in result && result.expired) return sendHtml(reply, <LinkInvalidPage ctx={request.ctx} retry="/verwaltung/passwort-vergessen" />, 410);
     const errors = passwordErrors(request.ctx.locale, result);
     return sendHtml(reply, <ResetPasswordPage ctx={request.ctx} token={token} email={found?.email ?? ''} errors={errors} />, 400);
   });

@@ -39,6 +39,11 @@ export async function enforce(db: Db, checks: Array<[Limit, string]>, amount = 1
   if (retryAfter > 0) throw new AppError('rate_limited', { retryAfterSeconds: retryAfter });
 }
 
+/** Forgets a counter, e.g. a sign-in lock once the account's owner has proven who they are another way. */
+export async function clearLimit(db: Db, limit: Limit, subject: string): Promise<void> {
+  await db.deleteFrom('rate_limits').where('key', '=', `${limit.name}:${subject}`).execute();
+}
+
 export async function purgeExpiredRateLimits(db: Db): Promise<void> {
   await db.deleteFrom('rate_limits').where('window_start', '<', sql<Date>`now() - interval '1 day'`).execute();
 }
