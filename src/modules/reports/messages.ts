@@ -92,6 +92,8 @@ type Key =
   | 'duplicateOf'
   | 'support'
   | 'supportSignIn'
+  | 'ownReport'
+  | 'supportOwn'
   | 'follow'
   | 'unfollow'
   | 'following'
@@ -218,6 +220,8 @@ export const messages: Catalogue<Key> = {
     duplicateOf: 'Diese Meldung ist doppelt. Verfolgen Sie Meldung #{id}.',
     support: 'Ich auch – unterstützen',
     supportSignIn: 'Anmelden, um zu unterstützen',
+    ownReport: 'Das ist Ihre eigene Meldung. Unterstützen können sie andere, die das Anliegen teilen.',
+    supportOwn: 'Ihre eigene Meldung können Sie nicht unterstützen: Die Zahl zeigt, wie viele andere das Anliegen teilen. Es wurde nichts gezählt.',
     follow: 'Über Änderungen informieren',
     unfollow: 'Keine Nachrichten mehr',
     following: 'Sie erhalten Nachrichten zu dieser Meldung.',
@@ -346,6 +350,8 @@ export const messages: Catalogue<Key> = {
     duplicateOf: 'This report is a duplicate. Follow report #{id}.',
     support: 'Me too – support',
     supportSignIn: 'Sign in to support',
+    ownReport: 'This is your own report. Others who share the concern can support it.',
+    supportOwn: 'You cannot support your own report: the number shows how many others share the concern. Nothing was counted.',
     follow: 'Tell me about changes',
     unfollow: 'Stop messages',
     following: 'You receive messages about this report.',

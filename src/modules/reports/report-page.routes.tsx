@@ -47,7 +47,7 @@ export function reportPageRoutes(app: FastifyInstance, { db, config, storage }: 
     shared.send(request, reply, (ctx) => reportPage(ctx, request.params.id, knownNotice(NOTICE_KEYS, request.query.ok))),
   );
 
-  async function reportPage(ctx: RequestContext, id: number, ok: Notice | undefined) {
+  async function reportPage(ctx: RequestContext, id: number, ok: Notice | undefined, problem?: 'supportOwn') {
     const t = translator(messages, ctx.locale);
     const report = await q.publicReport(db, ctx.org.id, id);
     if (!report || report.hidden || report.status === 'unconfirmed') throw new AppError('not_found');
@@ -76,6 +76,7 @@ export function reportPageRoutes(app: FastifyInstance, { db, config, storage }: 
         supporting={Boolean(supporting)}
         following={Boolean(following)}
         notice={ok ? t(NOTICES[ok], { id }) : undefined}
+        problem={problem ? t(problem) : undefined}
         map={extras.reportMap?.(ctx, report)}
       />
     );
@@ -87,6 +88,8 @@ export function reportPageRoutes(app: FastifyInstance, { db, config, storage }: 
     const { id } = request.params;
     const result = await reports.supportReport(db, request.ctx.org, id, currentUser(request));
     if (result === 'not_found') throw new AppError('not_found');
+    // The reporter's own report (the page shows them no button): the page again, saying why nothing was counted.
+    if (result === 'own') return sendHtml(reply, await reportPage(request.ctx, id, undefined, 'supportOwn'), 409);
     return reply.redirect(`/meldungen/${id}?ok=supported`, 303);
   });
 

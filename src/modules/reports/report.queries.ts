@@ -250,12 +250,13 @@ export const SUPPORTERS = supporterTable<Database>()({
   subject: 'report_id',
   key: 'supporter_key',
   user: 'user_id',
-  counted: { table: 'reports', count: 'supporters_count' },
+  // The reporter is not counted: the number says how many others share the concern.
+  counted: { table: 'reports', count: 'supporters_count', owner: 'user_id' },
 });
 export const FOLLOWERS = followerTable<Database>()({ table: 'report_followers', subject: 'report_id', email: 'email', tokenHash: 'unsubscribe_token_hash' });
 
-/** Counts a supporter once: the primary key decides under any concurrency, the counter moves only on insert. */
-export function addSupporter(db: Db, organizationId: number, reportId: number, supporterKey: string, userId: number | null): Promise<boolean> {
+/** Counts a supporter once: the primary key decides under any concurrency, the counter moves only on insert; never the reporter. */
+export function addSupporter(db: Db, organizationId: number, reportId: number, supporterKey: string, userId: number | null): Promise<supporting.SupportResult> {
   return supporting.addSupporter(db, SUPPORTERS, organizationId, reportId, supporterKey, userId);
 }
 

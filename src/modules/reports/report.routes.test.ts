@@ -222,6 +222,32 @@ describe('reporting a problem', () => {
     expect(anon.headers.location).toContain('/anmelden');
   });
 
+  it('refuses "me too" from the reporter: no button on their own report, and a POST says why and counts nothing', async () => {
+    const reporter = await createResident(t.db, t.org.id);
+    const c = new Client(t);
+    await c.signInAs(reporter.id, 'resident');
+    expect((await report(c, { email: '' })).statusCode).toBe(200);
+    const { id, user_id } = await t.db.selectFrom('reports').select(['id', 'user_id']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(user_id).toBe(reporter.id);
+    const own = await c.get(`/meldungen/${id}`);
+    expect(own.body).not.toContain(`action="/meldungen/${id}/unterstuetzen"`);
+    expect(own.body).toContain('Das ist Ihre eigene Meldung');
+
+    const refused = await c.post(`/meldungen/${id}/unterstuetzen`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('Ihre eigene Meldung können Sie nicht unterstützen');
+    const count = async () => (await t.db.selectFrom('reports').select('supporters_count').where('id', '=', id).executeTakeFirstOrThrow()).supporters_count;
+    expect(await count()).toBe(0);
+    expect(await t.db.selectFrom('report_supporters').select('report_id').where('report_id', '=', id).execute()).toEqual([]);
+
+    // Everyone else still can.
+    const other = new Client(t);
+    await other.signInAs((await createResident(t.db, t.org.id)).id, 'resident');
+    expect((await other.get(`/meldungen/${id}`)).body).toContain(`action="/meldungen/${id}/unterstuetzen"`);
+    expect((await other.post(`/meldungen/${id}/unterstuetzen`)).statusCode).toBe(303);
+    expect(await count()).toBe(1);
+  });
+
   it('shows nearby open reports of the same category before sending', async () => {
     const c = new Client(t);
     const res = await c.post('/melden/ort', { categoryId: String(categoryId), lat: '51.5005', lon: '7.5005' });

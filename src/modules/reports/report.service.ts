@@ -420,14 +420,17 @@ export async function confirmByToken(deps: ReportDeps, org: Org, token: string):
   });
 }
 
-/** "Me too": one support per person however often it is sent; the supporter also follows the report. */
-export async function supportReport(db: Db, org: Org, reportId: number, user: SessionUser): Promise<'added' | 'already' | 'not_found'> {
+/**
+ * "Me too": one support per person however often it is sent; the supporter also follows the report. The reporter
+ * cannot support their own report (`own`: nothing changes).
+ */
+export async function supportReport(db: Db, org: Org, reportId: number, user: SessionUser): Promise<'added' | 'already' | 'own' | 'not_found'> {
   return db.transaction().execute(async (trx) => {
     const report = await q.publicReport(trx, org.id, reportId);
     if (!report || report.hidden || report.status === 'unconfirmed') return 'not_found';
-    const added = await q.addSupporter(trx, org.id, reportId, `u:${user.id}`, user.id);
-    await q.addFollower(trx, org.id, reportId, user.email, hashToken(randomToken()));
-    return added ? 'added' : 'already';
+    const result = await q.addSupporter(trx, org.id, reportId, `u:${user.id}`, user.id);
+    if (result !== 'own') await q.addFollower(trx, org.id, reportId, user.email, hashToken(randomToken()));
+    return result;
   });
 }
 

@@ -12,7 +12,7 @@ import { followedByToken, unsubscribeByToken, unsubscribeToken, verifyUnsubscrib
 // description. Reports' own behaviour is covered by the reports tests.
 
 interface TestSchema {
-  eng_ideas: { id: number; organization_id: number; supporters: number };
+  eng_ideas: { id: number; organization_id: number; supporters: number; author_id: number | null };
   eng_idea_supporters: { organization_id: number; idea_id: number; who: string; user_id: number | null };
   eng_idea_followers: { organization_id: number; idea_id: number; email: string; token_hash: string; since: number };
 }
@@ -22,7 +22,7 @@ const SUPPORTERS = supporterTable<TestSchema>()({
   subject: 'idea_id',
   key: 'who',
   user: 'user_id',
-  counted: { table: 'eng_ideas', count: 'supporters' },
+  counted: { table: 'eng_ideas', count: 'supporters', owner: 'author_id' },
 });
 const FOLLOWERS = followerTable<TestSchema>()({ table: 'eng_idea_followers', subject: 'idea_id', email: 'email', tokenHash: 'token_hash' });
 const SECRET = 'a test secret that is long enough to sign links';
@@ -40,14 +40,14 @@ async function supporters(id: number): Promise<number> {
 beforeAll(async () => {
   handle = await createTestDatabase();
   db = handle.db;
-  await sql`CREATE TABLE eng_ideas (id serial PRIMARY KEY, organization_id int NOT NULL, supporters int NOT NULL DEFAULT 0 CHECK (supporters <= 3))`.execute(
+  await sql`CREATE TABLE eng_ideas (id serial PRIMARY KEY, organization_id int NOT NULL, supporters int NOT NULL DEFAULT 0 CHECK (supporters <= 3), author_id int)`.execute(
     db,
   );
   await sql`CREATE TABLE eng_idea_supporters (organization_id int NOT NULL, idea_id int NOT NULL REFERENCES eng_ideas, who text NOT NULL, user_id int,
     PRIMARY KEY (idea_id, who))`.execute(db);
   await sql`CREATE TABLE eng_idea_followers (organization_id int NOT NULL, idea_id int NOT NULL REFERENCES eng_ideas, email text NOT NULL,
     token_hash text NOT NULL UNIQUE, since int NOT NULL DEFAULT 0, PRIMARY KEY (idea_id, email))`.execute(db);
-  const { rows } = await sql<{ id: number }>`INSERT INTO eng_ideas (organization_id) VALUES (1), (1) RETURNING id`.execute(db);
+  const { rows } = await sql<{ id: number }>`INSERT INTO eng_ideas (organization_id, author_id) VALUES (1, 70), (1, NULL) RETURNING id`.execute(db);
   idea = rows[0]!.id;
   capped = rows[1]!.id;
 });
@@ -59,9 +59,9 @@ afterAll(async () => {
 describe('supporters', () => {
   it('counts each person once, however often and however concurrently they press "me too"', async () => {
     const results = await Promise.all(Array.from({ length: 8 }, () => addSupporter(db, SUPPORTERS, 1, idea, 'u:7', 7)));
-    expect(results.filter(Boolean)).toHaveLength(1);
-    expect(await addSupporter(db, SUPPORTERS, 1, idea, 'u:7', 7)).toBe(false);
-    expect(await addSupporter(db, SUPPORTERS, 1, idea, 'anon:x', null)).toBe(true);
+    expect(results.filter((r) => r === 'added')).toHaveLength(1);
+    expect(await addSupporter(db, SUPPORTERS, 1, idea, 'u:7', 7)).toBe('already');
+    expect(await addSupporter(db, SUPPORTERS, 1, idea, 'anon:x', null)).toBe('added');
     expect(await supporters(idea)).toBe(2);
     expect(await isSupporter(db, SUPPORTERS, 1, idea, 'u:7')).toBe(true);
     expect(await isSupporter(db, SUPPORTERS, 1, idea, 'u:8')).toBe(false);
@@ -70,9 +70,9 @@ describe('supporters', () => {
   });
 
   it('keeps the row and the count in one transaction: when the count fails, the supporter is not kept', async () => {
-    expect(await addSupporter(db, SUPPORTERS, 1, capped, 'u:1', 1)).toBe(true);
-    expect(await addSupporter(db, SUPPORTERS, 1, capped, 'u:2', 2)).toBe(true);
-    expect(await addSupporter(db, SUPPORTERS, 1, capped, 'u:3', 3)).toBe(true);
+    expect(await addSupporter(db, SUPPORTERS, 1, capped, 'u:1', 1)).toBe('added');
+    expect(await addSupporter(db, SUPPORTERS, 1, capped, 'u:2', 2)).toBe('added');
+    expect(await addSupporter(db, SUPPORTERS, 1, capped, 'u:3', 3)).toBe('added');
     // The fourth breaks the table's CHECK on the counter (without a caller's transaction, one is opened).
     await expect(addSupporter(db, SUPPORTERS, 1, capped, 'u:4', 4)).rejects.toThrow(/check/i);
     expect(await isSupporter(db, SUPPORTERS, 1, capped, 'u:4')).toBe(false);
@@ -86,6 +86,18 @@ describe('supporters', () => {
     ).rejects.toThrow('later step failed');
     expect(await isSupporter(db, SUPPORTERS, 1, idea, 'u:9')).toBe(false);
     expect(await supporters(idea)).toBe(2);
+  });
+
+  it('never counts the author of the subject, however often they press "me too"', async () => {
+    const before = await supporters(idea);
+    const results = await Promise.all(Array.from({ length: 4 }, () => addSupporter(db, SUPPORTERS, 1, idea, 'u:70', 70)));
+    expect(results).toEqual(['own', 'own', 'own', 'own']);
+    expect(await isSupporter(db, SUPPORTERS, 1, idea, 'u:70')).toBe(false);
+    expect(await supporters(idea)).toBe(before);
+    // Only this subject's author: on another person's subject they are an ordinary supporter.
+    const { rows } = await sql<{ id: number }>`INSERT INTO eng_ideas (organization_id, author_id) VALUES (1, 71) RETURNING id`.execute(db);
+    expect(await addSupporter(db, SUPPORTERS, 1, rows[0]!.id, 'u:70', 70)).toBe('added');
+    expect(await addSupporter(db, SUPPORTERS, 1, rows[0]!.id, 'u:71', 71)).toBe('own');
   });
 });
 

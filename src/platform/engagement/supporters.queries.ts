@@ -7,9 +7,13 @@ import type { SupporterTable } from './tables';
 // biome-ignore lint/suspicious/noExplicitAny: the table names come from the description, checked where it is made.
 type AnyDb = Kysely<any>;
 
+/** `added` by this call, `already` a supporter, or `own`: the author of the subject (refused, not counted). */
+export type SupportResult = 'added' | 'already' | 'own';
+
 /**
  * Counts a supporter once: the unique constraint decides under any concurrency, and the counter moves only on
- * insert, in the same transaction (the caller's, or one opened here). True when this call added the supporter.
+ * insert, in the same transaction (the caller's, or one opened here). The subject's author is never counted
+ * (when the description names the owner column).
  */
 export async function addSupporter(
   db: AnyDb,
@@ -18,22 +22,32 @@ export async function addSupporter(
   subjectId: number,
   supporterKey: string,
   userId: number | null,
-): Promise<boolean> {
-  const add = async (trx: AnyDb) => {
+): Promise<SupportResult> {
+  const add = async (trx: AnyDb): Promise<SupportResult> => {
+    const owner = spec.counted.owner;
+    if (owner && userId !== null) {
+      const subject = await trx
+        .selectFrom(spec.counted.table)
+        .select(owner)
+        .where('organization_id', '=', organizationId)
+        .where('id', '=', subjectId)
+        .executeTakeFirst();
+      if (subject && subject[owner] === userId) return 'own';
+    }
     const inserted = await trx
       .insertInto(spec.table)
       .values({ organization_id: organizationId, [spec.subject]: subjectId, [spec.key]: supporterKey, [spec.user]: userId })
       .onConflict((oc) => oc.columns([spec.subject, spec.key]).doNothing())
       .returning([spec.subject])
       .executeTakeFirst();
-    if (!inserted) return false;
+    if (!inserted) return 'already';
     await trx
       .updateTable(spec.counted.table)
       .set((eb) => ({ [spec.counted.count]: eb(spec.counted.count, '+', 1) }))
       .where('organization_id', '=', organizationId)
       .where('id', '=', subjectId)
       .execute();
-    return true;
+    return 'added';
   };
   return db.isTransaction ? add(db) : db.transaction().execute(add);
 }

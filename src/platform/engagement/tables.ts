@@ -14,8 +14,11 @@ export interface SupporterTable {
   key: string;
   /** The signed-in person's id, when there is one. */
   user: string;
-  /** The subject's table and its counter column. */
-  counted: { table: string; count: string };
+  /**
+   * The subject's table and its counter column; `owner`, when given, is the column of the subject's author (a
+   * user id), who may not support their own subject: the count says how many *others* share the concern.
+   */
+  counted: { table: string; count: string; owner?: string };
 }
 
 /**
@@ -39,7 +42,7 @@ export function supporterTable<DB>() {
     subject: Column<DB, T>;
     key: Column<DB, T>;
     user: Column<DB, T>;
-    counted: { table: C; count: Column<DB, C> };
+    counted: { table: C; count: Column<DB, C>; owner?: Column<DB, C> };
   }): SupporterTable => spec;
 }
 

@@ -29,6 +29,8 @@ export interface ReportView {
   category_kind: CategoryKind;
   district: string | null;
   department: string | null;
+  /** The reporter's account: they see no "me too" on their own report. */
+  user_id?: number | null;
 }
 
 export interface TimelineEntry {
@@ -84,6 +86,8 @@ export function ReportPage(props: {
   supporting: boolean;
   following: boolean;
   notice?: string;
+  /** Why a form sent from this page changed nothing. */
+  problem?: string | undefined;
   map?: Children;
 }) {
   const { ctx, report: r } = props;
@@ -94,6 +98,7 @@ export function ReportPage(props: {
   return (
     <Layout ctx={ctx} title={title}>
       {props.notice && <Notice kind="success">{props.notice}</Notice>}
+      {props.problem && <Notice>{props.problem}</Notice>}
       <h1>{title}</h1>
       <p class="k-meta">
         <ReportStatusBadge locale={ctx.locale} report={r} /> · {t('reportedOn', { date: formatDateTime(new Date(r.created_at), ctx.locale) })} · {t('district')}
@@ -143,11 +148,15 @@ export function ReportPage(props: {
       <div class="k-actions">
         {open &&
           (ctx.user ? (
-            !props.supporting && (
-              <form method="post" action={`/meldungen/${r.id}/unterstuetzen`}>
-                <CsrfField token={ctx.csrfToken} />
-                <Button>{t('support')}</Button>
-              </form>
+            r.user_id === ctx.user.id ? (
+              <p class="k-hint">{t('ownReport')}</p>
+            ) : (
+              !props.supporting && (
+                <form method="post" action={`/meldungen/${r.id}/unterstuetzen`}>
+                  <CsrfField token={ctx.csrfToken} />
+                  <Button>{t('support')}</Button>
+                </form>
+              )
             )
           ) : (
             <a class="k-button" href={`/anmelden?return=${returnTo}`}>
