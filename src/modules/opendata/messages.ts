@@ -39,6 +39,13 @@ type Key =
   | 'paramRequired'
   | 'paramDescription'
   | 'responses'
+  | 'technicalEnglish'
+  | 'status.200'
+  | 'status.400'
+  | 'status.403'
+  | 'status.404'
+  | 'status.422'
+  | 'status.429'
   | 'yes'
   | 'no'
   | 'requestBody'
@@ -97,6 +104,13 @@ export const messages: Catalogue<Key> = {
     paramRequired: 'Pflicht',
     paramDescription: 'Beschreibung',
     responses: 'Antworten',
+    technicalEnglish: 'Die Beschreibungen der einzelnen Parameter sind technische Angaben auf Englisch, wie in der OpenAPI-Beschreibung.',
+    'status.200': 'Erfolg: {text}',
+    'status.400': 'ein Parameter fehlt oder hat ein falsches Format',
+    'status.403': 'API-Schlüssel fehlt oder ist ungültig',
+    'status.404': 'nicht gefunden (oder nicht öffentlich)',
+    'status.422': 'Idempotency-Key schon für eine andere Anfrage verwendet',
+    'status.429': 'zu viele Anfragen: siehe Kopfzeile Retry-After',
     yes: 'ja',
     no: 'nein',
     requestBody: 'Formularfelder (application/x-www-form-urlencoded)',
@@ -154,6 +168,13 @@ export const messages: Catalogue<Key> = {
     paramRequired: 'Required',
     paramDescription: 'Description',
     responses: 'Responses',
+    technicalEnglish: 'The descriptions of the parameters are technical notes, as in the OpenAPI document.',
+    'status.200': 'Success: {text}',
+    'status.400': 'a parameter is missing or malformed',
+    'status.403': 'API key missing or invalid',
+    'status.404': 'not found (or not public)',
+    'status.422': 'Idempotency-Key already used for another request',
+    'status.429': 'too many requests: see the Retry-After header',
     yes: 'yes',
     no: 'no',
     requestBody: 'Form fields (application/x-www-form-urlencoded)',

@@ -1,6 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app';
+import { operationKeys } from './api-texts';
 
 // The OpenAPI document is generated from the route schemas (@fastify/swagger): these tests check that it is a
 // valid document, that it covers exactly the machine interfaces, and that Open311 names the errors it gives.
@@ -83,6 +84,20 @@ describe('OpenAPI document', () => {
     const listed = operations().map(({ path, method }) => `${method} ${path}`);
     const expected = routes.filter((r) => r.path !== '/api/docs').map((r) => `${r.method} ${r.path}`);
     expect(listed.sort()).toEqual(expected.sort());
+  });
+
+  it('says in words what every operation does and what its success holds, in German and English (no "Default Response")', async () => {
+    const listed = operations().map(({ path, method }) => `${method.toUpperCase()} ${path}`);
+    expect(listed.filter((key) => !operationKeys().includes(key))).toEqual([]);
+    for (const { op } of operations()) {
+      expect((op as Operation & { summary?: string }).summary, op.operationId).toBeTruthy();
+      expect(op.responses['200']?.description, op.operationId).not.toBe('Default Response');
+    }
+    const de = (await t.app.inject({ url: '/api/docs', headers: { host: 'localhost' } })).body;
+    expect(de).not.toContain('Default Response');
+    expect(de).toContain('Meldungen in einem Kartenausschnitt');
+    expect(de).toContain('Erfolg: Die gefundenen Meldungen');
+    expect(de).toContain('<td lang="en">');
   });
 
   it('lists the parameters each route validates', () => {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { operationText } from './api-texts';
 
 // The public OpenAPI document: what @fastify/swagger generates from the route schemas (see
 // platform/http/openapi.ts), with the city's server address, the data licence and words about the API.
@@ -33,6 +34,17 @@ interface Generated {
 export function publicDocument(app: FastifyInstance, info: DocumentInfo) {
   // registerOpenApi asks for OpenAPI 3.1, so the document is never the Swagger 2 shape the type also allows.
   const generated = app.swagger() as unknown as Generated;
+  // Every operation gets a summary and says what its success holds (the schemas leave some to the texts table).
+  for (const [path, methods] of Object.entries(generated.paths)) {
+    for (const [method, raw] of Object.entries(methods)) {
+      const op = raw as { summary?: string; responses?: Record<string, { description?: string }> };
+      const text = operationText(method, path, 'en');
+      if (!text) continue;
+      op.summary ??= text.summary;
+      const ok = op.responses?.['200'];
+      if (ok && (!ok.description || ok.description === 'Default Response')) ok.description = text.ok;
+    }
+  }
   return {
     ...generated,
     info: { ...generated.info, description: DESCRIPTION, license: info.licence },

@@ -1,7 +1,10 @@
 import type { RequestContext } from '../../../platform/http/context';
 import { translator } from '../../../platform/i18n';
 import { Layout } from '../../../platform/views/layout';
+import { operationText } from '../api-texts';
 import { messages } from '../messages';
+
+const STATUS_WORDS = ['400', '403', '404', '422', '429'] as const;
 
 interface Parameter {
   name: string;
@@ -64,6 +67,13 @@ function typeOf(schema: Record<string, unknown>): string {
 
 export function ApiDocsPage({ ctx, title, openApiUrl, serverUrl, paths }: ApiDocsProps) {
   const t = translator(messages, ctx.locale);
+  // The schemas' own words are English: marked so screen readers pronounce them as such (WCAG 3.1.2).
+  const english = ctx.locale === 'en' ? undefined : 'en';
+  const summaryOf = (method: string, path: string, op: Operation) => operationText(method, path, ctx.locale)?.summary ?? op.summary;
+  const responseWords = (status: string, description: string, text: ReturnType<typeof operationText>) => {
+    if (status === '200' && text) return t('status.200', { text: text.ok });
+    return (STATUS_WORDS as readonly string[]).includes(status) ? t(`status.${status as (typeof STATUS_WORDS)[number]}`) : description;
+  };
   const operations = Object.entries(paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
   const groups = new Map<string, typeof operations>();
   for (const o of operations) {
@@ -79,6 +89,7 @@ export function ApiDocsPage({ ctx, title, openApiUrl, serverUrl, paths }: ApiDoc
           <code class="k-pre">{openApiUrl}</code>
         </a>
       </p>
+      {ctx.locale !== 'en' && <p>{t('technicalEnglish')}</p>}
       <nav aria-labelledby="toc-title">
         <h2 id="toc-title">{t('contents')}</h2>
         <ul class="k-list">
@@ -91,6 +102,7 @@ export function ApiDocsPage({ ctx, title, openApiUrl, serverUrl, paths }: ApiDoc
                     <a href={`#${o.op.operationId}`}>
                       {o.method.toUpperCase()} {o.path}
                     </a>
+                    {summaryOf(o.method, o.path, o.op) && <> – {summaryOf(o.method, o.path, o.op)}</>}
                   </li>
                 ))}
               </ul>
@@ -109,6 +121,7 @@ export function ApiDocsPage({ ctx, title, openApiUrl, serverUrl, paths }: ApiDoc
                   ...Object.entries(body.patternProperties ?? {}).map(([k, v]) => [`${k.replace(/^\^/, '').replace(/\\\[/g, '[')}CODE]`, v] as const),
                 ]
               : [];
+            const text = operationText(method, path, ctx.locale);
             const example =
               method === 'get'
                 ? `curl '${serverUrl.replace(/\/$/, '')}${path.replace(/\{(\w+)\}/g, (_, n: string) => (n === 'service_code' ? 'CODE' : '1'))}'`
@@ -120,12 +133,18 @@ export function ApiDocsPage({ ctx, title, openApiUrl, serverUrl, paths }: ApiDoc
                     {method.toUpperCase()} {path}
                   </code>
                 </h3>
-                {op.summary && (
-                  <p>
-                    <strong>{op.summary}</strong>
+                {text ? (
+                  <p lang={text.lang === ctx.locale ? undefined : text.lang}>
+                    <strong>{text.summary}</strong>
                   </p>
+                ) : (
+                  op.summary && (
+                    <p lang={english}>
+                      <strong>{op.summary}</strong>
+                    </p>
+                  )
                 )}
-                {op.description && <p>{op.description}</p>}
+                {op.description && <p lang={english}>{op.description}</p>}
                 {op.parameters && op.parameters.length > 0 && (
                   <div class="k-table-wrap">
                     <table class="k-table">
@@ -150,7 +169,7 @@ export function ApiDocsPage({ ctx, title, openApiUrl, serverUrl, paths }: ApiDoc
                             <td>{p.in}</td>
                             <td>{typeOf(p.schema)}</td>
                             <td>{p.required ? t('yes') : t('no')}</td>
-                            <td>{p.description ?? ''}</td>
+                            <td lang={english}>{p.description ?? ''}</td>
                           </tr>
                         ))}
                       </tbody>
@@ -179,7 +198,7 @@ export function ApiDocsPage({ ctx, title, openApiUrl, serverUrl, paths }: ApiDoc
                             </th>
                             <td>{typeOf(schema as Record<string, unknown>)}</td>
                             <td>{body?.required?.includes(name) ? t('yes') : t('no')}</td>
-                            <td>{String((schema as { description?: string }).description ?? '')}</td>
+                            <td lang={english}>{String((schema as { description?: string }).description ?? '')}</td>
                           </tr>
                         ))}
                       </tbody>
@@ -189,7 +208,7 @@ export function ApiDocsPage({ ctx, title, openApiUrl, serverUrl, paths }: ApiDoc
                 <p>
                   {t('responses')}:{' '}
                   {Object.entries(op.responses)
-                    .map(([status, r]) => `${status} ${r.description} (${Object.keys(r.content ?? {}).join(', ')})`)
+                    .map(([status, r]) => `${status} ${responseWords(status, r.description, text)} (${Object.keys(r.content ?? {}).join(', ')})`)
                     .join(' · ')}
                 </p>
                 <p>
