@@ -1,4 +1,5 @@
 import type { ReportStatus } from '../../db-schema';
+import { intlLocale, type Locale } from '../../platform/i18n';
 import { numberFormat } from '../../platform/i18n/formatters';
 import { berlinMonth, monthRange } from '../../platform/i18n/months';
 
@@ -158,9 +159,9 @@ export function changeSinceLastMeasure(effects: MeasureEffect[], minRatings = MI
 }
 
 /** Rounded to one decimal for display; "–" when there is nothing to show. */
-export function formatAverage(value: number | null, locale: 'de' | 'en'): string {
+export function formatAverage(value: number | null, locale: Locale): string {
   if (value === null) return '–';
-  return numberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+  return numberFormat(intlLocale(locale), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
 }
 
 // ---------------------------------------------------------------------------------------------------------

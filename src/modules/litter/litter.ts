@@ -1,3 +1,4 @@
+import { intlLocale, type Locale } from '../../platform/i18n';
 import { numberFormat } from '../../platform/i18n/formatters';
 // Pure rules of the litter reporter ("Dreckpetze"): the trend of monthly counts against the city's target of
 // 5 % less litter every year. No I/O here.
@@ -60,10 +61,8 @@ export function targetLine(start: number, months: number, target = TARGET_ANNUAL
 }
 
 /** A change as a signed percentage with one decimal, e.g. "−4,8 %" / "+2.0 %". */
-export function formatChange(change: number | null, locale: 'de' | 'en'): string {
+export function formatChange(change: number | null, locale: Locale): string {
   if (change === null) return '–';
-  const value = numberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(
-    change * 100,
-  );
+  const value = numberFormat(intlLocale(locale), { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(change * 100);
   return `${value.replace('-', '−')} %`;
 }

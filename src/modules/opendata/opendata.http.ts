@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config';
 import type { Db } from '../../platform/db/connect';
 import { AppError } from '../../platform/http/errors';
+import type { Locale } from '../../platform/i18n';
 import { countRequest } from '../open311';
 import { categoryName, publicState, statusLabel } from '../reports';
 import { licence } from './licences';
@@ -37,7 +38,7 @@ export function openDataScope(db: Db, config: Config): OpenDataScope {
 }
 
 /** The public fields of a report, as every export names them. */
-export function describeReport(r: q.ExportRow, locale: 'de' | 'en', abs: (path: string) => string) {
+export function describeReport(r: q.ExportRow, locale: Locale, abs: (path: string) => string) {
   const state = publicState(r);
   return {
     id: r.id,

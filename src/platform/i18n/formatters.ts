@@ -22,3 +22,14 @@ export function numberFormat(locale: string, options: Intl.NumberFormatOptions):
   }
   return format;
 }
+
+const pluralRuleSets = new Map<string, Intl.PluralRules>();
+
+export function pluralRules(locale: string): Intl.PluralRules {
+  let rules = pluralRuleSets.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRuleSets.set(locale, rules);
+  }
+  return rules;
+}

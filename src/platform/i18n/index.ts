@@ -1,49 +1,149 @@
-import { dateTimeFormat } from './formatters';
-/** German is the source language; every other locale must translate every key (the type enforces it). */
-export const LOCALES = ['de', 'en'] as const;
+import { dateTimeFormat, numberFormat } from './formatters';
+import { formatMessage, type Params } from './message-format';
+
+export { MessageSyntaxError, type Params, placeholdersOf, pluralsOf } from './message-format';
+
+/**
+ * The languages of the site. German is the source and the fallback; English is complete (staff pages too);
+ * the others translate what residents read, each in its own files beside the catalogue (docs/i18n.md).
+ */
+export const LOCALES = ['de', 'en', 'tr', 'ar', 'uk', 'pl'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'de';
 
-export const LOCALE_NAMES: Record<Locale, string> = { de: 'Deutsch', en: 'English' };
+/** Staff pages (the back office, staff sign-in) are in German or English, as the staff member chooses. */
+export const STAFF_LOCALES = ['de', 'en'] as const satisfies readonly Locale[];
+export type StaffLocale = (typeof STAFF_LOCALES)[number];
 
-export type Catalogue<K extends string> = { de: Record<K, string>; en: Record<K, string> };
-export type Params = Record<string, string | number>;
-export type Translate<K extends string> = (key: K, params?: Params) => string;
+/** Languages whose texts live in per-language files (`messages.tr.ts` beside `messages.ts`). */
+export type TranslatedLocale = Exclude<Locale, StaffLocale>;
+
+/** Each language named in itself (no flags: a flag is a country, not a language). */
+export const LOCALE_NAMES: Record<Locale, string> = {
+  de: 'Deutsch',
+  en: 'English',
+  tr: 'Türkçe',
+  ar: 'العربية',
+  uk: 'Українська',
+  pl: 'Polski',
+};
+
+// Arabic with Latin digits: report numbers, house numbers, dates and phone numbers around it are all written so
+// in Germany, and a number must read the same in the list, on the map and in a letter from the city.
+const INTL_LOCALES: Record<Locale, string> = { de: 'de-DE', en: 'en-GB', tr: 'tr-TR', ar: 'ar-u-nu-latn', uk: 'uk-UA', pl: 'pl-PL' };
+
+/** The BCP 47 tag for Intl (dates, numbers, plural rules) in this language. */
+export function intlLocale(locale: Locale): string {
+  return INTL_LOCALES[locale];
+}
+
+export function textDirection(locale: Locale): 'ltr' | 'rtl' {
+  return locale === 'ar' ? 'rtl' : 'ltr';
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
-/** `{name}` placeholders; a missing parameter stays visible rather than silently vanishing. */
-export function format(template: string, params?: Params): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+/** The language of staff pages for someone who reads `locale` elsewhere: English stays, the rest is German. */
+export function staffLocale(locale: Locale): StaffLocale {
+  return locale === 'en' ? 'en' : 'de';
 }
 
+/**
+ * Keys only staff read (back office, staff sign-in, mails to departments): they exist in German and English
+ * only, and show German in the other languages. `'all'` marks a whole catalogue; `'bo.*'` every key with that
+ * beginning.
+ */
+export type StaffKeys<K extends string> = 'all' | readonly (K | `${string}*`)[];
+
+/** A module's texts: German and English in full, the other languages as far as they are translated. */
+export type Catalogue<K extends string> = {
+  de: Record<K, string>;
+  en: Record<K, string>;
+  staff?: StaffKeys<K>;
+} & { [L in TranslatedLocale]?: Partial<Record<K, string>> };
+
+/** The type of a per-language file: `export const tr: Translation<typeof messages> = { … }`. */
+export type Translation<C extends { de: object }> = Partial<Record<keyof C['de'] & string, string>>;
+
+export type Translate<K extends string> = (key: K, params?: Params) => string;
+
+export function isStaffKey<K extends string>(catalogue: Pick<Catalogue<K>, 'staff'>, key: K): boolean {
+  const staff = catalogue.staff;
+  if (!staff) return false;
+  if (staff === 'all') return true;
+  return staff.some((entry) => entry === key || (entry.endsWith('*') && key.startsWith(entry.slice(0, -1))));
+}
+
+/** `{name}` placeholders and `{n, plural, …}` (see message-format.ts), in German number and plural rules. */
+export function format(template: string, params?: Params, locale: Locale = DEFAULT_LOCALE): string {
+  return formatMessage(template, params, intlLocale(locale));
+}
+
+/**
+ * Texts of one catalogue in one language. A text not (yet) translated shows the German one: a resident sees the
+ * source rather than a key, and a staff text in Turkish shows German, as the staff pages are.
+ */
 export function translator<K extends string>(catalogue: Catalogue<K>, locale: Locale): Translate<K> {
-  const messages = catalogue[locale];
-  return (key, params) => format(messages[key], params);
+  const own = catalogue[locale] as Partial<Record<K, string>> | undefined;
+  const intl = intlLocale(locale);
+  return (key, params) => {
+    const text = own?.[key];
+    return text ? formatMessage(text, params, intl) : formatMessage(catalogue.de[key], params, INTL_LOCALES.de);
+  };
+}
+
+/** The best of the browser's Accept-Language that we have (by quality, language part only), else undefined. */
+export function acceptedLocale(acceptLanguage: string | undefined): Locale | undefined {
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...rest] = part.trim().split(';');
+      const q = rest.find((p) => p.trim().startsWith('q='));
+      return { lang: tag.trim().toLowerCase().split('-')[0] ?? '', q: q ? Number(q.trim().slice(2)) : 1, index };
+    })
+    .filter((x) => x.lang && Number.isFinite(x.q) && x.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranked.map((x) => x.lang).find(isLocale);
 }
 
 /** Picks the locale from the cookie, else the browser's Accept-Language, else German. */
 export function negotiateLocale(cookie: string | undefined, acceptLanguage: string | undefined): Locale {
   if (isLocale(cookie)) return cookie;
-  const ranked = (acceptLanguage ?? '')
-    .split(',')
-    .map((part) => {
-      const [tag = '', ...rest] = part.trim().split(';');
-      const q = rest.find((p) => p.trim().startsWith('q='));
-      return { lang: tag.toLowerCase().split('-')[0] ?? '', q: q ? Number(q.trim().slice(2)) : 1 };
-    })
-    .filter((x) => x.lang && Number.isFinite(x.q) && x.q > 0)
-    .sort((a, b) => b.q - a.q);
-  return ranked.map((x) => x.lang).find(isLocale) ?? DEFAULT_LOCALE;
+  return acceptedLocale(acceptLanguage) ?? DEFAULT_LOCALE;
+}
+
+export interface LocaleSources {
+  /** `?lang=` of this request: a link that names its language (from a mail, say) wins. */
+  query?: unknown;
+  /** The signed-in person's stored choice. */
+  account?: string | null;
+  /** The visitor's choice on this browser. */
+  cookie?: string;
+  acceptLanguage?: string;
+  /** Staff pages speak German or English only. */
+  staffPage?: boolean;
+}
+
+/** The language of a request: link, account, cookie, browser, German — in that order. */
+export function requestLocale(sources: LocaleSources): Locale {
+  const locale = isLocale(sources.query)
+    ? sources.query
+    : isLocale(sources.account)
+      ? sources.account
+      : negotiateLocale(sources.cookie, sources.acceptLanguage);
+  return sources.staffPage ? staffLocale(locale) : locale;
 }
 
 export function formatDateTime(date: Date, locale: Locale): string {
-  return dateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/Berlin',
-  }).format(date);
+  return dateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(date);
+}
+
+export function formatDate(date: Date, locale: Locale, style: 'medium' | 'long' = 'medium'): string {
+  return dateTimeFormat(intlLocale(locale), { dateStyle: style, timeZone: 'Europe/Berlin' }).format(date);
+}
+
+export function formatNumber(value: number, locale: Locale, options: Intl.NumberFormatOptions = {}): string {
+  return numberFormat(intlLocale(locale), options).format(value);
 }

@@ -1,5 +1,5 @@
 import { dateTimeFormat } from './formatters';
-import type { Locale } from './index';
+import { intlLocale, type Locale } from './index';
 
 // The city's calendar: days and months as people in Germany count them (Europe/Berlin), whatever the server's
 // time zone. Months are "YYYY-MM" strings, which sort and compare as text.
@@ -49,5 +49,5 @@ export function monthRange(first: string, last: string): string[] {
 /** A month for people: "März 2026", "Mar 2026". */
 export function monthLabel(month: string, locale: Locale): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return dateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 15)));
+  return dateTimeFormat(intlLocale(locale), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 15)));
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect';
-import { LOCALES, translator } from '../i18n';
+import { type Locale, translator } from '../i18n';
 import type { Job } from '../jobs/scheduler';
 import { enqueueMail, type Mail } from '../mail/outbox';
 import { randomToken } from '../security/tokens';
@@ -25,8 +25,12 @@ export async function sendDueSurveys(deps: SurveyMailDeps, kind: SurveyKind<stri
       const token = randomToken();
       const sentAt = await markSurveySent(trx, kind, due.row.organization_id, due.row.id, token);
       const subject = await kind.subject(trx, due.row);
-      const link = { url: new URL(`${kind.path}/${token}`, deps.publicUrl).href, until: validUntil(sentAt, kind.validDays) };
-      await enqueueMail(trx, bilingualMail(kind.mail, subject, { organizationId: due.row.organization_id, address: due.row.email, city: due.city }, link));
+      const locale = (await kind.recipientLocale?.(trx, due.row)) ?? null;
+      const url = new URL(`${kind.path}/${token}`, deps.publicUrl);
+      if (locale) url.searchParams.set('lang', locale);
+      const link = { url: url.href, until: validUntil(sentAt, kind.validDays) };
+      const to = { organizationId: due.row.organization_id, address: due.row.email, city: due.city };
+      await enqueueMail(trx, locale ? surveyMail(kind.mail, subject, to, link, locale) : bilingualMail(kind.mail, subject, to, link));
       return true;
     });
     if (!done) break;
@@ -35,23 +39,30 @@ export async function sendDueSurveys(deps: SurveyMailDeps, kind: SurveyKind<stri
   return sent;
 }
 
-/** German first (the city's language), English below; one subject for both. */
-export function bilingualMail<Subject>(
-  text: SurveyMailText<Subject>,
-  subject: Subject,
-  to: { organizationId: number; address: string; city: string },
-  link: { url: string; until: Date },
-): Mail {
-  const [de, en] = LOCALES.map((locale) => {
-    const t = translator(text.messages, locale);
-    const params = { ...text.params(subject, locale), link: link.url, until: surveyDay(link.until, locale), city: to.city };
-    return { subject: t(text.subject, params), body: `${t(text.body, params)}\n\n${t(text.greeting, params)}` };
-  });
+type Recipient = { organizationId: number; address: string; city: string };
+type Link = { url: string; until: Date };
+
+function mailIn<Subject>(text: SurveyMailText<Subject>, subject: Subject, to: Recipient, link: Link, locale: Locale) {
+  const t = translator(text.messages, locale);
+  const params = { ...text.params(subject, locale), link: link.url, until: surveyDay(link.until, locale), city: to.city };
+  return { subject: t(text.subject, params), body: `${t(text.body, params)}\n\n${t(text.greeting, params)}` };
+}
+
+/** In the language the person chose. */
+export function surveyMail<Subject>(text: SurveyMailText<Subject>, subject: Subject, to: Recipient, link: Link, locale: Locale): Mail {
+  const mail = mailIn(text, subject, to, link, locale);
+  return { organization_id: to.organizationId, to_address: to.address, subject: `${mail.subject} – ${to.city}`, text_body: mail.body, html_body: null };
+}
+
+/** German first (the city's language), English below; one subject for both: for people whose language is unknown. */
+export function bilingualMail<Subject>(text: SurveyMailText<Subject>, subject: Subject, to: Recipient, link: Link): Mail {
+  const de = mailIn(text, subject, to, link, 'de');
+  const en = mailIn(text, subject, to, link, 'en');
   return {
     organization_id: to.organizationId,
     to_address: to.address,
-    subject: `${de!.subject} / ${en!.subject} – ${to.city}`,
-    text_body: [translator(text.messages, 'de')(text.englishBelow), '', de!.body, '', '-------------------- English --------------------', '', en!.body].join(
+    subject: `${de.subject} / ${en.subject} – ${to.city}`,
+    text_body: [translator(text.messages, 'de')(text.englishBelow), '', de.body, '', '-------------------- English --------------------', '', en.body].join(
       '\n',
     ),
     html_body: null,

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, type TestApp } from '../../../test/helpers/app';
 import { createOrganization } from '../../../test/helpers/factories';
-import type { Catalogue } from '../i18n';
+import { type Catalogue, translator } from '../i18n';
 import { hashToken, randomToken } from '../security/tokens';
 import { type SurveyAnswer, type SurveyKind, type SurveyRow, surveyDay, surveyLimit, surveyMailText } from './survey';
 import { PENDING_TOKEN_HASH } from './survey.queries';
@@ -81,7 +81,7 @@ const pages: SurveyPages<BenchAnswer, { bench: string }, { bench: string; answer
     <SurveyQuestionPage
       ctx={ctx}
       action={action}
-      title={texts[ctx.locale].title}
+      title={translator(texts, ctx.locale)('title')}
       intro={`Bank ${subject.bench}`}
       legend="Gestrichen?"
       options={[
@@ -96,10 +96,15 @@ const pages: SurveyPages<BenchAnswer, { bench: string }, { bench: string; answer
     />
   ),
   thanks: (ctx, { answer, outcome }) => (
-    <SurveyThanksPage ctx={ctx} title={texts[ctx.locale].thanks} text={`${answer} ${outcome.bench} #${outcome.answers}`} next={{ href: '/', label: 'Start' }} />
+    <SurveyThanksPage
+      ctx={ctx}
+      title={translator(texts, ctx.locale)('thanks')}
+      text={`${answer} ${outcome.bench} #${outcome.answers}`}
+      next={{ href: '/', label: 'Start' }}
+    />
   ),
-  gone: (ctx) => <LinkGonePage ctx={ctx} title={texts[ctx.locale].gone} text="-" next={{ href: '/', label: 'Start' }} />,
-  problem: (locale, problem) => texts[locale].problem.replace('{what}', problem),
+  gone: (ctx) => <LinkGonePage ctx={ctx} title={translator(texts, ctx.locale)('gone')} text="-" next={{ href: '/', label: 'Start' }} />,
+  problem: (locale, problem) => translator(texts, locale)('problem', { what: problem }),
 };
 
 let t: TestApp;
@@ -176,6 +181,19 @@ describe('scheduling and mailing', () => {
     // Not due yet, or no longer worth asking: scheduled but unsent.
     expect((await surveyOf('later'))!.sent_at).toBeNull();
     expect((await surveyOf('removed'))!.sent_at).toBeNull();
+  });
+
+  it("mails in the recipient's language when the kind knows it, and the link keeps that language", async () => {
+    await bench('english', { paintedDaysAgo: 2 });
+    await benchSurvey.schedule(t.db);
+    const withLocale = { ...benchSurvey, recipientLocale: async (_db: unknown, row: BenchRow) => (row.bench === 'english' ? ('en' as const) : null) };
+    await sendDueSurveys(deps(), withLocale);
+    const mail = await t.db.selectFrom('outbox').select(['subject', 'text_body']).where('to_address', '=', 'english@example.de').executeTakeFirstOrThrow();
+    expect(mail.subject).toBe(`Bench english: painted? – ${t.org.name}`);
+    expect(mail.text_body).toMatch(/^Has bench english been painted\? http:\/\/localhost\/test\/bank\/[A-Za-z0-9_-]{43}\?lang=en \(until /);
+    expect(mail.text_body).not.toContain('gestrichen');
+    await sql`DELETE FROM test_benches WHERE bench = 'english'`.execute(t.db);
+    await sql`DELETE FROM test_bench_surveys WHERE bench = 'english'`.execute(t.db);
   });
 
   it('leaves a row unsent when its mail cannot be written (same transaction)', async () => {

@@ -44,8 +44,9 @@ export interface SurveyAnswer<A extends string, Row extends SurveyRow = SurveyRo
 }
 
 /**
- * The mail of a kind, from the kind's catalogue: German, then English. Subject: "<subject de> / <subject en> – city";
- * text: the "English below" line, then per language the body and the greeting. Every text gets the placeholders
+ * The mail of a kind, from the kind's catalogue, in the recipient's language (see recipientLocale); when that is
+ * unknown, German, then English: subject "<subject de> / <subject en> – city", text the "English below" line, then
+ * per language the body and the greeting. Every text gets the placeholders
  * {link}, {until} (the last day the link works) and {city}, besides the kind's own from `params`.
  */
 export interface SurveyMailText<Subject, K extends string = string> {
@@ -80,6 +81,11 @@ export interface SurveyKind<A extends string, Outcome, Subject, Row extends Surv
   /** SQL over the row `q`: a due row is still worth asking about now (otherwise it waits). */
   stillDue: RawBuilder<boolean>;
   subject(db: Db, row: Row): Promise<Subject>;
+  /**
+   * The language the person asked chose (stored when they reported or followed); null when unknown (rows from
+   * before languages were stored), and the mail is then German with English below.
+   */
+  recipientLocale?(db: Db, row: Row): Promise<Locale | null>;
   mail: SurveyMailText<Subject>;
   /**
    * What an answer does besides being recorded (reopening, timeline events…). It runs in the transaction that

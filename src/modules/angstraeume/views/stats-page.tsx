@@ -1,13 +1,14 @@
 import type { RequestContext } from '../../../platform/http/context';
+import { intlLocale, type Locale } from '../../../platform/i18n';
 import { numberFormat } from '../../../platform/i18n/formatters';
 import { Layout } from '../../../platform/views/layout';
 import type { Children } from '../../../platform/views/render';
 import type { AngstraumStatistics } from '../angstraeume.service';
 import { AngstAssets, tr } from './parts';
 
-function percent(share: number | null, locale: 'de' | 'en', none: string): string {
+function percent(share: number | null, locale: Locale, none: string): string {
   if (share === null) return none;
-  return `${numberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 0 }).format(share * 100)} %`;
+  return `${numberFormat(intlLocale(locale), { maximumFractionDigits: 0 }).format(share * 100)} %`;
 }
 
 /** /statistik/angstraeume-und-muell: the figures of both reporters; the litter part comes from its module. */
