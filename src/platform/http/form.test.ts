@@ -28,9 +28,59 @@ describe('form helpers', () => {
   });
   it('allows only local return paths', () => {
     expect(safeReturnPath('/konto?x=1')).toBe('/konto?x=1');
-    for (const bad of ['//evil.example', 'https://evil.example', '/\\evil', '/a\r\nSet-Cookie: x']) {
-      expect(safeReturnPath(bad)).toBe('/');
-    }
+    expect(safeReturnPath('/meldungen/12#foto', '')).toBe('/meldungen/12#foto');
+    expect(safeReturnPath('', '/konto')).toBe('/konto');
+  });
+
+  // Each of these, sent as a Location, takes a browser to another host (or is not a path of ours at all).
+  // Browsers drop tab, CR and LF anywhere and C0 controls and spaces at the ends, and read "\\" as "/".
+  it.each([
+    '//evil.example',
+    '/\t/evil.example',
+    '/\t\\evil.example',
+    '/\n/evil.example',
+    '/\r\n/evil.example',
+    '\t//evil.example',
+    ' //evil.example',
+    '\u0000//evil.example',
+    '\u001f/\\evil.example',
+    '/\\evil.example',
+    '\\\\evil.example',
+    '\\/evil.example',
+    '/.//evil.example',
+    '/./\\evil.example',
+    '/a/..//evil.example',
+    '/%2e%2e//evil.example',
+    '/..\\/evil.example',
+    'https://evil.example',
+    'https:evil.example',
+    'http:/evil.example',
+    '//evil.example/konto',
+    '///evil.example',
+    'javascript:alert(1)',
+    'data:text/html,x',
+    'evil.example',
+    '?return=//evil.example',
+    '',
+    '   ',
+  ])('refuses %j', (hostile) => {
+    expect(safeReturnPath(hostile)).toBe('/');
+    expect(safeReturnPath(hostile, '')).toBe('');
+  });
+
+  it.each([
+    ['/a\r\nSet-Cookie: x', '/aSet-Cookie:%20x'],
+    ['/kon\tto', '/konto'],
+    ['  /konto  ', '/konto'],
+    ['/konto\\daten', '/konto/daten'],
+    ['/a/../konto', '/konto'],
+    ['/%2F%2Fevil.example', '/%2F%2Fevil.example'],
+    ['/stra\u00dfe?q=\u00e4', '/stra%C3%9Fe?q=%C3%A4'],
+  ])('sends %j as the path a browser reads, %j', (raw, sent) => {
+    expect(safeReturnPath(raw)).toBe(sent);
+    // What we send survives a second look unchanged: it is already what browsers read.
+    expect(safeReturnPath(sent)).toBe(sent);
+    expect(new URL(sent, 'https://melden.example').origin).toBe('https://melden.example');
   });
 });
 

@@ -45,7 +45,37 @@ export function normaliseEmail(value: string): string | null {
   return email.length <= 254 && EMAIL.test(email) ? email : null;
 }
 
-/** Only same-site paths: an open redirect would turn our login links into phishing links. */
+// What browsers remove from a URL before they parse it (WHATWG URL: tab and newlines anywhere, C0 controls and
+// spaces at either end); a Location of "/\t/evil.example" is read as "//evil.example", another host.
+function asBrowsersReadIt(value: string): string {
+  const s = value.replaceAll('\t', '').replaceAll('\n', '').replaceAll('\r', '');
+  let start = 0;
+  let end = s.length;
+  while (start < end && s.charCodeAt(start) <= 0x20) start++;
+  while (end > start && s.charCodeAt(end - 1) <= 0x20) end--;
+  return s.slice(start, end);
+}
+
+const SAME_ORIGIN = 'http://return-path.invalid';
+
+/**
+ * A return target made safe: only a path on this site, as browsers will read it. The value is cleaned the way a
+ * browser cleans a Location, parsed with the WHATWG URL parser (backslash counts as a slash in http URLs), and
+ * accepted only if it stays on our origin and its path does not start with two slashes (which "/.//x" or
+ * "/a/..//x" become); the parser's own serialisation is returned, so what we send is what was checked.
+ * Every return/next target (sign-in, language switch, back-office forms) goes through here: an open redirect
+ * would turn our sign-in links into phishing links.
+ */
 export function safeReturnPath(value: string, fallback = '/'): string {
-  return value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') && !/[\r\n]/.test(value) ? value : fallback;
+  const cleaned = asBrowsersReadIt(value);
+  if (!cleaned.startsWith('/') || cleaned.startsWith('//') || cleaned.startsWith('/\\')) return fallback;
+  let url: URL;
+  try {
+    url = new URL(cleaned, SAME_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (url.origin !== SAME_ORIGIN || !path.startsWith('/') || path.startsWith('//')) return fallback;
+  return path;
 }
