@@ -21,7 +21,8 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 const APP_PORT = 39_100;
 const BARE_PORT = 39_101;
-const SECRET = 'bench-secret-bench-secret-bench-secret-0001';
+// NODE_ENV=production refuses secrets published in the source: a new one per run.
+const SECRET = `${crypto.randomUUID()}${crypto.randomUUID()}`;
 
 interface Endpoint {
   name: string;

@@ -17,7 +17,8 @@ import { openPglite } from '../src/platform/db/connect';
 import { createSession } from '../src/platform/http/sessions';
 import { seedDemo } from '../src/seed/demo';
 
-const SECRET = 'bench-secret-bench-secret-bench-secret-0002';
+// NODE_ENV=production refuses secrets published in the source: a new one per run.
+const SECRET = `${crypto.randomUUID()}${crypto.randomUUID()}`;
 
 interface Bytes {
   raw: number;

@@ -62,7 +62,11 @@ export const SETTINGS = [
   ['DATABASE_URL', '(unset: embedded PGlite)', 'postgres://user:pass@host:5432/db to use a PostgreSQL 15+ server'],
   ['SMTP_URL', '(unset: no sending)', 'smtp://user:pass@host:587 — mail stays in the outbox until it is set'],
   ['MAIL_FROM', 'Kümmerer <noreply@localhost>', 'sender address of all emails'],
-  ['SECRET', '(demo: generated in DATA_DIR)', 'at least 32 characters; required when NODE_ENV=production'],
+  [
+    'SECRET',
+    '(demo: generated in DATA_DIR)',
+    'at least 32 characters; required when NODE_ENV=production, where a secret from the source code or with a repeated piece is refused (openssl rand -base64 48)',
+  ],
   ['TRUST_PROXY', 'false', 'true, or a comma-separated list of proxy addresses/CIDRs whose X-Forwarded-For is believed'],
   ['DEFAULT_ORGANIZATION', '(demo: dortmund)', 'slug of the city served for host names no city claims'],
   ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
@@ -164,6 +168,26 @@ function tileArchive(file: string): { file: string; attribution: string } {
   return { file, attribution };
 }
 
+/** The secret test mode uses; published here, so production refuses it. */
+export const TEST_SECRET = 'test-secret-test-secret-test-secret-0000';
+
+/**
+ * Why a secret is unfit for production, or null. Sessions, CSRF tokens, unsubscribe links and the TOTP seeds'
+ * key all derive from it, so one copied from the source (ours are built like "test-secret-test-secret-…") or
+ * typed by hand lets anyone who read the code forge them.
+ */
+export function weakSecretReason(secret: string): string | null {
+  if (secret.length < 32) return 'is shorter than 32 characters';
+  if (secret === TEST_SECRET) return 'is the test secret published in the source code';
+  // Eight characters twice: never in a random value (base64 or hex), always in "x".repeat(40) or "name-secret-name-secret…".
+  for (let i = 0; i + 8 <= secret.length; i++) {
+    const piece = secret.slice(i, i + 8);
+    if (secret.indexOf(piece, i + 1) !== -1) return `repeats "${piece}" (a placeholder or a published example, not a random value)`;
+  }
+  if (new Set(secret).size < 10) return 'uses fewer than 10 different characters';
+  return null;
+}
+
 function loadOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, 'secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
@@ -198,9 +222,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   let secret = env.SECRET ?? '';
   if (secret === '') {
     if (mode === 'production') throw new ConfigError('SECRET is required when NODE_ENV=production (at least 32 characters)');
-    secret = mode === 'test' ? 'test-secret-test-secret-test-secret-0000' : loadOrCreateSecret(dataDir);
+    secret = mode === 'test' ? TEST_SECRET : loadOrCreateSecret(dataDir);
   }
   if (secret.length < 32) throw new ConfigError('SECRET must be at least 32 characters long');
+  const weak = mode === 'production' ? weakSecretReason(secret) : null;
+  if (weak) throw new ConfigError(`SECRET ${weak}; refusing to start in production. Generate one with: openssl rand -base64 48`);
 
   const proxy = (env.TRUST_PROXY ?? 'false').trim();
   const trustProxy = proxy === 'true' ? true : proxy === 'false' || proxy === '' ? false : proxy.split(',').map((s) => s.trim());

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -12,7 +13,8 @@ import { createCategory, createDepartment, createOrganization, createSyntheticBo
 // Helpers for the crash tests: the real server as a child process, real HTTP, real files.
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const SECRET = 'crash-test-secret-crash-test-secret-0000';
+/** The servers run with NODE_ENV=production, which refuses secrets published in the source: a new one per run. */
+export const SECRET = randomBytes(32).toString('base64url');
 export const HOST = '127.0.0.1';
 const CSRF_VALUE = 'crash-test-csrf-cookie';
 
