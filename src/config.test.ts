@@ -53,4 +53,10 @@ describe('config', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).secret).toBe(TEST_SECRET);
     expect(loadConfig({ NODE_ENV: 'test', SECRET: 'x'.repeat(40) }).secret).toBe('x'.repeat(40));
   });
+
+  it('has no developer mailbox from any environment: only the demo command turns it on (main.ts)', () => {
+    for (const NODE_ENV of ['production', 'test', undefined]) {
+      expect(loadConfig({ NODE_ENV, SECRET: GOOD_SECRET, DATA_DIR: '/tmp/kuemmerer-config-test', DEV_MAILBOX: 'true' }).devMailbox).toBe(false);
+    }
+  });
 });

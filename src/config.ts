@@ -28,6 +28,11 @@ export interface Config {
   openDataLicence: string;
   /** Seconds a shared public answer (map clusters, list counts) is reused from memory; 0: always recomputed. */
   publicCacheSeconds: number;
+  /**
+   * The developer mailbox at /dev/postfach (every mail, sign-in links included, to anyone). Never set from the
+   * environment: only the `demo` command turns it on (and never with NODE_ENV=production), so `serve` never has it.
+   */
+  devMailbox: boolean;
   /** How long personal data is kept (documented on the privacy page; the purge jobs read it). */
   retention: {
     /** Months after a report is closed or fixed until its reporter's name, email and phone are removed. */
@@ -264,6 +269,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     mapTileAttribution: env.MAP_TILE_ATTRIBUTION || archive?.attribution || '',
     openDataLicence: openDataLicence(env.OPEN_DATA_LICENCE),
     publicCacheSeconds: int(env, 'PUBLIC_CACHE_SECONDS', mode === 'test' ? 0 : 30, 0, 3600),
+    devMailbox: false,
     retention: {
       reporterContactMonths: int(env, 'RETENTION_REPORTER_CONTACT_MONTHS', 6, 1, 120),
       linkDays: int(env, 'RETENTION_LINK_DAYS', 7, 1, 365),

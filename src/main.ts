@@ -92,7 +92,15 @@ async function serve(config: Config, io: Io, seed: boolean): Promise<void> {
   process.once('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
   io.out(`Kümmerer is running at ${config.publicUrl.href} (${handle.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
-  if (config.mode !== 'production') io.out(`Dev mailbox: ${new URL('/dev/postfach', config.publicUrl).href}`);
+  if (config.devMailbox) io.out(`Dev mailbox: ${new URL('/dev/postfach', config.publicUrl).href}`);
+}
+
+/**
+ * The settings a serving command runs with. The dev mailbox shows every sign-in and set-up link to anyone, so only
+ * `demo` has it, and never with NODE_ENV=production; `serve` never has it, whatever NODE_ENV says.
+ */
+export function servingConfig(command: 'demo' | 'serve', config: Config): Config {
+  return { ...config, devMailbox: command === 'demo' && config.mode !== 'production' };
 }
 
 export async function runCli(argv: string[], io: Io, env = process.env): Promise<number> {
@@ -111,7 +119,7 @@ export async function runCli(argv: string[], io: Io, env = process.env): Promise
       case 'demo':
       case 'serve':
         parseArgs({ args: rest, options: {}, allowPositionals: false });
-        await serve(config, io, command === 'demo');
+        await serve(servingConfig(command, config), io, command === 'demo');
         return -1;
       case 'migrate': {
         parseArgs({ args: rest, options: {}, allowPositionals: false });

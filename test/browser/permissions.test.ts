@@ -7,7 +7,7 @@ import { createResident, createStaff } from '../helpers/factories';
 // is checked for every route by test/reliability/permission-matrix.test.ts, generated from the guards' rules.
 
 describe('permissions as the browser sees them', () => {
-  const suite = useBrowserSuite();
+  const suite = useBrowserSuite({ devMailbox: true });
 
   it('anonymous visitors go to the staff sign-in and come back afterwards', async () => {
     const { db, config, org } = suite.server;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectErrorSummary, expectNoAxeViolations, expectNoHorizontalScroll, useBrowserSuite } from '../helpers/browser';
 
 describe('public pages in Chromium, checked by axe', () => {
-  const suite = useBrowserSuite();
+  const suite = useBrowserSuite({ devMailbox: true });
 
   it('home page', async () => {
     const page = await suite.page();

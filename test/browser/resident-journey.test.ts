@@ -17,7 +17,7 @@ async function linkFromMailbox(page: Page, suite: BrowserSuite, email: string): 
 }
 
 describe('resident journey: magic link, account, sign-out', () => {
-  const suite = useBrowserSuite({ alsoWithoutJavaScript: true });
+  const suite = useBrowserSuite({ alsoWithoutJavaScript: true, devMailbox: true });
 
   const variants: Array<[string, () => TestBrowser]> = [
     ['with JavaScript', () => suite.browser],

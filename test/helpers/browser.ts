@@ -44,6 +44,8 @@ export interface ServerOptions {
   /** Defaults to createTestDatabase() (needs the vitest global setup); scripts pass their own. */
   openDatabase?: () => Promise<DatabaseHandle>;
   env?: Record<string, string>;
+  /** The developer mailbox at /dev/postfach, which only the `demo` command has: tests that read mail there ask for it. */
+  devMailbox?: boolean;
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
@@ -51,7 +53,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   let app: FastifyInstance | null = null;
   try {
     const org = await createOrganization(handle.db, { hosts: TEST_HOSTS, name: 'Teststadt' });
-    const config = testConfig({ PUBLIC_URL: 'http://localhost', ...(options.env ?? {}) });
+    const config = { ...testConfig({ PUBLIC_URL: 'http://localhost', ...(options.env ?? {}) }), devMailbox: options.devMailbox ?? false };
     app = await buildApp({ config, db: handle.db });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();

@@ -30,8 +30,9 @@ export async function homeRoutes(app: FastifyInstance, { db, config }: { db: Db;
     );
   });
 
-  // Only in demo mode: the route does not even exist in production.
-  if (config.mode !== 'production') {
+  // Only under the `demo` command (config.devMailbox): it shows every sign-in and set-up link to anyone, so under
+  // `serve` the route does not even exist.
+  if (config.devMailbox) {
     app.get('/dev/postfach', async (request, reply) => {
       const { ctx } = request;
       const t = translator(messages, ctx.locale);

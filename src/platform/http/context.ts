@@ -11,6 +11,7 @@ export interface RequestContext {
   csrfToken: string;
   /** Path and query of this request: where the language switch returns to. */
   path: string;
+  /** Served by the `demo` command: the footer links the developer mailbox (config.devMailbox). */
   demo: boolean;
   requestId: string;
   /** The registered modules: menus and links the layouts show. */

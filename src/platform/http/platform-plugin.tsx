@@ -78,7 +78,7 @@ export async function platformPlugin(app: FastifyInstance, options: PlatformOpti
       user: org && token ? await loadSession(db, org.id, token) : null,
       csrfToken: csrfTokenFor(config.secret, csrfCookie, token),
       path: request.url,
-      demo: config.mode !== 'production',
+      demo: config.devMailbox,
       requestId: request.id,
       modules: options.modules,
     };
@@ -160,7 +160,7 @@ export function frameworkErrorHandler(config: Config) {
       user: null,
       csrfToken: '',
       path: '/',
-      demo: config.mode !== 'production',
+      demo: config.devMailbox,
       requestId: request.id,
       modules: noModules,
     };
