@@ -56,6 +56,7 @@ export interface PlaceRow {
   reviewed_at: Date | null;
   district: string | null;
   district_id: number | null;
+  department_id: number | null;
   last_news_at: Date | null;
 }
 
@@ -77,6 +78,7 @@ export function publicPlaces(db: Db, organizationId: number): Promise<PlaceRow[]
       'r.reviewed_at',
       'd.name as district',
       'r.district_id',
+      'r.department_id',
       sql<Date | null>`(SELECT max(e.created_at) FROM report_events e WHERE e.report_id = r.id AND e.public AND e.kind NOT IN ${NOT_NEWS_SQL})`.as(
         'last_news_at',
       ),
@@ -89,8 +91,11 @@ export function publicPlaces(db: Db, organizationId: number): Promise<PlaceRow[]
     .execute() as Promise<PlaceRow[]>;
 }
 
-/** Angsträume waiting for review (confirmed by their reporter, not hidden), oldest first. */
-export function reviewQueue(db: Db, organizationId: number) {
+/**
+ * Angsträume waiting for review (confirmed by their reporter, not hidden), oldest first. `departmentIds`: only
+ * places of these departments (department staff); null: all of them.
+ */
+export function reviewQueue(db: Db, organizationId: number, departmentIds: number[] | null) {
   return db
     .selectFrom('reports as r')
     .innerJoin('report_categories as c', 'c.id', 'r.category_id')
@@ -101,6 +106,7 @@ export function reviewQueue(db: Db, organizationId: number) {
     .where('r.reviewed_at', 'is', null)
     .where('r.hidden', '=', false)
     .where('r.status', '!=', 'unconfirmed')
+    .$if(departmentIds !== null, (qb) => (departmentIds!.length > 0 ? qb.where('r.department_id', 'in', departmentIds!) : qb.where(sql<boolean>`false`)))
     .orderBy('r.created_at')
     .orderBy('r.id')
     .limit(500)
@@ -155,6 +161,7 @@ export function placeById(db: Db, organizationId: number, id: number) {
       'r.category_id',
       'r.reporter_email',
       'r.district_id',
+      'r.department_id',
       'c.name_de as category_de',
       'c.name_en as category_en',
       'c.kind as category_kind',

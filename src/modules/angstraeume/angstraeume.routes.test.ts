@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, latestMailLink, type TestApp } from '../../../test/helpers/app';
-import { createCategory, createResident, createStaff, createSyntheticBoundary } from '../../../test/helpers/factories';
+import { createCategory, createDepartment, createResident, createStaff, createSyntheticBoundary } from '../../../test/helpers/factories';
 import { hashToken, randomToken } from '../../platform/security/tokens';
 import { addFollower, insertEvent, insertReport } from '../reports/report.queries';
 import * as service from './angstraeume.service';
@@ -27,12 +27,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 let seq = 0;
-async function place(options: { reviewed?: boolean; description?: string; address?: string; email?: string } = {}): Promise<number> {
+async function place(options: { reviewed?: boolean; description?: string; address?: string; email?: string; departmentId?: number } = {}): Promise<number> {
   seq++;
   const r = await insertReport(t.db, {
     organizationId: t.org.id,
     categoryId,
-    departmentId: null,
+    departmentId: options.departmentId ?? null,
     districtId: null,
     status: 'new',
     lat: 51.5 + seq / 1000,
@@ -128,6 +128,47 @@ describe('review gate', () => {
     const m = new Client(t);
     await m.signInAs(moderator.id, 'staff');
     expect((await m.post(`/verwaltung/angstraeume/${id}/pruefen`, { description: 'Geprüft' })).statusCode).toBe(303);
+  });
+});
+
+describe('departments in the back office', () => {
+  it('shows department staff only their departments’ places: no unreviewed text of another’s, no measures there', async () => {
+    const [a, b] = [await createDepartment(t.db, t.org.id, 'Amt A'), await createDepartment(t.db, t.org.id, 'Amt B')];
+    const ofA = await place({ departmentId: a.id, address: 'Garage hinter Haus Nr. 7 (Amt A)', description: 'Ungeprüfter Text von Amt A' });
+    const reviewedOfA = await place({ departmentId: a.id, reviewed: true, address: 'Parkhaus von Amt A' });
+    const staffOf = async (departmentId: number) => {
+      const c = new Client(t);
+      await c.signInAs((await createStaff(t.db, t.config.secret, t.org.id, 'department_staff', { departmentIds: [departmentId] })).id, 'staff');
+      return c;
+    };
+    const staffA = await staffOf(a.id);
+    const staffB = await staffOf(b.id);
+    const measures = () => t.db.selectFrom('report_events').select('id').where('report_id', '=', reviewedOfA).where('kind', '=', 'measure').execute();
+
+    const refused = await staffB.get(`/verwaltung/angstraeume/${ofA}`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).not.toContain('Ungeprüfter Text von Amt A');
+    expect(refused.body).not.toContain('Haus Nr. 7');
+    const overviewB = (await staffB.get('/verwaltung/angstraeume')).body;
+    expect(overviewB).not.toContain(`/verwaltung/angstraeume/${ofA}"`);
+    expect(overviewB).not.toContain(`/verwaltung/angstraeume/${reviewedOfA}"`);
+    expect((await staffB.get(`/verwaltung/angstraeume/${reviewedOfA}`)).statusCode).toBe(403);
+    expect((await staffB.post(`/verwaltung/angstraeume/${reviewedOfA}/massnahme`, { type: 'lighting', body: 'Von Amt B' })).statusCode).toBe(403);
+    expect(await measures()).toEqual([]);
+
+    // Their own department's staff, and moderators for every department.
+    const page = await staffA.get(`/verwaltung/angstraeume/${ofA}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Ungeprüfter Text von Amt A');
+    const overviewA = (await staffA.get('/verwaltung/angstraeume')).body;
+    expect(overviewA).toContain(`/verwaltung/angstraeume/${ofA}"`);
+    expect(overviewA).toContain(`/verwaltung/angstraeume/${reviewedOfA}"`);
+    expect((await staffA.post(`/verwaltung/angstraeume/${reviewedOfA}/massnahme`, { type: 'lighting', body: 'Von Amt A' })).statusCode).toBe(303);
+    expect(await measures()).toHaveLength(1);
+    const m = new Client(t);
+    await m.signInAs(moderator.id, 'staff');
+    expect((await m.get(`/verwaltung/angstraeume/${ofA}`)).statusCode).toBe(200);
+    expect((await m.get('/verwaltung/angstraeume')).body).toContain(`/verwaltung/angstraeume/${ofA}"`);
   });
 });
 

@@ -3,9 +3,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { StaffRole } from '../../db-schema';
 import { AppError, type FieldErrors } from '../../platform/http/errors';
 import { asForm, field } from '../../platform/http/form';
-import { currentUser, staffOnly } from '../../platform/http/guards';
+import { currentUser, staffOnly, staffOnlyInOwnDepartments } from '../../platform/http/guards';
 import { IdParams, NoticeQuery } from '../../platform/http/schemas';
 import { sendHtml } from '../../platform/views/render';
+import { canWorkOnReport, departmentScope } from '../reports';
 import type { AngstraeumeScope } from './angstraeume.http';
 import * as q from './angstraeume.queries';
 import * as service from './angstraeume.service';
@@ -15,14 +16,23 @@ import { tr } from './views/parts';
 
 const REVIEWERS: StaffRole[] = ['admin', 'moderator'];
 
+/**
+ * As for reports: admins and moderators work on every place, department staff on their departments' places only
+ * (the place's department_id). They neither read the unreviewed text of other departments' places nor publish
+ * measures there.
+ */
+const ownDepartments = { preHandler: staffOnlyInOwnDepartments() };
+
 /** The back office: the review queue and all places, the settings, one place with its review and measures. */
 export function backOfficeRoutes(app: FastifyInstance, { db, now }: AngstraeumeScope): void {
   const o = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  o.get('/verwaltung/angstraeume', { preHandler: staffOnly() }, async (request, reply) => {
+  o.get('/verwaltung/angstraeume', ownDepartments, async (request, reply) => {
     const { ctx } = request;
-    const [queue, { places, settings: s }] = await Promise.all([q.reviewQueue(db, ctx.org.id), service.loadPlaces(db, ctx.org.id, now())]);
-    return sendHtml(reply, <BackOfficeOverviewPage ctx={ctx} queue={queue} places={places} now={now()} intervalDays={s.intervalDays} />);
+    const scope = departmentScope(currentUser(request));
+    const [queue, { places, settings: s }] = await Promise.all([q.reviewQueue(db, ctx.org.id, scope), service.loadPlaces(db, ctx.org.id, now())]);
+    const own = scope === null ? places : places.filter((p) => p.department_id !== null && scope.includes(p.department_id));
+    return sendHtml(reply, <BackOfficeOverviewPage ctx={ctx} queue={queue} places={own} now={now()} intervalDays={s.intervalDays} />);
   });
 
   async function settingsPage(request: FastifyRequest, reply: FastifyReply, values?: { interval: string; weeks: string }, errors?: FieldErrors, saved = false) {
@@ -50,6 +60,14 @@ export function backOfficeRoutes(app: FastifyInstance, { db, now }: AngstraeumeS
     return reply.redirect('/verwaltung/angstraeume/einstellungen?ok=1', 303);
   });
 
+  /** The place, when it exists and the signed-in staff member may work on it (403 otherwise, as for reports). */
+  async function placeForStaff(request: FastifyRequest, id: number) {
+    const place = await q.placeById(db, request.ctx.org.id, id);
+    if (!place) throw new AppError('not_found');
+    if (!canWorkOnReport(currentUser(request), place)) throw new AppError('forbidden');
+    return place;
+  }
+
   async function staffPlace(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -62,8 +80,7 @@ export function backOfficeRoutes(app: FastifyInstance, { db, now }: AngstraeumeS
     } = {},
   ) {
     const { ctx } = request;
-    const place = await q.placeById(db, ctx.org.id, id);
-    if (!place) throw new AppError('not_found');
+    const place = await placeForStaff(request, id);
     const measures = service.toMeasures(await q.measuresOf(db, request.ctx.org.id, [id])).get(id) ?? [];
     return sendHtml(
       reply,
@@ -79,7 +96,7 @@ export function backOfficeRoutes(app: FastifyInstance, { db, now }: AngstraeumeS
     );
   }
 
-  o.get('/verwaltung/angstraeume/:id', { preHandler: staffOnly(), schema: { params: IdParams, querystring: NoticeQuery } }, async (request, reply) => {
+  o.get('/verwaltung/angstraeume/:id', { ...ownDepartments, schema: { params: IdParams, querystring: NoticeQuery } }, async (request, reply) => {
     const { ok } = request.query;
     const t = tr(request.ctx.locale);
     return staffPlace(request, reply, request.params.id, {
@@ -102,8 +119,9 @@ export function backOfficeRoutes(app: FastifyInstance, { db, now }: AngstraeumeS
     return staffPlace(request, reply, id, { review: { ...text, errors }, status: 400 });
   });
 
-  o.post('/verwaltung/angstraeume/:id/massnahme', { preHandler: staffOnly(), schema: { params: IdParams } }, async (request, reply) => {
+  o.post('/verwaltung/angstraeume/:id/massnahme', { ...ownDepartments, schema: { params: IdParams } }, async (request, reply) => {
     const { id } = request.params;
+    await placeForStaff(request, id);
     const body = asForm(request.body);
     const values = { type: field(body, 'type'), body: field(body, 'body') };
     const result = await service.postMeasure(db, request.ctx.org.id, id, currentUser(request).id, values);

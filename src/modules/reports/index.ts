@@ -17,6 +17,7 @@ import { categoryName } from './views/report-page';
 import { statusLabel } from './views/status';
 
 // What other modules may use (the boundary test allows no other way in).
+export { canWorkOnReport, departmentScope } from './backoffice/backoffice.policy';
 export { type ReportPageRedirect, reportPageRedirect } from './extension-points';
 export { cityBox, mapAreas } from './map/map.queries';
 export { mapSettings } from './map/map.routes';
