@@ -1,4 +1,8 @@
 import type { Catalogue } from '../../platform/i18n';
+import { ar } from './messages.ar';
+import { pl } from './messages.pl';
+import { tr } from './messages.tr';
+import { uk } from './messages.uk';
 
 const de = {
   navMenu: 'Angsträume',
@@ -191,6 +195,8 @@ const de = {
 type Key = keyof typeof de;
 
 export const messages: Catalogue<Key> = {
+  // Only staff read these: German and English only (docs/i18n.md).
+  staff: ['bo.*', 'err.measureType', 'err.measureText', 'err.description', 'err.interval', 'err.weeks'],
   de,
   en: {
     navMenu: 'Unsafe places',
@@ -372,4 +378,8 @@ export const messages: Catalogue<Key> = {
     'col.value': 'Value',
     jsonLink: 'As JSON',
   },
+  tr,
+  ar,
+  uk,
+  pl,
 };

@@ -1,4 +1,8 @@
 import type { Catalogue } from '../../platform/i18n';
+import { ar } from './messages.ar';
+import { pl } from './messages.pl';
+import { tr } from './messages.tr';
+import { uk } from './messages.uk';
 
 type Key =
   | 'group.defect'
@@ -36,6 +40,8 @@ type Key =
   | 'keyValue';
 
 export const messages: Catalogue<Key> = {
+  // Only staff read these: German and English only (docs/i18n.md).
+  staff: ['apiKeys*', 'key*', 'err.key*', 'actions'],
   de: {
     'group.defect': 'Schäden und Mängel',
     'group.litter': 'Müll und Sauberkeit',
@@ -108,4 +114,8 @@ export const messages: Catalogue<Key> = {
     'err.keyRate': 'Please enter a whole number from 1 to 100000.',
     keyCli: 'On the server you can also run: npx kuemmerer api-key create NAME',
   },
+  tr,
+  ar,
+  uk,
+  pl,
 };

@@ -1,4 +1,8 @@
 import type { Catalogue } from '../../platform/i18n';
+import { ar } from './messages.ar';
+import { pl } from './messages.pl';
+import { tr } from './messages.tr';
+import { uk } from './messages.uk';
 
 type Key =
   | 'openData'
@@ -190,4 +194,8 @@ export const messages: Catalogue<Key> = {
     csvHeader:
       'id,url,created_at,updated_at,status,detailed_status,status_label,category_code,category,district,department,address,lat,lon,location_precise,supporters,description',
   },
+  tr,
+  ar,
+  uk,
+  pl,
 };

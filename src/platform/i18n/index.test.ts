@@ -143,6 +143,9 @@ describe('catalogues', () => {
     expect(isStaffKey({ staff: 'all' }, 'hi')).toBe(true);
     expect(isStaffKey({}, 'hi')).toBe(false);
     expect(isStaffKey({ staff: ['menu'] }, 'menu')).toBe(true);
+    expect(isStaffKey({ staff: { allBut: ['feedback*', 'hi'] } }, 'hi')).toBe(false);
+    expect(isStaffKey({ staff: { allBut: ['feedback*', 'hi'] } }, 'feedbackTitle')).toBe(false);
+    expect(isStaffKey({ staff: { allBut: ['feedback*', 'hi'] } }, 'menu')).toBe(true);
   });
 });
 

@@ -50,12 +50,15 @@ export function staffLocale(locale: Locale): StaffLocale {
   return locale === 'en' ? 'en' : 'de';
 }
 
+/** A key, or every key with a beginning: `'bo.*'`. */
+export type KeyPattern<K extends string> = K | `${string}*`;
+
 /**
  * Keys only staff read (back office, staff sign-in, mails to departments): they exist in German and English
- * only, and show German in the other languages. `'all'` marks a whole catalogue; `'bo.*'` every key with that
- * beginning.
+ * only, and show German in the other languages. A list of keys and beginnings (`['bo.*', 'mail.setupBody']`);
+ * `'all'` for a catalogue only staff read; `{ allBut: [...] }` for one where only the listed keys reach residents.
  */
-export type StaffKeys<K extends string> = 'all' | readonly (K | `${string}*`)[];
+export type StaffKeys<K extends string> = 'all' | readonly KeyPattern<K>[] | { allBut: readonly KeyPattern<K>[] };
 
 /** A module's texts: German and English in full, the other languages as far as they are translated. */
 export type Catalogue<K extends string> = {
@@ -73,7 +76,8 @@ export function isStaffKey<K extends string>(catalogue: Pick<Catalogue<K>, 'staf
   const staff = catalogue.staff;
   if (!staff) return false;
   if (staff === 'all') return true;
-  return staff.some((entry) => entry === key || (entry.endsWith('*') && key.startsWith(entry.slice(0, -1))));
+  const matches = (patterns: readonly string[]) => patterns.some((p) => p === key || (p.endsWith('*') && key.startsWith(p.slice(0, -1))));
+  return 'allBut' in staff ? !matches(staff.allBut) : matches(staff);
 }
 
 /** `{name}` placeholders and `{n, plural, …}` (see message-format.ts), in German number and plural rules. */

@@ -661,4 +661,5 @@ const en: Record<Key, string> = {
   new: 'New',
 };
 
-export const messages: Catalogue<Key> = { de, en };
+// Only staff read the back office: German and English (docs/i18n.md).
+export const messages: Catalogue<Key> = { de, en, staff: 'all' };

@@ -1,4 +1,8 @@
 import type { Catalogue } from '../../../platform/i18n';
+import { ar } from './notifications.messages.ar';
+import { pl } from './notifications.messages.pl';
+import { tr } from './notifications.messages.tr';
+import { uk } from './notifications.messages.uk';
 
 // Texts of status emails, unsubscribing, the questionnaire after "fixed" and its statistics.
 
@@ -61,6 +65,8 @@ type Key =
   | 'statsAnsweredOn';
 
 export const notificationMessages: Catalogue<Key> = {
+  // Only staff read these: German and English only (docs/i18n.md).
+  staff: ['stats*'],
   de: {
     'mail.updateSubject': 'Neuigkeiten zu Meldung #{id}',
     'mail.updateIntro': 'Guten Tag,\n\nzu Meldung #{id} „{category}“ gibt es Neuigkeiten:',
@@ -183,4 +189,8 @@ export const notificationMessages: Catalogue<Key> = {
     statsSummary: '{answered} of {sent} surveys answered: {yes} fixed, {no} not fixed, {unknown} don’t know.',
     statsAnsweredOn: 'answered on {date}',
   },
+  tr,
+  ar,
+  uk,
+  pl,
 };
