@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/connect';
+import { publicContentChanged } from '../../platform/http/response-cache';
 import * as q from './angstraeume.queries';
 import {
   changeSinceLastMeasure,
@@ -183,7 +184,7 @@ export async function reviewPlace(
   else if ([...description].length > LIMITS.descriptionMax) errors.description = 'tooLong';
   if ([...address].length > LIMITS.addressMax) errors.address = 'tooLong';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     const place = await q.placeById(trx, organizationId, id);
     if (!place) return { ok: false, notFound: true } as const;
     const edited = place.description !== description || place.address !== address;
@@ -191,6 +192,9 @@ export async function reviewPlace(
     if (done) await q.insertReviewEvent(trx, { organizationId, reportId: id, userId, edited });
     return { ok: true } as const;
   });
+  // Published (with its moderated text): the city's shared lists and maps show it now, not after their cache time.
+  if (result.ok) publicContentChanged(organizationId);
+  return result;
 }
 
 export async function postMeasure(

@@ -43,8 +43,15 @@ export function reportPageRoutes(app: FastifyInstance, { db, config, storage }: 
     return reply.redirect(`/meldungen/${result.reportId}?ok=confirmed`, 303);
   });
 
+  // The shared copy is keyed by the report's last change and never served once the report is not public.
+  const version = async (ctx: RequestContext, id: number) => {
+    const row = await q.publicReportVersion(db, ctx.org.id, id);
+    return row ? new Date(row.updated_at).toISOString() : null;
+  };
   routes.get('/meldungen/:id', { schema: { params: IdParams, querystring: NoticeQuery } }, async (request, reply) =>
-    shared.send(request, reply, (ctx) => reportPage(ctx, request.params.id, knownNotice(NOTICE_KEYS, request.query.ok))),
+    shared.send(request, reply, (ctx) => reportPage(ctx, request.params.id, knownNotice(NOTICE_KEYS, request.query.ok)), {
+      version: (ctx) => version(ctx, request.params.id),
+    }),
   );
 
   async function reportPage(ctx: RequestContext, id: number, ok: Notice | undefined, problem?: 'supportOwn') {
@@ -105,12 +112,18 @@ export function reportPageRoutes(app: FastifyInstance, { db, config, storage }: 
     return reply.redirect(`/meldungen/${id}?ok=unfollowed`, 303);
   });
 
-  // Only approved photos of public reports have a public address; everything else is back-office only.
+  // Only approved photos of public reports have a public address, and only while both are public; everything else
+  // is back-office only. Shared caches keep a copy no longer than pages are kept (a hidden photo must not live on
+  // in a proxy for a day); browsers revalidate by ETag and get a 304 without the file being read.
   routes.get('/fotos/:id/:file', { schema: { params: PhotoParams } }, async (request, reply) => {
     const photo = await q.photoForServing(db, request.ctx.org.id, request.params.id);
-    if (photo?.status !== 'approved' || photo.hidden || photo.report_status === 'unconfirmed') throw new AppError('not_found');
-    const data = await storage.get(reports.photoKey(photo.storage_key, photoSize(request.params.file)));
+    if (photo?.status !== 'approved') throw new AppError('not_found');
+    const size = photoSize(request.params.file);
+    const etag = `"${hashToken(`${photo.storage_key}/${size}`).slice(0, 27)}"`;
+    reply.header('Cache-Control', `public, max-age=${config.publicCacheSeconds}`).header('ETag', etag);
+    if (request.headers['if-none-match']?.split(',').some((m) => m.trim() === etag)) return reply.status(304).send();
+    const data = await storage.get(reports.photoKey(photo.storage_key, size));
     if (!data) throw new AppError('not_found');
-    return reply.type('image/jpeg').header('Cache-Control', 'public, max-age=86400').send(data);
+    return reply.type('image/jpeg').send(data);
   });
 }

@@ -197,14 +197,20 @@ export function approvedPhotos(db: Db, organizationId: number, reportId: number)
     .execute();
 }
 
+/** A photo with a public address: its report must be public (publicFilter: an unreviewed Angstraum is not). */
 export function photoForServing(db: Db, organizationId: number, photoId: number) {
   return db
     .selectFrom('report_photos as p')
     .innerJoin('reports as r', 'r.id', 'p.report_id')
-    .select(['p.id', 'p.storage_key', 'p.status', 'r.status as report_status', 'r.hidden'])
-    .where('r.organization_id', '=', organizationId)
+    .select(['p.id', 'p.storage_key', 'p.status'])
+    .where(publicFilter(organizationId, {}))
     .where('p.id', '=', photoId)
     .executeTakeFirst();
+}
+
+/** The state of a public report its shared page is keyed by (its last change); undefined when it is not public. */
+export function publicReportVersion(db: Db, organizationId: number, id: number) {
+  return db.selectFrom('reports as r').select('r.updated_at').where(publicFilter(organizationId, {})).where('r.id', '=', id).executeTakeFirst();
 }
 
 export function publicTimeline(db: Db, organizationId: number, reportId: number) {

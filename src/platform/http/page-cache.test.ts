@@ -3,11 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, type TestApp } from '../../../test/helpers/app';
 import { createResident } from '../../../test/helpers/factories';
 import { CSRF_COOKIE } from './csrf';
+import { AppError } from './errors';
 import { sharedPages } from './page-cache';
+import { publicContentChanged } from './response-cache';
 
 let t: TestApp;
 let renders = 0;
 let version = 'v1';
+// A report-like page whose content and visibility the test changes: `state` null is hidden.
+let state: { text: string; updated: string } | null = { text: 'Schlagloch vor Haus 3', updated: 't1' };
+let reportRenders = 0;
 beforeAll(async () => {
   const shared = sharedPages(30);
   t = await createTestApp({}, (app) => {
@@ -25,6 +30,25 @@ beforeAll(async () => {
           ),
         );
         return request.url.includes('fehler') ? { page, status: 400 } : page;
+      }),
+    );
+    app.get('/test/bericht', (request, reply) =>
+      shared.send(
+        request,
+        reply,
+        async () => {
+          reportRenders++;
+          if (!state) throw new AppError('not_found');
+          return h('html', null, h('body', null, h('p', null, state.text)));
+        },
+        { version: async () => state?.updated ?? null },
+      ),
+    );
+    app.get('/test/ohne-version', (request, reply) =>
+      shared.send(request, reply, async () => {
+        reportRenders++;
+        if (!state) throw new AppError('not_found');
+        return h('html', null, h('body', null, h('p', null, state.text)));
       }),
     );
   });
@@ -69,5 +93,31 @@ describe('shared public pages', () => {
     expect(first.statusCode).toBe(400);
     expect(second.statusCode).toBe(400);
     expect(renders).toBe(2);
+  });
+
+  it('stops serving a shared page at once when its version says it is not public any more', async () => {
+    state = { text: 'Schlagloch vor Haus 3', updated: 't1' };
+    reportRenders = 0;
+    expect((await visitor('cookie-of-g').get('/test/bericht')).body).toContain('Schlagloch vor Haus 3');
+    expect((await visitor('cookie-of-h').get('/test/bericht')).statusCode).toBe(200);
+    expect(reportRenders).toBe(1);
+    // Edited (a new version): a new copy at once.
+    state = { text: 'Schlagloch (Text geprüft)', updated: 't2' };
+    expect((await visitor('cookie-of-i').get('/test/bericht')).body).toContain('Schlagloch (Text geprüft)');
+    // Hidden, e.g. by another process or by hand in the database: the very next visitor gets the 404.
+    state = null;
+    const hidden = await visitor('cookie-of-j').get('/test/bericht');
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.body).not.toContain('Schlagloch');
+  });
+
+  it("drops a city's shared pages when its public content changes", async () => {
+    state = { text: 'Müll am Spielplatz', updated: 't3' };
+    expect((await visitor('cookie-of-k').get('/test/ohne-version')).body).toContain('Müll am Spielplatz');
+    state = null;
+    publicContentChanged(t.org.id);
+    const hidden = await visitor('cookie-of-l').get('/test/ohne-version');
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.body).not.toContain('Müll am Spielplatz');
   });
 });

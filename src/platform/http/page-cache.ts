@@ -12,8 +12,21 @@ import { publicCache } from './response-cache';
  * token in its forms, is rendered as a placeholder and filled in for each answer.
  */
 export interface SharedPages {
-  /** `render` may answer another status (a form error, say): such a page is sent but never shared. */
-  send(request: FastifyRequest, reply: FastifyReply, render: (ctx: RequestContext) => Promise<VNode | { page: VNode; status: number }>): Promise<FastifyReply>;
+  /**
+   * `render` may answer another status (a form error, say): such a page is sent but never shared, and a shared
+   * copy of the address is dropped (a page that is now 404 must not be served from memory any more).
+   *
+   * `version`, when given, is asked on every anonymous request before the shared copy is used: a cheap query
+   * saying which state of the content is current. `null` means the page is not public (any more): nothing shared
+   * is served, the page is rendered fresh (and answers its 404). Another version renders a new copy. This is what
+   * makes hiding take effect at once in every process, also when it was done outside this one.
+   */
+  send(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    render: (ctx: RequestContext) => Promise<VNode | { page: VNode; status: number }>,
+    options?: { version?: (ctx: RequestContext) => Promise<string | null> },
+  ): Promise<FastifyReply>;
 }
 
 class NotShared {
@@ -27,18 +40,20 @@ export function sharedPages(seconds: number): SharedPages {
   const cache = publicCache<string>(seconds, 'page', 1000);
   const placeholder = `kcsrf${randomToken(16).replace(/[^A-Za-z0-9]/g, 'x')}`;
   return {
-    async send(request, reply, render) {
+    async send(request, reply, render, options = {}) {
       const { ctx } = request;
       const send = (body: string, status = 200) => reply.status(status).type('text/html; charset=utf-8').send(body);
       const rendered = async (c: RequestContext) => {
         const answer = await render(c);
         return 'page' in answer ? { html: renderHtml(answer.page), status: answer.status } : { html: renderHtml(answer), status: 200 };
       };
-      if (ctx.user || seconds <= 0) {
+      const version = ctx.user || seconds <= 0 || !options.version ? undefined : await options.version(ctx);
+      if (ctx.user || seconds <= 0 || version === null) {
         const { html, status } = await rendered(ctx);
         return send(html, status);
       }
-      const key = `${ctx.org.id}|${ctx.locale}|${request.url}`;
+      // The city comes first in the key, so that publicContentChanged(city) finds the city's pages.
+      const key = `${ctx.org.id}|${ctx.locale}|${request.url}${version === undefined ? '' : `|${version}`}`;
       try {
         const page = await cache.get(key, async () => {
           const { html, status } = await rendered({ ...ctx, csrfToken: placeholder, requestId: '' });

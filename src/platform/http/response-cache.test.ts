@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { microCache } from './response-cache';
+import { isClientErrorAnswer, microCache, publicCache, publicContentChanged } from './response-cache';
 
 function setup(freshMs = 1000, staleMs = 5000, maxEntries = 10) {
   let clock = 0;
   const errors: unknown[] = [];
-  const cache = microCache<string>({ freshMs, staleMs, maxEntries, now: () => clock, onRefreshError: (e) => errors.push(e) });
+  const cache = microCache<string>({ freshMs, staleMs, maxEntries, now: () => clock, onRefreshError: (e) => errors.push(e), evictOn: isClientErrorAnswer });
   return { cache, errors, tick: (ms: number) => (clock += ms) };
 }
 
@@ -110,5 +110,48 @@ describe('microCache', () => {
     await cache.get('k', async () => `v${++calls}`);
     await cache.get('k', async () => `v${++calls}`);
     expect(calls).toBe(2);
+  });
+
+  it('drops a stale entry at once when its refresh answers not found, instead of serving it on', async () => {
+    const { cache, tick } = setup();
+    await cache.get('k', async () => 'the hidden report');
+    tick(1500);
+    const gone = Object.assign(new Error('not_found'), { status: 404 });
+    // The visitor who triggers the refresh still gets the old copy (stale-while-revalidate) …
+    expect(await cache.get('k', () => Promise.reject(gone))).toBe('the hidden report');
+    await new Promise((r) => setTimeout(r, 0));
+    // … but nobody after: the next visitor waits for a fresh answer, which is the 404.
+    expect(cache.size).toBe(0);
+    await expect(cache.get('k', () => Promise.reject(gone))).rejects.toBe(gone);
+    await expect(cache.get('k', () => Promise.reject(Object.assign(new Error('gone'), { statusCode: 410 })))).rejects.toThrow('gone');
+    expect(cache.size).toBe(0);
+  });
+
+  it("forgets a city's entries, and does not store a computation that was under way", async () => {
+    const { cache } = setup();
+    await cache.get('1|a', async () => 'one');
+    await cache.get('12|a', async () => 'twelve');
+    const d = deferred();
+    const running = cache.get('1|b', () => d.promise);
+    cache.forget('1|');
+    d.resolve('read before the change');
+    expect(await running).toBe('read before the change');
+    expect(await cache.get('1|a', async () => 'one, new')).toBe('one, new');
+    expect(await cache.get('1|b', async () => 'b, new')).toBe('b, new');
+    expect(await cache.get('12|a', async () => 'twelve, new')).toBe('twelve');
+  });
+});
+
+describe('publicContentChanged', () => {
+  it("empties the changed city's entries in every public cache of the process", async () => {
+    const pages = publicCache<string>(30, 'test pages', 10);
+    const counts = publicCache<number>(30, 'test counts', 10);
+    await pages.get('7|de|/meldungen/1', async () => 'Bericht');
+    await counts.get('7|{}', async () => 1);
+    await counts.get('8|{}', async () => 5);
+    publicContentChanged(7);
+    expect(await pages.get('7|de|/meldungen/1', async () => 'neu')).toBe('neu');
+    expect(await counts.get('7|{}', async () => 0)).toBe(0);
+    expect(await counts.get('8|{}', async () => 6)).toBe(5);
   });
 });

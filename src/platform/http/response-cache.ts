@@ -7,6 +7,8 @@
  */
 export interface MicroCache<T> {
   get(key: string, compute: () => Promise<T>): Promise<T>;
+  /** Drops every entry whose key starts with the prefix; computations under way are not stored either. */
+  forget(prefix: string): void;
   clear(): void;
   readonly size: number;
 }
@@ -24,6 +26,11 @@ export interface MicroCacheOptions {
   maxEntries: number;
   now?: () => number;
   onRefreshError?: (err: unknown) => void;
+  /**
+   * Errors that are an answer rather than a failure (not found, gone, forbidden): the entry is dropped at once
+   * instead of serving the old value on. A failure (the database is down) keeps the stale value.
+   */
+  evictOn?: (err: unknown) => boolean;
 }
 
 export function microCache<T>(options: MicroCacheOptions): MicroCache<T> {
@@ -39,12 +46,14 @@ export function microCache<T>(options: MicroCacheOptions): MicroCache<T> {
   const load = (key: string, entry: Entry<T>, compute: () => Promise<T>): Promise<T> => {
     const pending = compute().then(
       (value) => {
-        touch(key, { value, storedAt: now() });
+        // Forgotten while it was computed (the content changed meanwhile): answer, but do not keep it.
+        if (entries.get(key) === entry) touch(key, { value, storedAt: now() });
         return value;
       },
       (err: unknown) => {
-        if (entry.value === undefined) entries.delete(key);
-        else delete entry.pending;
+        if (entry.value === undefined || options.evictOn?.(err)) {
+          if (entries.get(key) === entry) entries.delete(key);
+        } else delete entry.pending;
         throw err;
       },
     );
@@ -56,6 +65,9 @@ export function microCache<T>(options: MicroCacheOptions): MicroCache<T> {
   return {
     get size() {
       return entries.size;
+    },
+    forget(prefix) {
+      for (const key of [...entries.keys()]) if (key.startsWith(prefix)) entries.delete(key);
     },
     clear() {
       entries.clear();
@@ -78,15 +90,43 @@ export function microCache<T>(options: MicroCacheOptions): MicroCache<T> {
   };
 }
 
+/** A definite answer about the content (4xx: not found, gone, forbidden …), as opposed to a failure to compute it. */
+export function isClientErrorAnswer(err: unknown): boolean {
+  const status = (err as { status?: unknown; statusCode?: unknown } | null)?.status ?? (err as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+// Every public cache of this process, so that a change of what is public reaches all of them at once. Weak
+// references: a cache lives as long as the app that made it (tests build many apps in one process).
+const publicCaches = new Set<WeakRef<MicroCache<unknown>>>();
+
+/**
+ * Something public of a city changed in a way visitors must see at once (a report hidden, a photo withdrawn, a
+ * place published): every public cache of this process drops what it holds for that city. Call it after the
+ * change is committed. Keys of public caches start with `<organization id>|` for this reason.
+ */
+export function publicContentChanged(organizationId: number): void {
+  for (const ref of publicCaches) {
+    const cache = ref.deref();
+    if (cache) cache.forget(`${organizationId}|`);
+    else publicCaches.delete(ref);
+  }
+}
+
 /**
  * The cache for what anonymous visitors share, living PUBLIC_CACHE_SECONDS: fresh for that long, then served
  * stale for up to four times as long while one refresh runs (see docs/operations.md). 0 switches it off.
  */
 export function publicCache<T>(seconds: number, name: string, maxEntries: number): MicroCache<T> {
-  return microCache<T>({
+  const cache = microCache<T>({
     freshMs: seconds * 1000,
     staleMs: seconds * 4000,
     maxEntries,
-    onRefreshError: (err) => console.error(`${name} cache refresh failed`, err),
+    evictOn: isClientErrorAnswer,
+    onRefreshError: (err) => {
+      if (!isClientErrorAnswer(err)) console.error(`${name} cache refresh failed`, err);
+    },
   });
+  publicCaches.add(new WeakRef(cache as MicroCache<unknown>));
+  return cache;
 }

@@ -3,6 +3,7 @@ import type { Db, Trx } from '../../../platform/db/connect';
 import { blurRegions, PHOTO_SIZES, type PhotoSize } from '../../../platform/files/photos';
 import type { FileStorage } from '../../../platform/files/storage';
 import { AppError } from '../../../platform/http/errors';
+import { publicContentChanged } from '../../../platform/http/response-cache';
 import type { SessionUser } from '../../../platform/http/sessions';
 import { randomToken } from '../../../platform/security/tokens';
 import { canTransition, LIMITS } from '../report';
@@ -57,6 +58,16 @@ async function onReport<T>(db: Db, org: Org, actor: Actor, reportId: number, wor
   });
 }
 
+/**
+ * onReport for changes to what the public sees of a report (its status, its photos): after the commit, the city's
+ * shared copies (pages, map data, lists, Open311 answers) are dropped at once instead of living on for their cache time.
+ */
+async function onPublicReport(db: Db, org: Org, actor: Actor, reportId: number, work: (trx: Trx, report: Locked) => Promise<ActionResult>) {
+  const result = await onReport(db, org, actor, reportId, work);
+  if (result.ok) publicContentChanged(org.id);
+  return result;
+}
+
 /** Reads a report for a page: the same 404/403 rules as for changes. */
 export async function reportForStaff(db: Db, org: Org, actor: Actor, reportId: number) {
   const report = await bq.reportForStaff(db, org.id, reportId);
@@ -99,7 +110,7 @@ export async function changeStatus(db: Db, org: Org, actor: Actor, reportId: num
   const note = (input.note ?? '').trim();
   const bad = checkText('statusNote', note, LIMITS.noteMax, false);
   if (bad) return bad;
-  return onReport(db, org, actor, reportId, async (trx, report) => {
+  return onPublicReport(db, org, actor, reportId, async (trx, report) => {
     if (!isReportStatus(input.status) || input.status === 'unconfirmed') return fail('status', 'err.status');
     if (!canTransition(report.status, input.status)) return fail('status', 'err.transition');
     await applyStatus(trx, org, actor, report, input.status, note);
@@ -134,6 +145,7 @@ export async function bulkChangeStatus(
       skipped.push(id);
     }
   }
+  if (done.length > 0) publicContentChanged(org.id);
   return { done, skipped };
 }
 
@@ -193,7 +205,7 @@ export async function markDuplicate(db: Db, org: Org, actor: Actor, reportId: nu
   const note = input.note.trim();
   const bad = checkText('duplicateNote', note, LIMITS.noteMax, false);
   if (bad) return bad;
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx): Promise<ActionResult> => {
     const { first: report, second: original } = await bq.lockPair(trx, org.id, reportId, originalId);
     if (!report) throw new AppError('not_found');
     if (!canWorkOnReport(actor, report)) throw new AppError('forbidden');
@@ -224,6 +236,8 @@ export async function markDuplicate(db: Db, org: Org, actor: Actor, reportId: nu
     });
     return OK;
   });
+  if (result.ok) publicContentChanged(org.id);
+  return result;
 }
 
 /** Closing with a reason residents read: rejected, or "not our responsibility" naming who is. */
@@ -243,7 +257,7 @@ export async function closeWithReason(
     const badWho = checkText('who', who, WHO_MAX);
     if (badWho) return badWho;
   }
-  return onReport(db, org, actor, reportId, async (trx, report) => {
+  return onPublicReport(db, org, actor, reportId, async (trx, report) => {
     if (!canTransition(report.status, 'closed')) return fail(input.reason === 'rejected' ? 'rejectReason' : 'who', 'err.transition');
     await bq.updateReport(trx, org.id, report.id, { status: 'closed', close_reason: input.reason, close_note: text || null, duplicate_of: null });
     await insertEvent(trx, {
@@ -283,7 +297,7 @@ export async function addNote(db: Db, org: Org, actor: Actor, reportId: number, 
 
 /** Approving makes a photo public; an original with a redacted copy never is, only the copy. */
 export async function moderatePhoto(db: Db, org: Org, actor: Actor, reportId: number, photoId: number, action: 'approve' | 'hide'): Promise<ActionResult> {
-  return onReport(db, org, actor, reportId, async (trx, report) => {
+  return onPublicReport(db, org, actor, reportId, async (trx, report) => {
     const photo = await bq.lockPhoto(trx, org.id, report.id, photoId);
     if (!photo) throw new AppError('not_found');
     const to = action === 'approve' ? 'approved' : 'hidden';
@@ -387,6 +401,7 @@ export async function redactPhoto(
       await bq.updateReport(trx, org.id, locked.id, {});
       return copy.id;
     });
+    publicContentChanged(org.id);
     return { ok: true, newPhotoId };
   } catch (err) {
     for (const key of written) await storage.remove(key).catch(() => {});
