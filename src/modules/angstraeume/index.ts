@@ -1,7 +1,10 @@
 import { contribute, defineModule, label } from '../../platform/module';
+import { homeContribution } from '../home';
 import { reportPageRedirect } from '../reports';
 import { isUnreviewedAngstraum } from './angstraeume.queries';
 import { angstraeumeRoutes, angstraumJobs } from './angstraeume.routes';
+import { angstraeumeSection, angstraumAction } from './front-door';
+import { frontDoorMessages } from './front-door.messages';
 import { messages } from './messages';
 import * as m0006 from './migrations/0006_angstraeume';
 
@@ -22,10 +25,12 @@ export const angstraeumeModule = defineModule({
   ],
   sitemap: async () => [{ path: '/angstraeume' }],
   contributes: [
+    contribute(homeContribution, angstraumAction),
+    contribute(homeContribution, angstraeumeSection),
     // An unreviewed place must not show its text anywhere public: its visitors see our page (category and place only).
     contribute(reportPageRedirect, async (db, organizationId, reportId) =>
       (await isUnreviewedAngstraum(db, organizationId, reportId)) ? `/angstraeume/${reportId}` : null,
     ),
   ],
-  messages: [messages],
+  messages: [messages, frontDoorMessages],
 });

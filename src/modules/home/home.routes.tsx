@@ -1,30 +1,56 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import type { Config } from '../../config';
 import type { Db } from '../../platform/db/connect';
+import { Id } from '../../platform/http/schemas';
 import { formatDateTime, translator } from '../../platform/i18n';
 import { recentMail } from '../../platform/mail/outbox';
 import { Layout } from '../../platform/views/layout';
 import { sendHtml } from '../../platform/views/render';
+import type { HomeContribution } from './extension-points';
 import { messages } from './messages';
 
-export async function homeRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }): Promise<void> {
-  app.get('/', async (request, reply) => {
+const HomeUrlQuery = Type.Object({ bezirk: Type.Optional(Id) });
+
+export async function homeRoutes(app: FastifyInstance, { db, config, parts }: { db: Db; config: Config; parts: HomeContribution[] }): Promise<void> {
+  const byOrder = [...parts].sort((a, b) => a.order - b.order);
+  const actions = byOrder.filter((p) => p.slot === 'action');
+  const sections = byOrder.filter((p) => p.slot === 'section');
+
+  app.withTypeProvider<TypeBoxTypeProvider>().get('/', { schema: { querystring: HomeUrlQuery } }, async (request, reply) => {
     const { ctx } = request;
     const t = translator(messages, ctx.locale);
+    const query = { districtId: request.query.bezirk ?? null };
+    const [actionItems, sectionItems] = await Promise.all([
+      Promise.all(actions.map((a) => a.render(db, ctx, query))),
+      Promise.all(sections.map((s) => s.render(db, ctx, query))),
+    ]);
     return sendHtml(
       reply,
-      <Layout ctx={ctx} title={ctx.org.name}>
+      // The city's name is the title; the layout adds it once (not "Stadt Dortmund – Stadt Dortmund").
+      <Layout ctx={ctx} title={t('title')}>
         <h1>{t('title')}</h1>
         <p class="k-lead">{t('intro', { city: ctx.org.name })}</p>
+        <section class="k-section" aria-labelledby="home-actions-title">
+          <h2 id="home-actions-title" class="k-visually-hidden">
+            {t('actionsTitle')}
+          </h2>
+          <ul class="k-home-actions">{actionItems}</ul>
+        </section>
+        {sectionItems}
         {!ctx.user && (
-          <ul class="k-list">
-            <li>
-              <a href="/anmelden">{t('signInCta')}</a>
-            </li>
-            <li>
-              <a href="/verwaltung/anmelden">{t('staffCta')}</a>
-            </li>
-          </ul>
+          <section class="k-section" aria-labelledby="home-account-title">
+            <h2 id="home-account-title">{t('accountTitle')}</h2>
+            <ul class="k-list">
+              <li>
+                <a href="/anmelden">{t('signInCta')}</a>
+              </li>
+              <li>
+                <a href="/verwaltung/anmelden">{t('staffCta')}</a>
+              </li>
+            </ul>
+          </section>
         )}
       </Layout>,
     );

@@ -1,11 +1,25 @@
 import type { Catalogue } from '../../platform/i18n';
 
-type Key = 'title' | 'intro' | 'signInCta' | 'staffCta' | 'mailboxTitle' | 'mailboxIntro' | 'mailboxEmpty' | 'to' | 'sent' | 'queued';
+type Key =
+  | 'title'
+  | 'intro'
+  | 'actionsTitle'
+  | 'accountTitle'
+  | 'signInCta'
+  | 'staffCta'
+  | 'mailboxTitle'
+  | 'mailboxIntro'
+  | 'mailboxEmpty'
+  | 'to'
+  | 'sent'
+  | 'queued';
 
 export const messages: Catalogue<Key> = {
   de: {
     title: 'Kümmerer – Ihre Stadt hört zu',
     intro: 'Hier sagen Sie der {city}, wo etwas zu tun ist, und verfolgen öffentlich, was daraus wird.',
+    actionsTitle: 'Was möchten Sie tun?',
+    accountTitle: 'Ihr Konto',
     signInCta: 'Anmelden, um Beiträge zu verfolgen',
     staffCta: 'Anmeldung für Mitarbeitende der Stadt',
     mailboxTitle: 'Entwickler-Postfach',
@@ -18,6 +32,8 @@ export const messages: Catalogue<Key> = {
   en: {
     title: 'Kümmerer – your city is listening',
     intro: 'Tell {city} where something needs doing, and follow in public what comes of it.',
+    actionsTitle: 'What would you like to do?',
+    accountTitle: 'Your account',
     signInCta: 'Sign in to follow contributions',
     staffCta: 'Sign-in for city staff',
     mailboxTitle: 'Developer mailbox',

@@ -1,4 +1,7 @@
-import { defineModule } from '../../platform/module';
+import { contribute, defineModule } from '../../platform/module';
+import { homeContribution } from '../home';
+import { litterAction } from './front-door';
+import { frontDoorMessages } from './front-door.messages';
 import { litterRoutes } from './litter.routes';
 import { messages } from './messages';
 
@@ -11,5 +14,6 @@ export { LitterStatsSection } from './views/pages';
 export const litterModule = defineModule({
   name: 'litter',
   routes: (app, { db, config, storage }) => litterRoutes(app, { db, config, storage }),
-  messages: [messages],
+  contributes: [contribute(homeContribution, litterAction)],
+  messages: [messages, frontDoorMessages],
 });

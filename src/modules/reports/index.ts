@@ -1,7 +1,10 @@
-import { defineModule, label } from '../../platform/module';
+import { contribute, defineModule, label } from '../../platform/module';
+import { homeContribution } from '../home';
 import { messages as backOfficeMessages } from './backoffice/backoffice.messages';
 import { backOfficeReportRoutes } from './backoffice/backoffice.routes';
 import { reportPageRedirect } from './extension-points';
+import { newestReportsSection, reportAction } from './front-door';
+import { frontDoorMessages } from './front-door.messages';
 import { mapMessages } from './map/map.messages';
 import { createMapFeature } from './map/map.routes';
 import { messages } from './messages';
@@ -63,6 +66,7 @@ export const reportsModule = defineModule({
     await notificationRoutes(app, { db, config });
   },
   jobs: ({ db, config, storage }) => reportJobs({ db, config, storage }),
+  contributes: [contribute(homeContribution, reportAction), contribute(homeContribution, newestReportsSection)],
   menu: [
     { href: '/melden', label: label(messages, 'nav.report'), order: 10 },
     { href: '/meldungen', label: label(messages, 'nav.reports'), order: 20 },
@@ -88,5 +92,5 @@ export const reportsModule = defineModule({
     const reports = await sitemapReports(db, organizationId, SITEMAP_REPORTS);
     return [{ path: '/melden' }, { path: '/meldungen' }, ...reports.map((r) => ({ path: `/meldungen/${r.id}`, lastModified: new Date(r.updated_at) }))];
   },
-  messages: [messages, backOfficeMessages, mapMessages, notificationMessages],
+  messages: [messages, backOfficeMessages, mapMessages, notificationMessages, frontDoorMessages],
 });
