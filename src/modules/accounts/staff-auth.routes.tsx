@@ -30,11 +30,12 @@ function passwordForm(raw: unknown) {
 }
 
 /** What was wrong with a new password or its code, in the visitor's language. */
-function passwordErrors(locale: Locale, result: { password?: PasswordProblem; code?: 'invalid' }): FieldErrors {
+function passwordErrors(locale: Locale, result: { password?: PasswordProblem; code?: 'invalid' }, code: string): FieldErrors {
   const t = translator(messages, locale);
   const errors: FieldErrors = {};
   if (result.password) errors.password = t(`pw.${result.password}`);
-  if (result.code) errors.code = t('wrongCode');
+  // An empty field is a missing code, not a wrong one.
+  if (result.code) errors.code = code.trim() === '' ? translator(platformMessages, locale)('field.required') : t('wrongCode');
   return errors;
 }
 
@@ -85,11 +86,17 @@ export function staffAuthRoutes(app: FastifyInstance, { db, deps, secure, startS
     if (!PENDING.test(pending)) {
       return sendHtml(reply, <StaffLoginPage ctx={ctx} returnPath={returnPath} errors={{ email: t('codeExpired') }} />, 401);
     }
+    const code = field(body, 'code');
+    // An empty submit is a missing code, said as such, and costs no attempt.
+    if (code === '') {
+      const required = translator(platformMessages, ctx.locale)('field.required');
+      return sendHtml(reply, <SecondFactorPage ctx={ctx} returnPath={returnPath} errors={{ code: required }} />, 400);
+    }
     await enforce(db, [
       [LIMITS.loginIp, clientKey(request.ip)],
       [LIMITS.codeAccount, hashToken(pending)],
     ]);
-    const result = await accounts.staffSecondFactor(deps, ctx.org, pending, field(body, 'code'));
+    const result = await accounts.staffSecondFactor(deps, ctx.org, pending, code);
     if (!result.ok && result.reason === 'invalid') {
       return sendHtml(reply, <SecondFactorPage ctx={ctx} returnPath={returnPath} errors={{ code: t('wrongCode') }} />, 401);
     }
@@ -122,7 +129,7 @@ export function staffAuthRoutes(app: FastifyInstance, { db, deps, secure, startS
       return reply.redirect('/verwaltung', 303);
     }
     if ('expired' in result && result.expired) return sendHtml(reply, <LinkInvalidPage ctx={request.ctx} retry="/verwaltung/anmelden" />, 410);
-    return setupPage(request, reply, token, passwordErrors(request.ctx.locale, result), 400);
+    return setupPage(request, reply, token, passwordErrors(request.ctx.locale, result, code), 400);
   });
 
   o.get('/verwaltung/passwort-vergessen', async (request, reply) => sendHtml(reply, <ResetRequestPage ctx={request.ctx} />));
@@ -159,7 +166,7 @@ export function staffAuthRoutes(app: FastifyInstance, { db, deps, secure, startS
       return reply.redirect('/verwaltung/anmelden?ok=reset', 303);
     }
     if ('expired' in result && result.expired) return sendHtml(reply, <LinkInvalidPage ctx={request.ctx} retry="/verwaltung/passwort-vergessen" />, 410);
-    const errors = passwordErrors(request.ctx.locale, result);
+    const errors = passwordErrors(request.ctx.locale, result, code);
     return sendHtml(reply, <ResetPasswordPage ctx={request.ctx} token={token} email={found?.email ?? ''} errors={errors} />, 400);
   });
 }
