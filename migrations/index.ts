@@ -3,6 +3,7 @@ import * as m0001 from './0001_platform';
 import * as m0008 from './0008_read_performance';
 import * as m0009 from './0009_city_scoping';
 import * as m0010 from './0010_jobs';
+import * as m0011 from './0011_personal_data';
 
 // The platform's migrations and those that change several modules' tables at once; each module lists its own in
 // its definition (src/modules/*/migrations). One history: numbers are unique across all of them (the registry
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0008_read_performance': m0008,
   '0009_city_scoping': m0009,
   '0010_jobs': m0010,
+  '0011_personal_data': m0011,
 };

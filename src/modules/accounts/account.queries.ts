@@ -177,6 +177,12 @@ export function setDisplayName(db: Db, organizationId: number, userId: number, d
   return db.updateTable('users').set({ display_name: displayName }).where('organization_id', '=', organizationId).where('id', '=', userId).execute();
 }
 
-export function purgeOldTokens(db: Db) {
-  return db.deleteFrom('login_tokens').where('expires_at', '<', sql<Date>`now() - interval '7 days'`).execute();
+/** Links used or expired longer ago than `days` (RETENTION_LINK_DAYS): each row holds an email address. */
+export async function purgeOldTokens(db: Db, days: number): Promise<number> {
+  const before = sql<Date>`now() - make_interval(days => ${days})`;
+  const r = await db
+    .deleteFrom('login_tokens')
+    .where((eb) => eb.or([eb('expires_at', '<', before), eb('used_at', '<', before)]))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
 }

@@ -92,7 +92,49 @@ type Key =
   | 'err.selfDisable'
   | 'cancel'
   | 'actions'
-  | 'err.required';
+  | 'err.required'
+  | 'yourData'
+  | 'yourDataIntro'
+  | 'data.title'
+  | 'data.intro'
+  | 'data.includes'
+  | 'data.item.account'
+  | 'data.item.reports'
+  | 'data.item.engagement'
+  | 'data.item.sessions'
+  | 'data.item.mails'
+  | 'data.format'
+  | 'data.linkHint'
+  | 'data.button'
+  | 'data.expiredTitle'
+  | 'data.expiredText'
+  | 'data.again'
+  | 'backToAccount'
+  | 'delete.title'
+  | 'delete.intro'
+  | 'delete.item.account'
+  | 'delete.item.anonymise'
+  | 'delete.item.remove'
+  | 'delete.item.photos'
+  | 'delete.item.mails'
+  | 'delete.exportFirst'
+  | 'delete.irreversible'
+  | 'delete.confirm'
+  | 'delete.confirmHint'
+  | 'delete.button'
+  | 'delete.mismatch'
+  | 'delete.staff'
+  | 'deleted.title'
+  | 'deleted.text'
+  | 'deleted.home'
+  | 'readme.title'
+  | 'readme.created'
+  | 'readme.files'
+  | 'readme.times'
+  | 'readme.notIncluded'
+  | 'readme.account'
+  | 'readme.sessions'
+  | 'readme.mails';
 
 export const messages: Catalogue<Key> = {
   de: {
@@ -191,6 +233,54 @@ export const messages: Catalogue<Key> = {
     cancel: 'Abbrechen',
     actions: 'Aktionen',
     'err.required': 'Bitte füllen Sie dieses Feld aus.',
+    yourData: 'Ihre Daten',
+    yourDataIntro: 'Sie können jederzeit eine Kopie Ihrer Daten herunterladen oder Ihr Konto löschen.',
+    'data.title': 'Meine Daten herunterladen',
+    'data.intro': 'Hier laden Sie eine Kopie der Daten herunter, die {city} in dieser Plattform über Sie speichert (Auskunft nach Art. 15 DSGVO).',
+    'data.includes': 'Die ZIP-Datei enthält:',
+    'data.item.account': 'Ihr Konto: E-Mail-Adresse, Name, wann es angelegt wurde und wann Sie sich zuletzt angemeldet haben',
+    'data.item.reports': 'Ihre Meldungen mit den öffentlichen Einträgen ihres Verlaufs und den Fotos, die Sie gesendet haben',
+    'data.item.engagement': 'Ihre Unterstützungen ("Ich auch"), verfolgte Meldungen, Bewertungen von Angsträumen und Antworten auf Rückfragen',
+    'data.item.sessions': 'Ihre Anmeldungen auf Geräten (Sitzungen) mit Zeitpunkten, ohne geheime Kennungen',
+    'data.item.mails': 'E-Mails an Sie, die wir noch aufbewahren (Links darin sind unkenntlich gemacht)',
+    'data.format': 'Die Daten liegen im Format JSON vor, lesbar mit jedem Texteditor. Die Datei README.txt erklärt jede Datei.',
+    'data.linkHint': 'Der Download-Link gilt {minutes} Minuten, nur in diesem Browser und nur solange Sie angemeldet sind.',
+    'data.button': 'ZIP-Datei herunterladen',
+    'data.expiredTitle': 'Dieser Download-Link gilt nicht mehr',
+    'data.expiredText': 'Download-Links gelten {minutes} Minuten und nur in dem Browser, in dem Sie sie erstellt haben. Erstellen Sie einfach einen neuen.',
+    'data.again': 'Neuen Download-Link erstellen',
+    backToAccount: 'Zurück zu „Mein Konto“',
+    'delete.title': 'Konto löschen',
+    'delete.intro': 'Wenn Sie Ihr Konto löschen, geschieht Folgendes:',
+    'delete.item.account': 'Ihr Konto mit E-Mail-Adresse und Namen wird gelöscht, und Sie werden auf allen Geräten abgemeldet.',
+    'delete.item.anonymise':
+      'Ihre veröffentlichten Meldungen, Unterstützungen und Bewertungen bleiben für alle sichtbar, aber ohne Namen, E-Mail-Adresse, Telefonnummer und Konto (anonym). Meldungen, die Sie nie bestätigt haben, werden gelöscht.',
+    'delete.item.remove': 'Ihre Meldungen mit allen Fotos, Ihre Unterstützungen und Ihre Bewertungen werden gelöscht.',
+    'delete.item.photos': 'Fotos, die nicht veröffentlicht wurden, werden gelöscht.',
+    'delete.item.mails': 'Benachrichtigungen und Rückfragen per E-Mail enden; E-Mails an Sie, die noch warten oder gespeichert sind, werden gelöscht.',
+    'delete.exportFirst': 'Möchten Sie vorher eine Kopie Ihrer Daten?',
+    'delete.irreversible': 'Das Löschen lässt sich nicht rückgängig machen.',
+    'delete.confirm': 'Zur Bestätigung: Ihre E-Mail-Adresse',
+    'delete.confirmHint': 'Geben Sie {email} ein.',
+    'delete.button': 'Konto endgültig löschen',
+    'delete.mismatch': 'Die E-Mail-Adresse stimmt nicht mit Ihrem Konto überein. Geben Sie {email} ein.',
+    'delete.staff': 'Zugänge für Mitarbeitende löscht die Administration. Bitte wenden Sie sich an sie.',
+    'deleted.title': 'Ihr Konto ist gelöscht',
+    'deleted.text':
+      'Sie sind abgemeldet. Ihr Konto und Ihre Angaben zur Person sind entfernt. Sie können jederzeit ohne Konto lesen oder sich mit einer E-Mail-Adresse neu anmelden.',
+    'deleted.home': 'Zur Startseite',
+    'readme.title': 'Meine Daten – {city}',
+    'readme.created': 'Erstellt am {date} für das Konto {email}.',
+    'readme.files': 'Die Dateien in diesem Archiv:',
+    'readme.times':
+      'Zeitangaben stehen in koordinierter Weltzeit (UTC) im Format ISO 8601, zum Beispiel 2026-12-03T09:30:00.000Z (= 10:30 Uhr in Deutschland im Winter).',
+    'readme.notIncluded':
+      'Nicht enthalten sind interne Vermerke der Verwaltung zu Meldungen. Fragen zum Datenschutz und Auskunft darüber richten Sie an: {contact}.',
+    'readme.account': 'Ihr Konto: E-Mail-Adresse, Name ("display_name"), Anlage und letzte Anmeldung.',
+    'readme.sessions':
+      'Ihre angemeldeten Geräte (Sitzungen): wann angemeldet, zuletzt aktiv, spätestens abgemeldet. Die geheimen Kennungen sind nicht enthalten.',
+    'readme.mails':
+      'E-Mails an Sie, die wir noch aufbewahren (gesendete höchstens {days} Tage): Betreff, Text, erstellt, gesendet. Persönliche Links darin sind durch "[Link entfernt]" ersetzt.',
   },
   en: {
     signInTitle: 'Sign in',
@@ -287,5 +377,51 @@ export const messages: Catalogue<Key> = {
     cancel: 'Cancel',
     actions: 'Actions',
     'err.required': 'Please fill in this field.',
+    yourData: 'Your data',
+    yourDataIntro: 'You can download a copy of your data or delete your account at any time.',
+    'data.title': 'Download my data',
+    'data.intro': 'Download a copy of the data {city} keeps about you on this platform (right of access, Art. 15 GDPR).',
+    'data.includes': 'The ZIP file contains:',
+    'data.item.account': 'Your account: email address, name, when it was created and when you last signed in',
+    'data.item.reports': 'Your reports with the public entries of their timeline and the photos you sent',
+    'data.item.engagement': 'Your supports ("Me too"), followed reports, ratings of places that feel unsafe and answers to follow-up questions',
+    'data.item.sessions': 'Your sign-ins on devices (sessions) with their times, without secret identifiers',
+    'data.item.mails': 'Emails to you that we still keep (links in them are made unusable)',
+    'data.format': 'The data is in JSON format, readable with any text editor. The file README.txt explains each file.',
+    'data.linkHint': 'The download link works for {minutes} minutes, only in this browser and only while you are signed in.',
+    'data.button': 'Download ZIP file',
+    'data.expiredTitle': 'This download link no longer works',
+    'data.expiredText': 'Download links work for {minutes} minutes and only in the browser where you made them. Just make a new one.',
+    'data.again': 'Make a new download link',
+    backToAccount: 'Back to "My account"',
+    'delete.title': 'Delete account',
+    'delete.intro': 'When you delete your account, this happens:',
+    'delete.item.account': 'Your account with your email address and name is deleted, and you are signed out on all devices.',
+    'delete.item.anonymise':
+      'Your published reports, supports and ratings stay visible to everyone, but without name, email address, phone number and account (anonymous). Reports you never confirmed are deleted.',
+    'delete.item.remove': 'Your reports with all their photos, your supports and your ratings are deleted.',
+    'delete.item.photos': 'Photos that were not published are deleted.',
+    'delete.item.mails': 'Notifications and follow-up questions by email stop; emails to you that are waiting or kept are deleted.',
+    'delete.exportFirst': 'Would you like a copy of your data first?',
+    'delete.irreversible': 'Deleting cannot be undone.',
+    'delete.confirm': 'To confirm: your email address',
+    'delete.confirmHint': 'Enter {email}.',
+    'delete.button': 'Delete my account for good',
+    'delete.mismatch': 'The email address does not match your account. Enter {email}.',
+    'delete.staff': 'Staff accounts are deleted by the administrators. Please contact them.',
+    'deleted.title': 'Your account is deleted',
+    'deleted.text':
+      'You are signed out. Your account and your personal details have been removed. You can read everything without an account, or sign in again with an email address at any time.',
+    'deleted.home': 'Go to the home page',
+    'readme.title': 'My data – {city}',
+    'readme.created': 'Made on {date} for the account {email}.',
+    'readme.files': 'The files in this archive:',
+    'readme.times': 'Times are in Coordinated Universal Time (UTC), ISO 8601, for example 2026-12-03T09:30:00.000Z (= 10:30 in Germany in winter).',
+    'readme.notIncluded':
+      "Not included are the administration's internal notes on reports. For questions about data protection and access to those, contact: {contact}.",
+    'readme.account': 'Your account: email address, name ("display_name"), when created and last sign-in.',
+    'readme.sessions': 'Your signed-in devices (sessions): when signed in, last active, signed out at the latest. The secret identifiers are not included.',
+    'readme.mails':
+      'Emails to you that we still keep (sent ones for at most {days} days): subject, text, created, sent. Personal links in them are replaced by "[link removed]".',
   },
 };

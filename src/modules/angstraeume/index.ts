@@ -1,4 +1,5 @@
 import { contribute, defineModule, label } from '../../platform/module';
+import { personalData } from '../../platform/personal-data';
 import { homeContribution } from '../home';
 import { reportPageRedirect } from '../reports';
 import { isUnreviewedAngstraum } from './angstraeume.queries';
@@ -7,6 +8,8 @@ import { angstraeumeSection, angstraumAction } from './front-door';
 import { frontDoorMessages } from './front-door.messages';
 import { messages } from './messages';
 import * as m0006 from './migrations/0006_angstraeume';
+import { angstraeumePersonalData } from './personal-data';
+import { personalDataMessages } from './personal-data.messages';
 
 // What other modules may use (the boundary test allows no other way in).
 export type { MeasureType } from './angstraum';
@@ -25,6 +28,7 @@ export const angstraeumeModule = defineModule({
   ],
   sitemap: async () => [{ path: '/angstraeume' }],
   contributes: [
+    contribute(personalData, angstraeumePersonalData),
     contribute(homeContribution, angstraumAction),
     contribute(homeContribution, angstraeumeSection),
     // An unreviewed place must not show its text anywhere public: its visitors see our page (category and place only).
@@ -32,5 +36,5 @@ export const angstraeumeModule = defineModule({
       (await isUnreviewedAngstraum(db, organizationId, reportId)) ? `/angstraeume/${reportId}` : null,
     ),
   ],
-  messages: [messages, frontDoorMessages],
+  messages: [messages, personalDataMessages, frontDoorMessages],
 });

@@ -1,6 +1,9 @@
-import { defineModule, label } from '../../platform/module';
+import { contribute, defineModule, label } from '../../platform/module';
+import { personalData } from '../../platform/personal-data';
 import { messages } from './messages';
 import { organizationRoutes } from './organization.routes';
+import { organizationsPersonalData } from './personal-data';
+import { personalDataMessages } from './personal-data.messages';
 
 // What other modules may use (the boundary test allows no other way in).
 export {
@@ -17,7 +20,7 @@ export { districtsAt, importDistricts } from './organization.service';
 /** The city: districts, departments, legal pages, accessibility feedback, and the back-office start page. */
 export const organizationsModule = defineModule({
   name: 'organizations',
-  routes: (app, { db }) => organizationRoutes(app, { db }),
+  routes: (app, { db, config }) => organizationRoutes(app, { db, config }),
   backOffice: [
     { href: '/verwaltung', label: label(messages, 'backOffice'), roles: 'any', section: 'work', order: 0 },
     { href: '/verwaltung/abteilungen', label: label(messages, 'departments'), roles: ['admin'], section: 'admin', order: 10 },
@@ -26,5 +29,6 @@ export const organizationsModule = defineModule({
     { href: '/verwaltung/rueckmeldungen', label: label(messages, 'feedback'), roles: ['admin', 'moderator'], section: 'admin', order: 90 },
   ],
   sitemap: async () => [{ path: '/impressum' }, { path: '/datenschutz' }, { path: '/barrierefreiheit' }],
-  messages: [messages],
+  contributes: [contribute(personalData, organizationsPersonalData)],
+  messages: [messages, personalDataMessages],
 });

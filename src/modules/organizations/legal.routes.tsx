@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import type { Config } from '../../config';
 import type { Db } from '../../platform/db/connect';
 import { clientKey } from '../../platform/http/client-ip';
 import type { FieldErrors } from '../../platform/http/errors';
@@ -8,13 +9,14 @@ import { asForm, field, normaliseEmail } from '../../platform/http/form';
 import { currentUser, staffOnly } from '../../platform/http/guards';
 import { enforce } from '../../platform/http/rate-limit';
 import { NoticeQuery } from '../../platform/http/schemas';
-import { LOCALES, translator } from '../../platform/i18n';
+import { LOCALES, type Locale, translator } from '../../platform/i18n';
 import { platformMessages } from '../../platform/i18n/platform-messages';
 import { sendHtml } from '../../platform/views/render';
 import { defaultLegalPage, LEGAL_SLUGS, type LegalSlug } from './legal-defaults';
 import { messages } from './messages';
 import * as q from './organization.queries';
 import { submitAccessibilityFeedback } from './organization.service';
+import { type RetentionPeriods, retentionPeriods } from './privacy-retention';
 import { LegalPageEditPage, LegalPagesPage } from './views/admin-pages';
 import { type FeedbackForm, LegalPageView } from './views/legal-page';
 
@@ -26,21 +28,22 @@ const LegalPageParams = Type.Object({
   locale: Type.Union(LOCALES.map((locale) => Type.Literal(locale))),
 });
 
-async function legalText(db: Db, org: { id: number; name: string; contact_email: string }, slug: LegalSlug, locale: 'de' | 'en') {
+async function legalText(db: Db, org: { id: number; name: string; contact_email: string }, slug: LegalSlug, locale: Locale, periods: RetentionPeriods) {
   const stored = await q.getLegalPage(db, org.id, slug, locale);
-  return stored ?? defaultLegalPage(slug, locale, org.name, org.contact_email);
+  return stored ?? defaultLegalPage(slug, locale, org.name, org.contact_email, periods);
 }
 
 /** Imprint, privacy and accessibility statement: public pages with the feedback form, and their editing by admins. */
-export function legalRoutes(app: FastifyInstance, { db }: { db: Db }): void {
+export function legalRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }): void {
   const o = app.withTypeProvider<TypeBoxTypeProvider>();
+  const periods = retentionPeriods(config);
   const adminOnly = { preHandler: staffOnly('admin') };
 
   // Public legal pages, linked from every footer.
   for (const slug of LEGAL_SLUGS) {
     o.get(`/${slug}`, { schema: { querystring: LegalPageQuery } }, async (request, reply) => {
       const { ctx } = request;
-      const page = await legalText(db, ctx.org, slug, ctx.locale);
+      const page = await legalText(db, ctx.org, slug, ctx.locale, periods);
       const thanks = request.query.danke === '1';
       return sendHtml(
         reply,
@@ -69,7 +72,7 @@ export function legalRoutes(app: FastifyInstance, { db }: { db: Db }): void {
     const email = values.email ? normaliseEmail(values.email) : null;
     if (values.email && !email) errors.email = tp('field.email');
     if (Object.keys(errors).length > 0) {
-      const page = await legalText(db, ctx.org, 'barrierefreiheit', ctx.locale);
+      const page = await legalText(db, ctx.org, 'barrierefreiheit', ctx.locale, periods);
       return sendHtml(reply, <LegalPageView ctx={ctx} title={page.title} body={page.body} withFeedback feedback={values} errors={errors} />, 400);
     }
     await enforce(db, [[FEEDBACK_LIMIT, clientKey(request.ip)]]);
@@ -80,14 +83,15 @@ export function legalRoutes(app: FastifyInstance, { db }: { db: Db }): void {
   o.get('/verwaltung/seiten', adminOnly, async (request, reply) => {
     const { ctx } = request;
     const pages = [];
-    for (const slug of LEGAL_SLUGS) for (const locale of LOCALES) pages.push({ slug, locale, title: (await legalText(db, ctx.org, slug, locale)).title });
+    for (const slug of LEGAL_SLUGS)
+      for (const locale of LOCALES) pages.push({ slug, locale, title: (await legalText(db, ctx.org, slug, locale, periods)).title });
     return sendHtml(reply, <LegalPagesPage ctx={ctx} pages={pages} />);
   });
 
   o.get('/verwaltung/seiten/:slug/:locale', { ...adminOnly, schema: { params: LegalPageParams, querystring: NoticeQuery } }, async (request, reply) => {
     const { slug, locale } = request.params;
     const page = await q.getLegalPage(db, request.ctx.org.id, slug, locale);
-    const values = page?.locale === locale ? page : defaultLegalPage(slug, locale, request.ctx.org.name, request.ctx.org.contact_email);
+    const values = page?.locale === locale ? page : defaultLegalPage(slug, locale, request.ctx.org.name, request.ctx.org.contact_email, periods);
     const notice = request.query.ok === 'saved' ? translator(messages, request.ctx.locale)('saved') : undefined;
     return sendHtml(
       reply,

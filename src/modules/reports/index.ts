@@ -1,4 +1,5 @@
 import { contribute, defineModule, label } from '../../platform/module';
+import { personalData } from '../../platform/personal-data';
 import { homeContribution } from '../home';
 import { messages as backOfficeMessages } from './backoffice/backoffice.messages';
 import { backOfficeReportRoutes } from './backoffice/backoffice.routes';
@@ -13,8 +14,11 @@ import * as m0007 from './migrations/0007_idempotency_fingerprint';
 import { reportJobs } from './notifications/jobs';
 import { notificationMessages } from './notifications/notifications.messages';
 import { notificationRoutes } from './notifications/notifications.routes';
+import { reportsPersonalData } from './personal-data';
+import { personalDataMessages } from './personal-data.messages';
 import { listPublicReports } from './report.queries';
 import { reportRoutes } from './report.routes';
+import { retentionJobs } from './retention';
 import { sitemapReports } from './sitemap.queries';
 import { categoryName } from './views/report-page';
 import { statusLabel } from './views/status';
@@ -65,8 +69,8 @@ export const reportsModule = defineModule({
     await backOfficeReportRoutes(app, { db, config, storage });
     await notificationRoutes(app, { db, config });
   },
-  jobs: ({ db, config, storage }) => reportJobs({ db, config, storage }),
-  contributes: [contribute(homeContribution, reportAction), contribute(homeContribution, newestReportsSection)],
+  jobs: ({ db, config, storage }) => [...reportJobs({ db, config, storage }), ...retentionJobs(db, config)],
+  contributes: [contribute(personalData, reportsPersonalData), contribute(homeContribution, reportAction), contribute(homeContribution, newestReportsSection)],
   menu: [
     { href: '/melden', label: label(messages, 'nav.report'), order: 10 },
     { href: '/meldungen', label: label(messages, 'nav.reports'), order: 20 },
@@ -92,5 +96,5 @@ export const reportsModule = defineModule({
     const reports = await sitemapReports(db, organizationId, SITEMAP_REPORTS);
     return [{ path: '/melden' }, { path: '/meldungen' }, ...reports.map((r) => ({ path: `/meldungen/${r.id}`, lastModified: new Date(r.updated_at) }))];
   },
-  messages: [messages, backOfficeMessages, mapMessages, notificationMessages, frontDoorMessages],
+  messages: [messages, backOfficeMessages, mapMessages, notificationMessages, personalDataMessages, frontDoorMessages],
 });

@@ -7,7 +7,10 @@ export const CROSS_CITY_QUERIES: Record<string, string> = {
   'src/modules/organizations/organization.queries.ts#findOrganizationByHost': 'finds which city a request is for, from its host name',
   'src/modules/organizations/organization.queries.ts#findOrganizationBySlug': 'finds a city by its slug (CLI, seed, the default city)',
   'src/modules/organizations/organization.queries.ts#insertOrganization': 'creates a city',
-  'src/modules/accounts/account.queries.ts#purgeOldTokens': 'a purge job: removes expired sign-in links of every city at once',
+  'src/modules/accounts/account.queries.ts#purgeOldTokens': 'a retention job: removes used and expired sign-in links of every city at once',
+  'src/modules/reports/retention.queries.ts#purgeReporterContact':
+    'a retention job: removes reporter contact from reports of every city closed longer ago than the configured months',
+  'src/platform/mail/mail.queries.ts#purgeSentMail': 'a retention job: deletes mail of every city sent longer ago than the configured days',
   'src/modules/reports/report.queries.ts#storedPhotoKeys': 'the orphan-photo cleanup: the file storage is shared by every city',
   'src/modules/reports/notifications/status-mail.queries.ts#dueFollowers':
     'the status-mail job finds due followers of every city; each is then handled with its own city (lockFollower and on)',

@@ -44,6 +44,22 @@ export async function clearLimit(db: Db, limit: Limit, subject: string): Promise
   await db.deleteFrom('rate_limits').where('key', '=', `${limit.name}:${subject}`).execute();
 }
 
-export async function purgeExpiredRateLimits(db: Db): Promise<void> {
-  await db.deleteFrom('rate_limits').where('window_start', '<', sql<Date>`now() - interval '1 day'`).execute();
+/** Counters whose window began more than `hours` ago (RETENTION_RATE_LIMIT_HOURS, at least a day: longer than any window). */
+export async function purgeExpiredRateLimits(db: Db, hours = 24): Promise<number> {
+  const r = await db.deleteFrom('rate_limits').where('window_start', '<', sql<Date>`now() - make_interval(hours => ${hours})`).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/**
+ * Forgets the counters of the given subjects in every limit (keys end in `:<subject>`), e.g. the hash of a deleted
+ * account's address. Compared by suffix, not LIKE: base64url hashes contain "_", which LIKE reads as a wildcard.
+ */
+export async function forgetRateLimitSubjects(db: Db, subjects: string[]): Promise<number> {
+  let removed = 0;
+  for (const subject of subjects) {
+    const suffix = `:${subject}`;
+    const r = await db.deleteFrom('rate_limits').where(sql<boolean>`right(key, ${suffix.length}::int) = ${suffix}`).executeTakeFirst();
+    removed += Number(r.numDeletedRows);
+  }
+  return removed;
 }

@@ -3,6 +3,7 @@ import type { Config } from '../../config';
 import type { Db } from '../db/connect';
 import { purgeExpiredRateLimits } from '../http/rate-limit';
 import { purgeExpiredSessions } from '../http/sessions';
+import { purgeSentMail } from '../mail/mail.queries';
 import { sendDueMail } from '../mail/outbox';
 
 export interface Job {
@@ -44,7 +45,8 @@ export function startScheduler(jobs: Job[], log: (msg: string, err?: unknown) =>
 export function platformJobs(db: Db, config: Config, extra: Job[] = []): Job[] {
   const jobs: Job[] = [
     { name: 'purge-sessions', everySeconds: 3600, run: () => purgeExpiredSessions(db) },
-    { name: 'purge-rate-limits', everySeconds: 3600, run: () => purgeExpiredRateLimits(db) },
+    { name: 'purge-rate-limits', everySeconds: 3600, run: () => purgeExpiredRateLimits(db, config.retention.rateLimitHours) },
+    { name: 'purge-sent-mail', everySeconds: 3600, run: () => purgeSentMail(db, config.retention.mailDays) },
     ...extra,
   ];
   if (config.smtpUrl) {

@@ -106,6 +106,18 @@ export function AccountPage({ ctx, displayName, errors = {}, notice }: { ctx: Re
         <input type="hidden" name="everywhere" value="1" />
         <Button variant="secondary">{t('signOutEverywhere')}</Button>
       </form>
+      <section class="k-section" aria-labelledby="your-data">
+        <h2 id="your-data">{t('yourData')}</h2>
+        <p>{t('yourDataIntro')}</p>
+        <ul>
+          <li>
+            <a href="/konto/daten">{t('data.title')}</a>
+          </li>
+          <li>
+            <a href="/konto/loeschen">{t('delete.title')}</a>
+          </li>
+        </ul>
+      </section>
     </Layout>
   );
 }
