@@ -13,7 +13,7 @@ import { AppError, type ErrorCode, isDatabaseUnavailable } from './errors';
 import { asForm, field, safeReturnPath } from './form';
 import { createMethodIndex } from './method-router';
 import { containsNul } from './nul-bytes';
-import { schemaValidatorCompiler } from './schemas';
+import { schemaValidatorCompiler, validationMessage } from './schemas';
 import { setSecurityHeaders } from './security-headers';
 import { loadSession } from './sessions';
 
@@ -131,7 +131,9 @@ export async function platformPlugin(app: FastifyInstance, options: PlatformOpti
     if (status === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE') return sendError(request, reply, 'payload_too_large');
     if (status >= 400 && status < 500) {
       request.log.info({ err: error }, 'client error');
-      return sendError(request, reply, status === 404 ? 'not_found' : status === 429 ? 'rate_limited' : 'bad_request');
+      // A query outside its schema says which parameter and what it must be (schemas.ts words it), for API clients.
+      const message = error.validation ? validationMessage(error.validation, error.validationContext) : undefined;
+      return sendError(request, reply, status === 404 ? 'not_found' : status === 429 ? 'rate_limited' : 'bad_request', undefined, undefined, message);
     }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error, reference: request.id }, 'database unavailable');
@@ -180,10 +182,10 @@ const fallbackOrganization: Organization = {
   created_at: new Date(0),
 };
 
-function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, reference?: string, retryAfter?: number) {
+function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, reference?: string, retryAfter?: number, message?: string) {
   const status = new AppError(code).status;
   if (wantsJson(request)) {
-    return reply.status(status).send({ error: { code, ...(reference ? { reference } : {}) } });
+    return reply.status(status).send({ error: { code, ...(reference ? { reference } : {}), ...(message ? { message } : {}) } });
   }
   // The context is missing when the very first step failed (the city lookup, e.g. with the database down):
   // a browser still gets a page in its language, without anything that needs the database.

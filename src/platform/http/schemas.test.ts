@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import { Type } from 'typebox';
 import { describe, expect, it } from 'vitest';
-import { IdParams, IsoDate, LatLon, PagedQuery, schemaValidatorCompiler, TokenParams } from './schemas';
+import { IdParams, IsoDate, LatLon, PagedQuery, schemaValidatorCompiler, TokenParams, validationMessage } from './schemas';
 
 async function probe() {
   const app = Fastify().withTypeProvider<TypeBoxTypeProvider>();
@@ -40,6 +40,20 @@ describe('schemaValidatorCompiler', () => {
     const res = await app.inject({ method: 'POST', url: '/b', payload: { lat: 51.5, flag: true } });
     expect(res.json()).toEqual({ lat: '51.5', flag: 'true' });
     expect((await app.inject({ method: 'POST', url: '/b', payload: { lat: { x: 1 } } })).statusCode).toBe(400);
+  });
+
+  it('says which parameter was wrong and what it must be, for infinite and overflowing numbers too', async () => {
+    const app = await probe();
+    const cases: Array<[string, string]> = [
+      ['/n/1?page=1e400', 'querystring/page must be a whole number from 1 to 10000'],
+      ['/n/1?page=-Infinity', 'querystring/page must be a whole number from 1 to 10000'],
+      ['/n/1?page_size=NaN', 'querystring/page_size must be a whole number from 1 to 50'],
+      ['/n/1?day=2024-02-30', 'querystring/day must be a date (YYYY-MM-DD)'],
+      ['/n/1?tag=10', 'querystring/tag must be one or more values, each a whole number from 1 to 9'],
+      ['/p?lat=1e400&lon=0', 'querystring/lat must be a finite number from -90 to 90'],
+    ];
+    for (const [url, message] of cases) expect((await app.inject(url)).json().message, url).toBe(message);
+    expect(validationMessage([{ instancePath: '/page', message: 'must be a whole number from 1 to 10000' }])).toBe('page must be a whole number from 1 to 10000');
   });
 
   it.each([

@@ -56,7 +56,14 @@ export function knownNotice<T extends string>(known: readonly T[], ok: string | 
 }
 
 /** The JSON error body of /api/ routes (see platform-plugin's sendError). */
-export const JsonError = Type.Object({ error: Type.Object({ code: Type.String(), reference: Type.Optional(Type.String()) }) });
+export const JsonError = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    reference: Type.Optional(Type.String()),
+    /** For a query outside its schema: which parameter, and what it must be. */
+    message: Type.Optional(Type.String()),
+  }),
+});
 
 // A decimal number as people and programs write it; no hex, no "Infinity", no empty string.
 const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -85,6 +92,72 @@ function coerce(schema: unknown, value: unknown): unknown {
   }
 }
 
+type PropertySchema = {
+  type?: unknown;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  format?: string;
+  const?: unknown;
+  anyOf?: PropertySchema[];
+  items?: PropertySchema;
+};
+
+function range(s: PropertySchema): string {
+  if (s.minimum !== undefined && s.maximum !== undefined) return ` from ${s.minimum} to ${s.maximum}`;
+  if (s.minimum !== undefined) return ` of at least ${s.minimum}`;
+  if (s.maximum !== undefined) return ` of at most ${s.maximum}`;
+  return '';
+}
+
+/**
+ * What a value must be, in words an API client understands: "a whole number from 1 to 10000" says more about
+ * `page=1e400` or `page=-Infinity` than "must be integer" (the number was read, and it was infinite).
+ */
+export function describeSchema(schema: PropertySchema | undefined): string | null {
+  if (!schema) return null;
+  const literals = schema.anyOf?.map((s) => s.const);
+  if (literals?.length && literals.every((v) => typeof v === 'string' || typeof v === 'number')) return `one of ${literals.join(', ')}`;
+  switch (typeOf(schema)) {
+    case 'integer':
+      return `a whole number${range(schema)}`;
+    case 'number':
+      return `a finite number${range(schema)}`;
+    case 'boolean':
+      return 'true or false';
+    case 'string':
+      if (schema.format === 'date') return 'a date (YYYY-MM-DD)';
+      if (schema.format === 'date-time') return 'a date and time (ISO 8601)';
+      return schema.maxLength !== undefined ? `text of at most ${schema.maxLength} characters` : null;
+    case 'array': {
+      const item = describeSchema(schema.items);
+      return item ? `one or more values, each ${item}` : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** One error per top-level property, worded by describeSchema where it can (Fastify prefixes the property path). */
+function clearErrors(errors: FastifySchemaValidationError[], properties: Record<string, unknown> | undefined): FastifySchemaValidationError[] {
+  const seen = new Set<string>();
+  const out: FastifySchemaValidationError[] = [];
+  for (const error of errors) {
+    const name = error.instancePath.split('/')[1] ?? '';
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const wanted = name ? describeSchema(properties?.[name] as PropertySchema | undefined) : null;
+    out.push(wanted ? { ...error, instancePath: `/${name}`, message: `must be ${wanted}` } : error);
+  }
+  return out;
+}
+
+/** The message of a failed check for an API client: "page must be a whole number from 1 to 10000; lat must be …". */
+export function validationMessage(errors: ReadonlyArray<{ instancePath: string; message?: string }>, context?: string): string {
+  return errors.map((e) => `${e.instancePath.replace(/^\//, '').replaceAll('/', '.') || context || 'request'} ${e.message ?? 'is not valid'}`).join('; ');
+}
+
 /**
  * Fastify's validator compiler for TypeBox schemas. Query strings, params, headers and form bodies arrive as
  * text, so each top-level property is brought to its schema's type first, strictly ("1.5" is no integer, "0x10"
@@ -104,6 +177,6 @@ export const schemaValidatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema
     }
     value = Value.Default(schema, value);
     if (validator.Check(value)) return { value };
-    return { error: [...validator.Errors(value)] as unknown as FastifySchemaValidationError[] };
+    return { error: clearErrors([...validator.Errors(value)] as unknown as FastifySchemaValidationError[], properties) };
   };
 };

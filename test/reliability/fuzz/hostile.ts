@@ -84,7 +84,44 @@ const TRICKY = [
   'ünïcödé@exämple.de',
 ];
 
-export const trickyString = fc.constantFrom(...TRICKY);
+/**
+ * Numbers as a query string can spell them and a strict reader must refuse (or take, where the range allows):
+ * infinite and overflowing values (which JSON Schema's range checks let through as Infinity), NaN, negative zero,
+ * hex, numbers with spaces around, exponents, signs, leading zeros and other digits. Each answer must be a 400 or a
+ * result, never a 500 (the audit's `page=1e400` and `district=Infinity`).
+ */
+export const NUMERIC_EDGES = [
+  'Infinity',
+  '-Infinity',
+  '+Infinity',
+  '1e400',
+  '-1e400',
+  '1e309',
+  '-0',
+  '+0',
+  'NaN',
+  '0x10',
+  '0b1',
+  '0o7',
+  ' 1',
+  '1 ',
+  '1\t',
+  '1e3',
+  '1E2',
+  '+1',
+  '01',
+  '1.',
+  '.5',
+  '1_000',
+  '١',
+  '2147483648',
+  '9007199254740993',
+  '-2147483649',
+] as const;
+
+export const numericEdge = fc.constantFrom(...NUMERIC_EDGES);
+
+export const trickyString = fc.constantFrom(...TRICKY, ...NUMERIC_EDGES);
 
 const longString = fc.oneof(
   fc.integer({ min: 200, max: 6_000 }).map((n) => 'ä'.repeat(n)),
@@ -93,6 +130,7 @@ const longString = fc.oneof(
 );
 
 const numberish = fc.oneof(
+  numericEdge,
   fc.integer().map(String),
   fc.integer({ min: -5, max: 400 }).map(String),
   fc.double().map(String),
@@ -128,7 +166,14 @@ export const hostileSegment: fc.Arbitrary<string> = fc.oneof(
     '1.5',
     '1e3',
     '0x1',
+    '0x10',
     'NaN',
+    'Infinity',
+    '-Infinity',
+    '1e400',
+    '-0',
+    '%201',
+    '1%20',
     'abc',
     '..',
     '%2e%2e',

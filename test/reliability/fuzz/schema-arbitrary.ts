@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { hostileString } from './hostile';
+import { hostileString, numericEdge } from './hostile';
 import type { JsonSchema } from './registry';
 
 // A small JSON Schema → fast-check converter for the schemas our routes declare (type, enum, const, pattern,
@@ -127,6 +127,18 @@ const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.dictionary(fc.string({ maxLength: 8 }), hostileString, { maxKeys: 3 }),
 );
 
+/** A wrong value for one property: for numbers mostly the spellings a strict reader must refuse (see NUMERIC_EDGES). */
+function wrongValueFor(schema: S | undefined): fc.Arbitrary<unknown> {
+  const numeric = schema ? types(schema).some((t) => t === 'integer' || t === 'number') : false;
+  return numeric
+    ? fc.oneof(
+        { arbitrary: numericEdge, weight: 3 },
+        { arbitrary: fc.constantFrom(Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN, -0), weight: 1 },
+        { arbitrary: wrongValue, weight: 2 },
+      )
+    : wrongValue;
+}
+
 /**
  * An object that breaks the schema in one or more ways: a required field missing, a field of the wrong
  * type or out of range, unknown fields, arrays for scalars, huge or odd strings.
@@ -138,9 +150,12 @@ export function mutatedObject(schema: S, hints: Hints = {}): fc.Arbitrary<Record
     .tuple(
       validObject(schema, hints),
       fc.subarray(required),
-      fc.array(fc.tuple(props.length > 0 ? fc.constantFrom(...props) : fc.constant('x'), wrongValue), {
-        maxLength: 3,
-      }),
+      fc.array(
+        (props.length > 0 ? fc.constantFrom(...props) : fc.constant('x')).chain((name) =>
+          wrongValueFor(schema.properties?.[name]).map((value) => [name, value] as const),
+        ),
+        { maxLength: 3 },
+      ),
       fc.array(
         fc.tuple(
           fc.oneof(
