@@ -53,7 +53,9 @@ describe('schemaValidatorCompiler', () => {
       ['/p?lat=1e400&lon=0', 'querystring/lat must be a finite number from -90 to 90'],
     ];
     for (const [url, message] of cases) expect((await app.inject(url)).json().message, url).toBe(message);
-    expect(validationMessage([{ instancePath: '/page', message: 'must be a whole number from 1 to 10000' }])).toBe('page must be a whole number from 1 to 10000');
+    expect(validationMessage([{ instancePath: '/page', message: 'must be a whole number from 1 to 10000' }])).toBe(
+      'page must be a whole number from 1 to 10000',
+    );
   });
 
   it.each([
