@@ -7,6 +7,7 @@ import { createRegistry, type ModuleRegistry } from '../module';
 import { randomToken } from '../security/tokens';
 import { ErrorPage } from '../views/error-page';
 import { sendHtml } from '../views/render';
+import { noStoreForPersonalAnswers } from './cache-control';
 import type { RequestContext } from './context';
 import { csrfCookieName, csrfTokenFor, csrfValid, issueCsrfCookie } from './csrf';
 import { AppError, type ErrorCode, isDatabaseUnavailable } from './errors';
@@ -61,6 +62,8 @@ export async function platformPlugin(app: FastifyInstance, options: PlatformOpti
 
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.decorateRequest('sessionToken', null);
+  // Personal answers are never cached (cache-control.ts).
+  app.addHook('onSend', noStoreForPersonalAnswers);
 
   app.addHook('onRequest', async (request, reply) => {
     setSecurityHeaders(request, reply, secure);
