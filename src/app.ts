@@ -14,6 +14,7 @@ import { readMultipartBody } from './platform/http/multipart-body';
 import { newsFeedRoutes } from './platform/http/news-feed.routes';
 import { registerOpenApi } from './platform/http/openapi';
 import { frameworkErrorHandler, platformPlugin, requestIdGenerator } from './platform/http/platform-plugin';
+import { loggerOptions } from './platform/http/request-log';
 import { microCache } from './platform/http/response-cache';
 import { sitemapRoutes } from './platform/http/sitemap.routes';
 import { noJobQueue } from './platform/jobs/no-queue';
@@ -28,15 +29,18 @@ export interface AppOptions {
   modules?: ModuleRegistry;
   /** The job queue modules send one-off jobs to (main.ts and the test helpers open one; tools may leave it out). */
   jobs?: JobQueue;
+  /** Where log lines go instead of stdout (tests read them); with LOG_LEVEL=silent, lines from info up. */
+  logStream?: { write(line: string): void };
 }
 
 export const PUBLIC_DIR = path.resolve(import.meta.dirname, '../public');
 
-export async function buildApp({ config, db, modules, jobs }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, modules, jobs, logStream }: AppOptions): Promise<FastifyInstance> {
   const registry = modules ?? moduleRegistry();
   const storage = localStorage(path.join(config.dataDir, 'files'));
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // Tokens in paths and API keys in query strings are redacted before a line is written (request-log.ts).
+    logger: loggerOptions(config, logStream),
     trustProxy: config.trustProxy,
     genReqId: requestIdGenerator,
     bodyLimit: 1024 * 1024,

@@ -18,7 +18,8 @@ export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
-    readonly details: { retryAfterSeconds?: number; allow?: string[] } = {},
+    /** `reason`: why a request is refused (403), for the log line; never shown to the visitor. */
+    readonly details: { retryAfterSeconds?: number; allow?: string[]; reason?: string } = {},
   ) {
     super(code);
     this.status = ERROR_STATUS[code];

@@ -43,8 +43,9 @@ function staffGuard(roles: StaffRole[], departmentScope: boolean): Guard {
       await reply.redirect(`${STAFF_SIGN_IN}?return=${encodeURIComponent(target)}`, 303);
       return;
     }
-    if (user.level !== 'staff' || !user.role || (roles.length > 0 && !roles.includes(user.role))) {
-      throw new AppError('forbidden');
+    if (user.level !== 'staff' || !user.role) throw new AppError('forbidden', { reason: 'staff page, but no staff session (resident level)' });
+    if (roles.length > 0 && !roles.includes(user.role)) {
+      throw new AppError('forbidden', { reason: `staff page for ${roles.join(' or ')}, but the role is ${user.role}` });
     }
   });
 }
@@ -84,6 +85,6 @@ export function accessRuleOf(route: Pick<RouteOptions, 'preHandler' | 'config'>)
 
 export function currentUser(request: FastifyRequest): SessionUser {
   const user = request.ctx.user;
-  if (!user) throw new AppError('forbidden');
+  if (!user) throw new AppError('forbidden', { reason: 'not signed in' });
   return user;
 }

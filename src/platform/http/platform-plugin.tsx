@@ -14,6 +14,7 @@ import { AppError, type ErrorCode, isDatabaseUnavailable } from './errors';
 import { asForm, field, safeReturnPath } from './form';
 import { createMethodIndex } from './method-router';
 import { containsNul } from './nul-bytes';
+import { logRefusal, noteThrownRefusal } from './request-log';
 import { schemaValidatorCompiler, validationMessage } from './schemas';
 import { setSecurityHeaders } from './security-headers';
 import { loadSession } from './sessions';
@@ -62,8 +63,10 @@ export async function platformPlugin(app: FastifyInstance, options: PlatformOpti
 
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.decorateRequest('sessionToken', null);
-  // Personal answers are never cached (cache-control.ts).
+  // Personal answers are never cached (cache-control.ts); refusals are logged with who and why (request-log.ts).
   app.addHook('onSend', noStoreForPersonalAnswers);
+  app.addHook('onError', noteThrownRefusal);
+  app.addHook('onResponse', logRefusal);
 
   app.addHook('onRequest', async (request, reply) => {
     setSecurityHeaders(request, reply, secure);
