@@ -17,6 +17,7 @@ import { frameworkErrorHandler, platformPlugin, requestIdGenerator } from './pla
 import { loggerOptions } from './platform/http/request-log';
 import { microCache } from './platform/http/response-cache';
 import { sitemapRoutes } from './platform/http/sitemap.routes';
+import { staticPathAllowed } from './platform/http/static-files';
 import { noJobQueue } from './platform/jobs/no-queue';
 import type { JobQueue } from './platform/jobs/queue';
 import { platformJobs, startScheduler } from './platform/jobs/scheduler';
@@ -53,7 +54,14 @@ export async function buildApp({ config, db, modules, jobs, logStream }: AppOpti
   await app.register(multipart, { limits: { fileSize: 25 * 1024 * 1024, files: 10, fields: 100 } });
   // Fields land in the body so the CSRF check sees the form token like any other form.
   app.addHook('preValidation', readMultipartBody);
-  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: '1h', index: false, preCompressed: true });
+  await app.register(fastifyStatic, {
+    root: PUBLIC_DIR,
+    prefix: '/static/',
+    maxAge: '1h',
+    index: false,
+    preCompressed: true,
+    allowedPath: staticPathAllowed(config),
+  });
 
   // Every request starts with the city lookup; cities change only through the CLI, so a few seconds of memory
   // save a database round trip per request (unknown host names included, in a bounded cache).
