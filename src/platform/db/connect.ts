@@ -1,9 +1,11 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect, type PostgresPool, type PostgresPoolClient, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../db-schema';
+import { PgliteWorker, PgliteWorkerDialect } from './pglite-worker';
+import { namedStatement } from './reusable-query';
 
 export type Db = Kysely<Database>;
 /**
@@ -98,6 +100,61 @@ export async function openPglite(options: { dataDir?: string; snapshot?: Blob | 
   }
 }
 
+/**
+ * The embedded database in a worker thread (pglite-worker.ts), as the product runs it: a slow statement no
+ * longer stalls the requests in between. Tests and tools keep the in-thread openPglite (snapshots, dumps).
+ */
+export async function openPgliteWorker(options: { dataDir?: string; snapshot?: Uint8Array }): Promise<DatabaseHandle> {
+  const release = options.dataDir ? acquireLock(options.dataDir) : () => {};
+  try {
+    const worker = await PgliteWorker.start(options.dataDir ? { dataDir: path.join(options.dataDir, 'pglite') } : { snapshot: options.snapshot });
+    const db = new Kysely<Database>({ dialect: new PgliteWorkerDialect(worker) });
+    return {
+      db,
+      kind: 'pglite',
+      pglite: null,
+      async close() {
+        await db.destroy();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+/**
+ * The pg pool as Kysely sees it, except that statements registered by reusableQuery run as named prepared
+ * statements: PostgreSQL parses and plans them once per connection instead of on every page view.
+ */
+function preparingPool(pool: pg.Pool): PostgresPool {
+  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => ({
+    get processID() {
+      return (client as unknown as { processID?: number }).processID;
+    },
+    query: ((text: unknown, values?: readonly unknown[]) =>
+      typeof text === 'string'
+        ? client.query({ text, values: values as unknown[], name: namedStatement(text) })
+        : client.query(text as never)) as unknown as PostgresPoolClient['query'],
+    release: (destroy?: boolean) => client.release(destroy),
+  });
+  return {
+    Client: pg.Client,
+    options: pool.options,
+    async connect() {
+      const client = await pool.connect();
+      const known = wrapped.get(client);
+      if (known) return known;
+      const w = wrap(client);
+      wrapped.set(client, w);
+      return w;
+    },
+    end: () => pool.end(),
+  };
+}
+
 export async function openPostgres(connectionString: string, max = 10): Promise<DatabaseHandle> {
   // No JIT: our queries are short web requests, and compiling a plan (hundreds of milliseconds) costs more than
   // it could ever save; measured on the list page with 100k reports, JIT took 500 of its 800 ms.
@@ -111,10 +168,10 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
   // and the pool listens only to idle ones: unheard, that event ends the process. The caller's query fails
   // on its own, and the pool drops the dead client when it comes back.
   pool.on('connect', (client) => client.on('error', () => {}));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   return { db, kind: 'postgres', pglite: null, close: () => db.destroy() };
 }
 
 export function openDatabase(config: { databaseUrl: string | null; dataDir: string }): Promise<DatabaseHandle> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite({ dataDir: config.dataDir });
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPgliteWorker({ dataDir: config.dataDir });
 }
