@@ -40,7 +40,11 @@ describe('the home page as a front door', () => {
     const defect = await createCategory(db, org.id, { name: 'Schlagloch' });
     angstraumCategory = (await createCategory(db, org.id, { name: 'Angstraum', kind: 'angstraum' })).id;
     withPhoto = await makeReport(db, storage, org.id, { categoryId: defect.id, departmentId: null, description: 'Tiefes Loch vor der Schule', photos: 1 });
-    const plain = await makeReport(db, storage, org.id, { categoryId: defect.id, departmentId: null, description: 'Synthetisch: Loch im Radweg am Park neben der Bank' });
+    const plain = await makeReport(db, storage, org.id, {
+      categoryId: defect.id,
+      departmentId: null,
+      description: 'Synthetisch: Loch im Radweg am Park neben der Bank',
+    });
     await db.updateTable('reports').set({ district_id: north, supporters_count: 1 }).where('id', '=', withPhoto).execute();
     await db.updateTable('reports').set({ district_id: east, address: '' }).where('id', '=', plain).execute();
     await db.updateTable('report_photos').set({ status: 'approved' }).where('report_id', '=', withPhoto).execute();
