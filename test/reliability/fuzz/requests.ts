@@ -75,6 +75,9 @@ export function paramPool(route: string, name: string, world: FuzzWorld): string
     case 'ruleId':
       return ids('rule');
     case 'token': {
+      // The data-export link is an HMAC over the session that asked for it (POST /konto/daten makes it): a path
+      // alone cannot carry a real one for every visitor, so a well-formed one that is not valid (410, after the guard).
+      if (route.startsWith('/konto/daten/datei/')) return ['Ak0fZr3mVq9xLw2NcT5yHb8uJd1sPe6gQo4iRn7tUa'];
       const kind = TOKEN_ROUTES.find(([re]) => re.test(route))?.[1];
       return kind ? world.tokens[kind] : null;
     }
