@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Config } from '../../config';
 import type { Organization } from '../../db-schema';
 import type { Db } from '../db/connect';
-import { isLocale, negotiateLocale } from '../i18n';
+import { negotiateLocale } from '../i18n';
 import { createRegistry, type ModuleRegistry } from '../module';
 import { randomToken } from '../security/tokens';
 import { ErrorPage } from '../views/error-page';
@@ -11,7 +11,8 @@ import { noStoreForPersonalAnswers } from './cache-control';
 import type { RequestContext } from './context';
 import { csrfCookieName, csrfTokenFor, csrfValid, issueCsrfCookie } from './csrf';
 import { AppError, type ErrorCode, isDatabaseUnavailable } from './errors';
-import { asForm, field, safeReturnPath } from './form';
+import { asForm } from './form';
+import { keepLinkLocale, LOCALE_COOKIE, languageSwitchRoute, localeOfRequest } from './locale';
 import { createMethodIndex } from './method-router';
 import { containsNul } from './nul-bytes';
 import { logRefusal, noteThrownRefusal } from './request-log';
@@ -19,7 +20,8 @@ import { schemaValidatorCompiler, validationMessage } from './schemas';
 import { setSecurityHeaders } from './security-headers';
 import { loadSession } from './sessions';
 
-export const LOCALE_COOKIE = 'k_lang';
+export { LOCALE_COOKIE } from './locale';
+
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 declare module 'fastify' {
@@ -74,14 +76,15 @@ export async function platformPlugin(app: FastifyInstance, options: PlatformOpti
     const org = (await options.findOrganization(request.hostname)) ?? null;
     let csrfCookie = request.cookies[csrfName];
     if (!csrfCookie || csrfCookie.length > 64) csrfCookie = issueCsrfCookie(request, reply, secure);
-    const queryLocale = (request.query as Record<string, unknown> | undefined)?.lang;
-    const locale = isLocale(queryLocale) ? queryLocale : negotiateLocale(request.cookies[LOCALE_COOKIE], request.headers['accept-language']);
     const token = request.cookies[sessionCookieName(secure)] ?? null;
     request.sessionToken = token;
+    const user = org && token ? await loadSession(db, org.id, token) : null;
+    // Link (?lang=), account, cookie, browser, German; staff pages German or English (locale.ts).
+    keepLinkLocale(request, reply, secure);
     request.ctx = {
       org: org ?? fallbackOrganization,
-      locale,
-      user: org && token ? await loadSession(db, org.id, token) : null,
+      locale: localeOfRequest(request, user?.locale),
+      user,
       csrfToken: csrfTokenFor(config.secret, csrfCookie, token),
       path: request.url,
       demo: config.devMailbox,
@@ -103,15 +106,8 @@ export async function platformPlugin(app: FastifyInstance, options: PlatformOpti
     if (containsNul(request.query) || containsNul(request.params) || containsNul(request.body)) throw new AppError('bad_request');
   });
 
-  app.post('/sprache', async (request, reply) => {
-    const body = asForm(request.body);
-    const locale = field(body, 'locale');
-    if (isLocale(locale)) reply.setCookie(LOCALE_COOKIE, locale, { ...cookieOptions(secure, 365 * 24 * 3600), httpOnly: false });
-    // Back to the page the person was on, but never to a URL that only answers POST (after a sign-out).
-    const target = safeReturnPath(field(body, 'return'));
-    const methods = methodIndex.allowed(target);
-    return reply.redirect(methods.length === 0 || methods.includes('GET') ? target : '/', 303);
-  });
+  // The language switch in every page's header; a signed-in person's choice is kept on the account too.
+  languageSwitchRoute(app, { db, secure, allowedMethods: (path) => methodIndex.allowed(path) });
 
   app.get('/health', async () => ({ status: 'ok' }));
 

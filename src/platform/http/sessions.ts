@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { StaffRole } from '../../db-schema';
 import type { Db } from '../db/connect';
+import { isLocale, type Locale } from '../i18n';
 import { hashToken, randomToken } from '../security/tokens';
 
 export interface SessionUser {
@@ -11,6 +12,8 @@ export interface SessionUser {
   role: StaffRole | null;
   level: 'resident' | 'staff';
   departmentIds: number[];
+  /** The language chosen on the account (migration 0021); null until the person chooses or signs in. */
+  locale?: Locale | null;
 }
 
 export interface SessionTimeouts {
@@ -41,6 +44,7 @@ export async function loadSession(db: Db, organizationId: number, token: string)
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select(['u.id', 'u.email', 'u.display_name', 'u.role', 's.level', 's.last_seen_at'])
+    .select(sql<string | null>`u.locale`.as('locale'))
     .select(
       sql<number[]>`coalesce((SELECT array_agg(department_id ORDER BY department_id) FROM staff_departments sd WHERE sd.user_id = u.id), '{}')`.as(
         'department_ids',
@@ -65,6 +69,7 @@ export async function loadSession(db: Db, organizationId: number, token: string)
     role: staff ? row.role : null,
     level: staff ? 'staff' : 'resident',
     departmentIds: staff ? row.department_ids.map(Number) : [],
+    locale: isLocale(row.locale) ? row.locale : null,
   };
 }
 

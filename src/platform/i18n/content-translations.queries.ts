@@ -29,39 +29,46 @@ export async function contentTranslations(
 }
 
 export interface StoredTranslation {
+  entity: string;
   entity_id: number;
   field: string;
   locale: TranslatedContentLocale;
   text: string;
-  updated_at: Date;
 }
 
-/** Every translation of the given things of one kind, for the staff page that edits them. */
-export async function translationsOfEntities(db: Db, organizationId: number, entity: string, ids: readonly number[]): Promise<StoredTranslation[]> {
-  if (ids.length === 0) return [];
+/** Every translation of the given things (of the given kinds), for the staff page that edits them. */
+export async function translationsOfEntities(
+  db: Db,
+  organizationId: number,
+  entities: readonly string[],
+  ids: readonly number[],
+): Promise<StoredTranslation[]> {
+  if (ids.length === 0 || entities.length === 0) return [];
   const rows = await sql<StoredTranslation>`
-    SELECT entity_id, field, locale, text, updated_at FROM content_translations
-    WHERE organization_id = ${organizationId} AND entity = ${entity} AND entity_id = ANY(${[...ids]}::int[])
-    ORDER BY entity_id, field, locale`.execute(db);
+    SELECT entity, entity_id, field, locale, text FROM content_translations
+    WHERE organization_id = ${organizationId} AND entity = ANY(${[...entities]}::text[]) AND entity_id = ANY(${[...ids]}::int[])
+    ORDER BY entity, entity_id, field, locale`.execute(db);
   return rows.rows;
 }
 
-/** Writes one translation, or removes it when the text is empty. */
-export async function saveContentTranslation(
-  db: Db,
-  organizationId: number,
-  input: ContentKey & { entityId: number; locale: TranslatedContentLocale; text: string; userId: number | null },
-): Promise<void> {
-  if (input.text === '') {
-    await sql`DELETE FROM content_translations
-      WHERE organization_id = ${organizationId} AND entity = ${input.entity} AND entity_id = ${input.entityId} AND field = ${input.field} AND locale = ${input.locale}`.execute(
-      db,
-    );
-    return;
-  }
-  await sql`INSERT INTO content_translations (organization_id, entity, entity_id, field, locale, text, updated_by)
-    VALUES (${organizationId}, ${input.entity}, ${input.entityId}, ${input.field}, ${input.locale}, ${input.text}, ${input.userId})
-    ON CONFLICT (organization_id, entity, entity_id, field, locale)
-    DO UPDATE SET text = EXCLUDED.text, updated_by = EXCLUDED.updated_by, updated_at = now()
-    WHERE content_translations.text IS DISTINCT FROM EXCLUDED.text`.execute(db);
+export type TranslationChange = ContentKey & { entityId: number; locale: TranslatedContentLocale; text: string };
+
+/** Writes the translations in one transaction; an empty text removes that translation. */
+export async function saveTranslations(db: Db, organizationId: number, changes: readonly TranslationChange[], userId: number | null): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const c of changes) {
+      if (c.text === '') {
+        await sql`DELETE FROM content_translations
+          WHERE organization_id = ${organizationId} AND entity = ${c.entity} AND entity_id = ${c.entityId} AND field = ${c.field} AND locale = ${c.locale}`.execute(
+          trx,
+        );
+        continue;
+      }
+      await sql`INSERT INTO content_translations (organization_id, entity, entity_id, field, locale, text, updated_by)
+        VALUES (${organizationId}, ${c.entity}, ${c.entityId}, ${c.field}, ${c.locale}, ${c.text}, ${userId})
+        ON CONFLICT (organization_id, entity, entity_id, field, locale)
+        DO UPDATE SET text = EXCLUDED.text, updated_by = EXCLUDED.updated_by, updated_at = now()
+        WHERE content_translations.text IS DISTINCT FROM EXCLUDED.text`.execute(trx);
+    }
+  });
 }

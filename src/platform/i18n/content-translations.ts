@@ -1,8 +1,6 @@
 import type { Db } from '../db/connect';
-import type { SessionUser } from '../http/sessions';
-import { extensionPoint } from '../module';
 import { type ContentKey, contentTranslations } from './content-translations.queries';
-import { LOCALES, type Locale, type StaffLocale } from './index';
+import { LOCALES, type Locale } from './index';
 
 // What staff write (a report's public note; later processes and events) is German in its own table, and may have
 // translations (content_translations). A page shows the visitor's language when there is a translation, else the
@@ -33,8 +31,7 @@ export function contentFor(db: Db, organizationId: number, key: ContentKey, ids:
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// What a module lets staff translate: the languages module draws one back-office page per subject
-// (/verwaltung/uebersetzungen/<subject>/<id>) from these contributions.
+// The back-office page where staff translate what they wrote (translation.routes.tsx draws it for any module).
 
 export interface TranslatableItem {
   /** content_translations.entity and entity_id of the thing, and which of its fields. */
@@ -50,19 +47,6 @@ export interface TranslatableSubject {
   /** The page's heading, e.g. "Meldung #42: Übersetzungen". */
   title: string;
   /** Where staff came from (the thing's back-office page). */
-  backHref: string;
-  backLabel: string;
+  back: { href: string; label: string };
   items: TranslatableItem[];
 }
-
-export interface TranslatableContent {
-  /** The address part: /verwaltung/uebersetzungen/<subject>/<id>, e.g. "meldung". */
-  subject: string;
-  /**
-   * The texts of one subject that staff may translate, or null when it does not exist in this city or this staff
-   * member may not change it (the page then answers 404).
-   */
-  load(db: Db, organizationId: number, id: number, user: SessionUser, locale: StaffLocale): Promise<TranslatableSubject | null>;
-}
-
-export const translatableContent = extensionPoint<TranslatableContent>('staff-written texts that can be translated (back-office translation page)');

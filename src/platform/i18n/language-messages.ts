@@ -2,22 +2,63 @@ import type { Catalogue } from './index';
 
 // The platform's texts about languages: the language switch, the note on German-only content, the footer links to
 // the pages in Leichte Sprache and Gebärdensprache. Short and in all six languages from the start, because they are
-// how a visitor finds their language.
+// how a visitor finds their language. The `tx.*` texts are the staff page for translating what staff wrote.
 
-type Key = 'switchLegend' | 'germanOnly' | 'easyLanguage' | 'signLanguage';
+type Key =
+  | 'switchLegend'
+  | 'germanOnly'
+  | 'easyLanguage'
+  | 'signLanguage'
+  | 'tx.intro'
+  | 'tx.german'
+  | 'tx.translations'
+  | 'tx.save'
+  | 'tx.saved'
+  | 'tx.none'
+  | 'tx.emptyHint'
+  | 'tx.title'
+  | 'tx.link'
+  | 'tx.item'
+  | 'tx.back';
 
 export const languageMessages: Catalogue<Key> = {
+  // The translation page is for staff: German and English only (docs/i18n.md).
+  staff: ['tx.*'],
   de: {
     switchLegend: 'Sprache wählen',
     germanOnly: 'Nur auf Deutsch verfügbar',
     easyLanguage: 'Leichte Sprache',
     signLanguage: 'Gebärdensprache',
+    'tx.intro':
+      'Hier übersetzen Sie, was die Stadt öffentlich geschrieben hat. Wo eine Übersetzung fehlt, sehen Besucherinnen und Besucher den deutschen Text mit dem Hinweis „Nur auf Deutsch verfügbar“.',
+    'tx.german': 'Deutsch (Original)',
+    'tx.translations': 'Übersetzungen',
+    'tx.save': 'Übersetzungen speichern',
+    'tx.saved': 'Die Übersetzungen sind gespeichert.',
+    'tx.none': 'Hier gibt es noch nichts zu übersetzen.',
+    'tx.emptyHint': 'Ein leeres Feld löscht die Übersetzung in diese Sprache.',
+    'tx.title': '{subject}: Übersetzungen',
+    'tx.link': 'Öffentliche Texte übersetzen',
+    'tx.item': 'Öffentlicher Text vom {date}',
+    'tx.back': 'Zurück zu {subject}',
   },
   en: {
     switchLegend: 'Choose language',
     germanOnly: 'Only available in German',
     easyLanguage: 'Easy German (Leichte Sprache)',
     signLanguage: 'German Sign Language',
+    'tx.intro':
+      'Translate here what the city wrote in public. Where a translation is missing, visitors see the German text with the note “Only available in German”.',
+    'tx.german': 'German (original)',
+    'tx.translations': 'Translations',
+    'tx.save': 'Save translations',
+    'tx.saved': 'The translations are saved.',
+    'tx.none': 'There is nothing to translate here yet.',
+    'tx.emptyHint': 'An empty field deletes the translation into that language.',
+    'tx.title': '{subject}: translations',
+    'tx.link': 'Translate public texts',
+    'tx.item': 'Public text of {date}',
+    'tx.back': 'Back to {subject}',
   },
   tr: {
     switchLegend: 'Dil seçin',

@@ -1,5 +1,7 @@
 import type { RequestContext } from '../http/context';
-import { LOCALE_NAMES, LOCALES, translator } from '../i18n';
+import { isStaffPath } from '../http/locale';
+import { LOCALE_NAMES, LOCALES, STAFF_LOCALES, textDirection, translator } from '../i18n';
+import { languageMessages } from '../i18n/language-messages';
 import { platformMessages } from '../i18n/platform-messages';
 import { CsrfField, LocaleContext } from './forms';
 import type { Children } from './render';
@@ -14,10 +16,13 @@ export interface LayoutProps {
 
 export function Layout({ ctx, title, children, wide }: LayoutProps) {
   const t = translator(platformMessages, ctx.locale);
+  const tl = translator(languageMessages, ctx.locale);
   const user = ctx.user;
   const currentPath = ctx.path.split('?')[0];
+  // Staff pages are German or English (the staff member's choice); residents choose among all languages.
+  const switchLocales = isStaffPath(ctx.path) ? STAFF_LOCALES : LOCALES;
   return (
-    <html lang={ctx.locale} dir="ltr">
+    <html lang={ctx.locale} dir={textDirection(ctx.locale)}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -72,13 +77,14 @@ export function Layout({ ctx, title, children, wide }: LayoutProps) {
               <CsrfField token={ctx.csrfToken} />
               <input type="hidden" name="return" value={ctx.path} />
               <fieldset class="k-lang__group">
-                <legend class="k-visually-hidden">{t('switchLanguage')}</legend>
-                {LOCALES.map((locale) => (
+                <legend class="k-visually-hidden">{tl('switchLegend')}</legend>
+                {switchLocales.map((locale) => (
                   <button
                     type="submit"
                     name="locale"
                     value={locale}
                     lang={locale}
+                    dir={textDirection(locale)}
                     class="k-lang__button"
                     aria-pressed={locale === ctx.locale ? 'true' : 'false'}
                   >
@@ -106,6 +112,12 @@ export function Layout({ ctx, title, children, wide }: LayoutProps) {
               </li>
               <li>
                 <a href="/offene-daten">{t('openData')}</a>
+              </li>
+              <li>
+                <a href="/leichte-sprache">{tl('easyLanguage')}</a>
+              </li>
+              <li>
+                <a href="/gebaerdensprache">{tl('signLanguage')}</a>
               </li>
               {ctx.demo && (
                 <li>

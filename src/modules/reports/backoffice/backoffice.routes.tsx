@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../../config';
 import type { Db } from '../../../platform/db/connect';
 import type { FileStorage } from '../../../platform/files/storage';
+import { translationRoutes } from '../../../platform/i18n/translation.routes';
+import { noteTranslationPages } from '../note-translations';
 import { categoryRoutes } from './categories.routes';
 import { inboxRoutes } from './inbox.routes';
 import { open311Routes } from './open311.routes';
@@ -27,4 +29,5 @@ export async function backOfficeReportRoutes(app: FastifyInstance, deps: BackOff
   categoryRoutes(app, deps);
   questionRoutes(app, deps);
   open311Routes(app, deps);
+  translationRoutes(app, deps.db, noteTranslationPages);
 }

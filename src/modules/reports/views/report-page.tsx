@@ -89,6 +89,8 @@ export function ReportPage(props: {
   /** Why a form sent from this page changed nothing. */
   problem?: string | undefined;
   map?: Children;
+  /** What staff wrote on the timeline, translated into the page's language, by event id (none for German). */
+  noteTranslations?: Map<number, string>;
 }) {
   const { ctx, report: r } = props;
   const t = translator(messages, ctx.locale);
@@ -176,7 +178,14 @@ export function ReportPage(props: {
       </div>
       {props.following && <p class="k-hint">{t('following')}</p>}
       <h2>{t('timeline')}</h2>
-      <Timeline events={props.events.map((e) => ({ at: e.created_at, text: eventText(ctx.locale, e), body: e.body }))} />
+      <Timeline
+        events={props.events.map((e) => ({
+          at: e.created_at,
+          text: eventText(ctx.locale, e),
+          body: e.body,
+          staffWritten: { translation: props.noteTranslations?.get(e.id) },
+        }))}
+      />
     </Layout>
   );
 }

@@ -1,6 +1,7 @@
 import { useContext } from 'preact/hooks';
 import { formatDateTime } from '../../i18n';
 import { LocaleContext } from '../forms';
+import { TranslatedText } from '../translated-text';
 
 export interface TimelineEvent {
   at: Date;
@@ -14,6 +15,11 @@ export interface TimelineEvent {
   text: string;
   /** A longer note, shown with its line breaks. */
   body?: string | null;
+  /**
+   * The body is German that staff wrote for the public: shown in the page's language when `translation` has it,
+   * otherwise marked as German (TranslatedText). Leave out for texts that are not staff-written German.
+   */
+  staffWritten?: { translation?: string | undefined };
 }
 
 /**
@@ -39,7 +45,12 @@ export function Timeline({ events, variant = 'line' }: { events: TimelineEvent[]
               {e.actor && ` · ${e.actor}`}
             </p>
             <p class="k-timeline__what">{e.text}</p>
-            {e.body && <p class="k-pre k-timeline__body">{e.body}</p>}
+            {e.body &&
+              (e.staffWritten ? (
+                <TranslatedText german={e.body} translation={e.staffWritten.translation} class="k-timeline__body" />
+              ) : (
+                <p class="k-pre k-timeline__body">{e.body}</p>
+              ))}
           </li>
         );
       })}

@@ -1,11 +1,12 @@
 import type { RequestContext } from '../../../../platform/http/context';
 import type { FieldErrors } from '../../../../platform/http/errors';
-import { formatDateTime } from '../../../../platform/i18n';
+import { formatDateTime, translator } from '../../../../platform/i18n';
+import { languageMessages } from '../../../../platform/i18n/language-messages';
 import { BackOfficeFrame } from '../../../../platform/views/back-office-frame';
 import { DescriptionList, Timeline } from '../../../../platform/views/components';
 import { Button, CsrfField, ErrorSummary, fieldId, Notice, Select, TextArea, TextInput } from '../../../../platform/views/forms';
 import type { Children } from '../../../../platform/views/render';
-
+import { noteTranslationPath } from '../../note-translations';
 import { allowedTransitions, isPublic, LIMITS } from '../../report';
 import { ReportStatusBadge } from '../../views/status';
 import type { reportForStaff } from '../backoffice.queries';
@@ -99,6 +100,8 @@ export function ReportDetailPage(props: {
       <p>
         <ReportStatusBadge locale={ctx.locale} report={r} />{' '}
         {isPublic(r) ? <a href={`/meldungen/${r.id}`}>{t('detail.publicPage')}</a> : <span>{t('detail.notPublic')}</span>}
+        {' · '}
+        <a href={noteTranslationPath(r.id)}>{translator(languageMessages, ctx.locale)('tx.link')}</a>
       </p>
 
       <section aria-labelledby="report-title">
