@@ -82,7 +82,7 @@ describe('reports back office in the browser', () => {
     await page.getByLabel(`Meldung #${other} auswählen`).check();
     await page.getByLabel('Neuer Status').selectOption('confirmed');
     await page.getByRole('button', { name: 'Status der ausgewählten Meldungen ändern' }).click();
-    await page.getByText('1 Meldung(en) geändert, 0 unverändert.').waitFor();
+    await page.getByText('1 Meldung geändert, 0 unverändert.').waitFor();
     await axe(page, browser);
 
     // The report: change its status.

@@ -167,7 +167,7 @@ export const messages: Catalogue<Key> = {
     forgotPassword: 'Passwort vergessen?',
     wrongCredentials: 'E-Mail-Adresse oder Passwort stimmen nicht.',
     loginLocked:
-      'Zu viele Versuche für dieses Konto von hier aus. Versuchen Sie es in etwa {minutes} Minute(n) erneut – oder setzen Sie Ihr Passwort über „Passwort vergessen?“ zurück, das geht sofort.',
+      'Zu viele Versuche für dieses Konto von hier aus. Versuchen Sie es in {minutes, plural, one {etwa einer Minute} other {etwa # Minuten}} erneut – oder setzen Sie Ihr Passwort über „Passwort vergessen?“ zurück, das geht sofort.',
     codeTitle: 'Bestätigungscode',
     codeIntro: 'Geben Sie den sechsstelligen Code aus Ihrer Authenticator-App ein.',
     code: 'Code',
@@ -312,7 +312,7 @@ export const messages: Catalogue<Key> = {
     forgotPassword: 'Forgot your password?',
     wrongCredentials: 'The email address or password is not correct.',
     loginLocked:
-      'Too many attempts for this account from here. Try again in about {minutes} minute(s) – or reset your password with “Forgot your password?”, which works right away.',
+      'Too many attempts for this account from here. Try again in about {minutes, plural, one {a minute} other {# minutes}} – or reset your password with “Forgot your password?”, which works right away.',
     codeTitle: 'Verification code',
     codeIntro: 'Enter the six-digit code from your authenticator app.',
     code: 'Code',

@@ -200,7 +200,7 @@ export const messages: Catalogue<Key> = {
     district: 'Bezirk',
     noDistrict: 'kein Bezirk',
     department: 'Zuständig',
-    supporters: '{n} Unterstützer*innen',
+    supporters: '{n, plural, one {# Unterstützer*in} other {# Unterstützer*innen}}',
     timeline: 'Verlauf',
     mapOf: 'Karte: Ort der Meldung',
     reportedBy: 'Gemeldet von {name}',
@@ -250,7 +250,7 @@ export const messages: Catalogue<Key> = {
       'Die Abteilung {from} hat Ihnen Meldung #{id} ({category}) weitergeleitet.\n\nOrt: {place}\nBezirk: {district}\n\n{description}\n\nIn der Verwaltung öffnen:\n{link}',
     limitTitle: 'Gerade sehr viele Meldungen',
     limitText:
-      'Von Ihrem Anschluss oder Konto kamen in der letzten Stunde sehr viele Meldungen oder Fotos. Zum Schutz vor Missbrauch nehmen wir weitere erst in etwa {minutes} Minute(n) an. Ihre Eingaben bleiben hier erhalten: Senden Sie das Formular dann einfach noch einmal.',
+      'Von Ihrem Anschluss oder Konto kamen in der letzten Stunde sehr viele Meldungen oder Fotos. Zum Schutz vor Missbrauch nehmen wir weitere erst in {minutes, plural, one {etwa einer Minute} other {etwa # Minuten}} an. Ihre Eingaben bleiben hier erhalten: Senden Sie das Formular dann einfach noch einmal.',
     alreadySentTitle: 'Dieses Formular wurde schon gesendet',
     alreadySentText:
       'Die Meldung, die Sie zuerst mit diesem Formular gesendet haben, ist eingegangen. Danach kam dasselbe Formular noch einmal mit anderem Inhalt; diese Änderungen haben wir nicht übernommen. Möchten Sie das Folgende als weitere, eigene Meldung senden, senden Sie das Formular unten erneut.',
@@ -330,7 +330,7 @@ export const messages: Catalogue<Key> = {
     district: 'District',
     noDistrict: 'no district',
     department: 'Responsible',
-    supporters: '{n} supporters',
+    supporters: '{n, plural, one {# supporter} other {# supporters}}',
     timeline: 'History',
     mapOf: 'Map: location of the report',
     reportedBy: 'Reported by {name}',
@@ -380,7 +380,7 @@ export const messages: Catalogue<Key> = {
       'The department {from} passed report #{id} ({category}) on to you.\n\nPlace: {place}\nDistrict: {district}\n\n{description}\n\nOpen in the back office:\n{link}',
     limitTitle: 'A great many reports just now',
     limitText:
-      'A great many reports or photos came from your connection or account in the last hour. To prevent abuse we accept more in about {minutes} minute(s). Your input is kept here: simply send the form again then.',
+      'A great many reports or photos came from your connection or account in the last hour. To prevent abuse we accept more in about {minutes, plural, one {a minute} other {# minutes}}. Your input is kept here: simply send the form again then.',
     alreadySentTitle: 'This form has already been sent',
     alreadySentText:
       'The report you first sent with this form has been received. Then the same form came again with different content; we did not apply those changes. To send the following as another, separate report, send the form below again.',

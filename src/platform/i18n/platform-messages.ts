@@ -90,7 +90,7 @@ export const platformMessages: Catalogue<Key> = {
     'error.csrf_invalid.text':
       'Das Formular war zu alt oder wurde nicht von dieser Seite gesendet. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.',
     'error.rate_limited.title': 'Zu viele Versuche',
-    'error.rate_limited.text': 'Bitte warten Sie etwa {minutes} Minute(n) und versuchen Sie es dann erneut.',
+    'error.rate_limited.text': 'Bitte warten Sie {minutes, plural, one {etwa eine Minute} other {etwa # Minuten}} und versuchen Sie es dann erneut.',
     'error.payload_too_large.title': 'Zu große Datei',
     'error.payload_too_large.text': 'Die gesendeten Daten sind zu groß.',
     'error.bad_request.title': 'Ungültige Anfrage',
@@ -149,7 +149,7 @@ export const platformMessages: Catalogue<Key> = {
     'error.csrf_invalid.title': 'Form expired',
     'error.csrf_invalid.text': 'The form was too old or was not sent from this site. Please reload the page and try again.',
     'error.rate_limited.title': 'Too many attempts',
-    'error.rate_limited.text': 'Please wait about {minutes} minute(s) and then try again.',
+    'error.rate_limited.text': 'Please wait about {minutes, plural, one {a minute} other {# minutes}} and then try again.',
     'error.payload_too_large.title': 'File too large',
     'error.payload_too_large.text': 'The data you sent is too large.',
     'error.bad_request.title': 'Invalid request',

@@ -60,7 +60,7 @@ const de = {
   'bulk.hint': 'Jede ausgewählte Meldung wird einzeln geprüft; Meldungen, deren Status so nicht wechseln kann, bleiben unverändert.',
   'bulk.status': 'Neuer Status',
   'bulk.apply': 'Status der ausgewählten Meldungen ändern',
-  'ok.bulk': '{done} Meldung(en) geändert, {skipped} unverändert.',
+  'ok.bulk': '{done, plural, one {# Meldung geändert} other {# Meldungen geändert}}, {skipped} unverändert.',
 
   'detail.title': 'Meldung #{id}',
   'detail.back': 'Zurück zu den Meldungen',
@@ -391,7 +391,7 @@ const en: Record<Key, string> = {
   'bulk.hint': 'Each selected report is checked on its own; reports that cannot move to this status stay as they are.',
   'bulk.status': 'New status',
   'bulk.apply': 'Change status of the selected reports',
-  'ok.bulk': '{done} report(s) changed, {skipped} unchanged.',
+  'ok.bulk': '{done, plural, one {# report changed} other {# reports changed}}, {skipped} unchanged.',
 
   'detail.title': 'Report #{id}',
   'detail.back': 'Back to the reports',

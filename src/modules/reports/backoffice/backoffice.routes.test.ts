@@ -496,7 +496,7 @@ describe('the inbox', () => {
     });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/verwaltung/meldungen?status=all&ok=bulk&geaendert=1&unveraendert=3');
-    expect((await clients.staffA!.get(res.headers.location as string)).body).toContain('1 Meldung(en) geändert, 3 unverändert.');
+    expect((await clients.staffA!.get(res.headers.location as string)).body).toContain('1 Meldung geändert, 3 unverändert.');
     expect((await row(a1)).status).toBe('confirmed');
     expect((await row(a2)).status).toBe('fixed');
     expect((await row(b1)).status).toBe('new');
