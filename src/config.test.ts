@@ -59,4 +59,14 @@ describe('config', () => {
       expect(loadConfig({ NODE_ENV, SECRET: GOOD_SECRET, DATA_DIR: '/tmp/kuemmerer-config-test', DEV_MAILBOX: 'true' }).devMailbox).toBe(false);
     }
   });
+
+  it('reads the intranet hosts Open311 forwarding may reach, and names a typo in them', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).outboundAllowedPrivateHosts).toEqual([]);
+    const c = loadConfig({ NODE_ENV: 'test', OUTBOUND_ALLOWED_PRIVATE_HOSTS: 'Fachverfahren.Stadt.Intern, 10.20.30.40 ,[fd00::5]' });
+    expect(c.outboundAllowedPrivateHosts).toEqual(['fachverfahren.stadt.intern', '10.20.30.40', 'fd00::5']);
+    expect(() => loadConfig({ NODE_ENV: 'test', OUTBOUND_ALLOWED_PRIVATE_HOSTS: 'https://fachverfahren.stadt.intern/v2' })).toThrow(
+      /OUTBOUND_ALLOWED_PRIVATE_HOSTS/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'test', OUTBOUND_ALLOWED_PRIVATE_HOSTS: 'fach verfahren' })).toThrow(/OUTBOUND_ALLOWED_PRIVATE_HOSTS/);
+  });
 });

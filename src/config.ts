@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { parseAllowedHosts } from './platform/http/outbound';
 
 /** Every setting the app reads, validated once at start. Nothing else reads process.env. */
 export interface Config {
@@ -28,6 +29,8 @@ export interface Config {
   openDataLicence: string;
   /** Seconds a shared public answer (map clusters, list counts) is reused from memory; 0: always recomputed. */
   publicCacheSeconds: number;
+  /** Hosts of the city's own intranet that outbound requests (Open311 forwarding) may reach at private addresses. */
+  outboundAllowedPrivateHosts: string[];
   /**
    * The developer mailbox at /dev/postfach (every mail, sign-in links included, to anyone). Never set from the
    * environment: only the `demo` command turns it on (and never with NODE_ENV=production), so `serve` never has it.
@@ -113,6 +116,11 @@ export const SETTINGS = [
     'anonymise',
     'when a resident deletes their account, their public reports, supports and ratings are kept without anything personal (anonymise) or deleted with it (remove)',
   ],
+  [
+    'OUTBOUND_ALLOWED_PRIVATE_HOSTS',
+    '(empty)',
+    "comma-separated host names (e.g. fachverfahren.stadt.intern) that Open311 forwarding may reach although they are internal names or resolve to private, loopback or link-local addresses: the city's own intranet systems; every other such target is refused",
+  ],
   ['PUBLIC_CACHE_SECONDS', '30 (test: 0)', 'seconds public map data and list counts are reused from memory before they are recomputed; 0 switches this off'],
   ['NODE_ENV', '(unset: demo)', 'production or test'],
 ] as const;
@@ -137,6 +145,21 @@ function url(name: string, raw: string, protocols: string[]): URL {
     throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${raw}"`);
   }
   return parsed;
+}
+
+/** Host names (or IP addresses) as the URL parser writes them; anything else is a typo the operator should see. */
+function allowedHosts(raw: string | undefined): string[] {
+  const hosts = parseAllowedHosts(raw);
+  for (const host of hosts) {
+    let parsed = '';
+    try {
+      parsed = new URL(`https://${host.includes(':') ? `[${host}]` : host}/`).hostname.replace(/^\[|\]$/g, '');
+    } catch {
+      // reported below
+    }
+    if (parsed !== host) throw new ConfigError(`OUTBOUND_ALLOWED_PRIVATE_HOSTS must list host names separated by commas, got "${host}"`);
+  }
+  return hosts;
 }
 
 /** Checked at start so a wrong file is an error the operator sees now, not a grey map later. */
@@ -269,6 +292,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     mapTileAttribution: env.MAP_TILE_ATTRIBUTION || archive?.attribution || '',
     openDataLicence: openDataLicence(env.OPEN_DATA_LICENCE),
     publicCacheSeconds: int(env, 'PUBLIC_CACHE_SECONDS', mode === 'test' ? 0 : 30, 0, 3600),
+    outboundAllowedPrivateHosts: allowedHosts(env.OUTBOUND_ALLOWED_PRIVATE_HOSTS),
     devMailbox: false,
     retention: {
       reporterContactMonths: int(env, 'RETENTION_REPORTER_CONTACT_MONTHS', 6, 1, 120),

@@ -1,5 +1,6 @@
 import type { CategoryKind, QuestionDatatype } from '../../../db-schema';
 import type { Db } from '../../../platform/db/connect';
+import { targetProblem } from '../../../platform/http/outbound';
 import { LIMITS } from '../report';
 import * as bq from './backoffice.queries';
 import type { Problems } from './backoffice.service';
@@ -186,12 +187,21 @@ function isSafeEndpoint(endpoint: string): boolean {
   }
 }
 
-/** An empty key field keeps the stored key (it is never shown again); the box removes it. */
-export function validateOpen311(f: Open311Form, hasStoredKey: boolean): Validated<{ endpoint: string | null; apiKey?: string | null; enabled: boolean }> {
+/**
+ * An empty key field keeps the stored key (it is never shown again); the box removes it. The address must not
+ * lead into the server's own network (loopback, private, link-local, internal names) unless the operator named the
+ * host in OUTBOUND_ALLOWED_PRIVATE_HOSTS; the forwarding job checks again after DNS resolution.
+ */
+export function validateOpen311(
+  f: Open311Form,
+  hasStoredKey: boolean,
+  allowedPrivateHosts: readonly string[] = [],
+): Validated<{ endpoint: string | null; apiKey?: string | null; enabled: boolean }> {
   const errors: Problems = {};
   const endpoint = f.endpoint.trim();
   if (endpoint) {
     if (!isSafeEndpoint(endpoint)) errors.endpoint = { key: 'err.endpoint' };
+    else if (targetProblem(endpoint, allowedPrivateHosts)) errors.endpoint = { key: 'err.endpointInternal' };
   }
   const apiKey = f.apiKey.trim();
   if (apiKey.length > 500 || /\s/.test(apiKey)) errors.apiKey = { key: 'err.apiKey' };

@@ -236,6 +236,8 @@ const de = {
   'err.titleTaken': 'Eine Vorlage mit diesem Titel gibt es schon.',
   'err.endpoint': 'Bitte eine vollständige https-Adresse ohne Zugangsdaten, z. B. https://open311.example.de/v2/.',
   'err.endpointRequired': 'Zum Einschalten braucht es eine Adresse.',
+  'err.endpointInternal':
+    'Diese Adresse führt ins interne Netz des Servers (z. B. localhost, 10.…, 192.168.…, 169.254.… oder ein Name ohne Punkt) und ist nicht erlaubt. Ein Fachverfahren im Intranet der Stadt gibt der Betrieb mit OUTBOUND_ALLOWED_PRIVATE_HOSTS frei.',
   'err.apiKey': 'Der Schlüssel darf keine Leerzeichen enthalten und höchstens 500 Zeichen lang sein.',
   'err.apiKeyRequired': 'Zum Einschalten braucht es einen API-Schlüssel.',
 
@@ -567,6 +569,8 @@ const en: Record<Key, string> = {
   'err.titleTaken': 'A template with this title already exists.',
   'err.endpoint': 'Please give a full https address without credentials, e.g. https://open311.example.de/v2/.',
   'err.endpointRequired': 'Switching it on needs an address.',
+  'err.endpointInternal':
+    "This address leads into the server's internal network (e.g. localhost, 10.…, 192.168.…, 169.254.… or a name without a dot) and is not allowed. Operations can allow a system on the city's intranet with OUTBOUND_ALLOWED_PRIVATE_HOSTS.",
   'err.apiKey': 'The key must not contain spaces and must be at most 500 characters long.',
   'err.apiKeyRequired': 'Switching it on needs an API key.',
 

@@ -12,7 +12,7 @@ import { AdminNoticeQuery, adminNotice, adminOnly, problemsToErrors } from './ro
 import { Open311FormPage, Open311ListPage } from './views/admin-pages';
 
 /** Open311 forwarding per department: where a department's own system takes reports, and its key. */
-export function open311Routes(app: FastifyInstance, { db }: BackOfficeRouteDeps): void {
+export function open311Routes(app: FastifyInstance, { db, config }: BackOfficeRouteDeps): void {
   const routes = app.withTypeProvider<TypeBoxTypeProvider>();
 
   routes.get('/verwaltung/open311', { ...adminOnly, schema: { querystring: AdminNoticeQuery } }, async (request, reply) =>
@@ -45,7 +45,7 @@ export function open311Routes(app: FastifyInstance, { db }: BackOfficeRouteDeps)
       removeKey: fieldList(body, 'removeKey').includes('1'),
       enabled: fieldList(body, 'enabled').includes('1'),
     };
-    const checked = admin.validateOpen311(form, Boolean(dep.open311_api_key));
+    const checked = admin.validateOpen311(form, Boolean(dep.open311_api_key), config.outboundAllowedPrivateHosts);
     if (!checked.ok) {
       return sendHtml(
         reply,

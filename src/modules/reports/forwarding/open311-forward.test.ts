@@ -1,14 +1,18 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createTcpServer } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app';
 import { createCategory, createDepartment } from '../../../../test/helpers/factories';
+import type { Resolver } from '../../../platform/http/outbound';
 import { makeReport } from '../notifications/notifications.test-support';
 import { insertForward } from '../report.queries';
 import { forwardDueReports, parseResponse, requestBody, requestsUrl } from './open311-forward';
 
-// A fake Open311 (GeoReport v2) server on 127.0.0.1: it records requests and answers as the test says.
+// A fake Open311 (GeoReport v2) server on 127.0.0.1, reached as the city's intranet host that the setting allows
+// (OUTBOUND_ALLOWED_PRIVATE_HOSTS) through a DNS answer of the test's own: it records requests and answers as the
+// test says. Every other private target must never be connected to.
+const INTRANET = 'fachverfahren.stadt.intern';
 interface Received {
   url: string;
   contentType: string;
@@ -36,7 +40,7 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/open311/v2`;
+  base = `http://${INTRANET}:${(server.address() as AddressInfo).port}/open311/v2`;
   t = await createTestApp();
   const dept = await createDepartment(t.db, t.org.id, 'Tiefbau mit Open311');
   departmentId = dept.id;
@@ -52,7 +56,16 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const deps = () => ({ db: t.db, publicUrl: t.config.publicUrl, timeoutMs: 5000 });
+// Every name resolves to 127.0.0.1 here: only the allowed intranet host may be reached there.
+const resolve: Resolver = async () => [{ address: '127.0.0.1', family: 4 }];
+const logged: string[] = [];
+const deps = () => ({
+  db: t.db,
+  publicUrl: t.config.publicUrl,
+  timeoutMs: 5000,
+  outbound: { allowedPrivateHosts: [INTRANET], resolve },
+  log: (message: string) => logged.push(message),
+});
 const forwardOf = (reportId: number) => t.db.selectFrom('report_forwards').selectAll().where('report_id', '=', reportId).executeTakeFirstOrThrow();
 const eventsOf = (reportId: number, kind: string) =>
   t.db.selectFrom('report_events').select(['public', 'body']).where('report_id', '=', reportId).where('kind', '=', kind).execute();
@@ -125,7 +138,9 @@ describe('Open311 forwarding', () => {
     expect(await forwardDueReports(deps())).toEqual({ forwarded: 0, failed: 1 });
     row = await forwardOf(id);
     expect(row.attempts).toBe(2);
-    expect(row.last_error).toContain('Unexpected answer');
+    expect(row.last_error).toBe('Unexpected answer (HTTP 200)');
+    // The body itself goes to the server log only.
+    expect(logged.at(-1)).toContain('kein JSON');
     expect(new Date(row.next_attempt_at).getTime() - Date.now()).toBeGreaterThan(90_000);
 
     await t.db.updateTable('report_forwards').set({ next_attempt_at: sql`now() - interval '1 second'` }).where('id', '=', row.id).execute();
@@ -136,7 +151,7 @@ describe('Open311 forwarding', () => {
     expect(row.done_at).not.toBeNull();
   });
 
-  it('counts an unreachable endpoint as a failure', async () => {
+  it('counts an unreachable endpoint as a failure, and tells staff no more than that', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
@@ -144,14 +159,76 @@ describe('Open311 forwarding', () => {
     const dept = await createDepartment(t.db, t.org.id, 'Amt ohne Server');
     await t.db
       .updateTable('departments')
-      .set({ open311_enabled: true, open311_endpoint: `http://127.0.0.1:${port}` })
+      .set({ open311_enabled: true, open311_endpoint: `http://${INTRANET}:${port}` })
       .where('id', '=', dept.id)
       .execute();
     const id = await makeReport(t.db, t.org.id, categoryId);
     await insertForward(t.db, t.org.id, id, dept.id);
     expect(await forwardDueReports(deps())).toEqual({ forwarded: 0, failed: 1 });
     const row = await forwardOf(id);
-    expect(row.last_error).toMatch(/fetch failed|ECONNREFUSED/);
+    expect(row.last_error).toBe('Verbindung fehlgeschlagen');
+    expect(await eventsOf(id, 'forward_failed')).toEqual([{ public: false, body: 'Open311: Amt ohne Server: Verbindung fehlgeschlagen' }]);
+    expect(logged.at(-1)).toMatch(/ECONNREFUSED/);
+  });
+
+  // The audit's port probe: endpoints saved before the form refused them (or written to the database directly).
+  it.each([
+    ['an address in the internal network', (port: number) => `https://127.0.0.1:${port}/`],
+    ['IPv6 loopback', (port: number) => `https://[::1]:${port}/`],
+    ['IPv4-mapped loopback', (port: number) => `https://[::ffff:127.0.0.1]:${port}/`],
+    ['a name that resolves into it', (port: number) => `https://open311.nachbar.example:${port}/`],
+    ['the metadata service', () => 'http://169.254.169.254/latest/meta-data/'],
+  ])('never connects to %s, and the timeline says only "Ziel nicht erlaubt"', async (_what, endpoint) => {
+    let connections = 0;
+    const listener = createTcpServer((socket) => {
+      connections++;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    const port = (listener.address() as AddressInfo).port;
+    try {
+      const dept = await createDepartment(t.db, t.org.id, `Amt mit Sonde ${port}`);
+      await t.db
+        .updateTable('departments')
+        .set({ open311_enabled: true, open311_endpoint: endpoint(port) })
+        .where('id', '=', dept.id)
+        .execute();
+      const id = await makeReport(t.db, t.org.id, categoryId);
+      await insertForward(t.db, t.org.id, id, dept.id);
+      expect(await forwardDueReports(deps())).toEqual({ forwarded: 0, failed: 1 });
+      expect(connections).toBe(0);
+      expect((await forwardOf(id)).last_error).toBe('Ziel nicht erlaubt');
+      const [event] = await eventsOf(id, 'forward_failed');
+      expect(event!.body).toBe(`Open311: Amt mit Sonde ${port}: Ziel nicht erlaubt`);
+    } finally {
+      await new Promise((resolve) => listener.close(resolve));
+    }
+  });
+
+  it('shows no TLS or port detail when something else answers on the allowed host', async () => {
+    // An SSH server where TLS was expected: the kind of detail a port scan would read off the timeline.
+    const listener = createTcpServer((socket) => {
+      socket.write('SSH-2.0-OpenSSH_9.6\r\n');
+      setTimeout(() => socket.destroy(), 100);
+    });
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    const port = (listener.address() as AddressInfo).port;
+    try {
+      const dept = await createDepartment(t.db, t.org.id, 'Amt mit falschem Port');
+      await t.db
+        .updateTable('departments')
+        .set({ open311_enabled: true, open311_endpoint: `https://${INTRANET}:${port}/` })
+        .where('id', '=', dept.id)
+        .execute();
+      const id = await makeReport(t.db, t.org.id, categoryId);
+      await insertForward(t.db, t.org.id, id, dept.id);
+      expect(await forwardDueReports(deps())).toEqual({ forwarded: 0, failed: 1 });
+      const [event] = await eventsOf(id, 'forward_failed');
+      expect(event!.body).toBe('Open311: Amt mit falschem Port: Verbindung fehlgeschlagen');
+      expect(logged.at(-1)).toContain(`report ${id}`);
+    } finally {
+      await new Promise((resolve) => listener.close(resolve));
+    }
   });
 
   it('builds URLs, bodies and reads answers as GeoReport v2 says', () => {

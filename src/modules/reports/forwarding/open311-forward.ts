@@ -1,4 +1,5 @@
 import type { Db } from '../../../platform/db/connect';
+import { OutboundError, type OutboundOptions, outboundRequest } from '../../../platform/http/outbound';
 import { retryDelaySeconds } from '../../../platform/mail/outbox';
 import { insertEvent } from '../report.queries';
 import * as q from './forwarding.queries';
@@ -10,9 +11,31 @@ import * as q from './forwarding.queries';
 export interface ForwardDeps {
   db: Db;
   publicUrl: URL;
-  /** Injected in tests; the global fetch otherwise. */
-  fetch?: typeof fetch;
+  /** OUTBOUND_ALLOWED_PRIVATE_HOSTS (and in tests their own DNS resolution): where the job may connect. */
+  outbound: OutboundOptions;
   timeoutMs?: number;
+  /** The technical reason of a failure goes here (the server log), never onto the report's timeline. */
+  log?: (message: string) => void;
+}
+
+/**
+ * What staff read on the timeline about a failure: what they can act on, nothing about the network behind the
+ * address (which port answered, what TLS said), so the field cannot be used to probe it.
+ */
+function failureText(err: unknown): string {
+  if (err instanceof OutboundError) return err.kind === 'refused' ? 'Ziel nicht erlaubt' : 'Verbindung fehlgeschlagen';
+  if (err instanceof AnswerError) return err.message;
+  return 'Weiterleitung fehlgeschlagen';
+}
+
+/** An answer that is not what GeoReport v2 promises; its message is safe to show (status and the server's own description). */
+export class AnswerError extends Error {
+  constructor(
+    message: string,
+    readonly detail: string,
+  ) {
+    super(message);
+  }
 }
 
 export function requestsUrl(endpoint: string): string {
@@ -59,14 +82,15 @@ export function parseResponse(status: number, text: string): { externalId: strin
   }
   const first = Array.isArray(json) ? (json[0] as Record<string, unknown> | undefined) : undefined;
   if (status < 200 || status >= 300) {
-    const description = first && typeof first.description === 'string' ? first.description : text.slice(0, 200);
-    throw new Error(`HTTP ${status}: ${description}`);
+    // GeoReport's own error description is for us; any other body stays in the log.
+    const description = first && typeof first.description === 'string' ? `: ${first.description.slice(0, 200)}` : '';
+    throw new AnswerError(`HTTP ${status}${description}`, text.slice(0, 200));
   }
   const id = first?.service_request_id;
   const token = first?.token;
   if (typeof id === 'string' || typeof id === 'number') return { externalId: String(id), token: null };
   if (typeof token === 'string' || typeof token === 'number') return { externalId: null, token: String(token) };
-  throw new Error(`Unexpected answer: ${text.slice(0, 200)}`);
+  throw new AnswerError(`Unexpected answer (HTTP ${status})`, text.slice(0, 200));
 }
 
 /** How long a claimed row stays invisible to other processes while its request runs (a crash retries after). */
@@ -79,7 +103,7 @@ export const LEASE_SECONDS = 300;
  */
 export async function forwardDueReports(deps: ForwardDeps, batch = 20): Promise<{ forwarded: number; failed: number }> {
   const { db } = deps;
-  const doFetch = deps.fetch ?? fetch;
+  const log = deps.log ?? ((message: string) => console.warn(message));
   let forwarded = 0;
   let failed = 0;
   for (let i = 0; i < batch; i++) {
@@ -91,9 +115,8 @@ export async function forwardDueReports(deps: ForwardDeps, batch = 20): Promise<
     let result: { externalId: string | null; token: string | null } | null = null;
     let error = '';
     try {
-      if (!row.open311_enabled || !row.open311_endpoint) throw new Error('Open311 is switched off for this department');
+      if (!row.open311_enabled || !row.open311_endpoint) throw new AnswerError('Open311 is switched off for this department', '');
       const url = requestsUrl(row.open311_endpoint);
-      if (!/^https?:\/\//i.test(url)) throw new Error('The Open311 endpoint must be an http(s) URL');
       const photo = await q.firstApprovedPhoto(db, city, claimed.report_id);
       const body = requestBody({
         apiKey: row.open311_api_key,
@@ -105,17 +128,22 @@ export async function forwardDueReports(deps: ForwardDeps, batch = 20): Promise<
         answers: (row.answers ?? {}) as Record<string, unknown>,
         mediaUrl: photo ? new URL(`/fotos/${photo.id}/large.jpg`, deps.publicUrl).href : null,
       });
-      const res = await doFetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body: body.toString(),
-        redirect: 'error',
-        signal: AbortSignal.timeout(deps.timeoutMs ?? 15_000),
-      });
-      result = parseResponse(res.status, await res.text());
+      // Checked again here, after DNS resolution, in the lookup the socket connects with; redirects are not followed.
+      const res = await outboundRequest(
+        url,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+          body: body.toString(),
+          timeoutMs: deps.timeoutMs ?? 15_000,
+        },
+        deps.outbound,
+      );
+      result = parseResponse(res.status, res.text);
     } catch (err) {
-      const cause = err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : '';
-      error = `${String(err instanceof Error ? err.message : err)}${cause}`.slice(0, 500);
+      error = failureText(err);
+      const detail = err instanceof OutboundError || err instanceof AnswerError ? err.detail : err instanceof Error ? err.message : String(err);
+      log(`Open311 forwarding ${claimed.id} (report ${claimed.report_id}, city ${city}) failed: ${error}${detail ? ` – ${detail}` : ''}`);
     }
     await db.transaction().execute(async (trx) => {
       if (result) {

@@ -11,7 +11,7 @@ import { sendStatusMails } from './status-mail';
 
 export interface ReportJobDeps {
   db: Db;
-  config: Pick<Config, 'secret' | 'publicUrl' | 'dataDir'>;
+  config: Pick<Config, 'secret' | 'publicUrl' | 'dataDir' | 'outboundAllowedPrivateHosts'>;
   /** Defaults to the same local storage the app uses. */
   storage?: FileStorage;
 }
@@ -23,7 +23,11 @@ export function reportJobs(deps: ReportJobDeps): Job[] {
   return [
     { name: 'report-status-mails', everySeconds: 60, run: () => sendStatusMails({ db, secret: config.secret, publicUrl: config.publicUrl }) },
     surveyJob('report-questionnaires', reportQuestionnaire, { db, publicUrl: config.publicUrl }),
-    { name: 'report-open311-forwarding', everySeconds: 30, run: () => forwardDueReports({ db, publicUrl: config.publicUrl }) },
+    {
+      name: 'report-open311-forwarding',
+      everySeconds: 30,
+      run: () => forwardDueReports({ db, publicUrl: config.publicUrl, outbound: { allowedPrivateHosts: config.outboundAllowedPrivateHosts } }),
+    },
     { name: 'report-photo-cleanup', everySeconds: 900, run: () => removeOrphanPhotos(db, storage) },
   ];
 }
