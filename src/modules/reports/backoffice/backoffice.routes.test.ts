@@ -378,7 +378,7 @@ describe('working on a report', () => {
     const staffImg = await staff.get(`/verwaltung/fotos/${p1!.id}/large.jpg`);
     expect(staffImg.statusCode).toBe(200);
     expect(staffImg.headers['content-type']).toBe('image/jpeg');
-    expect(staffImg.headers['cache-control']).toBe('private, no-store');
+    expect(staffImg.headers['cache-control']).toContain('no-store');
     expect((await anon.get(`/fotos/${p1!.id}/large.jpg`)).statusCode).toBe(404);
 
     expect((await staff.post(`/verwaltung/meldungen/${id}/fotos/${p2!.id}/freigeben`)).statusCode).toBe(303);
