@@ -5,17 +5,16 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from './config';
-import type { Organization } from './db-schema';
 import { moduleRegistry } from './module-list';
 import { findOrganizationByHost, findOrganizationBySlug } from './modules/organizations';
 import type { DatabaseHandle, Db } from './platform/db/connect';
 import { type FileStorage, localStorage } from './platform/files/storage';
+import { CITY_TTL_MS, cityLookup } from './platform/http/city-lookup';
 import { readMultipartBody } from './platform/http/multipart-body';
 import { newsFeedRoutes } from './platform/http/news-feed.routes';
 import { registerOpenApi } from './platform/http/openapi';
 import { frameworkErrorHandler, platformPlugin, requestIdGenerator } from './platform/http/platform-plugin';
 import { loggerOptions } from './platform/http/request-log';
-import { microCache } from './platform/http/response-cache';
 import { sitemapRoutes } from './platform/http/sitemap.routes';
 import { staticPathAllowed } from './platform/http/static-files';
 import { noJobQueue } from './platform/jobs/no-queue';
@@ -32,11 +31,13 @@ export interface AppOptions {
   jobs?: JobQueue;
   /** Where log lines go instead of stdout (tests read them); with LOG_LEVEL=silent, lines from info up. */
   logStream?: { write(line: string): void };
+  /** How long the city of a host name is remembered: CITY_TTL_MS, except in tests (0), which add cities as they go. */
+  cityCacheMs?: number;
 }
 
 export const PUBLIC_DIR = path.resolve(import.meta.dirname, '../public');
 
-export async function buildApp({ config, db, modules, jobs, logStream }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, modules, jobs, logStream, cityCacheMs }: AppOptions): Promise<FastifyInstance> {
   const registry = modules ?? moduleRegistry();
   const storage = localStorage(path.join(config.dataDir, 'files'));
   const app = Fastify({
@@ -63,20 +64,17 @@ export async function buildApp({ config, db, modules, jobs, logStream }: AppOpti
     allowedPath: staticPathAllowed(config),
   });
 
-  // Every request starts with the city lookup; cities change only through the CLI, so a few seconds of memory
-  // save a database round trip per request (unknown host names included, in a bounded cache).
-  const cities = microCache<Organization | null>({ freshMs: Math.min(10, config.publicCacheSeconds) * 1000, staleMs: 0, maxEntries: 100 });
-  await platformPlugin(app, {
-    config,
-    db,
-    modules: registry,
-    findOrganization: (host) =>
-      cities.get(host, async () => {
-        const org = await findOrganizationByHost(db, host);
-        if (org || !config.defaultOrganization) return org ?? null;
-        return (await findOrganizationBySlug(db, config.defaultOrganization)) ?? null;
-      }),
-  });
+  // Every request starts with the city lookup: from memory for a few seconds (city-lookup.ts), whatever
+  // PUBLIC_CACHE_SECONDS says, so that a page view costs no round trip for it.
+  const findOrganization = cityLookup(
+    async (host) => {
+      const org = await findOrganizationByHost(db, host);
+      if (org || !config.defaultOrganization) return org ?? null;
+      return (await findOrganizationBySlug(db, config.defaultOrganization)) ?? null;
+    },
+    cityCacheMs ?? (config.mode === 'test' ? 0 : CITY_TTL_MS),
+  );
+  await platformPlugin(app, { config, db, modules: registry, findOrganization });
   await registerOpenApi(app);
 
   // Every module is an encapsulated plugin: its hooks and decorators stay its own; it changes another module

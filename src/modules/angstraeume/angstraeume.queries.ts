@@ -176,20 +176,6 @@ export function placeById(db: Db, organizationId: number, id: number) {
     .executeTakeFirst();
 }
 
-/** Is this report an Angstraum that is not public yet? (The reports page then sends visitors to our page.) */
-export async function isUnreviewedAngstraum(db: Db, organizationId: number, id: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('reports as r')
-    .innerJoin('report_categories as c', 'c.id', 'r.category_id')
-    .select('r.id')
-    .where('r.organization_id', '=', organizationId)
-    .where('r.id', '=', id)
-    .where('c.kind', '=', 'angstraum')
-    .where('r.reviewed_at', 'is', null)
-    .executeTakeFirst();
-  return Boolean(row);
-}
-
 export function publicEvents(db: Db, organizationId: number, reportId: number) {
   return db
     .selectFrom('report_events')

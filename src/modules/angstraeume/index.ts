@@ -2,7 +2,6 @@ import { contribute, defineModule, label } from '../../platform/module';
 import { personalData } from '../../platform/personal-data';
 import { homeContribution } from '../home';
 import { reportPageRedirect } from '../reports';
-import { isUnreviewedAngstraum } from './angstraeume.queries';
 import { angstraeumeRoutes, angstraumJobs } from './angstraeume.routes';
 import { angstraeumeSection, angstraumAction } from './front-door';
 import { frontDoorMessages } from './front-door.messages';
@@ -32,9 +31,7 @@ export const angstraeumeModule = defineModule({
     contribute(homeContribution, angstraumAction),
     contribute(homeContribution, angstraeumeSection),
     // An unreviewed place must not show its text anywhere public: its visitors see our page (category and place only).
-    contribute(reportPageRedirect, async (db, organizationId, reportId) =>
-      (await isUnreviewedAngstraum(db, organizationId, reportId)) ? `/angstraeume/${reportId}` : null,
-    ),
+    contribute(reportPageRedirect, (report) => (report.category_kind === 'angstraum' && report.reviewed_at === null ? `/angstraeume/${report.id}` : null)),
   ],
   messages: [messages, personalDataMessages, frontDoorMessages],
 });

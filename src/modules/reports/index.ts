@@ -50,21 +50,11 @@ export const reportsModule = defineModule({
   migrations: { '0002_reports': m0002, '0007_idempotency_fingerprint': m0007 },
   async routes(app, services) {
     const { db, config, storage } = services;
-    // The owner of /meldungen/:id lets other modules take over the page for their reports (extension point).
+    // The owner of /meldungen/:id lets other modules take over the page for their reports (extension point); the
+    // page asks them with the row it has read anyway.
     const redirects = services.modules.contributions(reportPageRedirect);
-    if (redirects.length > 0) {
-      app.addHook('preHandler', async (request, reply) => {
-        if (request.method !== 'GET' || request.routeOptions.url !== '/meldungen/:id') return;
-        const raw = String((request.params as { id?: unknown }).id ?? '');
-        if (!/^\d{1,9}$/.test(raw)) return;
-        for (const redirect of redirects) {
-          const target = await redirect(db, request.ctx.org.id, Number(raw));
-          if (target) return reply.redirect(target, 303);
-        }
-      });
-    }
     const reportMap = createMapFeature({ db, config });
-    await reportRoutes(app, { db, config, storage }, reportMap.extras);
+    await reportRoutes(app, { db, config, storage, redirects }, reportMap.extras);
     await reportMap.routes(app);
     await backOfficeReportRoutes(app, { db, config, storage });
     await notificationRoutes(app, { db, config });

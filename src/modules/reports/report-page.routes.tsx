@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { RequestContext } from '../../platform/http/context';
 import { AppError } from '../../platform/http/errors';
 import { currentUser, signedInOnly } from '../../platform/http/guards';
@@ -15,6 +15,7 @@ import * as q from './report.queries';
 import type { LocationStepExtras, ReportRouteDeps } from './report.routes';
 import { PhotoParams, photoSize } from './report.schemas';
 import * as reports from './report.service';
+import { loadReportPage, ShownElsewhere } from './report-page.data';
 import { ConfirmReportPage } from './views/report-form';
 import { ReportPage } from './views/report-page';
 
@@ -23,8 +24,18 @@ const NOTICES = { confirmed: 'confirmedText', supported: 'meTooDone', unfollowed
 type Notice = keyof typeof NOTICES;
 const NOTICE_KEYS = Object.keys(NOTICES) as Notice[];
 
+/** The page of a report that another module shows on its own page is a redirect there. */
+async function orElsewhere(reply: FastifyReply, answer: () => Promise<FastifyReply>): Promise<FastifyReply> {
+  try {
+    return await answer();
+  } catch (err) {
+    if (err instanceof ShownElsewhere) return reply.redirect(err.target, 303);
+    throw err;
+  }
+}
+
 /** Confirmation links, the public report page with support and follow, and the photos of public reports. */
-export function reportPageRoutes(app: FastifyInstance, { db, config, storage }: ReportRouteDeps, extras: LocationStepExtras): void {
+export function reportPageRoutes(app: FastifyInstance, { db, config, storage, redirects = [] }: ReportRouteDeps, extras: LocationStepExtras): void {
   const routes = app.withTypeProvider<TypeBoxTypeProvider>();
   const deps: reports.ReportDeps = { db, storage, secret: config.secret, publicUrl: config.publicUrl };
   const shared = sharedPages(config.publicCacheSeconds);
@@ -49,39 +60,28 @@ export function reportPageRoutes(app: FastifyInstance, { db, config, storage }: 
     return row ? new Date(row.updated_at).toISOString() : null;
   };
   routes.get('/meldungen/:id', { schema: { params: IdParams, querystring: NoticeQuery } }, async (request, reply) =>
-    shared.send(request, reply, (ctx) => reportPage(ctx, request.params.id, knownNotice(NOTICE_KEYS, request.query.ok)), {
-      version: (ctx) => version(ctx, request.params.id),
-    }),
+    orElsewhere(reply, () =>
+      shared.send(request, reply, (ctx) => reportPage(ctx, request.params.id, knownNotice(NOTICE_KEYS, request.query.ok)), {
+        version: (ctx) => version(ctx, request.params.id),
+      }),
+    ),
   );
 
   async function reportPage(ctx: RequestContext, id: number, ok: Notice | undefined, problem?: 'supportOwn') {
     const t = translator(messages, ctx.locale);
-    const report = await q.publicReport(db, ctx.org.id, id);
-    if (!report || report.hidden || report.status === 'unconfirmed') throw new AppError('not_found');
-    const [photos, events, questions, supporting, following] = await Promise.all([
-      q.approvedPhotos(db, ctx.org.id, id),
-      q.publicTimeline(db, ctx.org.id, id),
-      reports.categoryQuestions(db, ctx.org.id, report.category_id, ctx.locale),
-      ctx.user ? q.isSupporter(db, ctx.org.id, id, `u:${ctx.user.id}`) : Promise.resolve(undefined),
-      ctx.user ? q.isFollower(db, ctx.org.id, id, ctx.user.email) : Promise.resolve(undefined),
-    ]);
-    const stored = (report.answers ?? {}) as Record<string, string | number | string[]>;
-    const answers = questions
-      .filter((qu) => stored[qu.code] !== undefined)
-      .map((qu) => {
-        const v = stored[qu.code]!;
-        const label = (key: string) => qu.options.find((o) => o.key === key)?.label ?? key;
-        return { label: qu.label, value: Array.isArray(v) ? v.map(label).join(', ') : qu.datatype === 'singlevaluelist' ? label(String(v)) : String(v) };
-      });
+    // One statement for everything on the page (the city comes from memory, the session with the request).
+    const page = await loadReportPage(db, ctx.org.id, id, ctx.user, ctx.locale, redirects);
+    if (!page || page.report.hidden || page.report.status === 'unconfirmed') throw new AppError('not_found');
+    const { report } = page;
     return (
       <ReportPage
         ctx={ctx}
         report={report}
-        photos={photos}
-        answers={answers}
-        events={events}
-        supporting={Boolean(supporting)}
-        following={Boolean(following)}
+        photos={page.photos}
+        answers={page.answers}
+        events={page.events}
+        supporting={page.supporting}
+        following={page.following}
         notice={ok ? t(NOTICES[ok], { id }) : undefined}
         problem={problem ? t(problem) : undefined}
         map={extras.reportMap?.(ctx, report)}
@@ -96,7 +96,7 @@ export function reportPageRoutes(app: FastifyInstance, { db, config, storage }: 
     const result = await reports.supportReport(db, request.ctx.org, id, currentUser(request));
     if (result === 'not_found') throw new AppError('not_found');
     // The reporter's own report (the page shows them no button): the page again, saying why nothing was counted.
-    if (result === 'own') return sendHtml(reply, await reportPage(request.ctx, id, undefined, 'supportOwn'), 409);
+    if (result === 'own') return orElsewhere(reply, async () => sendHtml(reply, await reportPage(request.ctx, id, undefined, 'supportOwn'), 409));
     return reply.redirect(`/meldungen/${id}?ok=supported`, 303);
   });
 

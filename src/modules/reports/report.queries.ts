@@ -146,55 +146,46 @@ export function insertEvent(
     .executeTakeFirstOrThrow();
 }
 
-/** A public report with its category, district and department names: one query for the report page. */
+/** What a public report shows, from reports r with categories c, districts d and departments dep (report page too). */
+export const PUBLIC_REPORT_COLUMNS = [
+  'r.id',
+  'r.status',
+  'r.close_reason',
+  'r.close_note',
+  'r.duplicate_of',
+  'r.lat',
+  'r.lon',
+  'r.address',
+  'r.location_precise',
+  'r.description',
+  'r.answers',
+  'r.reporter_name',
+  'r.show_name',
+  'r.supporters_count',
+  'r.created_at',
+  'r.updated_at',
+  'r.fixed_at',
+  'r.hidden',
+  'r.user_id',
+  'r.category_id',
+  'c.name_de as category_de',
+  'c.name_en as category_en',
+  'c.kind as category_kind',
+  'd.name as district',
+  'dep.name as department',
+] as const;
+
+/** A public report with its category, district and department names. */
 export function publicReport(db: Db, organizationId: number, id: number) {
   return db
     .selectFrom('reports as r')
     .innerJoin('report_categories as c', 'c.id', 'r.category_id')
     .leftJoin('districts as d', 'd.id', 'r.district_id')
     .leftJoin('departments as dep', 'dep.id', 'r.department_id')
-    .select([
-      'r.id',
-      'r.status',
-      'r.close_reason',
-      'r.close_note',
-      'r.duplicate_of',
-      'r.lat',
-      'r.lon',
-      'r.address',
-      'r.location_precise',
-      'r.description',
-      'r.answers',
-      'r.reporter_name',
-      'r.show_name',
-      'r.supporters_count',
-      'r.created_at',
-      'r.updated_at',
-      'r.fixed_at',
-      'r.hidden',
-      'r.user_id',
-      'r.category_id',
-      'c.name_de as category_de',
-      'c.name_en as category_en',
-      'c.kind as category_kind',
-      'd.name as district',
-      'dep.name as department',
-    ])
+    .select(PUBLIC_REPORT_COLUMNS)
     .where('r.organization_id', '=', organizationId)
     .where('r.id', '=', id)
     .executeTakeFirst();
-}
-
-export function approvedPhotos(db: Db, organizationId: number, reportId: number) {
-  return db
-    .selectFrom('report_photos')
-    .select(['id', 'width', 'height'])
-    .where('organization_id', '=', organizationId)
-    .where('report_id', '=', reportId)
-    .where('status', '=', 'approved')
-    .orderBy('sort')
-    .orderBy('id')
-    .execute();
 }
 
 /** A photo with a public address: its report must be public (publicFilter: an unreviewed Angstraum is not). */
@@ -211,18 +202,6 @@ export function photoForServing(db: Db, organizationId: number, photoId: number)
 /** The state of a public report its shared page is keyed by (its last change); undefined when it is not public. */
 export function publicReportVersion(db: Db, organizationId: number, id: number) {
   return db.selectFrom('reports as r').select('r.updated_at').where(publicFilter(organizationId, {})).where('r.id', '=', id).executeTakeFirst();
-}
-
-export function publicTimeline(db: Db, organizationId: number, reportId: number) {
-  return db
-    .selectFrom('report_events')
-    .select(['id', 'kind', 'from_status', 'to_status', 'body', 'data', 'created_at'])
-    .where('organization_id', '=', organizationId)
-    .where('report_id', '=', reportId)
-    .where('public', '=', true)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
 }
 
 /** Open, public reports of one category near a point: the duplicate check before sending. */
@@ -266,10 +245,6 @@ export function addSupporter(db: Db, organizationId: number, reportId: number, s
   return supporting.addSupporter(db, SUPPORTERS, organizationId, reportId, supporterKey, userId);
 }
 
-export function isSupporter(db: Db, organizationId: number, reportId: number, supporterKey: string) {
-  return supporting.isSupporter(db, SUPPORTERS, organizationId, reportId, supporterKey);
-}
-
 export function addFollower(db: Db, organizationId: number, reportId: number, email: string, unsubscribeTokenHash: string) {
   return following.addFollower(db, FOLLOWERS, {
     organizationId,
@@ -281,10 +256,6 @@ export function addFollower(db: Db, organizationId: number, reportId: number, em
       last_notified_event_id: sql<number>`coalesce((SELECT max(id) FROM report_events WHERE organization_id = ${organizationId} AND report_id = ${reportId}), 0)`,
     },
   });
-}
-
-export function isFollower(db: Db, organizationId: number, reportId: number, email: string) {
-  return following.isFollower(db, FOLLOWERS, organizationId, reportId, email);
 }
 
 export function removeFollower(db: Db, organizationId: number, reportId: number, email: string) {

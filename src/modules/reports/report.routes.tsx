@@ -3,6 +3,7 @@ import type { Config } from '../../config';
 import type { Db } from '../../platform/db/connect';
 import type { FileStorage } from '../../platform/files/storage';
 import type { RequestContext } from '../../platform/http/context';
+import type { ReportPageRedirect } from './extension-points';
 import { reportFormRoutes } from './report-form.routes';
 import { reportPageRoutes } from './report-page.routes';
 import type { Step1Values } from './views/report-form';
@@ -13,6 +14,8 @@ export interface ReportRouteDeps {
   db: Db;
   config: Config;
   storage: FileStorage;
+  /** Other modules' pages for some reports (extension point reportPageRedirect). */
+  redirects?: ReportPageRedirect[];
 }
 
 /** Extension points for the location step (map, address search), filled in by the map feature. */
