@@ -45,7 +45,10 @@ export async function openRecorder(target: { databaseUrl: string } | { dataDir: 
     const pglite = await PGlite.create(`${target.dataDir}/pglite`);
     db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), log });
     runQuery = (sql, parameters) => pglite.query(sql, parameters as unknown[]);
-    closeDriver = () => pglite.close();
+    // db.destroy() already closes PGlite through Kysely's dialect; closing it twice threw "PGlite is closed".
+    closeDriver = async () => {
+      if (!pglite.closed) await pglite.close();
+    };
   }
   return {
     db,
@@ -85,13 +88,17 @@ export interface Timing {
   p99: number;
 }
 
-/** Replays the stages as fast as `concurrency` workers can for `seconds`; latency per whole request. */
-export async function replay(recorder: Recorder, stages: Stages, concurrency: number, seconds: number): Promise<Timing> {
+/**
+ * Replays captured requests as fast as `concurrency` workers can for `seconds`, each worker picking one of them at
+ * random for every round (the same draws the HTTP load makes); latency per whole request.
+ */
+export async function replay(recorder: Recorder, requests: Stages[], concurrency: number, seconds: number): Promise<Timing> {
   const latencies: number[] = [];
   const until = performance.now() + seconds * 1000;
   const started = performance.now();
   const worker = async () => {
     while (performance.now() < until) {
+      const stages = requests[Math.floor(Math.random() * requests.length)]!;
       const t0 = performance.now();
       for (const stage of stages) await Promise.all(stage.map((q) => recorder.runQuery(q.sql, q.parameters)));
       latencies.push(performance.now() - t0);
