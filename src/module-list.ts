@@ -4,6 +4,7 @@ import { accountsModule } from './modules/accounts';
 import { angstraeumeModule } from './modules/angstraeume';
 import { budgetsModule } from './modules/budgets';
 import { homeModule } from './modules/home';
+import { languagesModule } from './modules/languages';
 import { litterModule } from './modules/litter';
 import { open311Module } from './modules/open311';
 import { opendataModule } from './modules/opendata';
@@ -26,6 +27,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   angstraeumeModule,
   litterModule,
   budgetsModule,
+  languagesModule,
 ];
 
 export function moduleRegistry(modules: readonly ModuleDefinition[] = MODULES): ModuleRegistry {

@@ -5,6 +5,7 @@ import type { Config } from '../../config';
 import type { Db } from '../../platform/db/connect';
 import { Id } from '../../platform/http/schemas';
 import { formatDateTime, translator } from '../../platform/i18n';
+import { languageMessages } from '../../platform/i18n/language-messages';
 import { recentMail } from '../../platform/mail/outbox';
 import { Layout } from '../../platform/views/layout';
 import { sendHtml } from '../../platform/views/render';
@@ -21,6 +22,7 @@ export async function homeRoutes(app: FastifyInstance, { db, config, parts }: { 
   app.withTypeProvider<TypeBoxTypeProvider>().get('/', { schema: { querystring: HomeUrlQuery } }, async (request, reply) => {
     const { ctx } = request;
     const t = translator(messages, ctx.locale);
+    const tl = translator(languageMessages, ctx.locale);
     const query = { districtId: request.query.bezirk ?? null };
     const [actionItems, sectionItems] = await Promise.all([
       Promise.all(actions.map((a) => a.render(db, ctx, query))),
@@ -32,6 +34,17 @@ export async function homeRoutes(app: FastifyInstance, { db, config, parts }: { 
       <Layout ctx={ctx} title={t('title')}>
         <h1>{t('title')}</h1>
         <p class="k-lead">{t('intro', { city: ctx.org.name })}</p>
+        {/* BITV 2.0: the explanations in Leichte Sprache and Gebärdensprache are found from the start page. */}
+        <ul class="k-access-links">
+          <li>
+            <a href="/leichte-sprache" hreflang="de">
+              {tl('easyLanguage')}
+            </a>
+          </li>
+          <li>
+            <a href="/gebaerdensprache">{tl('signLanguage')}</a>
+          </li>
+        </ul>
         <section class="k-section" aria-labelledby="home-actions-title">
           <h2 id="home-actions-title" class="k-visually-hidden">
             {t('actionsTitle')}

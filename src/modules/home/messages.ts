@@ -1,4 +1,8 @@
 import type { Catalogue } from '../../platform/i18n';
+import { ar } from './messages.ar';
+import { pl } from './messages.pl';
+import { tr } from './messages.tr';
+import { uk } from './messages.uk';
 
 type Key =
   | 'title'
@@ -15,6 +19,8 @@ type Key =
   | 'queued';
 
 export const messages: Catalogue<Key> = {
+  // Only staff read these: German and English only (docs/i18n.md).
+  staff: ['mailbox*', 'to', 'sent', 'queued'],
   de: {
     title: 'Kümmerer – Ihre Stadt hört zu',
     intro: 'Hier sagen Sie der {city}, wo etwas zu tun ist, und verfolgen öffentlich, was daraus wird.',
@@ -43,4 +49,8 @@ export const messages: Catalogue<Key> = {
     sent: 'sent',
     queued: 'waiting to be sent',
   },
+  tr,
+  ar,
+  uk,
+  pl,
 };

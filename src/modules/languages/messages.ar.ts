@@ -1,0 +1,20 @@
+import type { Translation } from '../../platform/i18n';
+import type { messages } from './messages';
+
+// العربية (Arabic): the residents' texts of ./messages.ts (docs/i18n.md).
+export const ar: Translation<typeof messages> = {
+  'easy.title': 'الألمانية المبسطة (Leichte Sprache)',
+  'easy.notice': 'هذه الصفحة مكتوبة بلغة Leichte Sprache: ألمانية سهلة القراءة بجمل قصيرة.',
+  'sign.title': 'لغة الإشارة الألمانية',
+  'sign.intro':
+    'في هذه الصفحة تشرح {city} بلغة الإشارة الألمانية (DGS) ما يمكنك القيام به على هذا الموقع: الإبلاغ عن الأضرار والنفايات، ومتابعة البلاغات، والحصول على المساعدة.',
+  'sign.videosTitle': 'مقاطع فيديو بلغة الإشارة الألمانية',
+  'sign.none': 'لا توجد هنا مقاطع فيديو بلغة الإشارة بعد. إذا كنت بحاجة إلى معلومات بلغة الإشارة، فيرجى مراسلتنا.',
+  'sign.noVideoSupport': 'لا يستطيع متصفحك تشغيل هذا الفيديو.',
+  'sign.download': 'تنزيل الفيديو: {title}',
+  'sign.captions': 'الألمانية',
+  'sign.helpTitle': 'المساعدة والتواصل',
+  'sign.helpEmail': 'هل لديك أسئلة أو مشكلات؟ راسلنا عبر البريد الإلكتروني:',
+  'sign.helpForm': 'أرسل ملاحظاتك عبر نموذج إمكانية الوصول',
+  'sign.easyLink': 'معلومات بالألمانية المبسطة (Leichte Sprache)',
+};
