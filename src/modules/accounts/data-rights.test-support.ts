@@ -39,12 +39,12 @@ export interface ResidentWorld {
   phone: string;
 }
 
-export function storageOf(t: TestApp) {
+export function storageOf(t: Pick<TestApp, 'config'>) {
   return localStorage(path.join(t.config.dataDir, 'files'));
 }
 
 export async function seedResident(
-  t: TestApp,
+  t: Pick<TestApp, 'db' | 'org' | 'config'>,
   email = `erika-${randomToken(6)
     .toLowerCase()
     .replace(/[^a-z0-9]/g, 'x')}@example.de`,

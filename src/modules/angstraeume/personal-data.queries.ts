@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
 import type { Db, Trx } from '../../platform/db/connect';
 
-// What the Angsträume module keeps about one resident: safety ratings of places and the "do you feel safer?" answers.
+// What the Angsträume module keeps about one resident besides the questionnaires (platform surveys): safety ratings.
 
 export function ratingsOf(db: Db, organizationId: number, userId: number) {
   return db
@@ -10,16 +9,6 @@ export function ratingsOf(db: Db, organizationId: number, userId: number) {
     .where('organization_id', '=', organizationId)
     .where('user_id', '=', userId)
     .orderBy('created_at')
-    .execute();
-}
-
-export function safetyQuestionnairesOf(db: Db, organizationId: number, email: string) {
-  return db
-    .selectFrom('angstraum_questionnaires')
-    .select(['report_id', 'due_at', 'sent_at', 'answered_at', 'answer', 'comment'])
-    .where('organization_id', '=', organizationId)
-    .where('email', '=', email)
-    .orderBy('id')
     .execute();
 }
 
@@ -37,18 +26,4 @@ export async function forgetRatings(trx: Trx, organizationId: number, userId: nu
   }
   const r = await trx.deleteFrom('safety_ratings').where('organization_id', '=', organizationId).where('user_id', '=', userId).executeTakeFirst();
   return Number(r.numDeletedRows);
-}
-
-/** Unanswered questionnaires go; answered ones keep their answer under a placeholder (keep) or go too. */
-export async function forgetSafetyQuestionnaires(trx: Trx, organizationId: number, email: string, keep: boolean): Promise<number> {
-  const mine = trx.deleteFrom('angstraum_questionnaires').where('organization_id', '=', organizationId).where('email', '=', email);
-  const deleted = await (keep ? mine.where('answered_at', 'is', null) : mine).executeTakeFirst();
-  if (!keep) return Number(deleted.numDeletedRows);
-  const r = await trx
-    .updateTable('angstraum_questionnaires')
-    .set({ email: sql<string>`'anonym:' || id::text` })
-    .where('organization_id', '=', organizationId)
-    .where('email', '=', email)
-    .executeTakeFirst();
-  return Number(deleted.numDeletedRows) + Number(r.numUpdatedRows);
 }

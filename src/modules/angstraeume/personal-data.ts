@@ -1,10 +1,13 @@
 import type { Db, Trx } from '../../platform/db/connect';
 import { type Locale, translator } from '../../platform/i18n';
 import type { ContributionsOnDeletion, Person, PersonalDataSource } from '../../platform/personal-data';
+import { forgetSurveyAddress, surveysTo } from '../../platform/surveys/survey.queries';
 import { personalDataMessages as messages } from './personal-data.messages';
 import * as q from './personal-data.queries';
 
 // The Angsträume module's part of a resident's data rights (the places themselves are reports: the reports module's part).
+
+const QUESTIONNAIRES = { table: 'angstraum_questionnaires' };
 
 async function exportFor(db: Db, person: Person) {
   const t = (locale: Locale) => translator(messages, locale);
@@ -14,7 +17,7 @@ async function exportFor(db: Db, person: Person) {
       {
         name: 'rueckfragen-angstraeume.json',
         about: (l: Locale) => t(l)('export.questionnaires'),
-        data: await q.safetyQuestionnairesOf(db, person.organizationId, person.email),
+        data: await surveysTo(db, QUESTIONNAIRES, person.organizationId, person.email),
       },
     ],
   };
@@ -23,7 +26,7 @@ async function exportFor(db: Db, person: Person) {
 async function erase(trx: Trx, person: Person, mode: ContributionsOnDeletion) {
   const keep = mode === 'anonymise';
   const ratings = await q.forgetRatings(trx, person.organizationId, person.userId, keep);
-  const questionnaires = await q.forgetSafetyQuestionnaires(trx, person.organizationId, person.email, keep);
+  const questionnaires = await forgetSurveyAddress(trx, QUESTIONNAIRES, person.organizationId, person.email, keep);
   return { storageKeys: [], counts: { ratings, safetyQuestionnaires: questionnaires } };
 }
 

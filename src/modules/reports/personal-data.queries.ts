@@ -85,16 +85,6 @@ export function followsOf(db: Db, organizationId: number, email: string) {
     .execute();
 }
 
-export function questionnairesOf(db: Db, organizationId: number, email: string) {
-  return db
-    .selectFrom('report_questionnaires')
-    .select(['report_id', 'due_at', 'sent_at', 'answered_at', 'answer', 'comment'])
-    .where('organization_id', '=', organizationId)
-    .where('email', '=', email)
-    .orderBy('id')
-    .execute();
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Erasure, in the deletion's transaction.
 
@@ -198,24 +188,4 @@ export async function removeSupports(trx: Trx, organizationId: number, userId: n
 export async function forgetFollows(trx: Trx, organizationId: number, email: string): Promise<number> {
   const r = await trx.deleteFrom('report_followers').where('organization_id', '=', organizationId).where('email', '=', email).executeTakeFirst();
   return Number(r.numDeletedRows);
-}
-
-/**
- * Questionnaires to the address: unanswered ones go; answered ones keep their answer for the city's statistics
- * under a placeholder instead of the address (anonymise), or go too (remove).
- */
-export async function forgetQuestionnaires(trx: Trx, organizationId: number, email: string, keepAnswers: boolean): Promise<number> {
-  const mine = trx.deleteFrom('report_questionnaires').where('organization_id', '=', organizationId).where('email', '=', email);
-  const deleted = await (keepAnswers ? mine.where('answered_at', 'is', null) : mine).executeTakeFirst();
-  let anonymised = 0;
-  if (keepAnswers) {
-    const r = await trx
-      .updateTable('report_questionnaires')
-      .set({ email: sql<string>`'anonym:' || id::text` })
-      .where('organization_id', '=', organizationId)
-      .where('email', '=', email)
-      .executeTakeFirst();
-    anonymised = Number(r.numUpdatedRows);
-  }
-  return Number(deleted.numDeletedRows) + anonymised;
 }

@@ -2,12 +2,15 @@ import type { Db, Trx } from '../../platform/db/connect';
 import { PHOTO_SIZES, type PhotoSize } from '../../platform/files/photos';
 import { type Locale, translator } from '../../platform/i18n';
 import type { ContributionsOnDeletion, Person, PersonalDataExport, PersonalDataSource } from '../../platform/personal-data';
+import { forgetSurveyAddress, surveysTo } from '../../platform/surveys/survey.queries';
 import { personalDataMessages as messages } from './personal-data.messages';
 import * as q from './personal-data.queries';
 import { photoKey } from './report.service';
 
 // The reports module's part of a resident's data rights: their reports (with the public timeline and their photos),
 // supports, follows and questionnaire answers; and what their account's deletion does to them.
+
+const QUESTIONNAIRES = { table: 'report_questionnaires' };
 
 const about = (key: keyof (typeof messages)['de']) => (locale: Locale) => translator(messages, locale)(key);
 
@@ -20,7 +23,7 @@ async function exportFor(db: Db, person: Person): Promise<PersonalDataExport> {
     q.photosOf(db, organizationId, ids),
     q.supportsOf(db, organizationId, userId),
     q.followsOf(db, organizationId, email),
-    q.questionnairesOf(db, organizationId, email),
+    surveysTo(db, QUESTIONNAIRES, organizationId, email),
   ]);
   const files: Array<{ name: string; storageKey: string }> = [];
   const json = reports.map((r) => {
@@ -65,7 +68,7 @@ async function erase(trx: Trx, person: Person, mode: ContributionsOnDeletion) {
   await q.anonymiseReports(trx, organizationId, kept);
   const supports = mode === 'remove' ? await q.removeSupports(trx, organizationId, userId) : await q.anonymiseSupports(trx, organizationId, userId);
   const follows = await q.forgetFollows(trx, organizationId, email);
-  const questionnaires = await q.forgetQuestionnaires(trx, organizationId, email, mode === 'anonymise');
+  const questionnaires = await forgetSurveyAddress(trx, QUESTIONNAIRES, organizationId, email, mode === 'anonymise');
   return {
     storageKeys: fileKeys(bases),
     counts: { reportsRemoved: removed.length, reportsAnonymised: kept.length, photosRemoved: bases.length, supports, follows, questionnaires },

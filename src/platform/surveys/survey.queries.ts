@@ -60,3 +60,25 @@ export async function recordSurveyAnswer(db: Db, kind: Kind, organizationId: num
     WHERE organization_id = ${organizationId} AND id = ${id} AND answered_at IS NULL`.execute(db);
   return Number(result.numAffectedRows ?? 0) === 1;
 }
+
+// A person's rows of a kind, by address: for their data export and their account's deletion.
+
+/** What the person was asked and answered (no tokens), oldest first. */
+export async function surveysTo(db: Db, kind: Pick<Kind, 'table'>, organizationId: number, email: string) {
+  const result = await sql<{ report_id: number; due_at: Date; sent_at: Date | null; answered_at: Date | null; answer: string | null; comment: string }>`
+    SELECT report_id, due_at, sent_at, answered_at, answer, comment FROM ${sql.table(kind.table)}
+    WHERE organization_id = ${organizationId} AND email = ${email} ORDER BY id`.execute(db);
+  return result.rows;
+}
+
+/**
+ * Unanswered rows to the address go; answered ones keep their answer for the city's figures under a placeholder
+ * instead of the address (`keepAnswers`), or go too. Returns the rows touched.
+ */
+export async function forgetSurveyAddress(trx: Trx, kind: Pick<Kind, 'table'>, organizationId: number, email: string, keepAnswers: boolean): Promise<number> {
+  const deleted = await sql`DELETE FROM ${sql.table(kind.table)}
+    WHERE organization_id = ${organizationId} AND email = ${email} AND (answered_at IS NULL OR NOT ${keepAnswers})`.execute(trx);
+  const anonymised = await sql`UPDATE ${sql.table(kind.table)} SET email = 'anonym:' || id::text
+    WHERE organization_id = ${organizationId} AND email = ${email}`.execute(trx);
+  return Number(deleted.numAffectedRows ?? 0) + Number(anonymised.numAffectedRows ?? 0);
+}
