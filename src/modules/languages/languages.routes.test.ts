@@ -53,7 +53,12 @@ describe('Gebärdensprache', () => {
   });
 
   it('admins add the city’s videos; the page plays them and allows just their server as a media source', async () => {
-    const bad = await admin.post('/verwaltung/gebaerdensprache', { title: '', videoUrl: 'http://insecure.example/v.mp4', captionsUrl: 'javascript:alert(1)', sort: 'x' });
+    const bad = await admin.post('/verwaltung/gebaerdensprache', {
+      title: '',
+      videoUrl: 'http://insecure.example/v.mp4',
+      captionsUrl: 'javascript:alert(1)',
+      sort: 'x',
+    });
     expect(bad.statusCode).toBe(400);
     for (const name of ['title', 'videoUrl', 'captionsUrl', 'sort']) expect(bad.body).toContain(`href="#f-${name}"`);
     expect(bad.body).toContain('value="http://insecure.example/v.mp4"');
@@ -75,10 +80,11 @@ describe('Gebärdensprache', () => {
     expect((await new Client(t).get('/leichte-sprache')).headers['content-security-policy']).not.toContain('media-src');
 
     const list = await admin.get('/verwaltung/gebaerdensprache');
-    const id = /\/verwaltung\/gebaerdensprache\/(\d+)\/loeschen/.exec(list.body)![1];
-    expect((await admin.post(`/verwaltung/gebaerdensprache/${id}/loeschen`)).statusCode).toBe(303);
+    const id = /name="id" value="(\d+)"/.exec(list.body)![1]!;
+    expect((await admin.post('/verwaltung/gebaerdensprache/entfernen', { id })).statusCode).toBe(303);
     expect((await new Client(t).get('/gebaerdensprache')).body).not.toContain('<video');
-    expect((await admin.post(`/verwaltung/gebaerdensprache/${id}/loeschen`)).statusCode).toBe(404);
+    expect((await admin.post('/verwaltung/gebaerdensprache/entfernen', { id })).statusCode).toBe(404);
+    expect((await admin.post('/verwaltung/gebaerdensprache/entfernen', { id: 'x' })).statusCode).toBe(404);
   });
 
   it('only admins manage the videos', async () => {
@@ -93,7 +99,14 @@ describe('Gebärdensprache', () => {
   it('accepts video addresses on this site or https on another server only', () => {
     expect(mediaOrigin('/videos/a.mp4')).toBeNull();
     expect(mediaOrigin('https://www.dortmund.de/a.mp4')).toBe('https://www.dortmund.de');
-    for (const bad of ['//evil.example/a.mp4', 'http://www.dortmund.de/a.mp4', 'data:video/mp4;base64,AA', "https://a.example/x'; script-src *", 'https://user:pw@a.example/a.mp4', 'ftp://a.example/a.mp4'])
+    for (const bad of [
+      '//evil.example/a.mp4',
+      'http://www.dortmund.de/a.mp4',
+      'data:video/mp4;base64,AA',
+      "https://a.example/x'; script-src *",
+      'https://user:pw@a.example/a.mp4',
+      'ftp://a.example/a.mp4',
+    ])
       expect(mediaOrigin(bad), bad).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/connect';
 import { AppError, type FieldErrors } from '../../platform/http/errors';
 import { asForm, field } from '../../platform/http/form';
 import { currentUser, staffOnly } from '../../platform/http/guards';
-import { IdParams, knownNotice, NoticeQuery } from '../../platform/http/schemas';
+import { knownNotice, NoticeQuery } from '../../platform/http/schemas';
 import { translator } from '../../platform/i18n';
 import { sendHtml } from '../../platform/views/render';
 import { insertAudit } from '../organizations';
@@ -96,15 +96,13 @@ export function languagesRoutes(app: FastifyInstance, { db }: { db: Db }): void 
     return reply.redirect('/verwaltung/gebaerdensprache?ok=added', 303);
   });
 
-  o.post('/verwaltung/gebaerdensprache/:id/loeschen', { ...adminOnly, schema: { params: IdParams } }, async (request, reply) => {
+  // The video is named in the form (like the other fields), not in the address: one address for the admins' list.
+  o.post('/verwaltung/gebaerdensprache/entfernen', adminOnly, async (request, reply) => {
     const { ctx } = request;
-    if (!(await q.deleteVideo(db, ctx.org.id, request.params.id))) throw new AppError('not_found');
-    await insertAudit(db, {
-      organizationId: ctx.org.id,
-      actorUserId: currentUser(request).id,
-      action: 'sign_language_videos.delete',
-      subject: String(request.params.id),
-    });
+    const raw = field(asForm(request.body), 'id');
+    const id = /^\d{1,9}$/.test(raw) ? Number(raw) : 0;
+    if (!id || !(await q.deleteVideo(db, ctx.org.id, id))) throw new AppError('not_found');
+    await insertAudit(db, { organizationId: ctx.org.id, actorUserId: currentUser(request).id, action: 'sign_language_videos.delete', subject: String(id) });
     return reply.redirect('/verwaltung/gebaerdensprache?ok=deleted', 303);
   });
 }

@@ -1,8 +1,8 @@
 import type { RequestContext } from '../../../platform/http/context';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { translator } from '../../../platform/i18n';
-import { AdminListPage, DataTable, FormSection, PostButton } from '../../../platform/views/components';
-import { TextInput } from '../../../platform/views/forms';
+import { AdminListPage, DataTable, FormSection } from '../../../platform/views/components';
+import { CsrfField, TextInput } from '../../../platform/views/forms';
 import { Layout } from '../../../platform/views/layout';
 import { EasyBlocks, easyLanguageText } from '../easy-language';
 import type { SignLanguageVideo } from '../languages.queries';
@@ -48,7 +48,8 @@ export function SignLanguagePage({ ctx, videos }: { ctx: RequestContext; videos:
             <h3 id={`video-${video.id}`} lang={titleLang}>
               {video.title}
             </h3>
-            {/* No autoplay; the browser's own controls work by keyboard. Captions are German (DGS is signed German). */}
+            {/* No autoplay; the browser's own controls work by keyboard. Captions are German, when the city has them. */}
+            {/* biome-ignore lint/a11y/useMediaCaption: the video is in sign language; a captions file is added whenever the city provides one (the admin form asks for it). */}
             <video class="k-video__player" controls preload="metadata" aria-labelledby={`video-${video.id}`}>
               <source src={video.video_url} />
               {video.captions_url && <track kind="captions" src={video.captions_url} srclang="de" label={t('sign.captions')} default />}
@@ -150,7 +151,14 @@ export function SignLanguageAdminPage(props: {
           {
             header: t('bo.col.actions'),
             cell: (row) => (
-              <PostButton action={`/verwaltung/gebaerdensprache/${row.id}/loeschen`} csrfToken={ctx.csrfToken} label={t('bo.delete')} name={row.title} small />
+              <form method="post" action="/verwaltung/gebaerdensprache/entfernen">
+                <CsrfField token={ctx.csrfToken} />
+                <input type="hidden" name="id" value={String(row.id)} />
+                <button type="submit" class="k-button k-button--warning k-button--small">
+                  {t('bo.delete')}
+                  <span class="k-visually-hidden"> {row.title}</span>
+                </button>
+              </form>
             ),
           },
         ]}
