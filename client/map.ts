@@ -107,34 +107,68 @@ function popupContent(p: MapFeature['properties'], data: Data): HTMLElement {
   return box;
 }
 
-/** Public reports from /api/reports/map for the visible box, reloaded after each move. */
+/**
+ * Public reports from /api/reports/map, one 256-px tile at a time (/api/reports/map/z/x/y with the same filters),
+ * loaded after each move for the tiles in view. A tile's answer is the same for every view that shows it, so panning
+ * back and forth asks the browser's cache, and the server counts whole tiles from its maintained aggregates.
+ */
 function reportsLayer(map: L.Map, src: string, data: Data, interactive = true): { reload(): void } {
   const layer = L.layerGroup().addTo(map);
-  let seq = 0;
-  async function reload() {
-    const b = map.getBounds();
-    const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(5)).join(',');
-    const url = `${src}${src.includes('?') ? '&' : '?'}bbox=${bbox}&zoom=${map.getZoom()}&lang=${document.documentElement.lang}`;
-    const mine = ++seq;
-    const fc = await getJson<{ features: MapFeature[] }>(url);
-    if (!fc || mine !== seq) return;
-    layer.clearLayers();
+  const [path, query = ''] = src.split('?');
+  const params = new URLSearchParams(query);
+  params.set('lang', document.documentElement.lang);
+  const shown = new Map<string, L.LayerGroup>();
+  let shownZoom = -1;
+
+  function draw(group: L.LayerGroup, fc: { features: MapFeature[] }) {
     for (const f of fc.features) {
       const [lon, lat] = f.geometry.coordinates;
       const p = f.properties;
       if (p.cluster) {
         const m = L.marker([lat, lon], { icon: clusterIcon(p.count ?? 0), keyboard: false, interactive, title: text(data.labelCluster, { n: p.count ?? 0 }) });
         if (interactive) m.on('click', () => map.setView([lat, lon], Math.min(map.getZoom() + 2, 19)));
-        layer.addLayer(m);
+        group.addLayer(m);
       } else {
         const m = L.marker([lat, lon], { icon: pinIcon(p.group ?? 'open'), keyboard: false, interactive, title: `#${p.id} ${p.status ?? ''}` });
         if (interactive) m.bindPopup(() => popupContent(p, data));
-        layer.addLayer(m);
+        group.addLayer(m);
       }
     }
   }
-  map.on('moveend', () => void reload());
-  return { reload: () => void reload() };
+
+  function reload() {
+    const z = map.getZoom();
+    if (z !== shownZoom) {
+      layer.clearLayers();
+      shown.clear();
+      shownZoom = z;
+    }
+    const b = map.getPixelBounds();
+    const last = 2 ** z - 1;
+    const tile = (v: number) => Math.max(0, Math.min(last, Math.floor(v / 256)));
+    const wanted = new Set<string>();
+    for (let x = tile(b.min!.x); x <= tile(b.max!.x - 1); x++) {
+      for (let y = tile(b.min!.y); y <= tile(b.max!.y - 1); y++) {
+        const key = `${z}/${x}/${y}`;
+        wanted.add(key);
+        if (shown.has(key)) continue;
+        const group = L.layerGroup().addTo(layer);
+        shown.set(key, group);
+        void getJson<{ features: MapFeature[] }>(`${path}/${key}?${params}`).then((fc) => {
+          // The map may have moved on while the tile was on its way.
+          if (fc && shown.get(key) === group) draw(group, fc);
+        });
+      }
+    }
+    for (const [key, group] of shown) {
+      if (!wanted.has(key)) {
+        layer.removeLayer(group);
+        shown.delete(key);
+      }
+    }
+  }
+  map.on('moveend', reload);
+  return { reload };
 }
 
 function fitTo(map: L.Map, bounds: L.LatLngBounds | null, data: Data) {

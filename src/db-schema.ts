@@ -202,6 +202,24 @@ export interface ReportsTable {
   reviewed_at: Date | null;
   reviewed_by: number | null;
 }
+/** Derived (migration 0014): public reports per map cell (Web Mercator tile at level zoom + 2), kept by a trigger. */
+export interface ReportMapCellsTable {
+  organization_id: number;
+  zoom: number;
+  x: number;
+  y: number;
+  n: number;
+  /** Sums of latitude and longitude in micro-degrees, and of ids (the id itself when n = 1). */
+  lat_e6: number;
+  lon_e6: number;
+  id_sum: number;
+}
+/** Derived (migration 0014): the same per category, status group and district (0: none); zoom 0 gives the city's counts. */
+export interface ReportMapGroupsTable extends ReportMapCellsTable {
+  category_id: number;
+  status_group: 'open' | 'fixed' | 'closed';
+  district_id: number;
+}
 export interface ReportPhotosTable {
   id: Generated<number>;
   organization_id: number;
@@ -348,6 +366,8 @@ export interface Database {
   category_questions: CategoryQuestionsTable;
   routing_rules: RoutingRulesTable;
   reports: ReportsTable;
+  report_map_cells: ReportMapCellsTable;
+  report_map_groups: ReportMapGroupsTable;
   report_photos: ReportPhotosTable;
   report_events: ReportEventsTable;
   report_supporters: ReportSupportersTable;

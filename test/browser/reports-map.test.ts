@@ -242,6 +242,8 @@ describe('Melden: the place on the map, and the public map and list', () => {
     const b = browser();
     const page = await b.newPage();
     await page.goto(suite.server.url('/'));
+    // The live map loads 256-px tiles of reports (z/x/y), which browsers may cache.
+    const tile = b.javaScriptEnabled ? page.waitForResponse((r) => /\/api\/reports\/map\/\d+\/\d+\/\d+\?/.test(r.url())) : null;
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Meldungen' }).click();
     await page.waitForURL(suite.server.url('/meldungen'));
     await page.getByRole('heading', { level: 2, name: '30 Meldungen' }).waitFor();
@@ -249,6 +251,7 @@ describe('Melden: the place on the map, and the public map and list', () => {
     await expect(page.locator('tbody').textContent()).resolves.not.toContain('geheim@example.de');
     if (b.javaScriptEnabled) {
       await page.locator('[data-module="reports-map"] .leaflet-container').waitFor({ state: 'visible' });
+      expect((await tile)!.headers()['cache-control']).toMatch(/max-age=\d+/);
       await page.locator('.k-pin, .k-cluster').first().waitFor();
       await expect(page.locator('[data-module="reports-map"] img[data-static-map]').isVisible()).resolves.toBe(false);
     } else {
@@ -259,10 +262,14 @@ describe('Melden: the place on the map, and the public map and list', () => {
     }
     await axe(page);
 
-    // Page 2 through the pagination.
-    await page.getByRole('navigation', { name: 'Seiten' }).getByRole('link', { name: 'Nächste Seite' }).click();
-    await page.waitForURL(/seite=2/);
+    // Older reports through the keyset link, and back.
+    await page.getByRole('navigation', { name: 'Weitere Meldungen' }).getByRole('link', { name: 'Ältere Meldungen' }).click();
+    await page.waitForURL(/vor=\d+/);
     await expect(page.locator('tbody tr').count()).resolves.toBe(5);
+    await axe(page);
+    await page.getByRole('navigation', { name: 'Weitere Meldungen' }).getByRole('link', { name: 'Neuere Meldungen' }).click();
+    await page.waitForURL(/nach=\d+/);
+    await expect(page.locator('tbody tr').count()).resolves.toBe(25);
 
     // Filter: status "Erledigt" → 6 reports, each says so in words.
     await page.getByLabel('Status').selectOption('fixed');

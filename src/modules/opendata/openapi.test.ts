@@ -34,14 +34,23 @@ function operations() {
 
 /** Top-level routes as Fastify registered them (printRoutes without common prefixes), HEAD left out. */
 function registeredMachineRoutes(): Array<{ path: string; method: string }> {
+  // printRoutes draws a tree: a route that extends another (/api/reports/map/:z/:x/:y) is a child line of it.
+  const stack: string[] = [];
   return t.app
     .printRoutes({ commonPrefix: false })
     .split('\n')
     .flatMap((line) => {
-      const m = /^ {4}[├└]── ((?:api|open311)\/\S+) \(([^)]+)\)$/.exec(line);
+      const m = /^((?:[│ ] {3})*)[├└]── (\S+)(?: \(([^)]+)\))?$/.exec(line);
       if (!m) return [];
-      const path = `/${m[1]!}`.replace(/:(\w+)/g, '{$1}');
-      return m[2]!
+      const depth = m[1]!.length / 4;
+      stack.length = depth;
+      stack[depth] = m[2]!;
+      const path = stack
+        .join('')
+        .replace(/^\/*/, '/')
+        .replace(/:(\w+)/g, '{$1}');
+      if (!m[3] || !/^\/(api|open311)\//.test(path)) return [];
+      return m[3]
         .split(', ')
         .filter((method) => method !== 'HEAD')
         .map((method) => ({ path, method: method.toLowerCase() }));

@@ -31,9 +31,12 @@ interface TableInfo {
 }
 
 async function tables(db: Db): Promise<TableInfo[]> {
+  // Derived tables (their comment starts with "derived:", e.g. counts a trigger keeps) are rebuilt by inserting the
+  // rows they derive from, so they are neither saved nor restored.
   const { rows } = await sql<{ name: string }>`
     SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY c.relname`.execute(db);
+    WHERE n.nspname = 'public' AND c.relkind = 'r' AND coalesce(obj_description(c.oid, 'pg_class'), '') NOT LIKE 'derived:%'
+    ORDER BY c.relname`.execute(db);
   const { rows: fks } = await sql<{ child: string; parent: string; column: string }>`
     SELECT cl.relname AS child, pl.relname AS parent, a.attname AS column
     FROM pg_constraint con

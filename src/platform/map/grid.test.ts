@@ -1,35 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { clusterPoints, gridFor, snapToGrid } from './grid';
+import { project } from './geometry';
+import { cellOf, cellsOf, clusterPoints, isTile, tileBox, tileCountOf, tilesCovering } from './grid';
 
 // The synthetic test city of test/helpers/factories.ts: a box around 51.5, 7.5.
 const city = { minLon: 7.4, minLat: 51.45, maxLon: 7.6, maxLat: 51.55 };
 
-describe('clustering', () => {
-  it('uses cells about 64 px wide, square on screen', () => {
-    const g = gridFor(10, city);
-    expect(g.lonStep).toBeCloseTo((64 * 360) / (256 * 1024), 10);
-    expect(g.latStep).toBeCloseTo(g.lonStep * Math.cos((51.5 * Math.PI) / 180), 10);
-    expect(gridFor(11, city).lonStep).toBeCloseTo(g.lonStep / 2, 10);
+describe('the tile grid', () => {
+  it('names the standard slippy-map tiles a box touches, and their box contains it', () => {
+    const range = tilesCovering(city, 12);
+    // 7.4° E, 51.55° N lies in tile 2132/1361 at zoom 12 (as every web map numbers it: OpenStreetMap's formula by hand).
+    expect(range).toMatchObject({ zoom: 12, x0: 2132, y0: 1361 });
+    expect(tileCountOf(range)).toBe((range.x1 - range.x0 + 1) * (range.y1 - range.y0 + 1));
+    const box = tileBox(range);
+    expect(box.minLon).toBeLessThanOrEqual(city.minLon);
+    expect(box.minLat).toBeLessThanOrEqual(city.minLat);
+    expect(box.maxLon).toBeGreaterThanOrEqual(city.maxLon);
+    expect(box.maxLat).toBeGreaterThanOrEqual(city.maxLat);
+    // A view panned by a few metres loads the same tiles.
+    expect(tilesCovering({ ...city, minLon: city.minLon + 1e-5, maxLon: city.maxLon + 1e-5 }, 12)).toEqual(range);
   });
 
-  it('keeps one grid for every view of a city, so clusters do not move while panning', () => {
-    const north = { minLon: 7.3, minLat: 51.52, maxLon: 7.5, maxLat: 51.6 };
-    const south = { minLon: 7.4, minLat: 51.42, maxLon: 7.6, maxLat: 51.49 };
-    expect(gridFor(13, north)).toEqual(gridFor(13, south));
+  it('refuses tiles that do not exist', () => {
+    expect(isTile(0, 0, 0)).toBe(true);
+    expect(isTile(2, 3, 3)).toBe(true);
+    expect(isTile(2, 4, 0)).toBe(false);
+    expect(isTile(23, 0, 0)).toBe(false);
+    expect(isTile(3, -1, 0)).toBe(false);
   });
 
-  it('grows a box to whole cells and never shrinks it', () => {
-    const box = { minLon: 7.4012, minLat: 51.4877, maxLon: 7.4733, maxLat: 51.5301 };
-    const grid = gridFor(13, box);
-    const snapped = snapToGrid(box, grid);
-    expect(snapped.minLon).toBeLessThanOrEqual(box.minLon);
-    expect(snapped.minLat).toBeLessThanOrEqual(box.minLat);
-    expect(snapped.maxLon).toBeGreaterThanOrEqual(box.maxLon);
-    expect(snapped.maxLat).toBeGreaterThanOrEqual(box.maxLat);
-    expect(box.minLon - snapped.minLon).toBeLessThan(grid.lonStep);
-    expect(snapped.maxLat - box.maxLat).toBeLessThan(grid.latStep);
-    // A slightly panned view lands on the same cells.
-    expect(snapToGrid({ ...box, minLon: box.minLon + 1e-5, maxLon: box.maxLon + 1e-5 }, grid)).toEqual(snapped);
+  it('has 4 × 4 cells of 64 px per tile, square on screen, the same for every view', () => {
+    const range = { zoom: 10, x0: 533, y0: 341, x1: 533, y1: 341 };
+    expect(cellsOf(range)).toEqual({ zoom: 10, x0: 2132, y0: 1364, x1: 2135, y1: 1367 });
+    const p = project(51.5, 7.5, 10);
+    expect(cellOf(51.5, 7.5, 10)).toEqual({ x: Math.floor(p.x / 64), y: Math.floor(p.y / 64) });
+    // One zoom further, a cell splits into four.
+    const c = cellOf(51.5, 7.5, 11);
+    const parent = cellOf(51.5, 7.5, 10);
+    expect([Math.floor(c.x / 2), Math.floor(c.y / 2)]).toEqual([parent.x, parent.y]);
   });
 
   it('groups points by cell, keeps counts, and names single reports', () => {
@@ -39,13 +46,13 @@ describe('clustering', () => {
       { id: 3, lat: 51.5002, lon: 7.5002 },
       { id: 9, lat: 51.46, lon: 7.41 },
     ];
-    const cells = clusterPoints(points, 10, city);
+    const cells = clusterPoints(points, 10);
     expect(cells.reduce((n, c) => n + c.count, 0)).toBe(4);
     const big = cells.find((c) => c.count === 3)!;
     expect(big.id).toBeNull();
     expect(big.lat).toBeCloseTo(51.5001, 6);
     expect(cells.find((c) => c.count === 1)).toMatchObject({ id: 9, lat: 51.46, lon: 7.41 });
     // Close enough, every point is its own cell.
-    expect(clusterPoints(points, 19, city).map((c) => c.count)).toEqual([1, 1, 1, 1]);
+    expect(clusterPoints(points, 19).map((c) => c.count)).toEqual([1, 1, 1, 1]);
   });
 });

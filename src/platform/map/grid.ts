@@ -1,31 +1,59 @@
 import type { Bbox } from '../geo/geojson';
-import { worldSize } from './geometry';
+import { project, TILE_SIZE, unproject } from './geometry';
 
-// Clustering on the server: a grid of cells about CLUSTER_CELL_PX wide at the requested zoom.
+// Clustering on the server, on the grid of map tiles: a cluster cell is CLUSTER_CELL_PX wide on screen, so at zoom z
+// the cells are the Web Mercator tiles of level z + CELL_LEVELS and a 256-px tile holds 4 × 4 cells. The grid is
+// the same for every city and view: clusters stay put while the map is panned, a tile's answer is the same for
+// every visitor (so browsers and proxies can cache it), and cell counts can be kept in the database on write.
 
 export const CLUSTER_CELL_PX = 64;
+export const CELL_LEVELS = Math.log2(TILE_SIZE / CLUSTER_CELL_PX);
 
-/**
- * Cell size in degrees (longitude, latitude) for a zoom level, about square on screen. The latitude factor uses
- * the box's middle rounded to half a degree, so every view of one city shares one grid: clusters stay put
- * while the map is panned, and equal cells make equal cache keys.
- */
-export function gridFor(zoom: number, bbox: Bbox): { lonStep: number; latStep: number } {
-  const lonStep = (CLUSTER_CELL_PX * 360) / worldSize(zoom);
-  const midLat = Math.round(bbox.minLat + bbox.maxLat) / 2;
-  return { lonStep, latStep: lonStep * Math.cos((midLat * Math.PI) / 180) };
+/** A block of whole tiles at a zoom, inclusive. */
+export interface TileRange {
+  zoom: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
 }
 
-/** The box grown to whole grid cells: a cell at the edge is counted whole, not cut where the screen ends. */
-export function snapToGrid(bbox: Bbox, grid: { lonStep: number; latStep: number }): Bbox {
-  const down = (v: number, step: number) => Number((Math.floor(v / step) * step).toFixed(9));
-  const up = (v: number, step: number) => Number((Math.ceil(v / step) * step).toFixed(9));
-  return {
-    minLon: down(bbox.minLon, grid.lonStep),
-    minLat: down(bbox.minLat, grid.latStep),
-    maxLon: up(bbox.maxLon, grid.lonStep),
-    maxLat: up(bbox.maxLat, grid.latStep),
-  };
+const tileCount = (zoom: number) => 2 ** zoom;
+
+export function isTile(zoom: number, x: number, y: number): boolean {
+  return Number.isInteger(zoom) && zoom >= 0 && zoom <= 22 && [x, y].every((v) => Number.isInteger(v) && v >= 0 && v < tileCount(zoom));
+}
+
+/** The tiles a box touches at a zoom: what a map showing the box loads. */
+export function tilesCovering(bbox: Bbox, zoom: number): TileRange {
+  const last = tileCount(zoom) - 1;
+  const clamp = (v: number) => Math.max(0, Math.min(last, Math.floor(v / TILE_SIZE)));
+  const nw = project(bbox.maxLat, bbox.minLon, zoom);
+  const se = project(bbox.minLat, bbox.maxLon, zoom);
+  return { zoom, x0: clamp(nw.x), y0: clamp(nw.y), x1: clamp(se.x), y1: clamp(se.y) };
+}
+
+export function tileCountOf(range: TileRange): number {
+  return (range.x1 - range.x0 + 1) * (range.y1 - range.y0 + 1);
+}
+
+/** The box the tiles cover. */
+export function tileBox(range: TileRange): Bbox {
+  const nw = unproject(range.x0 * TILE_SIZE, range.y0 * TILE_SIZE, range.zoom);
+  const se = unproject((range.x1 + 1) * TILE_SIZE, (range.y1 + 1) * TILE_SIZE, range.zoom);
+  return { minLon: nw.lon, minLat: se.lat, maxLon: se.lon, maxLat: nw.lat };
+}
+
+/** The cluster cells of the tiles (indices at level zoom + CELL_LEVELS), inclusive. */
+export function cellsOf(range: TileRange): TileRange {
+  const k = 2 ** CELL_LEVELS;
+  return { zoom: range.zoom, x0: range.x0 * k, y0: range.y0 * k, x1: range.x1 * k + k - 1, y1: range.y1 * k + k - 1 };
+}
+
+/** The cell of a point at a zoom (the SQL functions map_cell_x/map_cell_y compute the same). */
+export function cellOf(lat: number, lon: number, zoom: number): { x: number; y: number } {
+  const p = project(lat, lon, zoom);
+  return { x: Math.floor(p.x / CLUSTER_CELL_PX), y: Math.floor(p.y / CLUSTER_CELL_PX) };
 }
 
 export interface ClusterCell {
@@ -36,12 +64,12 @@ export interface ClusterCell {
   id: number | null;
 }
 
-/** The reference implementation of the SQL grouping (the reports map's SQL in map.queries.ts): used by tests and small data sets. */
-export function clusterPoints(points: Array<{ id: number; lat: number; lon: number }>, zoom: number, bbox: Bbox): ClusterCell[] {
-  const { lonStep, latStep } = gridFor(zoom, bbox);
+/** The reference implementation of the SQL grouping (the reports map's aggregates): used by tests. */
+export function clusterPoints(points: Array<{ id: number; lat: number; lon: number }>, zoom: number): ClusterCell[] {
   const cells = new Map<string, { n: number; lat: number; lon: number; id: number }>();
   for (const p of points) {
-    const key = `${Math.floor(p.lon / lonStep)}:${Math.floor(p.lat / latStep)}`;
+    const { x, y } = cellOf(p.lat, p.lon, zoom);
+    const key = `${x}:${y}`;
     const c = cells.get(key);
     if (c) {
       c.n++;

@@ -95,6 +95,7 @@ export function paramPool(route: string, name: string, world: FuzzWorld): string
       return ['de', 'en'];
     case 'z':
     case 'x':
+    case 'y':
       return ['0', '1', '12', '20'];
     case '*':
       return [

@@ -1,21 +1,19 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifySchemaValidationError } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import { Type } from 'typebox';
-import type { Db } from '../../../platform/db/connect';
 import type { Bbox } from '../../../platform/geo/geojson';
 import type { RequestContext } from '../../../platform/http/context';
 import { AppError } from '../../../platform/http/errors';
 import { parseView, viewBounds } from '../../../platform/map/geometry';
-import { gridFor, snapToGrid } from '../../../platform/map/grid';
-import { pinGroup } from '../../../platform/map/pins';
+import { isTile, type TileRange, tilesCovering } from '../../../platform/map/grid';
 import { renderStaticMapSvg } from '../../../platform/map/static-map';
 import { parseCoordinate } from '../report';
 import type { ListFilter } from '../report.queries';
-import { statusLabel } from '../views/status';
-import { ALWAYS_POINTS_ZOOM, DENSE_POINTS_MAX, type FilterField, type FilterProblem, MAP_FEATURES_MAX, POINTS_FROM_ZOOM, parseBbox, parseFilters } from './map';
+import { type FilterField, type FilterProblem, parseBbox, parseFilters } from './map';
 import * as mq from './map.queries';
 import type { MapDeps } from './map.routes';
 import { FilterFields, ViewText } from './map.schemas';
+import { mapAnswer } from './map-answer';
 import { MapAreasAnswer, MapDataAnswer, MapDataError } from './map-data.schemas';
 import { cityView, type PublicCaches, sendCached, translateFilterErrors, withEtag } from './map-http';
 
@@ -26,6 +24,12 @@ const MapDataQuery = Type.Object({
   ...FilterFields,
   bbox: Type.String({ pattern: `^${COORDINATE}(,${COORDINATE}){3}$`, description: 'minLon,minLat,maxLon,maxLat (WGS 84)' }),
   zoom: Type.Integer({ minimum: 0, maximum: 22, description: 'The map zoom level' }),
+});
+
+const TileParams = Type.Object({
+  z: Type.Integer({ minimum: 0, maximum: 22, description: 'Zoom level' }),
+  x: Type.Integer({ minimum: 0, maximum: 4_194_303, description: 'Tile column (0 at 180° W)' }),
+  y: Type.Integer({ minimum: 0, maximum: 4_194_303, description: 'Tile row (0 at the north edge)' }),
 });
 
 const StaticMapQuery = Type.Object({
@@ -59,32 +63,48 @@ export function mapDataRoutes(app: FastifyInstance, { db }: MapDeps, caches: Pub
   });
 
   // Bad parameters get the map's own answer, every bad field named with a message in the visitor's language.
+  const badRequest = (reply: FastifyReply, ctx: RequestContext, errors: Partial<Record<FilterField, FilterProblem>>) => {
+    const fields = translateFilterErrors(ctx, errors);
+    const message = Object.entries(fields)
+      .map(([f, m]) => `${f}: ${m}`)
+      .join('; ');
+    return reply.status(400).send({ error: { code: 'bad_request', message, fields } });
+  };
+  // Answers are per block of whole tiles, so every view that loads a tile gets the same answer: shared by the
+  // in-process cache when it is on, and by browsers and proxies through Cache-Control and the ETag.
+  const send = async (request: FastifyRequest, reply: FastifyReply, filter: ListFilter, tiles: TileRange) => {
+    const { ctx } = request;
+    const key = `${ctx.org.id}|${ctx.locale}|${tiles.zoom}/${tiles.x0}-${tiles.x1}/${tiles.y0}-${tiles.y1}|${JSON.stringify(filter)}`;
+    const body = await caches.mapData.get(key, async () => withEtag(await mapAnswer(db, ctx, filter, tiles)));
+    return sendCached(request, reply, body, GEOJSON);
+  };
+
   routes.get(
     '/api/reports/map',
     { schema: { querystring: MapDataQuery, response: { 200: MapDataAnswer, 400: MapDataError } }, attachValidation: true },
     async (request, reply) => {
-      const { ctx } = request;
       const query = request.query;
       const parsed = parseFilters(query);
       const errors = { ...parsed.errors, ...schemaProblems(request.validationError) };
       delete errors.seite;
       const bbox = errors.bbox ? null : parseBbox(query.bbox);
       if (!bbox) errors.bbox = 'bbox';
-      if (Object.keys(errors).length > 0 || !bbox) {
-        const fields = translateFilterErrors(ctx, errors);
-        const message = Object.entries(fields)
-          .map(([f, m]) => `${f}: ${m}`)
-          .join('; ');
-        return reply.status(400).send({ error: { code: 'bad_request', message, fields } });
-      }
-      const { zoom } = query;
-      // Clusters are counted over whole grid cells (the box grown to cell edges), which also makes panned views
-      // of the same area share one cache entry.
-      const grid = zoom < POINTS_FROM_ZOOM ? gridFor(zoom, bbox) : null;
-      const filter = { ...parsed.filter, bbox: grid ? snapToGrid(bbox, grid) : bbox };
-      const key = `${ctx.org.id}|${ctx.locale}|${zoom}|${JSON.stringify(filter)}`;
-      const answer = await caches.mapData.get(key, async () => withEtag(await mapAnswer(db, ctx, filter, zoom, grid)));
-      return sendCached(request, reply, answer, GEOJSON);
+      if (Object.keys(errors).length > 0 || !bbox) return badRequest(reply, request.ctx, errors);
+      // The box grown to whole tiles: the answer covers every cell it touches, and nearby views share it.
+      return send(request, reply, parsed.filter, tilesCovering(bbox, query.zoom));
+    },
+  );
+
+  // What the map client loads: one 256-px tile (standard z/x/y numbering) at a time.
+  routes.get(
+    '/api/reports/map/:z/:x/:y',
+    { schema: { params: TileParams, querystring: Type.Object(FilterFields), response: { 200: MapDataAnswer, 400: MapDataError } } },
+    async (request, reply) => {
+      const { z, x, y } = request.params;
+      if (!isTile(z, x, y)) throw new AppError('not_found');
+      const parsed = parseFilters(request.query);
+      if (Object.keys(parsed.errors).length > 0) return badRequest(reply, request.ctx, parsed.errors);
+      return send(request, reply, parsed.filter, { zoom: z, x0: x, x1: x, y0: y, y1: y });
     },
   );
 
@@ -104,59 +124,4 @@ export function mapDataRoutes(app: FastifyInstance, { db }: MapDeps, caches: Pub
     const svg = renderStaticMapSvg({ view, areas, reports, point });
     return sendCached(request, reply, svg, 'image/svg+xml; charset=utf-8');
   });
-}
-
-async function mapAnswer(
-  db: Db,
-  ctx: RequestContext,
-  filter: ListFilter & { bbox: Bbox },
-  zoom: number,
-  grid: { lonStep: number; latStep: number } | null,
-): Promise<string> {
-  const category = (r: { category_de: string | null; category_en: string | null }) => (ctx.locale === 'de' ? r.category_de : r.category_en) ?? '';
-  let features: unknown[];
-  let clustered = false;
-  let truncated = false;
-  if (!grid) {
-    const dense = zoom < ALWAYS_POINTS_ZOOM;
-    const rows = await mq.mapPoints(db, ctx.org.id, filter, (dense ? DENSE_POINTS_MAX : MAP_FEATURES_MAX) + 1);
-    if (dense && rows.length > DENSE_POINTS_MAX) {
-      const cells = gridFor(zoom, filter.bbox);
-      return mapAnswer(db, ctx, { ...filter, bbox: snapToGrid(filter.bbox, cells) }, zoom, cells);
-    }
-    truncated = rows.length > MAP_FEATURES_MAX;
-    features = rows.slice(0, MAP_FEATURES_MAX).map((r) => ({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [r.lon, r.lat] },
-      properties: {
-        cluster: false,
-        id: r.id,
-        group: pinGroup(r.status),
-        status: statusLabel(ctx.locale, r),
-        category: category(r),
-        url: `/meldungen/${r.id}`,
-      },
-    }));
-  } else {
-    clustered = true;
-    const rows = await mq.mapClusters(db, ctx.org.id, filter, grid, MAP_FEATURES_MAX + 1);
-    truncated = rows.length > MAP_FEATURES_MAX;
-    features = rows.slice(0, MAP_FEATURES_MAX).map((r) =>
-      r.count === 1 && r.id !== null
-        ? {
-            type: 'Feature',
-            geometry: { type: 'Point', coordinates: [r.lon, r.lat] },
-            properties: {
-              cluster: false,
-              id: r.id,
-              group: pinGroup(r.status ?? 'new'),
-              status: statusLabel(ctx.locale, { status: r.status as never, close_reason: r.close_reason as never }),
-              category: category(r),
-              url: `/meldungen/${r.id}`,
-            },
-          }
-        : { type: 'Feature', geometry: { type: 'Point', coordinates: [r.lon, r.lat] }, properties: { cluster: true, count: r.count } },
-    );
-  }
-  return JSON.stringify({ type: 'FeatureCollection', features, clustered, truncated, zoom });
 }

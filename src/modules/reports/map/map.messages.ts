@@ -46,11 +46,14 @@ type Key =
   | 'resetFilters'
   | 'count'
   | 'countNone'
-  | 'pageOf'
-  | 'pages'
-  | 'previous'
-  | 'next'
-  | 'page'
+  | 'countMore'
+  | 'listEnd'
+  | 'listNewest'
+  | 'listOlder'
+  | 'pagingLabel'
+  | 'pageNewest'
+  | 'pageNewer'
+  | 'pageOlder'
   | 'col.id'
   | 'col.category'
   | 'col.status'
@@ -133,11 +136,14 @@ export const mapMessages: Catalogue<Key> = {
     resetFilters: 'Alle Filter zurücksetzen',
     count: '{n} Meldungen',
     countNone: 'Keine Meldungen für diese Filter.',
-    pageOf: 'Seite {page} von {pages}',
-    pages: 'Seiten',
-    previous: 'Vorherige Seite',
-    next: 'Nächste Seite',
-    page: 'Seite {n}',
+    countMore: 'Mehr als {n} Meldungen',
+    listEnd: 'Keine weiteren Meldungen für diese Filter.',
+    listNewest: 'Die neuesten Meldungen',
+    listOlder: 'Ältere Meldungen',
+    pagingLabel: 'Weitere Meldungen',
+    pageNewest: 'Neueste Meldungen',
+    pageNewer: 'Neuere Meldungen',
+    pageOlder: 'Ältere Meldungen',
     'col.id': 'Nr.',
     'col.category': 'Kategorie',
     'col.status': 'Status',
@@ -218,11 +224,14 @@ export const mapMessages: Catalogue<Key> = {
     resetFilters: 'Reset all filters',
     count: '{n} reports',
     countNone: 'No reports for these filters.',
-    pageOf: 'Page {page} of {pages}',
-    pages: 'Pages',
-    previous: 'Previous page',
-    next: 'Next page',
-    page: 'Page {n}',
+    countMore: 'More than {n} reports',
+    listEnd: 'No more reports for these filters.',
+    listNewest: 'The newest reports',
+    listOlder: 'Older reports',
+    pagingLabel: 'More reports',
+    pageNewest: 'Newest reports',
+    pageNewer: 'Newer reports',
+    pageOlder: 'Older reports',
     'col.id': 'No.',
     'col.category': 'Category',
     'col.status': 'Status',

@@ -7,8 +7,8 @@ import { createCategory, createSyntheticBoundary } from '../../../../test/helper
 import { buildApp } from '../../../app';
 import type { ReportStatus } from '../../../db-schema';
 import type { Db } from '../../../platform/db/connect';
-import { fitView, formatView, PICK_ZOOM, pixelToLatLon } from '../../../platform/map/geometry';
-import { clusterPoints } from '../../../platform/map/grid';
+import { fitView, formatView, PICK_ZOOM, pixelToLatLon, project } from '../../../platform/map/geometry';
+import { clusterPoints, tilesCovering } from '../../../platform/map/grid';
 import { insertReport } from '../report.queries';
 
 // A fake Nominatim and a fake tile server on 127.0.0.1; nothing leaves this machine.
@@ -116,8 +116,8 @@ beforeAll(async () => {
   districtId = district.id;
   catA = await createCategory(db, t.org.id, { name: 'Schlagloch' });
   catB = await createCategory(db, t.org.id, { name: 'Müll' });
-  // 28 open reports in a tight bunch (one cluster at low zoom), plus a few of each kind.
-  for (let i = 0; i < 28; i++) await report('new', 51.5 + i * 0.0001, 7.45 + i * 0.0001, { districtId });
+  // 28 open reports in a tight bunch (one cluster at low zoom, inside one tile up to zoom 15), plus a few of each kind.
+  for (let i = 0; i < 28; i++) await report('new', 51.503 + i * 0.0001, 7.45 + i * 0.0001, { districtId });
   ids.fixed = await report('fixed', 51.52, 7.55, { categoryId: catB.id, createdAt: '2024-06-15T10:00:00Z' });
   ids.closed = await report('closed', 51.47, 7.58, { categoryId: catB.id });
   ids.progress = await report('in_progress', 51.46, 7.42);
@@ -130,24 +130,35 @@ afterAll(async () => {
   await new Promise<void>((resolve) => fake.close(() => resolve()));
 });
 
+/** The 256-px tile holding a point. */
+function cellTile(lat: number, lon: number, zoom: number) {
+  const p = project(lat, lon, zoom);
+  return { x: Math.floor(p.x / 256), y: Math.floor(p.y / 256) };
+}
+
 function rowsOf(html: string): number[] {
   return [...html.matchAll(/data-report-id="(\d+)"/g)].map((m) => Number(m[1]));
 }
 
 describe('/meldungen: the public list', () => {
-  it('lists public reports only, 25 per page, with page links and the same map', async () => {
+  it('lists public reports only, 25 per page, with keyset links ("ältere Meldungen") and the same map', async () => {
     const c = new Client(t);
     const first = await c.get('/meldungen');
     expect(first.statusCode).toBe(200);
     expect(first.body).toContain('31 Meldungen');
     const page1 = rowsOf(first.body);
     expect(page1).toHaveLength(25);
-    expect(first.body).toContain('href="/meldungen?seite=2"');
+    expect(first.body).toContain(`href="/meldungen?vor=${page1[24]}" rel="next">Ältere Meldungen</a>`);
+    expect(first.body).not.toContain('Neuere Meldungen');
     expect(first.body).toContain('data-module="reports-map"');
     expect(first.body).toContain('data-src="/api/reports/map"');
-    const second = await c.get('/meldungen?seite=2');
+    const second = await c.get(`/meldungen?vor=${page1[24]}`);
+    expect(second.statusCode).toBe(200);
     const page2 = rowsOf(second.body);
     expect(page2).toHaveLength(6);
+    expect(second.body).not.toContain('Ältere Meldungen</a>');
+    expect(second.body).toContain(`href="/meldungen?nach=${page2[0]}" rel="prev">Neuere Meldungen</a>`);
+    expect(second.body).toContain('href="/meldungen">Neueste Meldungen</a>');
     const all = [...page1, ...page2];
     expect(new Set(all).size).toBe(31);
     expect(all).not.toContain(ids.unconfirmed);
@@ -156,6 +167,26 @@ describe('/meldungen: the public list', () => {
     expect(first.body).not.toContain('Geheim Name');
     // Status in words, not only colour.
     expect(second.body).toContain('Erledigt');
+    // "Neuere Meldungen" from the second page leads back to the first page's rows.
+    expect(rowsOf((await c.get(`/meldungen?nach=${page2[0]}`)).body)).toEqual(page1);
+  });
+
+  it('keeps its pages stable while reports arrive', async () => {
+    const c = new Client(t);
+    const page1 = rowsOf((await c.get('/meldungen')).body);
+    const added = await report('new', 51.505, 7.505);
+    try {
+      // The older page starts right after the last row seen, whatever arrived meanwhile: no row twice, none lost.
+      const page2 = rowsOf((await c.get(`/meldungen?vor=${page1[24]}`)).body);
+      expect(page2).toHaveLength(6);
+      expect(new Set([...page1, ...page2]).size).toBe(31);
+      expect(page2).not.toContain(added);
+      expect(rowsOf((await c.get('/meldungen')).body)[0]).toBe(added);
+      expect((await c.get('/meldungen')).body).toContain('32 Meldungen');
+    } finally {
+      await db.deleteFrom('reports').where('id', '=', added).execute();
+    }
+    expect((await c.get('/meldungen')).body).toContain('31 Meldungen');
   });
 
   it('filters by status, category, district and time', async () => {
@@ -163,14 +194,28 @@ describe('/meldungen: the public list', () => {
     expect(rowsOf((await c.get('/meldungen?status=fixed')).body)).toEqual([ids.fixed]);
     expect(rowsOf((await c.get('/meldungen?status=closed')).body)).toEqual([ids.closed]);
     expect(rowsOf((await c.get(`/meldungen?kategorie=${catB.id}`)).body).sort()).toEqual([ids.fixed, ids.closed].sort());
+    expect((await c.get(`/meldungen?kategorie=${catB.id}`)).body).toContain('2 Meldungen');
     const inDistrict = await c.get(`/meldungen?bezirk=${districtId}&status=open`);
     expect(inDistrict.body).toContain('28 Meldungen');
-    expect(rowsOf((await c.get('/meldungen?von=2024-06-15&bis=2024-06-15')).body)).toEqual([ids.fixed]);
+    const june = await c.get('/meldungen?von=2024-06-15&bis=2024-06-15');
+    expect(rowsOf(june.body)).toEqual([ids.fixed]);
+    // With dates the count comes from the reports themselves (up to a cap), the same number.
+    expect((await c.get('/meldungen?von=2020-01-01')).body).toContain('31 Meldungen');
     expect(rowsOf((await c.get('/meldungen?von=2024-06-16&bis=2024-06-30')).body)).toEqual([]);
     // Filters travel with the page links and the map's data URL.
     const filtered = await c.get('/meldungen?status=open');
-    expect(filtered.body).toContain('href="/meldungen?status=open&amp;seite=2"');
+    const rows = rowsOf(filtered.body);
+    expect(filtered.body).toContain(`href="/meldungen?status=open&amp;vor=${rows[24]}"`);
     expect(filtered.body).toContain('data-src="/api/reports/map?status=open"');
+    expect(rowsOf((await c.get(`/meldungen?status=open&vor=${rows[24]}`)).body)).toHaveLength(29 - 25);
+  });
+
+  it('answers old page-number links with the first page of the same filters', async () => {
+    const c = new Client(t);
+    const old = await c.get('/meldungen?status=open&seite=2');
+    expect(old.statusCode).toBe(301);
+    expect(old.headers.location).toBe('/meldungen?status=open');
+    expect((await c.get('/meldungen?seite=99')).headers.location).toBe('/meldungen');
   });
 
   it('marks bad filter values on the form with a 400', async () => {
@@ -183,9 +228,15 @@ describe('/meldungen: the public list', () => {
       expect(res.body).toMatch(new RegExp(`id="f-${f}"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="f-${f}"`));
     }
     expect(rowsOf(res.body)).toEqual([]);
-    const beyond = await c.get('/meldungen?seite=99');
-    expect(beyond.statusCode).toBe(400);
-    expect(beyond.body).toContain('href="#f-seite"');
+  });
+
+  it('an unknown cursor gives an empty page with the way back to the newest reports', async () => {
+    const c = new Client(t);
+    const res = await c.get('/meldungen?vor=2000000000');
+    expect(res.statusCode).toBe(200);
+    expect(rowsOf(res.body)).toEqual([]);
+    expect(res.body).toContain('Keine weiteren Meldungen');
+    expect(res.body).toContain('href="/meldungen">Neueste Meldungen</a>');
   });
 });
 
@@ -216,14 +267,19 @@ describe('no N+1', () => {
     }
   });
 
-  it('answers a crowd asking for the same map with one clustering query, panned views included', async () => {
-    let clusterQueries = 0;
+  it('answers a crowd asking for the same map with one query, panned views included', async () => {
+    // Queries run (a result came back) that read the maintained map counts; nested builders have their own ids.
+    const reading = new Set<unknown>();
+    let mapQueries = 0;
     const counter: KyselyPlugin = {
       transformQuery: (args) => {
-        if (args.node.kind === 'SelectQueryNode' && JSON.stringify(args.node).includes('floor(r.lon')) clusterQueries++;
+        if (args.node.kind === 'SelectQueryNode' && JSON.stringify(args.node).includes('report_map_')) reading.add(args.queryId);
         return args.node;
       },
-      transformResult: async (args) => args.result,
+      transformResult: async (args) => {
+        if (reading.has(args.queryId)) mapQueries++;
+        return args.result;
+      },
     };
     const cached = { ...t.config, publicCacheSeconds: 30 };
     const app = await buildApp({ config: cached, db: db.withPlugin(counter) });
@@ -233,10 +289,10 @@ describe('no N+1', () => {
       const answers = await Promise.all(Array.from({ length: 30 }, () => get('7.3,51.4,7.65,51.6')));
       expect(answers.every((a) => a.statusCode === 200)).toBe(true);
       expect(new Set(answers.map((a) => a.body)).size).toBe(1);
-      // A view panned by a few metres covers the same grid cells: same answer, no new query.
+      // A view panned by a few metres covers the same tiles: same answer, no new query.
       const panned = await get('7.30001,51.40001,7.65001,51.60001');
       expect(panned.body).toBe(answers[0]!.body);
-      expect(clusterQueries).toBe(1);
+      expect(mapQueries).toBe(1);
       const bunch = (answers[0]!.json() as { features: Array<{ properties: { cluster: boolean; count?: number } }> }).features.find(
         (f) => f.properties.cluster,
       );
@@ -296,7 +352,7 @@ describe('/api/reports/map', () => {
       .where('hidden', '=', false)
       .where('status', '!=', 'unconfirmed')
       .execute();
-    const reference = clusterPoints(rows, 11, { minLon: 7.39, minLat: 51.44, maxLon: 7.61, maxLat: 51.56 });
+    const reference = clusterPoints(rows, 11);
     expect(counts.sort((a, b) => a - b)).toEqual(reference.map((r) => r.count).sort((a, b) => a - b));
     const single = fc.features.find((f) => f.properties.id === ids.fixed)!;
     expect(single.properties).toMatchObject({ cluster: false, group: 'fixed', status: 'Erledigt', url: `/meldungen/${ids.fixed}` });
@@ -335,6 +391,44 @@ describe('/api/reports/map', () => {
     // A first visit (the CSRF cookie is set on the way) must not land in a shared cache.
     const fresh = await t.app.inject({ url, headers: { host: 'localhost' } });
     expect(fresh.headers['cache-control']).toBe('private, max-age=60');
+  });
+
+  it('serves 256-px tiles: together they hold every public report once, each cacheable; impossible tiles are 404', async () => {
+    const c = new Client(t);
+    type Answer = { clustered: boolean; features: Array<{ properties: { cluster: boolean; count?: number; id?: number } }> };
+    const sum = (a: Answer) => a.features.reduce((n, f) => n + (f.properties.count ?? 1), 0);
+    for (const zoom of [11, 13, 14]) {
+      const range = tilesCovering(city, zoom);
+      let total = 0;
+      for (let x = range.x0; x <= range.x1; x++) {
+        for (let y = range.y0; y <= range.y1; y++) {
+          const res = await c.get(`/api/reports/map/${zoom}/${x}/${y}?lang=de`);
+          expect(res.statusCode).toBe(200);
+          expect(res.headers['cache-control']).toBe('public, max-age=60');
+          total += sum(res.json() as Answer);
+        }
+      }
+      expect(total, `zoom ${zoom}`).toBe(31);
+    }
+    // At street zoom the tile with the bunch of 28 stays clustered; a tile with a single report shows its pin.
+    const bunch = cellTile(51.503, 7.45, 15);
+    const dense = (await c.get(`/api/reports/map/15/${bunch.x}/${bunch.y}`)).json() as Answer;
+    expect(dense.clustered).toBe(true);
+    expect(sum(dense)).toBe(28);
+    const lone = cellTile(51.52, 7.55, 15);
+    const single = (await c.get(`/api/reports/map/15/${lone.x}/${lone.y}`)).json() as Answer;
+    expect(single).toMatchObject({ clustered: false, features: [{ properties: { id: ids.fixed } }] });
+    // The filters of the list.
+    const none = (await c.get(`/api/reports/map/15/${lone.x}/${lone.y}?status=open`)).json() as Answer;
+    expect(none.features).toEqual([]);
+    const url = `/api/reports/map/11/${bunch.x >> 4}/${bunch.y >> 4}?status=open&bezirk=${districtId}`;
+    const res = await c.get(url);
+    expect(sum(res.json() as Answer)).toBe(28);
+    expect((await c.get(url, { 'if-none-match': String(res.headers.etag) })).statusCode).toBe(304);
+    expect((await c.get('/api/reports/map/11/0/0?status=nope')).statusCode).toBe(400);
+    for (const bad of ['/api/reports/map/12/4096/0', '/api/reports/map/23/0/0', '/api/reports/map/12/a/0', '/api/reports/map/12/-1/0']) {
+      expect((await c.get(bad)).statusCode, bad).toBe(404);
+    }
   });
 
   it('serves the areas as GeoJSON', async () => {

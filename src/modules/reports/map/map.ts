@@ -8,15 +8,16 @@ import type { ListFilter } from '../report.queries';
 // ---------------------------------------------------------------------------------------------------------
 // The map endpoint's answer: single points or grid clusters (platform/map/grid.ts) by zoom and density.
 
-/** From this zoom on the map endpoint answers single points; below it, grid clusters. */
+/** From this zoom on the map endpoint may answer single points; below it, grid clusters. */
 export const POINTS_FROM_ZOOM = 15;
 /** Most features one answer carries. */
 export const MAP_FEATURES_MAX = 2000;
 /**
- * A street-level view with more reports than this is still clustered, up to ALWAYS_POINTS_ZOOM: a few hundred
- * pins are all a person can read, and a dense quarter of a big city holds thousands (half a megabyte of JSON).
+ * A street-level view is still clustered, up to ALWAYS_POINTS_ZOOM, while its tiles hold more reports than this
+ * on average: a few hundred pins in a view of about twelve 256-px tiles are all a person can read, and a dense
+ * quarter of a big city holds thousands (half a megabyte of JSON).
  */
-export const DENSE_POINTS_MAX = 300;
+export const POINTS_PER_TILE = 25;
 export const ALWAYS_POINTS_ZOOM = 18;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -41,6 +42,11 @@ export interface ParsedFilters {
 }
 
 export const PAGE_SIZE = 25;
+
+/** Whether the maintained counts (category, status, district) answer a filter; dates need the reports. */
+export function countable(f: ListFilter): boolean {
+  return !f.from && !f.to;
+}
 const STATUS_FILTERS = ['open', 'fixed', 'closed'] as const;
 
 function one(query: Record<string, unknown>, name: string): string {

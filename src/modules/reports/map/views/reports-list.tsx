@@ -1,9 +1,10 @@
 import type { CloseReason, ReportStatus } from '../../../../db-schema';
 import type { RequestContext } from '../../../../platform/http/context';
 import type { FieldErrors } from '../../../../platform/http/errors';
-import { formatDateTime, translator } from '../../../../platform/i18n';
+import { formatDateTime, type Locale, translator } from '../../../../platform/i18n';
+import { numberFormat } from '../../../../platform/i18n/formatters';
 import { platformMessages } from '../../../../platform/i18n/platform-messages';
-import { DataTable, FilterForm, Pagination } from '../../../../platform/views/components';
+import { DataTable, FilterForm } from '../../../../platform/views/components';
 import { ErrorSummary, Select, TextInput } from '../../../../platform/views/forms';
 import { Layout } from '../../../../platform/views/layout';
 import { ReportStatusBadge } from '../../views/status';
@@ -30,10 +31,17 @@ export interface ReportsListProps {
   categories: Array<{ id: number; name: string }>;
   districts: Array<{ id: number; name: string }>;
   rows: ListRow[];
-  total: number;
-  page: number;
-  pages: number;
+  /** Public reports of the filters; `more`: at least n (counted no further). */
+  count: { n: number; more: boolean };
+  paging: ListPaging;
   settings: MapSettings;
+}
+
+/** Keyset paging: the report ids the neighbouring pages start from; first: this is the newest page. */
+export interface ListPaging {
+  older: number | null;
+  newer: number | null;
+  first: boolean;
 }
 
 /** /meldungen: filters, a map and a list with the same reports (the list is the accessible form of the map). */
@@ -104,17 +112,20 @@ export function ReportsListPage(props: ReportsListProps) {
                 src={svg}
                 width={640}
                 height={400}
-                alt={t('listMapAlt', { city: ctx.org.name, n: props.total })}
+                alt={t('listMapAlt', { city: ctx.org.name, n: countText(props.count, ctx.locale) })}
               />
             </div>
             <Legend ctx={ctx} />
           </section>
 
           <section class="k-section" aria-labelledby="list-title">
-            <h2 id="list-title">{props.total === 0 ? t('countNone') : t('count', { n: props.total })}</h2>
+            <h2 id="list-title">
+              {props.count.n === 0 ? t('countNone') : t(props.count.more ? 'countMore' : 'count', { n: countText(props.count, ctx.locale) })}
+            </h2>
+            {props.rows.length === 0 && props.count.n > 0 && <p>{t('listEnd')}</p>}
             {props.rows.length > 0 && (
               <DataTable
-                caption={props.pages > 1 ? t('pageOf', { page: props.page, pages: props.pages }) : t('listTitle')}
+                caption={props.paging.first ? t('listNewest') : t('listOlder')}
                 rows={props.rows}
                 rowAttributes={(r) => ({ 'data-report-id': String(r.id) })}
                 columns={[
@@ -130,13 +141,48 @@ export function ReportsListPage(props: ReportsListProps) {
                 ]}
               />
             )}
-            <Pagination paging={{ page: props.page, pages: props.pages }} url={{ path: '/meldungen', query: { ...values } }} />
+            <KeysetPager ctx={ctx} values={values} paging={props.paging} />
           </section>
           <MapAssets />
         </>
       )}
     </Layout>
   );
+}
+
+/** "neuere Meldungen" and "ältere Meldungen": plain links that keep the filters (no JavaScript needed). */
+function KeysetPager({ ctx, values, paging }: { ctx: RequestContext; values: FilterValues; paging: ListPaging }) {
+  const t = translator(mapMessages, ctx.locale);
+  if (paging.first && paging.older === null) return null;
+  return (
+    <nav class="k-pagination" aria-label={t('pagingLabel')}>
+      <ul class="k-pagination__list">
+        {!paging.first && (
+          <li>
+            <a href={`/meldungen${filterQuery(values)}`}>{t('pageNewest')}</a>
+          </li>
+        )}
+        {paging.newer !== null && (
+          <li>
+            <a href={`/meldungen${filterQuery(values, { nach: paging.newer })}`} rel="prev">
+              {t('pageNewer')}
+            </a>
+          </li>
+        )}
+        {paging.older !== null && (
+          <li>
+            <a href={`/meldungen${filterQuery(values, { vor: paging.older })}`} rel="next">
+              {t('pageOlder')}
+            </a>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+function countText(count: { n: number }, locale: Locale): string {
+  return numberFormat(locale, {}).format(count.n);
 }
 
 function DateInput({ name, label, hint, value, error }: { name: string; label: string; hint: string; value: string; error?: string | undefined }) {
