@@ -7,10 +7,12 @@ import { sharedPages } from '../../platform/http/page-cache';
 import { IdParams, knownNotice, NoticeQuery, TokenParams } from '../../platform/http/schemas';
 import { startSession } from '../../platform/http/session-cookie';
 import { translator } from '../../platform/i18n';
+import { contentFor } from '../../platform/i18n/content-translations';
 import { hashToken } from '../../platform/security/tokens';
 import { sendHtml } from '../../platform/views/render';
 import { LinkInvalidPage } from '../accounts';
 import { messages } from './messages';
+import { REPORT_EVENT_BODY } from './note-translations';
 import * as q from './report.queries';
 import type { LocationStepExtras, ReportRouteDeps } from './report.routes';
 import { PhotoParams, photoSize } from './report.schemas';
@@ -73,6 +75,9 @@ export function reportPageRoutes(app: FastifyInstance, { db, config, storage, re
     const page = await loadReportPage(db, ctx.org.id, id, ctx.user, ctx.locale, redirects);
     if (!page || page.report.hidden || page.report.status === 'unconfirmed') throw new AppError('not_found');
     const { report } = page;
+    // What staff wrote on the timeline, in the visitor's language where someone translated it (German otherwise).
+    const withBody = page.events.filter((e) => e.body.trim() !== '').map((e) => e.id);
+    const noteTranslations = await contentFor(db, ctx.org.id, REPORT_EVENT_BODY, withBody, ctx.locale);
     return (
       <ReportPage
         ctx={ctx}
@@ -85,6 +90,7 @@ export function reportPageRoutes(app: FastifyInstance, { db, config, storage, re
         notice={ok ? t(NOTICES[ok], { id }) : undefined}
         problem={problem ? t(problem) : undefined}
         map={extras.reportMap?.(ctx, report)}
+        noteTranslations={noteTranslations}
       />
     );
   }

@@ -5,6 +5,7 @@ import { AppError } from '../http/errors';
 import { asForm, field } from '../http/form';
 import type { Guard } from '../http/guards';
 import { currentUser } from '../http/guards';
+import { publicContentChanged } from '../http/response-cache';
 import type { SessionUser } from '../http/sessions';
 import { sendHtml } from '../views/render';
 import { TranslationPage, translationFieldName } from '../views/translation-page';
@@ -78,6 +79,8 @@ export function translationRoutes(app: FastifyInstance, db: Db, pages: Translati
       return sendHtml(reply, <TranslationPage ctx={request.ctx} action={action(id)} subject={subject} values={values} errors={errors} />, 400);
     }
     await saveTranslations(db, request.ctx.org.id, changes, currentUser(request).id);
+    // Shared copies of public pages (page-cache.ts) show the new texts at once.
+    publicContentChanged(request.ctx.org.id);
     return reply.redirect(`${action(id)}?ok=saved`, 303);
   });
 }
