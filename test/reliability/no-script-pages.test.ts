@@ -63,7 +63,8 @@ const SCRIPT_WITHOUT_MAP: Record<string, { scripts: string[]; why: string }> = {
 const NOT_PAGES = new Set(['GET /static/*', 'GET /fotos/:id/:file', 'GET /verwaltung/fotos/:id/:file', 'GET /karte/kacheln/:z/:x/:file']);
 
 /** Visits that are meant to answer an error page. */
-const NOT_200 = new Set(['POST /melden/ort (errors)', 'GET (no such page)']);
+// The data-export download answers a ZIP when valid: as HTML it is only ever the "link no longer valid" page.
+const NOT_200 = new Set(['POST /melden/ort (errors)', 'GET (no such page)', 'GET /konto/daten/datei/:token']);
 
 let t: TestApp;
 const sessions: Record<string, Client> = {};
@@ -207,6 +208,8 @@ beforeAll(async () => {
     'token:/meldungen/fragebogen/:token': questionnaire,
     'token:/angstraeume/umfrage/:token': survey,
     'token:/meldungen/abbestellen/:token': unsubscribeToken(t.config.secret, follow),
+    // A well-formed link that is no longer valid: the page that says so (a valid one answers a ZIP, not HTML).
+    'token:/konto/daten/datei/:token': 'Ak0fZr3mVq9xLw2NcT5yHb8uJd1sPe6gQo4iRn7tUa',
   };
   // Pages whose look depends on the query: the no-JavaScript place choice with a point, the list as list.
   extraVariants['GET /melden'] = [`/melden?kategorie=${s.category.id}&lat=51.5&lon=7.5`];
