@@ -69,7 +69,7 @@ describe('districts', () => {
     const body = multipart({ _csrf: admin.csrf, kind: 'stadtbezirk', nameProperty: '' }, { name: 'bezirke.geojson', content: JSON.stringify(synthetic) });
     const res = await admin.request({ method: 'POST', url: '/verwaltung/bezirke', ...body });
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('2 Bezirk(e) importiert');
+    expect(res.body).toContain('2 Bezirke importiert');
     expect(res.body).toContain('Testbezirk Ost (synthetisch)');
     expect((await districtsAt(t.db, t.org.id, 7.25, 51.25)).map((d) => d.name)).toEqual(['Testbezirk West (synthetisch)']);
     expect((await districtsAt(t.db, t.org.id, 7.75, 51.25)).map((d) => d.name)).toEqual(['Testbezirk Ost (synthetisch)']);
