@@ -63,7 +63,8 @@ export async function requestMagicLink(deps: AccountDeps, org: Org, email: strin
       organization_id: org.id,
       to_address: email,
       subject: t('mail.magicSubject', { city: org.name }),
-      text_body: t('mail.magicBody', { link: link(deps, `/anmelden/link/${token}`), city: org.name }),
+      // The link opens in the language the mail is written in (the one the person asked in).
+      text_body: t('mail.magicBody', { link: link(deps, `/anmelden/link/${token}?lang=${locale}`), city: org.name }),
       html_body: null,
     });
   });

@@ -4,6 +4,7 @@ import type { Db } from '../db/connect';
 import { csrfTokenFor, issueCsrfCookie } from './csrf';
 import { cookieOptions, sessionCookieName } from './platform-plugin';
 import { createSession, destroySession } from './sessions';
+import { saveUserLocaleIfUnset } from './user-locale.queries';
 
 /**
  * Starts a session with a fresh id (a session id planted before sign-in is worthless afterwards), and a fresh
@@ -28,4 +29,6 @@ export async function startSession(
   const csrf = issueCsrfCookie(request, reply, secure);
   // A page drawn in this same answer gets forms that work with the new session.
   request.ctx.csrfToken = csrfTokenFor(config.secret, csrf, token);
+  // The language they signed in with becomes the account's, unless they chose one before: mails need one.
+  await saveUserLocaleIfUnset(db, request.ctx.org.id, userId, request.ctx.locale);
 }

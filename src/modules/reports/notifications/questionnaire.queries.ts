@@ -95,3 +95,12 @@ export function noComments(db: Db, organizationId: number, limit = 100) {
     .limit(limit)
     .execute();
 }
+
+/** The language to ask the reporter in: their account's (current choice), else the report's; null when neither is known. */
+export async function questionnaireLocale(db: Db, organizationId: number, reportId: number, email: string): Promise<string | null> {
+  const row = await sql<{ locale: string | null }>`
+    SELECT coalesce(u.locale, r.locale) AS locale FROM reports r
+    LEFT JOIN users u ON u.organization_id = r.organization_id AND u.email = ${email}
+    WHERE r.organization_id = ${organizationId} AND r.id = ${reportId}`.execute(db);
+  return row.rows[0]?.locale ?? null;
+}

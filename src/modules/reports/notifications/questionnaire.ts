@@ -1,11 +1,19 @@
 import type { Selectable } from 'kysely';
 import type { Database } from '../../../db-schema';
 import type { Db, Trx } from '../../../platform/db/connect';
+import { isLocale } from '../../../platform/i18n';
 import { type SurveyAnswer, type SurveyKind, surveyDay, surveyMailText } from '../../../platform/surveys/survey';
 import { sendDueSurveys } from '../../../platform/surveys/survey.service';
 import { insertEvent, publicReport } from '../report.queries';
 import { notificationMessages } from './notifications.messages';
-import { lockAnsweredReport, questionnaireCountsByCategory, reopenReport, reportStillFixed, scheduleQuestionnaires } from './questionnaire.queries';
+import {
+  lockAnsweredReport,
+  questionnaireCountsByCategory,
+  questionnaireLocale,
+  reopenReport,
+  reportStillFixed,
+  scheduleQuestionnaires,
+} from './questionnaire.queries';
 
 // The scheduling job's SQL is in the queries file; the tests and the demo seed run it from here.
 export { scheduleQuestionnaires } from './questionnaire.queries';
@@ -57,6 +65,10 @@ export const reportQuestionnaire: SurveyKind<Answer, AnswerOutcome, Questionnair
   // A reopened report waits until it is fixed again.
   stillDue: reportStillFixed,
   subject: questionnaireSubject,
+  recipientLocale: async (db, row) => {
+    const locale = await questionnaireLocale(db, row.organization_id, row.report_id, row.email);
+    return isLocale(locale) ? locale : null;
+  },
   mail: surveyMailText({
     messages: notificationMessages,
     subject: 'mail.questionSubject',

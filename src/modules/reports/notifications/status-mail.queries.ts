@@ -88,3 +88,18 @@ export async function moveFollowerPointer(db: Db, organizationId: number, f: { r
     .executeTakeFirst();
   return Number(moved.numUpdatedRows);
 }
+
+/**
+ * The language to write to a follower in: the account's with that address (their current choice), else the one
+ * kept when they followed, else the report's when they are its reporter; null for rows from before languages were
+ * kept (the mail is then German with English below).
+ */
+export async function followerLocale(db: Db, organizationId: number, reportId: number, email: string): Promise<string | null> {
+  const row = await sql<{ locale: string | null }>`
+    SELECT coalesce(u.locale, f.locale, CASE WHEN r.reporter_email = f.email THEN r.locale END) AS locale
+    FROM report_followers f
+    JOIN reports r ON r.id = f.report_id AND r.organization_id = f.organization_id
+    LEFT JOIN users u ON u.organization_id = f.organization_id AND u.email = f.email
+    WHERE f.organization_id = ${organizationId} AND f.report_id = ${reportId} AND f.email = ${email}`.execute(db);
+  return row.rows[0]?.locale ?? null;
+}

@@ -1,9 +1,12 @@
 import type { CloseReason, ReportStatus } from '../../../db-schema';
 import type { Db } from '../../../platform/db/connect';
 import { followedByToken, unsubscribeByToken, unsubscribeToken, verifyUnsubscribeToken } from '../../../platform/engagement/unsubscribe';
-import { formatDateTime, type Locale, translator } from '../../../platform/i18n';
+import { formatDateTime, isLocale, type Locale, translator } from '../../../platform/i18n';
+import { contentFor } from '../../../platform/i18n/content-translations';
+import { languageMessages } from '../../../platform/i18n/language-messages';
 import { enqueueMail } from '../../../platform/mail/outbox';
 import { messages } from '../messages';
+import { REPORT_EVENT_BODY } from '../note-translations';
 import { FOLLOWERS } from '../report.queries';
 import { statusLabel } from '../views/status';
 import { notificationMessages } from './notifications.messages';
@@ -90,6 +93,8 @@ export interface UpdateMailInput {
   events: MailEvent[];
   reportUrl: string;
   unsubscribeUrl: string;
+  /** What staff wrote, translated into the mail's language, by event id (a mail in one language only). */
+  translations?: Map<number, string>;
 }
 
 function section(locale: Locale, m: UpdateMailInput): string {
@@ -98,7 +103,11 @@ function section(locale: Locale, m: UpdateMailInput): string {
   for (const e of m.events) {
     lines.push(`– ${formatDateTime(new Date(e.created_at), locale)}: ${eventLine(locale, e)}`);
     const body = e.body.trim();
-    if (body) lines.push(...body.split(/\r?\n/).map((l) => `  ${l}`));
+    const translated = m.translations?.get(e.id)?.trim();
+    // Staff write German; without a translation the German text comes with a note in the mail's language.
+    if (body && locale !== 'de' && !translated) lines.push(`  (${translator(languageMessages, locale)('germanOnly')})`);
+    const text = translated || body;
+    if (text) lines.push(...text.split(/\r?\n/).map((l) => `  ${l}`));
   }
   lines.push(
     '',
@@ -109,13 +118,20 @@ function section(locale: Locale, m: UpdateMailInput): string {
   return lines.join('\n');
 }
 
-/** German first, English below: the outbox knows no language per follower. */
-export function updateMail(m: UpdateMailInput): { subject: string; text: string } {
+/** In the follower's language; German first and English below when it is not known (rows from before 0021). */
+export function updateMail(m: UpdateMailInput, locale: Locale | null = null): { subject: string; text: string } {
+  if (locale) {
+    const t = translator(notificationMessages, locale);
+    return { subject: `${t('mail.updateSubject', { id: m.reportId })} – ${m.city}`, text: section(locale, m) };
+  }
+  const bilingual = { ...m, translations: undefined };
   const de = translator(notificationMessages, 'de');
   const en = translator(notificationMessages, 'en');
   return {
     subject: `${de('mail.updateSubject', { id: m.reportId })} / ${en('mail.updateSubject', { id: m.reportId })} – ${m.city}`,
-    text: [de('mail.englishBelow'), '', section('de', m), '', '-------------------- English --------------------', '', section('en', m)].join('\n'),
+    text: [de('mail.englishBelow'), '', section('de', bilingual), '', '-------------------- English --------------------', '', section('en', bilingual)].join(
+      '\n',
+    ),
   };
 }
 
@@ -154,16 +170,33 @@ export async function sendStatusMails(deps: StatusMailDeps, batch = 200): Promis
       const last = events[events.length - 1]!.id;
       // A hidden or unconfirmed report has no public page: its changes are not news to pass on.
       if (!report.hidden && report.status !== 'unconfirmed') {
-        const mail = updateMail({
-          city: report.city,
-          reportId: report.id,
-          category: { de: report.name_de, en: report.name_en },
-          status: report.status,
-          closeReason: report.close_reason,
-          events,
-          reportUrl: new URL(`/meldungen/${report.id}`, deps.publicUrl).href,
-          unsubscribeUrl: new URL(`/meldungen/abbestellen/${unsubscribeToken(deps.secret, follower.unsubscribe_token_hash)}`, deps.publicUrl).href,
-        });
+        const stored = await q.followerLocale(trx, city, follower.report_id, follower.email);
+        const locale = isLocale(stored) ? stored : null;
+        const translations = locale
+          ? await contentFor(
+              trx,
+              city,
+              REPORT_EVENT_BODY,
+              events.map((e) => e.id),
+              locale,
+            )
+          : undefined;
+        // Links open in the mail's language (the report page reads ?lang=).
+        const lang = locale ? `?lang=${locale}` : '';
+        const mail = updateMail(
+          {
+            city: report.city,
+            reportId: report.id,
+            category: { de: report.name_de, en: report.name_en },
+            status: report.status,
+            closeReason: report.close_reason,
+            events,
+            reportUrl: new URL(`/meldungen/${report.id}${lang}`, deps.publicUrl).href,
+            unsubscribeUrl: new URL(`/meldungen/abbestellen/${unsubscribeToken(deps.secret, follower.unsubscribe_token_hash)}${lang}`, deps.publicUrl).href,
+            ...(translations ? { translations } : {}),
+          },
+          locale,
+        );
         await enqueueMail(trx, {
           organization_id: report.organization_id,
           to_address: follower.email,
