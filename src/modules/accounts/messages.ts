@@ -1,4 +1,8 @@
 import type { Catalogue } from '../../platform/i18n';
+import { ar } from './messages.ar';
+import { pl } from './messages.pl';
+import { tr } from './messages.tr';
+import { uk } from './messages.uk';
 
 type Key =
   | 'signInTitle'
@@ -137,6 +141,47 @@ type Key =
   | 'readme.mails';
 
 export const messages: Catalogue<Key> = {
+  // Only staff read these: German and English only (docs/i18n.md).
+  staff: [
+    'staff*',
+    'password',
+    'signIn',
+    'forgotPassword',
+    'wrongCredentials',
+    'loginLocked',
+    'code*',
+    'verify',
+    'wrongCode',
+    'setup*',
+    'newPassword',
+    'passwordHint',
+    'reset*',
+    'pw.*',
+    'mail.setup*',
+    'mail.reset*',
+    'newStaff',
+    'role',
+    'role.*',
+    'departments',
+    'departmentsHint',
+    'status',
+    'active',
+    'disabled',
+    'lastLogin',
+    'never',
+    'edit',
+    'disable',
+    'enable',
+    'resendSetup',
+    'created',
+    'editStaff',
+    'err.roleRequired',
+    'err.departmentRequired',
+    'err.emailTaken',
+    'err.selfDisable',
+    'cancel',
+    'actions',
+  ],
   de: {
     signInTitle: 'Anmelden',
     signInIntro: 'Wir senden Ihnen einen Anmeldelink per E-Mail. Sie brauchen kein Passwort. Zum Lesen brauchen Sie kein Konto.',
@@ -424,4 +469,8 @@ export const messages: Catalogue<Key> = {
     'readme.mails':
       'Emails to you that we still keep (sent ones for at most {days} days): subject, text, created, sent. Personal links in them are replaced by "[link removed]".',
   },
+  tr,
+  ar,
+  uk,
+  pl,
 };

@@ -1,4 +1,8 @@
 import type { Catalogue } from '../../../platform/i18n';
+import { ar } from './map.messages.ar';
+import { pl } from './map.messages.pl';
+import { tr } from './map.messages.tr';
+import { uk } from './map.messages.uk';
 
 type Key =
   | 'pickIntro'
@@ -264,4 +268,8 @@ export const mapMessages: Catalogue<Key> = {
     reportNew: 'Report a problem',
     noDistrict: '–',
   },
+  tr,
+  ar,
+  uk,
+  pl,
 };
