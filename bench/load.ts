@@ -1,8 +1,9 @@
 // npm run bench load — city-scale load test of the public endpoints with random traffic (issue 13).
 // Settings (environment): BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/kuemmerer_bench,
 // filled by `npm run bench:generate`) or BENCH_DATA_DIR for PGlite; BENCH_SECONDS (10), BENCH_WARMUP (3),
-// BENCH_ONLY (comma-separated parts of scenario names), BENCH_SEED (1), BENCH_CACHED (1: also the table with the
-// shared cache on; 0: leave it out), BENCH_SHAPES (current | before-13, see bench/load/scenarios.ts).
+// BENCH_ONLY (comma-separated parts of scenario names), BENCH_SEED (1), BENCH_SQL_SAMPLE (40 requests per
+// scenario), BENCH_CACHED (1: also the table with the shared cache on; 0: leave it out), BENCH_SHAPES (current |
+// before-13, see bench/load/scenarios.ts).
 // Requests come from bench/load/scenarios.ts (the one place that defines them). Load comes from this process
 // with autocannon; the server is a child process (bench/load/server.ts), so client and server are two processes.
 import { type ChildProcess, fork } from 'node:child_process';
@@ -25,7 +26,7 @@ const SEED = Number(process.env.BENCH_SEED ?? 1);
 const CACHED = process.env.BENCH_CACHED !== '0';
 const SHAPES: Shapes = process.env.BENCH_SHAPES === 'before-13' ? 'before-13' : 'current';
 /** Requests per scenario whose SQL is captured for the baseline. */
-const SQL_SAMPLE = 40;
+const SQL_SAMPLE = Number(process.env.BENCH_SQL_SAMPLE ?? 40);
 const CACHE_SECONDS = 30;
 const APP_PORT = 39_100;
 const BARE_PORT = 39_101;

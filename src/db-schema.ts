@@ -208,6 +208,9 @@ export interface ReportMapCellsTable {
   zoom: number;
   x: number;
   y: number;
+  /** The 256-px tile of the cell (x >> 2, y >> 2; generated), the first part of the key (migration 0015). */
+  tx: Generated<number>;
+  ty: Generated<number>;
   n: number;
   /** Sums of latitude and longitude in micro-degrees, and of ids (the id itself when n = 1). */
   lat_e6: number;

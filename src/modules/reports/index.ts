@@ -12,6 +12,7 @@ import { messages } from './messages';
 import * as m0002 from './migrations/0002_reports';
 import * as m0007 from './migrations/0007_idempotency_fingerprint';
 import * as m0014 from './migrations/0014_report_aggregates';
+import * as m0015 from './migrations/0015_report_aggregates_by_tile';
 import { reportJobs } from './notifications/jobs';
 import { notificationMessages } from './notifications/notifications.messages';
 import { notificationRoutes } from './notifications/notifications.routes';
@@ -48,7 +49,7 @@ const SITEMAP_REPORTS = 45_000;
 /** Melden: the report form, the public map and list, report pages, the back office, status mails, forwarding. */
 export const reportsModule = defineModule({
   name: 'reports',
-  migrations: { '0002_reports': m0002, '0007_idempotency_fingerprint': m0007, '0014_report_aggregates': m0014 },
+  migrations: { '0002_reports': m0002, '0007_idempotency_fingerprint': m0007, '0014_report_aggregates': m0014, '0015_report_aggregates_by_tile': m0015 },
   async routes(app, services) {
     const { db, config, storage } = services;
     // The owner of /meldungen/:id lets other modules take over the page for their reports (extension point); the

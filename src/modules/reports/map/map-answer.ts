@@ -1,7 +1,7 @@
 import type { CloseReason, ReportStatus } from '../../../db-schema';
 import type { Db } from '../../../platform/db/connect';
 import type { RequestContext } from '../../../platform/http/context';
-import { cellsOf, type TileRange, tileBox, tileCountOf, tilesCovering } from '../../../platform/map/grid';
+import { type TileRange, tileBox, tileCountOf, tilesCovering } from '../../../platform/map/grid';
 import { pinGroup } from '../../../platform/map/pins';
 import type { ListFilter } from '../report.queries';
 import { statusLabel } from '../views/status';
@@ -59,10 +59,10 @@ export async function mapAnswer(db: Db, ctx: RequestContext, filter: ListFilter,
   };
   if (zoom >= ALWAYS_POINTS_ZOOM && tileCountOf(tiles) <= 64) return points();
   const clusterZoom = Math.min(zoom, ALWAYS_POINTS_ZOOM - 1);
-  const cells = cellsOf(clusterZoom === zoom ? tiles : tilesCovering(box, clusterZoom));
+  const cellTiles = clusterZoom === zoom ? tiles : tilesCovering(box, clusterZoom);
   const rows = countable(filter)
-    ? await mq.mapCells(db, org, filter, cells, MAP_FEATURES_MAX + 1)
-    : await mq.liveCells(db, org, filter, cells, box, MAP_FEATURES_MAX + 1);
+    ? await mq.mapCells(db, org, filter, cellTiles, MAP_FEATURES_MAX + 1)
+    : await mq.liveCells(db, org, filter, cellTiles, MAP_FEATURES_MAX + 1);
   const truncated = rows.length > MAP_FEATURES_MAX;
   const total = rows.reduce((n, r) => n + r.count, 0);
   if (zoom >= POINTS_FROM_ZOOM && !truncated && total <= Math.min(MAP_FEATURES_MAX, POINTS_PER_TILE * tileCountOf(tiles))) return points();

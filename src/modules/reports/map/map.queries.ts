@@ -2,7 +2,7 @@ import { type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../../db-schema';
 import type { Db } from '../../../platform/db/connect';
 import type { Bbox } from '../../../platform/geo/geojson';
-import { CELL_LEVELS, type TileRange } from '../../../platform/map/grid';
+import { CELL_LEVELS, cellsOf, type TileRange, tileBox } from '../../../platform/map/grid';
 import { type ListFilter, publicFilter } from '../report.queries';
 
 // SQL of the public map: areas to draw, points and grid clusters. Every report query goes through
@@ -78,12 +78,9 @@ export interface ClusterRow {
 /** The filters the maintained counts know: category, status group and district (dates need the reports). */
 export type CountFilter = Pick<ListFilter, 'categoryId' | 'status' | 'districtId'>;
 
-/** Cells by x: a short list as = ANY (one index range per column), a wide one as a range. */
-function cellWhere<T extends 'm'>(alias: T, cells: TileRange) {
-  const xs = cells.x1 - cells.x0 + 1;
-  return sql<SqlBool>`${sql.ref(`${alias}.x`)} ${
-    xs <= 64 ? sql`= ANY(${Array.from({ length: xs }, (_, i) => cells.x0 + i)}::int[])` : sql`BETWEEN ${cells.x0} AND ${cells.x1}`
-  } AND ${sql.ref(`${alias}.y`)} BETWEEN ${cells.y0} AND ${cells.y1}`;
+/** The cells of whole tiles: the counts are keyed by tile first (tx, ty = x >> 2, y >> 2; migration 0015). */
+function inTiles(tiles: TileRange) {
+  return sql<SqlBool>`m.tx BETWEEN ${tiles.x0} AND ${tiles.x1} AND m.ty BETWEEN ${tiles.y0} AND ${tiles.y1}`;
 }
 
 /**
@@ -92,7 +89,7 @@ function cellWhere<T extends 'm'>(alias: T, cells: TileRange) {
  * Without filters one row per cell is read; with filters the cell's rows per category, status and district are
  * summed.
  */
-export function mapCells(db: Db, organizationId: number, f: CountFilter, cells: TileRange, limit: number): Promise<ClusterRow[]> {
+export function mapCells(db: Db, organizationId: number, f: CountFilter, tiles: TileRange, limit: number): Promise<ClusterRow[]> {
   const filtered = Boolean(f.categoryId || f.status || f.districtId);
   const base = filtered
     ? db
@@ -106,8 +103,8 @@ export function mapCells(db: Db, organizationId: number, f: CountFilter, cells: 
           sql<number>`sum(m.id_sum)::float8`.as('id_sum'),
         ])
         .where('m.organization_id', '=', organizationId)
-        .where('m.zoom', '=', cells.zoom)
-        .where(cellWhere('m', cells))
+        .where('m.zoom', '=', tiles.zoom)
+        .where(inTiles(tiles))
         .$if(Boolean(f.categoryId), (q) => q.where('m.category_id', '=', f.categoryId!))
         .$if(Boolean(f.status), (q) => q.where('m.status_group', '=', f.status!))
         .$if(Boolean(f.districtId), (q) => q.where('m.district_id', '=', f.districtId!))
@@ -124,8 +121,8 @@ export function mapCells(db: Db, organizationId: number, f: CountFilter, cells: 
           sql<number>`m.id_sum::float8`.as('id_sum'),
         ])
         .where('m.organization_id', '=', organizationId)
-        .where('m.zoom', '=', cells.zoom)
-        .where(cellWhere('m', cells));
+        .where('m.zoom', '=', tiles.zoom)
+        .where(inTiles(tiles));
   return withSingles(
     db,
     organizationId,
@@ -147,7 +144,9 @@ export function mapCells(db: Db, organizationId: number, f: CountFilter, cells: 
  * The same clusters counted from the reports themselves, for filters the maintained counts cannot answer (dates):
  * reports in the tiles' box (GiST index) grouped by the same cells.
  */
-export function liveCells(db: Db, organizationId: number, f: ListFilter, cells: TileRange, box: Bbox, limit: number): Promise<ClusterRow[]> {
+export function liveCells(db: Db, organizationId: number, f: ListFilter, tiles: TileRange, limit: number): Promise<ClusterRow[]> {
+  const cells = cellsOf(tiles);
+  const box = tileBox(tiles);
   const level = cells.zoom + CELL_LEVELS;
   const x = sql<number>`map_cell_x(r.lon, ${level})`;
   const y = sql<number>`map_cell_y(r.lat, ${level})`;
@@ -235,17 +234,29 @@ export function categoriesForFilter(db: Db, organizationId: number) {
     .execute();
 }
 
-/** Public reports of the filter, exactly, from the maintained counts (their zoom-0 rows are the city's counts). */
+/**
+ * Public reports of the filter, exactly, from the maintained counts: their zoom-0 rows are the city's counts (one
+ * cell for the whole city, per category, status and district in the groups).
+ */
 export async function publicCount(db: Db, organizationId: number, f: CountFilter): Promise<number> {
-  const row = await db
-    .selectFrom('report_map_groups as g')
-    .select(sql<number>`coalesce(sum(g.n), 0)::int`.as('n'))
-    .where('g.organization_id', '=', organizationId)
-    .where('g.zoom', '=', 0)
-    .$if(Boolean(f.categoryId), (q) => q.where('g.category_id', '=', f.categoryId!))
-    .$if(Boolean(f.status), (q) => q.where('g.status_group', '=', f.status!))
-    .$if(Boolean(f.districtId), (q) => q.where('g.district_id', '=', f.districtId!))
-    .executeTakeFirstOrThrow();
+  const total = sql<number>`coalesce(sum(g.n), 0)::int`.as('n');
+  const row =
+    f.categoryId || f.status || f.districtId
+      ? await db
+          .selectFrom('report_map_groups as g')
+          .select(total)
+          .where('g.organization_id', '=', organizationId)
+          .where('g.zoom', '=', 0)
+          .$if(Boolean(f.categoryId), (q) => q.where('g.category_id', '=', f.categoryId!))
+          .$if(Boolean(f.status), (q) => q.where('g.status_group', '=', f.status!))
+          .$if(Boolean(f.districtId), (q) => q.where('g.district_id', '=', f.districtId!))
+          .executeTakeFirstOrThrow()
+      : await db
+          .selectFrom('report_map_cells as g')
+          .select(total)
+          .where('g.organization_id', '=', organizationId)
+          .where('g.zoom', '=', 0)
+          .executeTakeFirstOrThrow();
   return row.n;
 }
 
