@@ -1,6 +1,7 @@
 import type { StaffRole } from '../../src/db-schema';
 import { hashPassword } from '../../src/modules/accounts/password';
 import { newTotpSecret } from '../../src/modules/accounts/totp';
+import { insertReport } from '../../src/modules/reports/report.queries';
 import type { Db } from '../../src/platform/db/connect';
 import { seal } from '../../src/platform/security/seal';
 
@@ -102,6 +103,30 @@ export async function createCategory(
       .execute();
   }
   return category;
+}
+
+/** A public report ("new"), anonymous unless overrides say otherwise; returns its id. */
+export async function createPublicReport(db: Db, organizationId: number, categoryId: number, overrides: Partial<Parameters<typeof insertReport>[1]> = {}) {
+  const row = await insertReport(db, {
+    organizationId,
+    categoryId,
+    departmentId: null,
+    districtId: null,
+    status: 'new',
+    lat: 51.5,
+    lon: 7.45,
+    address: '',
+    locationPrecise: true,
+    description: `Meldung ${unique()}`,
+    answers: {},
+    userId: null,
+    reporterName: '',
+    reporterEmail: null,
+    showName: false,
+    idempotencyKey: null,
+    ...overrides,
+  });
+  return row!.id;
 }
 
 /** A synthetic square "city" around the point 51.5, 7.5 (about 14 × 7 km), not real geography. */

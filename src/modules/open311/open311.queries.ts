@@ -1,6 +1,8 @@
-import { sql } from 'kysely';
-import type { CloseReason, ReportStatus } from '../../db-schema';
+import { type ExpressionBuilder, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { CloseReason, Database, ReportStatus } from '../../db-schema';
 import type { Db, Trx } from '../../platform/db/connect';
+import { reusableQuery } from '../../platform/db/reusable-query';
 import { type ListFilter, publicFilter } from '../reports';
 
 // Every SQL statement of the Open311 module. Reads of reports go through the reports module's publicFilter,
@@ -146,9 +148,43 @@ export interface RequestFilter extends ListFilter {
   statuses?: Array<'open' | 'closed'> | undefined;
 }
 
-/** Public reports with everything a service request shows; never the reporter's contact data. */
-export function publicRequests(db: Db, organizationId: number, f: RequestFilter, page: { limit: number; offset: number }) {
-  let query = db
+interface RequestValues extends Record<string, unknown> {
+  organizationId: number;
+  ids: number[] | undefined;
+  codes: string[] | undefined;
+  from: Date | undefined;
+  to: Date | undefined;
+  minLon: number | undefined;
+  minLat: number | undefined;
+  maxLon: number | undefined;
+  maxLat: number | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** What changes the statement: which filters are given, and whether the answer carries the extensions. */
+interface RequestShape {
+  ids: boolean;
+  codes: boolean;
+  status: 'open' | 'closed' | null;
+  from: boolean;
+  to: boolean;
+  bbox: boolean;
+  extensions: boolean;
+}
+
+/**
+ * One page of service requests in one statement: the page is chosen first (newest first, through publicFilter),
+ * then each of its reports brings its photos and public timeline as JSON, or, without extensions, just the first
+ * photo and the newest note. Only the page's rows pay for those (the subqueries run after LIMIT).
+ */
+const REQUESTS = reusableQuery('open311_requests', (db, $: RequestValues, shape: RequestShape) => {
+  const f: ListFilter = {
+    from: shape.from ? $.from : undefined,
+    to: shape.to ? $.to : undefined,
+    bbox: shape.bbox ? { minLon: $.minLon!, minLat: $.minLat!, maxLon: $.maxLon!, maxLat: $.maxLat! } : undefined,
+  };
+  let page = db
     .selectFrom('reports as r')
     .innerJoin('report_categories as c', 'c.id', 'r.category_id')
     .leftJoin('districts as d', 'd.id', 'r.district_id')
@@ -177,45 +213,82 @@ export function publicRequests(db: Db, organizationId: number, f: RequestFilter,
       'd.name as district',
       'dep.name as department',
     ])
-    .where(publicFilter(organizationId, f));
-  if (f.ids) query = query.where('r.id', 'in', f.ids.length > 0 ? f.ids : [0]);
-  if (f.categoryCodes) query = query.where('c.code', 'in', f.categoryCodes.length > 0 ? f.categoryCodes : ['']);
-  if (f.statuses && f.statuses.length === 1) {
-    query = f.statuses[0] === 'open' ? query.where('r.status', 'in', ['new', 'confirmed', 'in_progress']) : query.where('r.status', 'in', ['fixed', 'closed']);
-  }
-  return query.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(page.limit).offset(page.offset).execute();
+    .where(publicFilter($.organizationId, f));
+  if (shape.ids) page = page.where(sql<boolean>`r.id = ANY(${$.ids}::int4[])`);
+  if (shape.codes) page = page.where(sql<boolean>`c.code = ANY(${$.codes}::text[])`);
+  if (shape.status === 'open') page = page.where('r.status', 'in', ['new', 'confirmed', 'in_progress']);
+  if (shape.status === 'closed') page = page.where('r.status', 'in', ['fixed', 'closed']);
+  const chosen = page.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit($.limit).offset($.offset);
+  const photos = (eb: ExpressionBuilder<Database & { q: { id: number } }, 'q'>) =>
+    eb
+      .selectFrom('report_photos as p')
+      .where('p.organization_id', '=', $.organizationId)
+      .whereRef('p.report_id', '=', 'q.id')
+      .where('p.status', '=', 'approved')
+      .orderBy('p.sort')
+      .orderBy('p.id');
+  const events = (eb: ExpressionBuilder<Database & { q: { id: number } }, 'q'>) =>
+    eb.selectFrom('report_events as e').where('e.organization_id', '=', $.organizationId).whereRef('e.report_id', '=', 'q.id').where('e.public', '=', true);
+  return db
+    .selectFrom(chosen.as('q'))
+    .selectAll('q')
+    .select((eb) => [
+      jsonArrayFrom(shape.extensions ? photos(eb).select(['p.id', 'p.width', 'p.height']) : photos(eb).select(['p.id', 'p.width', 'p.height']).limit(1)).as(
+        'photos',
+      ),
+      jsonArrayFrom(
+        shape.extensions
+          ? events(eb).select(['e.id', 'e.kind', 'e.from_status', 'e.to_status', 'e.body', 'e.data', 'e.created_at']).orderBy('e.created_at').orderBy('e.id')
+          : // Without extensions only the status note is shown: the newest public event with a text.
+            events(eb)
+              .select(['e.id', 'e.kind', 'e.from_status', 'e.to_status', 'e.body', 'e.data', 'e.created_at'])
+              .where(sql<boolean>`e.body ~ '[^[:space:]]'`)
+              .orderBy('e.created_at', 'desc')
+              .orderBy('e.id', 'desc')
+              .limit(1),
+      ).as('events'),
+    ])
+    .orderBy('q.created_at', 'desc')
+    .orderBy('q.id', 'desc');
+});
+
+/**
+ * Public reports with everything a service request shows, never the reporter's contact data: each with its
+ * approved photos and public timeline (oldest first), or with `extensions` off only its first photo and its
+ * newest note with a text.
+ */
+export async function publicRequests(db: Db, organizationId: number, f: RequestFilter, page: { limit: number; offset: number; extensions: boolean }) {
+  const status = f.statuses && f.statuses.length === 1 ? f.statuses[0]! : null;
+  const rows = await REQUESTS.run(
+    db,
+    {
+      organizationId,
+      ids: f.ids && f.ids.length > 0 ? f.ids : f.ids ? [0] : undefined,
+      codes: f.categoryCodes && f.categoryCodes.length > 0 ? f.categoryCodes : f.categoryCodes ? [''] : undefined,
+      from: f.from,
+      to: f.to,
+      minLon: f.bbox?.minLon,
+      minLat: f.bbox?.minLat,
+      maxLon: f.bbox?.maxLon,
+      maxLat: f.bbox?.maxLat,
+      limit: page.limit,
+      offset: page.offset,
+    },
+    {
+      ids: Boolean(f.ids),
+      codes: Boolean(f.categoryCodes),
+      status,
+      from: Boolean(f.from),
+      to: Boolean(f.to),
+      bbox: Boolean(f.bbox),
+      extensions: page.extensions,
+    },
+  );
+  // JSON has no dates: the timeline's times come back as text.
+  return rows.map((r) => ({ ...r, events: r.events.map((e) => ({ ...e, created_at: new Date(e.created_at) })) }));
 }
 
 export type PublicRequestRow = Awaited<ReturnType<typeof publicRequests>>[number];
-
-/** Approved photos of several reports: one query for a whole page. */
-export function approvedPhotosOf(db: Db, organizationId: number, reportIds: number[]) {
-  if (reportIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('report_photos')
-    .select(['id', 'report_id', 'width', 'height', 'created_at'])
-    .where('organization_id', '=', organizationId)
-    .where('report_id', 'in', reportIds)
-    .where('status', '=', 'approved')
-    .orderBy('report_id')
-    .orderBy('sort')
-    .orderBy('id')
-    .execute();
-}
-
-/** Public events of several reports (the public timeline), oldest first. */
-export function publicEventsOf(db: Db, organizationId: number, reportIds: number[]) {
-  if (reportIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('report_events')
-    .select(['id', 'report_id', 'kind', 'from_status', 'to_status', 'body', 'data', 'created_at'])
-    .where('organization_id', '=', organizationId)
-    .where('report_id', 'in', reportIds)
-    .where('public', '=', true)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-}
 
 export function questionsOfCategories(db: Db, organizationId: number, categoryIds: number[]) {
   if (categoryIds.length === 0) return Promise.resolve([]);

@@ -267,21 +267,16 @@ function photoUrl(publicUrl: URL, id: number): string {
 
 export async function listRequests(deps: Pick<Open311Deps, 'db' | 'publicUrl'>, org: Org, query: RequestQuery, locale: Locale) {
   const { db } = deps;
+  // One statement for the page with its photos and notes; with extensions a second for its categories' questions.
   const rows = await q.publicRequests(db, org.id, query, {
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
+    extensions: query.extensions,
   });
-  const ids = rows.map((r) => r.id);
-  const [photos, events, questions] = await Promise.all([
-    q.approvedPhotosOf(db, org.id, ids),
-    q.publicEventsOf(db, org.id, ids),
-    query.extensions ? q.questionsOfCategories(db, org.id, [...new Set(rows.map((r) => r.category_id))]) : Promise.resolve([]),
-  ]);
-  const photosBy = groupBy(photos, (p) => p.report_id);
-  const eventsBy = groupBy(events, (e) => e.report_id);
+  const questions = query.extensions ? await q.questionsOfCategories(db, org.id, [...new Set(rows.map((r) => r.category_id))]) : [];
   return rows.map((r) => {
-    const own = eventsBy.get(r.id) ?? [];
-    const pics = photosBy.get(r.id) ?? [];
+    const own = r.events;
+    const pics = r.photos;
     const lastNote = [...own].reverse().find((e) => e.body.trim() !== '');
     const base = {
       service_request_id: String(r.id),
@@ -353,17 +348,6 @@ export async function listRequests(deps: Pick<Open311Deps, 'db' | 'publicUrl'>, 
 
 function publicStateOf(status: ReportStatus, closeReason: CloseReason | null): string {
   return publicState({ status, close_reason: closeReason });
-}
-
-function groupBy<T>(items: T[], key: (t: T) => number): Map<number, T[]> {
-  const map = new Map<number, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -5,10 +5,10 @@ import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, type TestApp, testConfig } from '../../../test/helpers/app';
 import { createTestDatabase } from '../../../test/helpers/database';
-import { createCategory, createOrganization, createResident } from '../../../test/helpers/factories';
+import { createCategory, createOrganization, createPublicReport, createResident } from '../../../test/helpers/factories';
 import { buildApp } from '../../app';
 import type { DatabaseHandle } from '../../platform/db/connect';
-import { addFollower, addSupporter, insertEvent, insertPhoto, insertReport } from './report.queries';
+import { addFollower, addSupporter, insertEvent, insertPhoto } from './report.queries';
 
 // The public report page as issue 13 measured it: one round trip for an anonymous visitor (the city from memory),
 // two for a signed-in one (the session, then the page), with everything the page shows still on it.
@@ -67,25 +67,15 @@ beforeAll(async () => {
     ],
   });
   const reporter = await createResident(db, org.id);
-  const inserted = await insertReport(db, {
-    organizationId: org.id,
-    categoryId: category.id,
-    departmentId: null,
-    districtId: null,
-    status: 'new',
-    lat: 51.51,
-    lon: 7.46,
+  reportId = await createPublicReport(db, org.id, category.id, {
     address: 'Hansaplatz 1',
-    locationPrecise: true,
     description: 'Tiefes Loch vor dem Brunnen',
     answers: { size: 'big', depth: 12 },
     userId: reporter.id,
     reporterName: 'Erika',
     reporterEmail: reporter.email,
     showName: true,
-    idempotencyKey: null,
   });
-  reportId = inserted!.id;
   for (const [i, key] of ['b', 'a', 'c'].entries()) {
     await insertPhoto(db, { organizationId: org.id, reportId, storageKey: `page-test-${key}`, width: 800, height: 600, sort: 3 - i });
   }
@@ -167,25 +157,8 @@ describe('the public report page', () => {
   it('answers 404 for another city’s report, a hidden one and one not confirmed, in one statement too', async () => {
     const other = await createOrganization(t.db, { hosts: ['anderswo.example'] });
     const category = await createCategory(t.db, other.id, { name: 'Fremd' });
-    const foreign = await insertReport(t.db, {
-      organizationId: other.id,
-      categoryId: category.id,
-      departmentId: null,
-      districtId: null,
-      status: 'new',
-      lat: 51.5,
-      lon: 7.4,
-      address: '',
-      locationPrecise: true,
-      description: 'Anderswo',
-      answers: {},
-      userId: null,
-      reporterName: '',
-      reporterEmail: null,
-      showName: false,
-      idempotencyKey: null,
-    });
-    const { res, statements } = await statementsFor(new Client(t), `/meldungen/${foreign!.id}`);
+    const foreign = await createPublicReport(t.db, other.id, category.id, { description: 'Anderswo' });
+    const { res, statements } = await statementsFor(new Client(t), `/meldungen/${foreign}`);
     expect(res.statusCode).toBe(404);
     expect(statements).toBe(1);
     await t.db.updateTable('reports').set({ hidden: true }).where('id', '=', reportId).execute();
