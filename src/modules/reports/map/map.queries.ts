@@ -148,8 +148,9 @@ export function liveCells(db: Db, organizationId: number, f: ListFilter, tiles: 
   const cells = cellsOf(tiles);
   const box = tileBox(tiles);
   const level = cells.zoom + CELL_LEVELS;
-  const x = sql<number>`map_cell_x(r.lon, ${level})`;
-  const y = sql<number>`map_cell_y(r.lat, ${level})`;
+  // The level as a literal: GROUP BY must repeat the select's expressions exactly, and two parameters ($1, $2) differ.
+  const x = sql<number>`map_cell_x(r.lon, ${sql.lit(level)})`;
+  const y = sql<number>`map_cell_y(r.lat, ${sql.lit(level)})`;
   const grouped = db
     .selectFrom('reports as r')
     .select([

@@ -410,6 +410,24 @@ describe('/api/reports/map', () => {
       }
       expect(total, `zoom ${zoom}`).toBe(31);
     }
+    // Dates are counted from the reports themselves, on the same cells.
+    for (const [query, expected] of [
+      ['von=2020-01-01', 31],
+      ['von=2024-06-15&bis=2024-06-15', 1],
+    ] as const) {
+      for (const zoom of [11, 13]) {
+        const range = tilesCovering(city, zoom);
+        let total = 0;
+        for (let x = range.x0; x <= range.x1; x++) {
+          for (let y = range.y0; y <= range.y1; y++) {
+            const res = await c.get(`/api/reports/map/${zoom}/${x}/${y}?${query}`);
+            expect(res.statusCode).toBe(200);
+            total += sum(res.json() as Answer);
+          }
+        }
+        expect(total, `${query} at zoom ${zoom}`).toBe(expected);
+      }
+    }
     // At street zoom the tile with the bunch of 28 stays clustered; a tile with a single report shows its pin.
     const bunch = cellTile(51.503, 7.45, 15);
     const dense = (await c.get(`/api/reports/map/15/${bunch.x}/${bunch.y}`)).json() as Answer;
@@ -421,6 +439,8 @@ describe('/api/reports/map', () => {
     // The filters of the list.
     const none = (await c.get(`/api/reports/map/15/${lone.x}/${lone.y}?status=open`)).json() as Answer;
     expect(none.features).toEqual([]);
+    const dated = (await c.get(`/api/reports/map/15/${lone.x}/${lone.y}?von=2024-06-15&bis=2024-06-15`)).json() as Answer;
+    expect(dated).toMatchObject({ clustered: false, features: [{ properties: { id: ids.fixed } }] });
     const url = `/api/reports/map/11/${bunch.x >> 4}/${bunch.y >> 4}?status=open&bezirk=${districtId}`;
     const res = await c.get(url);
     expect(sum(res.json() as Answer)).toBe(28);
