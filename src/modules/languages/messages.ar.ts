@@ -1,9 +1,10 @@
 import type { Translation } from '../../platform/i18n';
 import type { messages } from './messages';
 
-// العربية (Arabic): the residents' texts of ./messages.ts (docs/i18n.md).
+// العربية (Arabic): the residents' texts of ./messages.ts (docs/i18n.md). Latin words in brackets are isolated
+// as left to right (\u2066 … \u2069), so the brackets do not turn round in right-to-left text.
 export const ar: Translation<typeof messages> = {
-  'easy.title': 'الألمانية المبسطة (Leichte Sprache)',
+  'easy.title': 'الألمانية المبسطة \u2066(Leichte Sprache)\u2069',
   'easy.notice': 'هذه الصفحة مكتوبة بلغة Leichte Sprache: ألمانية سهلة القراءة بجمل قصيرة.',
   'sign.title': 'لغة الإشارة الألمانية',
   'sign.intro':
@@ -16,5 +17,5 @@ export const ar: Translation<typeof messages> = {
   'sign.helpTitle': 'المساعدة والتواصل',
   'sign.helpEmail': 'هل لديك أسئلة أو مشكلات؟ راسلنا عبر البريد الإلكتروني:',
   'sign.helpForm': 'أرسل ملاحظاتك عبر نموذج إمكانية الوصول',
-  'sign.easyLink': 'معلومات بالألمانية المبسطة (Leichte Sprache)',
+  'sign.easyLink': 'معلومات بالألمانية المبسطة \u2066(Leichte Sprache)\u2069',
 };

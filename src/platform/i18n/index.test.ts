@@ -137,6 +137,10 @@ describe('catalogues', () => {
     expect(translator(catalogue, 'tr')('menu')).toBe('Menü');
     expect(translator(catalogue, 'pl')('hi', { x: 'Dortmund' })).toBe('Hallo Dortmund');
   });
+  it('isolates German shown in a right-to-left page as left to right', () => {
+    expect(translator(catalogue, 'ar')('hi', { x: 'Dortmund' })).toBe('\u2066Hallo Dortmund\u2069');
+    expect(translator({ ...catalogue, ar: { hi: 'مرحبا {x}' } }, 'ar')('hi', { x: 'Dortmund' })).toBe('مرحبا Dortmund');
+  });
   it('marks staff keys by name or by a beginning', () => {
     expect(isStaffKey(catalogue, 'bo.title')).toBe(true);
     expect(isStaffKey(catalogue, 'hi')).toBe(false);

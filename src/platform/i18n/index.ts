@@ -92,9 +92,14 @@ export function format(template: string, params?: Params, locale: Locale = DEFAU
 export function translator<K extends string>(catalogue: Catalogue<K>, locale: Locale): Translate<K> {
   const own = catalogue[locale] as Partial<Record<K, string>> | undefined;
   const intl = intlLocale(locale);
+  // German inside a right-to-left page is isolated as left-to-right (LRI … PDI), or its full stop and brackets land
+  // on the wrong side.
+  const isolate = textDirection(locale) === 'rtl';
   return (key, params) => {
     const text = own?.[key];
-    return text ? formatMessage(text, params, intl) : formatMessage(catalogue.de[key], params, INTL_LOCALES.de);
+    if (text) return formatMessage(text, params, intl);
+    const german = formatMessage(catalogue.de[key], params, INTL_LOCALES.de);
+    return isolate ? `\u2066${german}\u2069` : german;
   };
 }
 

@@ -2,7 +2,8 @@ import type { Catalogue } from './index';
 
 // The platform's texts about languages: the language switch, the note on German-only content, the footer links to
 // the pages in Leichte Sprache and Gebärdensprache. Short and in all six languages from the start, because they are
-// how a visitor finds their language. The `tx.*` texts are the staff page for translating what staff wrote.
+// how a visitor finds their language. The `tx.*` texts are the staff page for translating what staff wrote. In
+// Arabic, Latin words in brackets are isolated as left to right (\u2066 … \u2069), so the brackets stay the right way.
 
 type Key =
   | 'switchLegend'
@@ -69,7 +70,7 @@ export const languageMessages: Catalogue<Key> = {
   ar: {
     switchLegend: 'اختر اللغة',
     germanOnly: 'متوفر باللغة الألمانية فقط',
-    easyLanguage: 'الألمانية المبسطة (Leichte Sprache)',
+    easyLanguage: 'الألمانية المبسطة \u2066(Leichte Sprache)\u2069',
     signLanguage: 'لغة الإشارة الألمانية',
   },
   uk: {
