@@ -38,8 +38,47 @@ export function namedStatement(sql: string): string | undefined {
 
 interface Compiled {
   query: CompiledQuery;
-  /** For each parameter: the slot whose value goes there, or null for a constant the builder wrote in. */
+  /** For each parameter left in the text: the slot whose value goes there, or null for a constant. */
   fromSlot: Array<string | null>;
+}
+
+/** A constant the builder wrote in, as an SQL literal; null when it must stay a parameter (text with quotes, JSON …). */
+function literal(value: unknown): string | null {
+  if (value === null) return 'NULL';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  if (typeof value === 'string' && /^[A-Za-z0-9_ .:-]*$/.test(value)) return `'${value}'`;
+  return null;
+}
+
+/**
+ * Writes the builder's constants ('approved', true, a LIMIT 1) into the text and numbers the remaining
+ * parameters anew. As parameters they would hide from PostgreSQL's planner what a prepared statement's generic
+ * plan needs to know: that `hidden = false AND status <> 'unconfirmed'` matches a partial index, for one.
+ * Quoted text in the SQL is skipped, so a `$1` inside a string literal or identifier stays as it is.
+ */
+function inlineConstants(query: CompiledQuery): Compiled {
+  const isSlot = query.parameters.map((p) => p instanceof Slot);
+  const renumbered = new Map<number, number>();
+  const kept: unknown[] = [];
+  const text = query.sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|\$(\d+)/g, (match, n: string | undefined) => {
+    if (n === undefined) return match;
+    const index = Number(n) - 1;
+    const value = query.parameters[index];
+    const inline = isSlot[index] ? null : literal(value);
+    if (inline !== null) return inline;
+    let position = renumbered.get(index);
+    if (position === undefined) {
+      kept.push(value);
+      position = kept.length;
+      renumbered.set(index, position);
+    }
+    return `$${position}`;
+  });
+  return {
+    query: { ...query, sql: text, parameters: kept },
+    fromSlot: kept.map((p) => (p instanceof Slot ? p.name : null)),
+  };
 }
 
 export function reusableQuery<Values extends Record<string, unknown>, Row, Shape = undefined>(
@@ -51,11 +90,9 @@ export function reusableQuery<Values extends Record<string, unknown>, Row, Shape
   // WeakMap keyed by the instance keeps this free of any guess about which instances share a dialect.
   const byDb = new WeakMap<Db, Map<string, Compiled>>();
   const compile = (db: Db, shape: Shape, key: string): Compiled => {
-    const query = build(db, slots as unknown as Values, shape).compile();
-    const fromSlot = query.parameters.map((p) => (p instanceof Slot ? p.name : null));
+    const compiled = inlineConstants(build(db, slots as unknown as Values, shape).compile());
     const statement = `k_${name}_${statementNames.size.toString(36)}`;
-    if (!statementNames.has(query.sql)) statementNames.set(query.sql, statement);
-    const compiled = { query, fromSlot };
+    if (!statementNames.has(compiled.query.sql)) statementNames.set(compiled.query.sql, statement);
     const shapes = byDb.get(db) ?? new Map<string, Compiled>();
     byDb.set(db, shapes);
     shapes.set(key, compiled);
