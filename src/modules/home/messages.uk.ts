@@ -5,7 +5,7 @@ import type { messages } from './messages';
 // `npm run i18n:missing -- uk` (docs/i18n.md).
 export const uk: Translation<typeof messages> = {
   title: 'Kümmerer («той, хто дбає») – ваше місто вас слухає',
-  intro: 'Тут ви повідомляєте місту {city}, де потрібно щось зробити, і відкрито стежите, що з цього вийде.',
+  intro: 'Тут ви повідомляєте {city}, де потрібно щось зробити, і відкрито стежите, що з цього вийде.',
   actionsTitle: 'Що ви хочете зробити?',
   accountTitle: 'Ваш обліковий запис',
   signInCta: 'Увійти, щоб стежити за дописами',

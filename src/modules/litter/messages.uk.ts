@@ -4,7 +4,7 @@ import type { messages } from './messages';
 // Українська (Ukrainian): the residents' texts of ./messages.ts. What is missing shows German; list it with
 // `npm run i18n:missing -- uk` (docs/i18n.md).
 export const uk: Translation<typeof messages> = {
-  title: 'Dreckpetze (повідомлення про сміття): повідомити про сміття',
+  title: 'Dreckpetze: повідомити про сміття',
   intro:
     'Незаконне звалище, переповнені урни, великогабаритне сміття (Sperrmüll) на узбіччі? Повідомте за два кроки – EDG (міська служба поводження з відходами) про це подбає.',
   step1: 'Крок 1 з 2: Де лежить сміття?',

@@ -53,7 +53,7 @@ export const uk: Translation<typeof platformMessages> = {
   'field.email': 'Будь ласка, введіть правильну адресу електронної пошти, напр. name@example.de.',
   fieldErrorPrefix: 'Помилка:',
   'paging.nav': 'Сторінки',
-  'feed.title': 'Новини з {city}',
+  'feed.title': 'Новини – {city}',
   'feed.subtitle': 'Що місто та його мешканці нещодавно опублікували на цій платформі',
   'paging.previous': 'Попередня сторінка',
   'paging.next': 'Наступна сторінка',
