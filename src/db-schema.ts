@@ -79,6 +79,8 @@ export interface UsersTable {
   disabled_at: Date | null;
   last_login_at: Date | null;
   created_at: Generated<Date>;
+  /** The language the person chose (migration 0021); mails to the account use it. */
+  locale: string | null;
 }
 export interface StaffDepartmentsTable {
   organization_id: number;
@@ -201,6 +203,8 @@ export interface ReportsTable {
   /** Angsträume: when staff reviewed the place and its text (public only from then on); null until then. */
   reviewed_at: Date | null;
   reviewed_by: number | null;
+  /** The reporter's language when they reported (migration 0021); null before. */
+  locale: string | null;
 }
 /** Derived (migration 0014): public reports per map cell (Web Mercator tile at level zoom + 2), kept by a trigger. */
 export interface ReportMapCellsTable {
@@ -263,6 +267,8 @@ export interface ReportFollowersTable {
   last_notified_event_id: Generated<number>;
   notify_after: Date | null;
   created_at: Generated<Date>;
+  /** The follower's language when they followed (migration 0021); null before. */
+  locale: string | null;
 }
 export interface ResponseTemplatesTable {
   id: Generated<number>;
@@ -364,6 +370,27 @@ export interface AngstraumQuestionnairesTable {
   comment: Generated<string>;
 }
 
+// platform: translations of what staff write, and the languages module's sign-language videos (migration 0021)
+export interface ContentTranslationsTable {
+  organization_id: number;
+  entity: string;
+  entity_id: number;
+  field: string;
+  locale: string;
+  text: string;
+  updated_at: Generated<Date>;
+  updated_by: number | null;
+}
+export interface SignLanguageVideosTable {
+  id: Generated<number>;
+  organization_id: number;
+  title: string;
+  video_url: string;
+  captions_url: string | null;
+  sort: Generated<number>;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   report_categories: ReportCategoriesTable;
   category_questions: CategoryQuestionsTable;
@@ -390,6 +417,8 @@ export interface Database {
   login_tokens: LoginTokensTable;
   rate_limits: RateLimitsTable;
   outbox: OutboxTable;
+  content_translations: ContentTranslationsTable;
+  sign_language_videos: SignLanguageVideosTable;
   api_keys: ApiKeysTable;
   open311_requests: Open311RequestsTable;
   open311_updates: Open311UpdatesTable;
