@@ -3,6 +3,7 @@
 const suites: Record<string, () => Promise<{ run(): Promise<string> }>> = {
   'pb-counting': () => import('./pb-counting'),
   load: () => import('./load'),
+  profile: () => import('./profile'),
   'page-weight': () => import('./page-weight'),
 };
 
