@@ -1,7 +1,6 @@
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from './config';
@@ -10,7 +9,7 @@ import { findOrganizationByHost, findOrganizationBySlug } from './modules/organi
 import type { DatabaseHandle, Db } from './platform/db/connect';
 import { type FileStorage, localStorage } from './platform/files/storage';
 import { CITY_TTL_MS, cityLookup } from './platform/http/city-lookup';
-import { readMultipartBody } from './platform/http/multipart-body';
+import { registerMultipart } from './platform/http/multipart-uploads';
 import { newsFeedRoutes } from './platform/http/news-feed.routes';
 import { registerOpenApi } from './platform/http/openapi';
 import { frameworkErrorHandler, platformPlugin, requestIdGenerator } from './platform/http/platform-plugin';
@@ -52,9 +51,8 @@ export async function buildApp({ config, db, modules, jobs, logStream, cityCache
 
   await app.register(cookie);
   await app.register(formbody);
-  await app.register(multipart, { limits: { fileSize: 25 * 1024 * 1024, files: 10, fields: 100 } });
-  // Fields land in the body so the CSRF check sees the form token like any other form.
-  app.addHook('preValidation', readMultipartBody);
+  // Multipart only where a route declares its upload limits, streamed to temporary files (multipart-uploads.ts).
+  registerMultipart(app);
   await app.register(fastifyStatic, {
     root: PUBLIC_DIR,
     prefix: '/static/',

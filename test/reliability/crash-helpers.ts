@@ -1,9 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect } from 'kysely';
 import sharp from 'sharp';
+import type { Database } from '../../src/db-schema';
+import { migrateAll } from '../../src/module-list';
 import { photoKey } from '../../src/modules/reports/report.service';
 import type { Db } from '../../src/platform/db/connect';
 import { PHOTO_SIZES, type PhotoSize } from '../../src/platform/files/photos';
@@ -62,6 +66,19 @@ export async function setUpCity(db: Db): Promise<{ organizationId: number; categ
   const department = await createDepartment(db, org.id);
   const category = await createCategory(db, org.id, { departmentId: department.id });
   return { organizationId: org.id, categoryId: category.id };
+}
+
+/**
+ * A PGlite data folder for a server process: the global setup's migrated snapshot unpacked into `dataDir/pglite`
+ * (seconds instead of a fresh initdb), with the city of setUpCity.
+ */
+export async function pgliteDataDirWithCity(dataDir: string, snapshotPath: string): Promise<{ organizationId: number; categoryId: number }> {
+  const pglite = await PGlite.create(path.join(dataDir, 'pglite'), { loadDataDir: new Blob([readFileSync(snapshotPath)], { type: 'application/x-gzip' }) });
+  const setupDb = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  await migrateAll(setupDb);
+  const city = await setUpCity(setupDb);
+  await setupDb.destroy();
+  return city;
 }
 
 /** A noisy photo (noise does not compress, so the file is a few hundred KB like a phone picture). */

@@ -1,10 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect } from 'kysely';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import type { Database } from '../../src/db-schema';
 import { migrateAll } from '../../src/module-list';
 import { removeOrphanPhotos } from '../../src/modules/reports/notifications/photo-cleanup';
 import { openPglite, openPostgres } from '../../src/platform/db/connect';
@@ -13,6 +10,7 @@ import {
   checkInvariants,
   makeJpeg,
   type Outcome,
+  pgliteDataDirWithCity,
   type Server,
   setUpCity,
   startServer,
@@ -47,13 +45,7 @@ describe.skipIf(onPostgresPass)('kill -9 of the app process (PGlite)', () => {
     const filesDir = path.join(dataDir, 'files');
     const t0 = Date.now();
     const lap = (what: string) => console.log(`[crash/pglite] ${what} at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    // The migrated snapshot of the global setup, unpacked into a real directory: seconds instead of a fresh initdb.
-    const snapshot = readFileSync(inject('pgliteSnapshot'));
-    const pglite = await PGlite.create(path.join(dataDir, 'pglite'), { loadDataDir: new Blob([snapshot], { type: 'application/x-gzip' }) });
-    const setupDb = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
-    await migrateAll(setupDb);
-    const city = await setUpCity(setupDb);
-    await setupDb.destroy();
+    const city = await pgliteDataDirWithCity(dataDir, inject('pgliteSnapshot'));
     const photo = await makeJpeg();
     lap(`set up (photo ${Math.round(photo.length / 1024)} KB)`);
 

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, type TestApp } from '../../../test/helpers/app';
 import { createCategory, createResident, createSyntheticBoundary } from '../../../test/helpers/factories';
+import { multipartBody } from '../../../test/helpers/multipart';
 import { expectLimited, spend } from '../../../test/helpers/rate-limits';
 import { RATE_LIMITS } from '../reports/report.service';
 
@@ -133,5 +134,36 @@ describe('Dreckpetze', () => {
     // trend); the anonymous one waits for its confirmation link and is not public yet.
     expect(json.total.current_month_so_far).toBe(1);
     expect(json.total.trend_annual_change).toBeNull();
+  });
+});
+
+describe('Dreckpetze photo limits', () => {
+  const send = (c: Client, photos: Array<{ filename: string; data: Buffer | number }>) => {
+    const body = multipartBody([
+      { name: '_csrf', value: c.csrf },
+      { name: 'idempotencyKey', value: 'dp-limits' },
+      { name: 'lat', value: '51.51' },
+      { name: 'lon', value: '7.45' },
+      { name: 'address', value: '' },
+      ...photos.map((p) => ({ name: 'photos', ...p })),
+      { name: 'note', value: 'Drei Säcke am Container' },
+      { name: 'email', value: 'petze@example.de' },
+    ]);
+    return c.request({ method: 'POST', url: '/dreckpetze', payload: body.payload, headers: body.headers });
+  };
+
+  it('names the limit a photo passed, note and address kept', async () => {
+    const two = await send(new Client(t), [
+      { filename: 'a.jpg', data: 100 },
+      { filename: 'b.jpg', data: 100 },
+    ]);
+    expect(two.statusCode).toBe(413);
+    expect(two.body).toContain('Bitte nur ein Foto');
+    expect(two.body).toContain('Drei Säcke am Container');
+    expect(two.body).toContain('value="petze@example.de"');
+    const big = await send(new Client(t), [{ filename: 'sperrmuell.jpg', data: 16 * 1024 * 1024 }]);
+    expect(big.statusCode).toBe(413);
+    expect(big.body).toContain('„sperrmuell.jpg“ ist größer als 15 MB');
+    expect(big.body).toContain('Drei Säcke am Container');
   });
 });

@@ -4,11 +4,21 @@ import type { Db } from '../../platform/db/connect';
 import type { FileStorage } from '../../platform/files/storage';
 import { AppError, type FieldErrors } from '../../platform/http/errors';
 import { asForm, field } from '../../platform/http/form';
-import { multipartForm } from '../../platform/http/multipart-form';
+import { multipartForm, type UploadLimits } from '../../platform/http/multipart-form';
 import { translator } from '../../platform/i18n';
 import { randomToken } from '../../platform/security/tokens';
 import { sendHtml } from '../../platform/views/render';
-import { type CreateResult, checkLocation, cityCentre, createReport, type ReportDeps, reportMessages, translateProblems } from '../reports';
+import {
+  type CreateResult,
+  checkLocation,
+  cityCentre,
+  createReport,
+  LIMITS,
+  type ReportDeps,
+  reportMessages,
+  translateProblems,
+  uploadProblemText,
+} from '../reports';
 import { formatChange, NOTE_MAX, TARGET_ANNUAL_CHANGE } from './litter';
 import * as q from './litter.queries';
 import { LitterStatistics } from './litter.schemas';
@@ -23,6 +33,9 @@ export interface LitterDeps {
   /** Tests pin the clock. */
   now?: () => Date;
 }
+
+/** The Dreckpetze's one photo, streamed to a temporary file (the form sends its CSRF token first). */
+const PHOTO_UPLOAD: UploadLimits = { field: 'photos', maxFiles: 1, maxFileBytes: LIMITS.photoBytesMax, maxTotalBytes: LIMITS.photoBytesMax };
 
 /** The Dreckpetze (a two-step litter form for one hand on a phone), the web app manifest and the litter figures. */
 export async function litterRoutes(app: FastifyInstance, deps: LitterDeps): Promise<void> {
@@ -55,17 +68,26 @@ export async function litterRoutes(app: FastifyInstance, deps: LitterDeps): Prom
     return sendHtml(reply, <QuickStep2Page ctx={ctx} where={checked.value} values={{ note: '', email: '' }} idempotencyKey={randomToken(18)} />);
   });
 
-  app.post('/dreckpetze', async (request, reply) => {
+  app.post('/dreckpetze', { config: { uploads: PHOTO_UPLOAD } }, async (request, reply) => {
     const { ctx } = request;
     const t = translator(messages, ctx.locale);
     const c = await category(request);
-    const { fields, files } = multipartForm(request.body, 'photos');
+    const { fields, files, problem } = multipartForm(request);
     const f = (name: string) => field(fields, name);
     const where: WhereValues = { lat: f('lat'), lon: f('lon'), address: f('address') };
     const checked = await checkLocation(db, ctx.org, { categoryId: String(c.id), ...where }, await cityCentre(db, ctx.org.id));
     if (!checked.ok) return step1(request, reply, c.id, where, translateProblems(ctx, checked.errors), 400);
     const values: QuickDetails = { note: f('note'), email: f('email') };
     const key = f('idempotencyKey').slice(0, 64);
+    if (problem) {
+      // The photo was not kept: the same form, note and address kept, says which limit it passed.
+      const errors = { photos: problem.kind === 'count' ? t('onePhoto') : uploadProblemText(ctx, problem) };
+      return sendHtml(
+        reply,
+        <QuickStep2Page ctx={ctx} where={checked.value} values={values} idempotencyKey={key || randomToken(18)} errors={errors} photosLost />,
+        413,
+      );
+    }
     const noteErrors: FieldErrors =
       [...values.note].length > NOTE_MAX ? translateProblems(ctx, { note: { key: 'err.tooLong', params: { max: NOTE_MAX } } }) : {};
     let result: CreateResult;
@@ -84,7 +106,7 @@ export async function litterRoutes(app: FastifyInstance, deps: LitterDeps): Prom
                 email: values.email,
                 showName: false,
                 idempotencyKey: key,
-                photos: files.slice(0, 1).map((data) => ({ filename: 'Foto', data })),
+                photos: files.map((file) => ({ filename: 'Foto', file })),
               },
               ctx.user,
               ctx.locale,

@@ -43,6 +43,8 @@ type Key =
   | 'err.nameTaken'
   | 'err.fileRequired'
   | 'err.fileJson'
+  | 'err.fileTooLarge'
+  | 'err.fileCount'
   | 'err.kind'
   | 'err.geojson'
   | 'legalIntro'
@@ -110,6 +112,8 @@ export const messages: Catalogue<Key> = {
     'err.nameTaken': 'Eine Abteilung mit diesem Namen gibt es schon.',
     'err.fileRequired': 'Bitte wählen Sie eine GeoJSON-Datei aus.',
     'err.fileJson': 'Die Datei ist kein gültiges JSON.',
+    'err.fileTooLarge': '„{file}“ ist größer als {mb} MB.',
+    'err.fileCount': 'Bitte nur eine Datei auf einmal.',
     'err.kind': 'Bitte nur Kleinbuchstaben, Ziffern und Bindestriche (2 bis 40 Zeichen).',
     'err.geojson': 'Die Datei konnte nicht gelesen werden: {detail}',
     legalIntro: 'Diese Texte erscheinen im Fuß jeder Seite. Absätze trennen Sie durch eine Leerzeile.',
@@ -176,6 +180,8 @@ export const messages: Catalogue<Key> = {
     'err.nameTaken': 'A department with this name already exists.',
     'err.fileRequired': 'Please choose a GeoJSON file.',
     'err.fileJson': 'The file is not valid JSON.',
+    'err.fileTooLarge': '“{file}” is larger than {mb} MB.',
+    'err.fileCount': 'One file at a time, please.',
     'err.kind': 'Please use only lower-case letters, digits and hyphens (2 to 40 characters).',
     'err.geojson': 'The file could not be read: {detail}',
     legalIntro: 'These texts are linked from the footer of every page. Separate paragraphs with a blank line.',

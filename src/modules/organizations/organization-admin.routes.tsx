@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/connect';
@@ -5,6 +6,7 @@ import { GeoJsonError } from '../../platform/geo/geojson';
 import { AppError, type FieldErrors } from '../../platform/http/errors';
 import { asForm, field, normaliseEmail } from '../../platform/http/form';
 import { currentUser, staffOnly } from '../../platform/http/guards';
+import { megabytes, multipartForm, type UploadLimits } from '../../platform/http/multipart-form';
 import { IdParams, NoticeQuery } from '../../platform/http/schemas';
 import { translator } from '../../platform/i18n';
 import { platformMessages } from '../../platform/i18n/platform-messages';
@@ -13,6 +15,9 @@ import { messages } from './messages';
 import * as q from './organization.queries';
 import { DISTRICT_KIND, importDistricts } from './organization.service';
 import { DashboardPage, DepartmentFormPage, DepartmentsPage, DistrictsPage, FeedbackListPage } from './views/admin-pages';
+
+/** One GeoJSON file, streamed to a temporary file and read only after the admin check (the form's token comes first). */
+const DISTRICT_UPLOAD: UploadLimits = { field: 'file', maxFiles: 1, maxFileBytes: 20 * 1024 * 1024, maxTotalBytes: 20 * 1024 * 1024 };
 
 /** The back office's start page and the city's set-up: districts, departments, accessibility feedback. */
 export function organizationAdminRoutes(app: FastifyInstance, { db }: { db: Db }): void {
@@ -30,20 +35,23 @@ export function organizationAdminRoutes(app: FastifyInstance, { db }: { db: Db }
     return sendHtml(reply, <DistrictsPage ctx={ctx} districts={await q.listDistricts(db, ctx.org.id)} notice={notice} />);
   });
 
-  o.post('/verwaltung/bezirke', adminOnly, async (request, reply) => {
+  o.post('/verwaltung/bezirke', { ...adminOnly, config: { uploads: DISTRICT_UPLOAD } }, async (request, reply) => {
     const { ctx } = request;
     const t = translator(messages, ctx.locale);
-    const body = request.body as Record<string, unknown>;
-    const kind = typeof body.kind === 'string' ? body.kind.trim() : '';
-    const nameProperty = typeof body.nameProperty === 'string' ? body.nameProperty.trim() : '';
-    const file = body.file;
+    const { fields, files, problem } = multipartForm(request);
+    const kind = field(fields, 'kind');
+    const nameProperty = field(fields, 'nameProperty');
+    const file = files[0];
     const errors: FieldErrors = {};
     if (!DISTRICT_KIND.test(kind)) errors.kind = t('err.kind');
     let json: unknown = null;
-    if (!Buffer.isBuffer(file) || file.length === 0) errors.file = t('err.fileRequired');
+    if (problem?.kind === 'count') errors.file = t('err.fileCount');
+    else if (problem)
+      errors.file = t('err.fileTooLarge', { file: problem.kind === 'fileSize' ? problem.filename.slice(0, 80) : 'GeoJSON', mb: megabytes(problem.max) });
+    else if (!file) errors.file = t('err.fileRequired');
     else {
       try {
-        json = JSON.parse(file.toString('utf8'));
+        json = JSON.parse(await readFile(file.path, 'utf8'));
       } catch {
         errors.file = t('err.fileJson');
       }
@@ -63,7 +71,7 @@ export function organizationAdminRoutes(app: FastifyInstance, { db }: { db: Db }
         errors.file = t('err.geojson', { detail: err.message });
       }
     }
-    const status = Object.keys(errors).length > 0 ? 400 : 200;
+    const status = problem ? 413 : Object.keys(errors).length > 0 ? 400 : 200;
     return sendHtml(
       reply,
       <DistrictsPage ctx={ctx} districts={await q.listDistricts(db, ctx.org.id)} errors={errors} values={{ kind, nameProperty }} notice={notice} />,

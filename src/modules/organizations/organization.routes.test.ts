@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, type TestApp } from '../../../test/helpers/app';
 import { createDepartment, createResident, createStaff } from '../../../test/helpers/factories';
+import { multipartBody } from '../../../test/helpers/multipart';
 import { districtsAt } from './organization.service';
 
 let t: TestApp;
@@ -102,6 +103,19 @@ describe('districts', () => {
   it('needs the CSRF token on multipart uploads too', async () => {
     const res = await admin.request({ method: 'POST', url: '/verwaltung/bezirke', ...multipart({ kind: 'x' }, { name: 'a.json', content: '{}' }) });
     expect(res.statusCode).toBe(403);
+  });
+
+  it('names the size limit of the file, the other fields kept', async () => {
+    // As the form sends it: the token, the file, then the text fields.
+    const body = multipartBody([
+      { name: '_csrf', value: admin.csrf },
+      { name: 'file', filename: 'gross.geojson', data: 21 * 1024 * 1024, type: 'application/geo+json' },
+      { name: 'kind', value: 'ortsteil' },
+    ]);
+    const res = await admin.request({ method: 'POST', url: '/verwaltung/bezirke', payload: body.payload, headers: body.headers });
+    expect(res.statusCode).toBe(413);
+    expect(res.body).toContain('„gross.geojson“ ist größer als 20 MB');
+    expect(res.body).toContain('value="ortsteil"');
   });
 });
 

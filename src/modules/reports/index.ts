@@ -40,6 +40,7 @@ export { cityCentre, insertEvent, publicFilter } from './report.queries';
 export { translateProblems } from './report.routes';
 export type { CheckedLocation, CreateResult, ReportDeps } from './report.service';
 export { categoryQuestions, checkLocation, createReport, photoKey } from './report.service';
+export { uploadProblemText } from './report-form-input';
 export { categoryName, eventText } from './views/report-page';
 export { ReportStatusBadge, statusLabel } from './views/status';
 

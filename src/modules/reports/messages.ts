@@ -47,6 +47,7 @@ type Key =
   | 'err.photoDimensions'
   | 'err.photoCorrupt'
   | 'err.photoCount'
+  | 'err.photosTotal'
   | 'err.answer.required'
   | 'err.answer.number'
   | 'err.answer.choice'
@@ -142,7 +143,8 @@ export const messages: Catalogue<Key> = {
     description: 'Was ist los?',
     descriptionHint: 'Beschreiben Sie das Problem so genau wie möglich. Bitte keine persönlichen Daten anderer Menschen.',
     photos: 'Fotos',
-    photosHint: 'Bis zu 5 Fotos (JPEG, PNG oder WebP, je bis 15 MB). Standortdaten werden entfernt; Fotos erscheinen erst nach Prüfung.',
+    photosHint:
+      'Bis zu {max} Fotos (JPEG, PNG oder WebP, je bis {mb} MB, zusammen bis {total} MB). Standortdaten werden entfernt; Fotos erscheinen erst nach Prüfung.',
     name: 'Ihr Name',
     nameHint: 'Nur für die Stadt, außer Sie wählen unten etwas anderes.',
     showName: 'Meinen Namen öffentlich bei der Meldung zeigen',
@@ -169,10 +171,11 @@ export const messages: Catalogue<Key> = {
     'err.email': 'Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@example.de.',
     'err.emailRequired': 'Bitte geben Sie Ihre E-Mail-Adresse an, damit wir die Meldung bestätigen können – oder melden Sie sich an.',
     'err.photoType': '„{file}“ ist kein JPEG-, PNG- oder WebP-Bild.',
-    'err.photoTooLarge': '„{file}“ ist größer als 15 MB.',
+    'err.photoTooLarge': '„{file}“ ist größer als {mb} MB.',
     'err.photoDimensions': '„{file}“ hat zu viele Bildpunkte (höchstens 12.000 × 12.000, 50 Megapixel).',
     'err.photoCorrupt': '„{file}“ ist beschädigt oder unvollständig.',
-    'err.photoCount': 'Bitte höchstens 5 Fotos.',
+    'err.photoCount': 'Höchstens {max} Fotos: bitte wählen Sie weniger aus.',
+    'err.photosTotal': 'Die Fotos sind zusammen größer als {mb} MB: bitte wählen Sie weniger oder kleinere aus.',
     'err.answer.required': 'Bitte beantworten Sie: {label}',
     'err.answer.number': 'Bitte geben Sie eine Zahl ein: {label}',
     'err.answer.choice': 'Bitte wählen Sie aus der Liste: {label}',
@@ -274,7 +277,7 @@ export const messages: Catalogue<Key> = {
     description: 'What is wrong?',
     descriptionHint: 'Describe the problem as precisely as you can. Please no personal data of other people.',
     photos: 'Photos',
-    photosHint: 'Up to 5 photos (JPEG, PNG or WebP, up to 15 MB each). Location data is removed; photos appear after review.',
+    photosHint: 'Up to {max} photos (JPEG, PNG or WebP, up to {mb} MB each, {total} MB together). Location data is removed; photos appear after review.',
     name: 'Your name',
     nameHint: 'Only for the city, unless you choose otherwise below.',
     showName: 'Show my name publicly with the report',
@@ -300,10 +303,11 @@ export const messages: Catalogue<Key> = {
     'err.email': 'Please enter a valid email address, e.g. name@example.com.',
     'err.emailRequired': 'Please enter your email address so we can confirm the report – or sign in.',
     'err.photoType': '“{file}” is not a JPEG, PNG or WebP image.',
-    'err.photoTooLarge': '“{file}” is larger than 15 MB.',
+    'err.photoTooLarge': '“{file}” is larger than {mb} MB.',
     'err.photoDimensions': '“{file}” has too many pixels (at most 12,000 × 12,000, 50 megapixels).',
     'err.photoCorrupt': '“{file}” is damaged or incomplete.',
-    'err.photoCount': 'Please no more than 5 photos.',
+    'err.photoCount': 'At most {max} photos: please choose fewer.',
+    'err.photosTotal': 'The photos together are larger than {mb} MB: please choose fewer or smaller ones.',
     'err.answer.required': 'Please answer: {label}',
     'err.answer.number': 'Please enter a number: {label}',
     'err.answer.choice': 'Please choose from the list: {label}',

@@ -13,7 +13,7 @@ import { messages } from './messages';
 import * as q from './report.queries';
 import type { LocationStepExtras, ReportRouteDeps } from './report.routes';
 import * as reports from './report.service';
-import { answersFrom, translateProblems } from './report-form-input';
+import { answersFrom, PHOTO_UPLOADS, translateProblems, uploadProblemText } from './report-form-input';
 import { type FormAlert, Step1Page, type Step1Values, Step2Page, type Step2Values, ThanksPage } from './views/report-form';
 
 /** Links into the form may choose the category and the place beforehand (the map, other modules' pages). */
@@ -91,10 +91,10 @@ export function reportFormRoutes(app: FastifyInstance, { db, config, storage }: 
     return step2(request, reply, checked.value, emptyDetails);
   });
 
-  app.post('/melden', async (request, reply) => {
+  app.post('/melden', { config: { uploads: PHOTO_UPLOADS } }, async (request, reply) => {
     const { ctx } = request;
     const t = translator(messages, ctx.locale);
-    const { fields, files } = multipartForm(request.body, 'photos');
+    const { fields, files, problem } = multipartForm(request);
     const f = (name: string) => field(fields, name);
     const where = await reports.checkLocation(
       db,
@@ -119,13 +119,18 @@ export function reportFormRoutes(app: FastifyInstance, { db, config, storage }: 
       answers: answersFrom(fields),
     };
     const key = f('idempotencyKey').slice(0, 64);
+    if (problem) {
+      // Photos over the form's limits were not kept: the same form, its text kept, says which limit it was.
+      const errors = { photos: uploadProblemText(ctx, problem) };
+      return step2(request, reply, where.value, values, { errors, idempotencyKey: key || undefined, photosLost: true, status: 413 });
+    }
     let result: reports.CreateResult;
     try {
       result = await reports.createReport(
         deps,
         ctx.org,
         where.value,
-        { ...values, idempotencyKey: key, photos: files.map((data, i) => ({ filename: `Foto ${i + 1}`, data })) },
+        { ...values, idempotencyKey: key, photos: files.map((file, i) => ({ filename: `Foto ${i + 1}`, file })) },
         ctx.user,
         ctx.locale,
         { rateLimit: { ip: request.ip } },

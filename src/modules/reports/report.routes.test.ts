@@ -177,7 +177,7 @@ describe('reporting a problem', () => {
     const truncated = await report(c, {}, [{ name: 'x.jpg', data: (await photo()).subarray(0, 3000) }]);
     expect(truncated.body).toContain('beschädigt oder unvollständig');
     const six = await Promise.all(Array.from({ length: 6 }, async (_, i) => ({ name: `${i}.jpg`, data: await photo() })));
-    expect((await report(c, {}, six)).body).toContain('höchstens 5 Fotos');
+    expect((await report(c, {}, six)).body).toContain('Höchstens 5 Fotos');
   });
 
   it('treats tampered hidden fields as a new start, never trusting them', async () => {

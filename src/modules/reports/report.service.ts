@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { Organization } from '../../db-schema';
 import type { Db } from '../../platform/db/connect';
 import { PHOTO_SIZES, type PhotoSize, type ProcessedPhoto, processPhoto } from '../../platform/files/photos';
 import type { FileStorage } from '../../platform/files/storage';
 import { clientKey } from '../../platform/http/client-ip';
 import { normaliseEmail } from '../../platform/http/form';
+import { megabytes, type UploadedFile } from '../../platform/http/multipart-form';
 import { enforce, type Limit } from '../../platform/http/rate-limit';
 import type { SessionUser } from '../../platform/http/sessions';
 import { type Locale, translator } from '../../platform/i18n';
@@ -128,8 +130,19 @@ export interface DetailsInput {
   showName: boolean;
   /** From the form: letters, digits, "-" and "_" only; anything else is treated as no key. */
   idempotencyKey: string;
-  photos: Array<{ filename: string; data: Buffer }>;
+  photos: PhotoInput[];
 }
+
+/**
+ * A photo as bytes (tests, the seed) or as an upload's temporary file, read only when its turn comes, so a
+ * report's photos are never all in memory at once.
+ */
+export type PhotoInput = { filename: string; data: Buffer } | { filename: string; file: UploadedFile };
+
+// base64url, as fingerprints were stored before uploads were streamed: a repeat across an update still matches.
+const photoHash = (p: PhotoInput) =>
+  'data' in p ? createHash('sha256').update(p.data).digest('base64url') : Buffer.from(p.file.sha256, 'hex').toString('base64url');
+const photoBytes = (p: PhotoInput) => ('data' in p ? Promise.resolve(p.data) : readFile(p.file.path));
 
 export interface CreateOptions {
   /** Count this submission against the per-IP and per-account limits (the web forms). */
@@ -182,7 +195,8 @@ export function submissionFingerprint(s: {
   name: string;
   showName: boolean;
   reporter: string;
-  photos: Buffer[];
+  /** SHA-256 of each photo's bytes (base64url). */
+  photoHashes: string[];
   extra?: Record<string, string | null>;
 }): string {
   const answers = Object.keys(s.answers)
@@ -202,7 +216,7 @@ export function submissionFingerprint(s: {
     s.name.trim(),
     s.showName && s.name.trim() !== '',
     s.reporter,
-    s.photos.map((p) => createHash('sha256').update(p).digest('base64url')),
+    s.photoHashes,
     s.extra
       ? Object.keys(s.extra)
           .sort()
@@ -242,7 +256,7 @@ export async function createReport(
         name,
         showName: input.showName,
         reporter: user ? `user:${user.id}` : `email:${email ?? input.email.trim().toLowerCase()}`,
-        photos: input.photos.map((p) => p.data),
+        photoHashes: input.photos.map(photoHash),
         extra: options.fingerprintExtra,
       })
     : null;
@@ -283,17 +297,17 @@ export async function createReport(
     [ip, clientKey(options.rateLimit!.ip)],
     ...(account ? [[perAccount, account] as [Limit, string]] : []),
   ];
-  if (input.photos.length > LIMITS.photosMax) errors.photos = { key: 'err.photoCount' };
+  if (input.photos.length > LIMITS.photosMax) errors.photos = { key: 'err.photoCount', params: { max: LIMITS.photosMax } };
   const processed: ProcessedPhoto[] = [];
   if (!errors.photos) {
     if (options.rateLimit && input.photos.length > 0) await enforce(db, limited(RATE_LIMITS.photoIp, RATE_LIMITS.photoAccount), input.photos.length);
     for (const photo of input.photos) {
-      const result = await processPhoto(photo.data, LIMITS.photoBytesMax);
+      const result = await processPhoto(await photoBytes(photo), LIMITS.photoBytesMax);
       if ('problem' in result) {
         const key = ({ type: 'err.photoType', tooLarge: 'err.photoTooLarge', dimensions: 'err.photoDimensions', corrupt: 'err.photoCorrupt' } as const)[
           result.problem
         ];
-        errors.photos = { key, params: { file: photo.filename.slice(0, 80) || 'Foto' } };
+        errors.photos = { key, params: { file: photo.filename.slice(0, 80) || 'Foto', mb: megabytes(LIMITS.photoBytesMax) } };
         break;
       }
       processed.push(result);

@@ -10,6 +10,8 @@ export const LIMITS = {
   noteMax: 5000,
   photosMax: 5,
   photoBytesMax: 15 * 1024 * 1024,
+  /** All photos of one report together, as uploaded. */
+  photosBytesTotal: 50 * 1024 * 1024,
   nearbyMeters: 250,
 } as const;
 

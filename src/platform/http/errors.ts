@@ -7,6 +7,7 @@ export const ERROR_STATUS = {
   organization_unknown: 404,
   method_not_allowed: 405,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

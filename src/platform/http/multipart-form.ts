@@ -1,16 +1,22 @@
+import type { FastifyRequest } from 'fastify';
+import { asForm, type FormBody } from './form';
+import type { UploadedFile, UploadProblem } from './multipart-body';
+
+export type { UploadedFile, UploadLimits, UploadProblem } from './multipart-body';
+
+const MIB = 1024 * 1024;
+
 /**
- * A form posted as multipart, as a route reads it: the text fields (a repeated name becomes an array) and the
- * non-empty files of one file field, in the order sent. The body is what readMultipartBody (multipart-body.ts)
- * left: strings for fields, Buffers for files. Files under any other name are ignored, never taken for fields.
+ * A form posted to a route with `config.uploads`, as its handler reads it: the text fields (a repeated name
+ * becomes an array), the non-empty files of the route's file field in the order sent (as temporary files, read
+ * them only when needed), and the limit the upload passed, if any. The same form sent urlencoded (no files) reads
+ * the same way.
  */
-export function multipartForm(body: unknown, fileField: string): { fields: Record<string, string | string[]>; files: Buffer[] } {
-  const fields: Record<string, string | string[]> = {};
-  const files: Buffer[] = [];
-  for (const [key, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    const items = Array.isArray(value) ? value : [value];
-    const strings = items.filter((v): v is string => typeof v === 'string');
-    for (const v of items) if (Buffer.isBuffer(v) && key === fileField && v.length > 0) files.push(v);
-    if (strings.length > 0) fields[key] = strings.length === 1 ? strings[0]! : strings;
-  }
-  return { fields, files };
+export function multipartForm(request: FastifyRequest): { fields: FormBody; files: UploadedFile[]; problem: UploadProblem | null } {
+  return { fields: asForm(request.body), files: request.uploads?.files ?? [], problem: request.uploads?.problem ?? null };
+}
+
+/** Whole megabytes for messages ("15 MB"); limits are set in MiB. */
+export function megabytes(bytes: number): number {
+  return Math.round(bytes / MIB);
 }

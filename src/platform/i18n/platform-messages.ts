@@ -33,6 +33,8 @@ type Key =
   | 'error.rate_limited.text'
   | 'error.payload_too_large.title'
   | 'error.payload_too_large.text'
+  | 'error.unsupported_media_type.title'
+  | 'error.unsupported_media_type.text'
   | 'error.bad_request.title'
   | 'error.bad_request.text'
   | 'error.organization_unknown.title'
@@ -93,6 +95,8 @@ export const platformMessages: Catalogue<Key> = {
     'error.rate_limited.text': 'Bitte warten Sie {minutes, plural, one {etwa eine Minute} other {etwa # Minuten}} und versuchen Sie es dann erneut.',
     'error.payload_too_large.title': 'Zu große Datei',
     'error.payload_too_large.text': 'Die gesendeten Daten sind zu groß.',
+    'error.unsupported_media_type.title': 'Keine Dateien erwartet',
+    'error.unsupported_media_type.text': 'Hier werden keine Dateien angenommen. Bitte senden Sie das Formular dieser Seite ohne Anhang.',
     'error.bad_request.title': 'Ungültige Anfrage',
     'error.bad_request.text': 'Die Anfrage konnte nicht verstanden werden.',
     'error.organization_unknown.title': 'Unbekannte Adresse',
@@ -152,6 +156,8 @@ export const platformMessages: Catalogue<Key> = {
     'error.rate_limited.text': 'Please wait about {minutes, plural, one {a minute} other {# minutes}} and then try again.',
     'error.payload_too_large.title': 'File too large',
     'error.payload_too_large.text': 'The data you sent is too large.',
+    'error.unsupported_media_type.title': 'No files expected',
+    'error.unsupported_media_type.text': 'This address takes no files. Please send the form of this page without attachments.',
     'error.bad_request.title': 'Invalid request',
     'error.bad_request.text': 'The request could not be understood.',
     'error.organization_unknown.title': 'Unknown address',

@@ -109,6 +109,8 @@ export function QuickStep2Page(props: {
       <p>
         {where.precise ? t('where', { place }) : t('whereApprox', { place })} · <a href="/dreckpetze">{t('changeWhere')}</a>
       </p>
+      {/* The CSRF token must stay the first field: the server checks it as it arrives and refuses a photo sent
+          before a valid token (platform/http/multipart-body.ts). */}
       <form method="post" action="/dreckpetze" enctype="multipart/form-data" novalidate class="k-quick">
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />

@@ -1,11 +1,12 @@
 import type { RequestContext } from '../../../platform/http/context';
 import type { FieldErrors } from '../../../platform/http/errors';
+import { megabytes } from '../../../platform/http/multipart-form';
 import { translator } from '../../../platform/i18n';
 import { platformMessages } from '../../../platform/i18n/platform-messages';
 import { Button, CsrfField, ErrorSummary, fieldId, Notice, TextArea, TextInput } from '../../../platform/views/forms';
 import { Layout } from '../../../platform/views/layout';
 import { messages } from '../messages';
-import type { Question } from '../report';
+import { LIMITS, type Question } from '../report';
 import type { CheckedLocation } from '../report.service';
 
 export interface CategoryOption {
@@ -174,6 +175,8 @@ export function Step2Page(props: {
           </>
         )}
       </section>
+      {/* The CSRF token must stay the first field: the server checks it as it arrives and refuses photos sent
+          before a valid token, so a forged upload ends before its first byte (platform/http/multipart-body.ts). */}
       <form method="post" action="/melden" enctype="multipart/form-data" novalidate class="k-section">
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
@@ -198,7 +201,7 @@ export function Step2Page(props: {
             {t('photos')} <span class="k-label__optional">{tp('optional')}</span>
           </label>
           <p class="k-hint" id={`${fieldId('photos')}-hint`}>
-            {t('photosHint')}
+            {t('photosHint', { max: LIMITS.photosMax, mb: megabytes(LIMITS.photoBytesMax), total: megabytes(LIMITS.photosBytesTotal) })}
           </p>
           {errors.photos && (
             <p class="k-field__error" id={`${fieldId('photos')}-error`}>
@@ -213,7 +216,8 @@ export function Step2Page(props: {
             name="photos"
             multiple
             accept="image/jpeg,image/png,image/webp"
-            aria-describedby={`${fieldId('photos')}-hint`}
+            aria-describedby={errors.photos ? `${fieldId('photos')}-hint ${fieldId('photos')}-error` : `${fieldId('photos')}-hint`}
+            aria-invalid={errors.photos ? 'true' : undefined}
           />
         </div>
         {ctx.user ? (
