@@ -21,6 +21,8 @@ export const ar: Translation<typeof messages> = {
   description: 'ما المشكلة؟',
   descriptionHint: 'صف المشكلة بأكبر قدر ممكن من الدقة. يرجى عدم ذكر بيانات شخصية لأشخاص آخرين.',
   photos: 'الصور',
+  photosHint:
+    'حتى {max} صور (\u2066JPEG\u2069 أو \u2066PNG\u2069 أو \u2066WebP\u2069، حجم كل منها حتى {mb} \u2066MB\u2069، ومجموعها حتى {total} \u2066MB\u2069). تُزال بيانات الموقع من الصور؛ ولا تظهر الصور إلا بعد مراجعتها.',
   name: 'اسمك',
   nameHint: 'للبلدية فقط، إلا إذا اخترت غير ذلك أدناه.',
   showName: 'إظهار اسمي علنًا مع البلاغ',
@@ -46,8 +48,11 @@ export const ar: Translation<typeof messages> = {
   'err.email': 'يرجى إدخال عنوان بريد إلكتروني صالح، مثل \u2066name@example.de\u2069.',
   'err.emailRequired': 'يرجى إدخال عنوان بريدك الإلكتروني لنتمكن من تأكيد البلاغ، أو سجّل الدخول.',
   'err.photoType': 'الملف «\u2068{file}\u2069» ليس صورة بصيغة \u2066JPEG\u2069 أو \u2066PNG\u2069 أو \u2066WebP\u2069.',
+  'err.photoTooLarge': 'حجم الملف «\u2068{file}\u2069» أكبر من {mb} \u2066MB\u2069.',
   'err.photoDimensions': 'الملف «\u2068{file}\u2069» يحتوي على عدد كبير جدًا من البكسلات (الحد الأقصى \u206612,000 × 12,000\u2069، أي 50 ميغابكسل).',
   'err.photoCorrupt': 'الملف «\u2068{file}\u2069» تالف أو غير مكتمل.',
+  'err.photoCount': 'الحد الأقصى {max} صور: يرجى اختيار عدد أقل.',
+  'err.photosTotal': 'مجموع أحجام الصور أكبر من {mb} \u2066MB\u2069: يرجى اختيار صور أقل أو أصغر حجمًا.',
   'err.answer.required': 'يرجى الإجابة عن: \u2068{label}\u2069',
   'err.answer.number': 'يرجى إدخال رقم: \u2068{label}\u2069',
   'err.answer.choice': 'يرجى الاختيار من القائمة: \u2068{label}\u2069',
@@ -116,12 +121,6 @@ export const ar: Translation<typeof messages> = {
   'mail.confirmSubject': 'يرجى تأكيد بلاغك – \u2066{city}\u2069',
   'mail.confirmBody':
     'مرحبًا،\n\nيرجى تأكيد بلاغك «\u2068{category}\u2069» بهذا الرابط (صالح لمدة 7 أيام):\n{link}\n\nلن يُنشر البلاغ ولن يُحال إلا بعد ذلك. لم تُبلغ عن شيء؟ إذن تجاهل هذه الرسالة.\n\n{city}',
-  'mail.departmentSubject': 'بلاغ جديد #{id}: \u2068{category}\u2069',
-  'mail.departmentBody':
-    'بلاغ جديد #{id} (\u2068{category}\u2069)\n\nالمكان: \u2068{place}\u2069\nالمنطقة: \u2068{district}\u2069\n\n{description}\n\nفتحه في نظام الإدارة:\n{link}',
-  'mail.forwardedSubject': 'بلاغ مُحال إليكم #{id}: \u2068{category}\u2069',
-  'mail.forwardedBody':
-    'أحال إليكم القسم \u2068{from}\u2069 البلاغ #{id} (\u2068{category}\u2069).\n\nالمكان: \u2068{place}\u2069\nالمنطقة: \u2068{district}\u2069\n\n{description}\n\nفتحه في نظام الإدارة:\n{link}',
   limitTitle: 'عدد كبير جدًا من البلاغات في الوقت الحالي',
   limitText:
     'وصل من اتصالك أو حسابك خلال الساعة الماضية عدد كبير جدًا من البلاغات أو الصور. للحماية من إساءة الاستخدام لن نقبل المزيد إلا بعد {minutes, plural, zero {لحظات} one {نحو دقيقة واحدة} two {نحو دقيقتين} few {نحو # دقائق} many {نحو # دقيقة} other {نحو # دقيقة}}. ما أدخلته يبقى محفوظًا هنا: ما عليك حينها إلا إرسال النموذج مرة أخرى.',

@@ -37,6 +37,8 @@ export const ar: Translation<typeof platformMessages> = {
     'يرجى الانتظار {minutes, plural, zero {قليلًا} one {نحو دقيقة واحدة} two {نحو دقيقتين} few {نحو # دقائق} many {نحو # دقيقة} other {نحو # دقيقة}} ثم المحاولة مرة أخرى.',
   'error.payload_too_large.title': 'الملف كبير جدًا',
   'error.payload_too_large.text': 'البيانات المرسلة كبيرة جدًا.',
+  'error.unsupported_media_type.title': 'لا يُتوقَّع إرسال ملفات',
+  'error.unsupported_media_type.text': 'لا تُقبل الملفات هنا. يرجى إرسال نموذج هذه الصفحة دون مرفقات.',
   'error.bad_request.title': 'طلب غير صالح',
   'error.bad_request.text': 'تعذّر فهم الطلب.',
   'error.organization_unknown.title': 'عنوان غير معروف',
