@@ -34,7 +34,7 @@ export const tr: Translation<typeof messages> = {
   yourDataIntro: 'Verilerinizin bir kopyasını istediğiniz zaman indirebilir veya hesabınızı silebilirsiniz.',
   'data.title': 'Verilerimi indir',
   'data.intro':
-    'Burada, {city} tarafından bu platformda hakkınızda saklanan verilerin bir kopyasını indirebilirsiniz (DSGVO Madde 15’e göre bilgi alma hakkı).',
+    'Burada, {city} tarafından bu platformda hakkınızda saklanan verilerin bir kopyasını indirebilirsiniz (Genel Veri Koruma Yönetmeliği DSGVO, Madde 15 uyarınca bilgi alma hakkı).',
   'data.includes': 'ZIP dosyasının içeriği:',
   'data.item.account': 'Hesabınız: e-posta adresi, ad, hesabın ne zaman oluşturulduğu ve en son ne zaman giriş yaptığınız',
   'data.item.reports': 'Bildirimleriniz, süreçlerindeki herkese açık kayıtlar ve gönderdiğiniz fotoğraflar',
@@ -63,7 +63,7 @@ export const tr: Translation<typeof messages> = {
   'delete.confirmHint': '{email} yazın.',
   'delete.button': 'Hesabı kalıcı olarak sil',
   'delete.mismatch': 'E-posta adresi hesabınızla uyuşmuyor. {email} yazın.',
-  'delete.staff': 'Belediye çalışanlarının hesaplarını yönetim (Administration) siler. Lütfen onlara başvurun.',
+  'delete.staff': 'Belediye çalışanlarının hesaplarını sistem yöneticileri siler. Lütfen onlara başvurun.',
   'deleted.title': 'Hesabınız silindi',
   'deleted.text':
     'Oturumunuz kapatıldı. Hesabınız ve kişisel bilgileriniz kaldırıldı. İstediğiniz zaman hesap olmadan okuyabilir veya bir e-posta adresiyle yeniden giriş yapabilirsiniz.',

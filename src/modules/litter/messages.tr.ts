@@ -4,7 +4,7 @@ import type { messages } from './messages';
 // Türkçe (Turkish): the residents' texts of ./messages.ts. What is missing shows German; list it with
 // `npm run i18n:missing -- tr` (docs/i18n.md).
 export const tr: Translation<typeof messages> = {
-  title: 'Dreckpetze (çöp bildirimi): çöp bildir',
+  title: 'Dreckpetze (çöp bildirim servisi): çöp bildir',
   intro:
     'Kaçak dökülen çöp, dolu çöp kutuları, yol kenarındaki hacimli eşya (Sperrmüll)? İki adımda bildirin – EDG (şehrin temizlik ve atık hizmeti) ilgilenir.',
   step1: 'Adım 1/2: Çöp nerede?',
@@ -42,7 +42,7 @@ export const tr: Translation<typeof messages> = {
   noCategory: 'Bu şehir şu anda Dreckpetze üzerinden bildirim kabul etmiyor.',
   statsTitle: 'Çöp: ay ve semt bazında bildirimler',
   statsIntro:
-    'Hedef: her yıl %5 daha az çöp. Son {months} tam ayda yayımlanan çöp bildirimleri sayılır (mükerrer ve reddedilenler hariç). Eğilim, aylık değerlerden geçen doğrudur: on iki aydaki artışının ortalamaya oranı.',
+    'Hedef: her yıl %5 daha az çöp. Son {months} tam ayda yayımlanan çöp bildirimleri sayılır (mükerrer ve reddedilenler hariç). Eğilim, aylık değerlerden geçen düz çizgidir ve bu çizginin on iki aydaki artışının ortalamaya oranı olarak verilir.',
   trendLine: 'Eğilim: yılda {change} (hedef: {target}).',
   onTarget: 'Hedef doğrultusunda',
   offTarget: 'Hedef doğrultusunda değil',

@@ -101,7 +101,7 @@ export const tr: Translation<typeof messages> = {
   supportSignIn: 'Desteklemek için giriş yapın',
   ownReport: 'Bu sizin kendi bildiriminiz. Aynı sorunu yaşayan başkaları onu destekleyebilir.',
   supportOwn: 'Kendi bildiriminizi destekleyemezsiniz: Sayı, aynı sorunu yaşayan kaç kişi daha olduğunu gösterir. Hiçbir şey sayılmadı.',
-  follow: 'Değişikliklerden haberdar et',
+  follow: 'Değişikliklerden beni haberdar et',
   unfollow: 'Artık mesaj gönderilmesin',
   following: 'Bu bildirimle ilgili mesaj alıyorsunuz.',
   followSignIn: 'Haberdar olmak için giriş yapın',
