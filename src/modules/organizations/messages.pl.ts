@@ -15,8 +15,6 @@ export const pl: Translation<typeof messages> = {
   feedbackEmailHint: 'Tylko jeśli chcą Państwo otrzymać odpowiedź.',
   feedbackSend: 'Wyślij wiadomość',
   feedbackThanks: 'Dziękujemy! Państwa wiadomość dotarła do urzędu miasta.',
-  feedbackNone: 'Brak jeszcze uwag.',
-  feedbackReceived: 'Otrzymano',
   'err.messageRequired': 'Prosimy opisać barierę.',
   attribution: 'Granica miasta: © GeoBasis-DE / BKG 2017 (dane zmienione)',
 };
