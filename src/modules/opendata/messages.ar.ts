@@ -1,6 +1,71 @@
 import type { Translation } from '../../platform/i18n';
 import type { messages } from './messages';
 
-// العربية (Arabic): the residents' texts of ./messages.ts. What is missing shows German; list it with
-// `npm run i18n:missing -- ar` (docs/i18n.md).
-export const ar: Translation<typeof messages> = {};
+// العربية (Arabic): the residents' texts of ./messages.ts (open data pages and feeds). What is missing shows German;
+// list it with `npm run i18n:missing -- ar` (docs/i18n.md). Names of formats, interfaces and parameters stay Latin,
+// isolated as left to right (\u2066 … \u2069); the CSV header stays machine-readable.
+export const ar: Translation<typeof messages> = {
+  openData: 'البيانات المفتوحة',
+  intro:
+    'جميع البلاغات المنشورة متاحة كبيانات مفتوحة: عبر واجهة \u2066Open311\u2069، وبصيغة \u2066GeoJSON\u2069، وكجدول \u2066CSV\u2069، وكموجزات \u2066Atom\u2069. ولا تتضمن إلا ما تعرضه صفحات البلاغات – فلا أسماء ولا عناوين بريد إلكتروني ولا أرقام هواتف للأشخاص المُبلِّغين أبدًا، ولا ملاحظات داخلية، ولا صور لم تُراجَع بعد.',
+  licenceTitle: 'الترخيص',
+  licenceText: 'البيانات منشورة بموجب الترخيص:',
+  open311Title: 'واجهة \u2066Open311 (GeoReport v2)\u2069',
+  open311Intro:
+    'المعيار الدولي للبلاغات المقدَّمة إلى المدن، بصيغتي \u2066XML\u2069 و\u2066JSON\u2069. يمكن للتطبيقات والأنظمة المتخصصة قراءة البلاغات دون مفتاح.',
+  discovery: 'مستند الاكتشاف \u2066(Discovery)\u2069',
+  baseUrl: 'العنوان الأساسي لبرامج \u2066Open311\u2069',
+  services: 'الفئات \u2066(services)\u2069',
+  requests: 'البلاغات \u2066(requests)\u2069',
+  updates: 'التغييرات \u2066(servicerequestupdates)\u2069',
+  open311Write: 'إنشاء البلاغات وإرسال تغييرات الحالة يتطلبان مفتاح \u2066API\u2069 تمنحه إدارة المدينة.',
+  exportsTitle: 'البلاغات كملفات',
+  exportsIntro: 'جميع البلاغات المنشورة مع المكان والفئة والحالة والتاريخ.',
+  geojson: '\u2066GeoJSON\u2069 (للخرائط وأنظمة المعلومات الجغرافية \u2066GIS\u2069)',
+  csv: '\u2066CSV\u2069 (لبرامج الجداول الإلكترونية، \u2066UTF-8\u2069)',
+  filtersHint:
+    'عوامل التصفية: \u2066bbox=lon,lat,lon,lat\u2069 (خط الطول وخط العرض لزاويتين) · \u2066category\u2069 = رمز الفئة · \u2066district\u2069 = رقم المنطقة · \u2066status\u2069 = \u2066open\u2069 أو \u2066fixed\u2069 أو \u2066closed\u2069 · \u2066from\u2069 و\u2066to\u2069 تاريخان بصيغة \u2066YYYY-MM-DD\u2069 · \u2066limit\u2069 و\u2066page\u2069.',
+  feedsTitle: 'موجزات \u2066Atom\u2069',
+  feedsIntro: 'البلاغات الجديدة للاشتراك فيها عبر قارئ الموجزات.',
+  feedAll: 'جميع البلاغات',
+  feedsByCategory: 'حسب الفئة',
+  feedsByDistrict: 'حسب المنطقة',
+  noDistricts: 'لم تُعدّ مناطق لهذه المدينة بعد.',
+  sitemap: 'خريطة الموقع لجميع الصفحات العامة',
+  docsTitle: 'التوثيق',
+  docsIntro: 'كل واجهة موصوفة مع معاملاتها وردودها:',
+  openapi: 'وصف \u2066OpenAPI 3.1 (JSON)\u2069',
+  apiDocs: 'توثيق واجهة البرمجة \u2066(API)\u2069',
+  privacyTitle: 'حماية البيانات',
+  privacyText: 'البيانات الشخصية للأشخاص المُبلِّغين لا تغادر الخادم أبدًا. ولا يظهر الاسم إلا إذا اختار الشخص ذلك صراحةً.',
+  rateLimits: 'دون مفتاح يمكن إرسال ما يصل إلى {n} طلب في الدقيقة لكل عنوان؛ بعد ذلك يكون الرد \u2066429\u2069 مع \u2066Retry-After\u2069. لا يُحظر أحد.',
+  docsPageIntro: 'جميع واجهات هذا التثبيت. الوصف القابل للقراءة آليًا \u2066(OpenAPI 3.1)\u2069:',
+  parameters: 'المعاملات',
+  paramName: 'الاسم',
+  paramIn: 'الموضع',
+  paramType: 'النوع',
+  paramRequired: 'إلزامي',
+  paramDescription: 'الوصف',
+  responses: 'الردود',
+  technicalEnglish: 'أوصاف المعاملات ملاحظات تقنية باللغة الإنجليزية، كما في وصف \u2066OpenAPI\u2069.',
+  'status.200': 'نجاح: \u2068{text}\u2069',
+  'status.400': 'أحد المعاملات مفقود أو صيغته خاطئة',
+  'status.403': 'مفتاح \u2066API\u2069 مفقود أو غير صالح',
+  'status.404': 'غير موجود (أو غير منشور)',
+  'status.422': 'مفتاح \u2066Idempotency-Key\u2069 استُخدم من قبل لطلب آخر',
+  'status.429': 'طلبات كثيرة جدًا: انظر ترويسة \u2066Retry-After\u2069',
+  yes: 'نعم',
+  no: 'لا',
+  requestBody: 'حقول النموذج \u2066(application/x-www-form-urlencoded)\u2069',
+  example: 'مثال',
+  contents: 'المحتوى',
+  format: 'الصيغة',
+  feedTitleAll: 'البلاغات – {city}',
+  feedTitleCategory: 'البلاغات: {category} – {city}',
+  feedTitleDistrict: 'البلاغات في {district} – {city}',
+  feedSubtitle: 'البلاغات المنشورة الجديدة. الترخيص: {licence}',
+  entryTitle: 'البلاغ #{id}: {category}',
+  entrySummary: '{status}. {description}',
+  csvHeader:
+    'id,url,created_at,updated_at,status,detailed_status,status_label,category_code,category,district,department,address,lat,lon,location_precise,supporters,description',
+};
