@@ -10,13 +10,13 @@ export const pl: Translation<typeof messages> = {
   emailHint: 'Na przykład name@example.de',
   sendLink: 'Wyślij link do logowania',
   checkMailTitle: 'Prosimy sprawdzić skrzynkę pocztową',
-  checkMailText: 'Jeśli adres jest prawidłowy, link do logowania jest już w drodze na adres {email}. Jest ważny 15 minut i tylko jeden raz.',
+  checkMailText: 'Jeśli adres jest prawidłowy, link do logowania jest już w drodze na adres {email}. Jest ważny przez 15 minut i można go użyć tylko raz.',
   checkMailHint: 'Nie dotarł e-mail? Prosimy zajrzeć do folderu spam albo poprosić o nowy link.',
   confirmTitle: 'Potwierdzenie logowania',
   confirmText: 'Logują się Państwo jako {email}.',
   confirmButton: 'Zaloguj się teraz',
   linkInvalidTitle: 'Ten link jest już nieważny',
-  linkInvalidText: 'Linki do logowania są ważne 15 minut i tylko jeden raz. Wystarczy poprosić o nowy.',
+  linkInvalidText: 'Linki do logowania są ważne przez 15 minut i można ich użyć tylko raz. Wystarczy poprosić o nowy.',
   requestNewLink: 'Poproś o nowy link do logowania',
   accountTitle: 'Moje konto',
   accountIntro: 'Zalogowano jako {email}.',
@@ -28,13 +28,13 @@ export const pl: Translation<typeof messages> = {
   signedOut: 'Wylogowano.',
   'mail.magicSubject': 'Link do logowania – {city}',
   'mail.magicBody':
-    'Dzień dobry,\n\ntym linkiem mogą się Państwo zalogować (ważny 15 minut, tylko jeden raz):\n{link}\n\nNie prosili Państwo o logowanie? W takim razie wystarczy zignorować tę wiadomość.\n\n{city}',
+    'Dzień dobry,\n\ntym linkiem mogą się Państwo zalogować (ważny przez 15 minut, jednorazowy):\n{link}\n\nNie prosili Państwo o logowanie? W takim razie wystarczy zignorować tę wiadomość.\n\n{city}',
   'err.required': 'Prosimy wypełnić to pole.',
   yourData: 'Państwa dane',
   yourDataIntro: 'W każdej chwili mogą Państwo pobrać kopię swoich danych albo usunąć konto.',
   'data.title': 'Pobierz moje dane',
   'data.intro':
-    'Tutaj mogą Państwo pobrać kopię danych, które {city} przechowuje o Państwu na tej platformie (prawo dostępu, art. 15 RODO, po niemiecku DSGVO).',
+    'Tutaj mogą Państwo pobrać kopię danych, które {city} przechowuje o Państwu na tej platformie (prawo dostępu do danych, art. 15 RODO – po niemiecku DSGVO).',
   'data.includes': 'Plik ZIP zawiera:',
   'data.item.account': 'Państwa konto: adres e-mail, imię i nazwisko, datę założenia i datę ostatniego logowania',
   'data.item.reports': 'Państwa zgłoszenia z publicznymi wpisami ich historii oraz zdjęcia, które Państwo przesłali',
@@ -54,7 +54,7 @@ export const pl: Translation<typeof messages> = {
   'delete.title': 'Usuń konto',
   'delete.intro': 'Po usunięciu konta:',
   'delete.item.account':
-    'Państwa konto wraz z adresem e-mail i imieniem i nazwiskiem zostanie usunięte, a Państwo zostaną wylogowani na wszystkich urządzeniach.',
+    'Państwa konto, łącznie z adresem e-mail oraz imieniem i nazwiskiem, zostanie usunięte, a Państwo zostaną wylogowani na wszystkich urządzeniach.',
   'delete.item.anonymise':
     'Państwa opublikowane zgłoszenia, poparcia i oceny pozostaną widoczne dla wszystkich, ale bez imienia i nazwiska, adresu e-mail, numeru telefonu i konta (anonimowo). Zgłoszenia, których Państwo nigdy nie potwierdzili, zostaną usunięte.',
   'delete.item.remove': 'Państwa zgłoszenia ze wszystkimi zdjęciami, Państwa poparcia i oceny zostaną usunięte.',
@@ -73,7 +73,7 @@ export const pl: Translation<typeof messages> = {
     'Wylogowano. Państwa konto i dane osobowe zostały usunięte. W każdej chwili mogą Państwo przeglądać stronę bez konta albo zalogować się ponownie adresem e-mail.',
   'deleted.home': 'Przejdź do strony głównej',
   'readme.title': 'Moje dane – {city}',
-  'readme.created': 'Utworzono {date} dla konta {email}.',
+  'readme.created': 'Utworzono dnia {date} dla konta {email}.',
   'readme.files': 'Pliki w tym archiwum:',
   'readme.times':
     'Czas podano w uniwersalnym czasie koordynowanym (UTC) w formacie ISO 8601, na przykład 2026-12-03T09:30:00.000Z (= godz. 10:30 w Niemczech zimą).',
@@ -83,5 +83,5 @@ export const pl: Translation<typeof messages> = {
   'readme.sessions':
     'Państwa zalogowane urządzenia (sesje): kiedy nastąpiło logowanie, ostatnia aktywność, najpóźniejsze wylogowanie. Tajne identyfikatory nie są zawarte.',
   'readme.mails':
-    'Wiadomości e-mail do Państwa, które jeszcze przechowujemy (wysłane najdłużej przez {days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}}): temat, treść, data utworzenia, data wysłania. Osobiste linki w nich zastąpiono tekstem „[link removed]”.',
+    'Wiadomości e-mail do Państwa, które jeszcze przechowujemy (wysłane przechowujemy najwyżej {days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}}): temat, treść, data utworzenia, data wysłania. Osobiste linki w nich zastąpiono tekstem „[link removed]”.',
 };

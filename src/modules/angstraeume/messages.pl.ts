@@ -104,7 +104,7 @@ export const pl: Translation<typeof messages> = {
   qIntro: 'Dnia {date} miasto podjęło działanie w niebezpiecznym miejscu #{id} ({place}): {measure}.',
   qLegend: 'Czy czują się Państwo teraz bezpieczniej w tym miejscu?',
   qYes: 'Tak, bezpieczniej',
-  qNo: 'Nie, nie bezpieczniej',
+  qNo: 'Nie, nie czuję się bezpieczniej',
   qUnknown: 'Nie wiem, nie było mnie tam od tamtej pory',
   qComment: 'Czy chcą Państwo coś dodać?',
   qCommentHint: 'Nieobowiązkowe, do {max} znaków. Czyta to tylko urząd miasta.',

@@ -5,7 +5,7 @@ import type { personalDataMessages } from './personal-data.messages';
 // `npm run i18n:missing -- pl` (docs/i18n.md).
 export const pl: Translation<typeof personalDataMessages> = {
   'export.ratings':
-    'Państwa oceny Angsträume (miejsc, w których czujemy się niebezpiecznie): jak bezpiecznie czują się Państwo w dzień („day”) i w nocy („night”), od 1 (bardzo niebezpiecznie) do 5 (bezpiecznie).',
+    'Państwa oceny Angsträume (miejsc, w których czujemy się niebezpiecznie): jak bezpiecznie czują się Państwo w dzień („day”) i w nocy („night”), od 1 (bardzo niebezpiecznie) do 5 (bardzo bezpiecznie).',
   'export.questionnaires':
     'Pytania uzupełniające po działaniu w takim miejscu („Czy czują się Państwo teraz bezpieczniej?”): kiedy zadano pytanie, Państwa odpowiedź i komentarz.',
 };

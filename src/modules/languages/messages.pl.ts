@@ -9,12 +9,12 @@ export const pl: Translation<typeof messages> = {
   'sign.intro':
     'Na tej stronie {city} wyjaśnia w niemieckim języku migowym (DGS), co można zrobić w tym serwisie: zgłaszać szkody i śmieci, śledzić zgłoszenia i uzyskać pomoc.',
   'sign.videosTitle': 'Filmy w niemieckim języku migowym',
-  'sign.none': 'Nie ma tu jeszcze filmów w języku migowym. Jeśli potrzebujesz informacji w języku migowym, napisz do nas.',
-  'sign.noVideoSupport': 'Twoja przeglądarka nie może odtworzyć tego filmu.',
+  'sign.none': 'Nie ma tu jeszcze filmów w języku migowym. Jeśli potrzebują Państwo informacji w języku migowym, prosimy do nas napisać.',
+  'sign.noVideoSupport': 'Ta przeglądarka nie może odtworzyć tego filmu.',
   'sign.download': 'Pobierz film: {title}',
   'sign.captions': 'Niemiecki',
   'sign.helpTitle': 'Pomoc i kontakt',
-  'sign.helpEmail': 'Masz pytania lub problemy? Napisz do nas e-mail:',
-  'sign.helpForm': 'Przekaż uwagi przez formularz dotyczący dostępności',
+  'sign.helpEmail': 'Mają Państwo pytania lub problemy? Prosimy napisać do nas e-mail:',
+  'sign.helpForm': 'Uwagi można przekazać przez formularz dotyczący dostępności',
   'sign.easyLink': 'Informacje w prostym niemieckim (Leichte Sprache)',
 };

@@ -12,7 +12,7 @@ export const pl: Translation<typeof messages> = {
   useLocation: 'Użyj mojej lokalizacji',
   locating: 'Ustalanie lokalizacji …',
   locateFailed: 'Nie udało się ustalić lokalizacji. Prosimy opisać miejsce albo wpisać współrzędne.',
-  orDescribe: 'Albo prosimy opisać miejsce:',
+  orDescribe: 'Można też opisać miejsce:',
   address: 'Gdzie dokładnie?',
   addressHint: 'Na przykład „róg Kampstraße i Hansastraße, przy kontenerze na szkło”.',
   coords: 'Wpisz współrzędne',

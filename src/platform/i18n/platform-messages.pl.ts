@@ -25,7 +25,7 @@ export const pl: Translation<typeof platformMessages> = {
   optional: '(nieobowiązkowe)',
   signedInAs: 'Zalogowano jako {name}',
   'error.not_found.title': 'Nie znaleziono strony',
-  'error.not_found.text': 'Ta strona nie istnieje (lub już nie istnieje). Prosimy sprawdzić adres albo zacząć od strony głównej.',
+  'error.not_found.text': 'Ta strona nie istnieje lub została usunięta. Prosimy sprawdzić adres albo zacząć od strony głównej.',
   'error.method_not_allowed.title': 'Czynność niemożliwa',
   'error.method_not_allowed.text': 'Ten adres nie obsługuje żądanej czynności.',
   'error.forbidden.title': 'Brak dostępu',
