@@ -5,7 +5,7 @@ import type { messages } from './messages';
 // `npm run i18n:missing -- ar` (docs/i18n.md). «Dreckpetze» and «Kümmerer» stay Latin names (isolated
 // \u2066 … \u2069); Dreckpetze is explained where it first appears (the title).
 export const ar: Translation<typeof messages> = {
-  title: '\u2066Dreckpetze\u2069 (الإبلاغ عن النفايات): أبلغ عن النفايات',
+  title: '\u2066Dreckpetze\u2069: الإبلاغ عن النفايات',
   intro: 'نفايات مرمية عشوائيًا، سلال مهملات ممتلئة، نفايات ضخمة على جانب الطريق؟ بلّغ عنها في خطوتين – وتتولى شركة النظافة \u2066(EDG)\u2069 الأمر.',
   step1: 'الخطوة 1 من 2: أين توجد النفايات؟',
   step2: 'الخطوة 2 من 2: صورة وملاحظة',
@@ -35,7 +35,7 @@ export const ar: Translation<typeof messages> = {
   onePhoto: 'صورة واحدة فقط من فضلك: تقبل \u2066Dreckpetze\u2069 صورة واحدة لكل بلاغ.',
   defaultDescription: 'بلاغ عن نفايات عبر \u2066Dreckpetze\u2069.',
   thanksTitle: 'شكرًا، لقد وصل بلاغك!',
-  thanksPublished: 'البلاغ #{id} منشور وأُحيل إلى الجهة المختصة.',
+  thanksPublished: 'البلاغ رقم {id} منشور وأُحيل إلى الجهة المختصة.',
   thanksConfirm: 'خطوة أخيرة: يرجى تأكيد البلاغ بالرابط الذي أرسلناه إلى \u2066{email}\u2069.',
   viewReport: 'عرض البلاغ',
   another: 'الإبلاغ عن شيء آخر',

@@ -64,7 +64,7 @@ export const ar: Translation<typeof messages> = {
   feedTitleCategory: 'البلاغات: {category} – {city}',
   feedTitleDistrict: 'البلاغات في {district} – {city}',
   feedSubtitle: 'البلاغات المنشورة الجديدة. الترخيص: {licence}',
-  entryTitle: 'البلاغ #{id}: {category}',
+  entryTitle: 'البلاغ رقم {id}: {category}',
   entrySummary: '{status}. {description}',
   csvHeader:
     'id,url,created_at,updated_at,status,detailed_status,status_label,category_code,category,district,department,address,lat,lon,location_precise,supporters,description',

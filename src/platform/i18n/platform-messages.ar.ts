@@ -53,7 +53,7 @@ export const ar: Translation<typeof platformMessages> = {
   'field.email': 'يرجى إدخال عنوان بريد إلكتروني صالح، مثل \u2066name@example.de\u2069.',
   fieldErrorPrefix: 'خطأ:',
   'paging.nav': 'الصفحات',
-  'feed.title': 'جديد \u2066{city}\u2069',
+  'feed.title': 'مستجدات من {city}',
   'feed.subtitle': 'أحدث ما نشرته المدينة وسكانها على هذه المنصة',
   'paging.previous': 'الصفحة السابقة',
   'paging.next': 'الصفحة التالية',

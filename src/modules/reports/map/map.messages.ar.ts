@@ -76,7 +76,7 @@ export const ar: Translation<typeof mapMessages> = {
   'legend.progress': 'معيَّن: قيد المعالجة',
   'legend.fixed': 'مربع بعلامة صح: تمّت المعالجة',
   'legend.closed': 'مثلث: مُغلق',
-  popupReport: 'البلاغ #{id}: \u2068{category}\u2069',
+  popupReport: 'البلاغ رقم {id}: \u2068{category}\u2069',
   popupDetails: 'عرض البلاغ',
   clusterLabel:
     '{n, plural, zero {لا توجد بلاغات} one {بلاغ واحد – انقر للتكبير} two {بلاغان – انقر للتكبير} few {{n} بلاغات – انقر للتكبير} many {{n} بلاغًا – انقر للتكبير} other {{n} بلاغ – انقر للتكبير}}',
