@@ -1,4 +1,8 @@
 import type { Catalogue } from '../../platform/i18n';
+import { ar } from './front-door.messages.ar';
+import { pl } from './front-door.messages.pl';
+import { tr } from './front-door.messages.tr';
+import { uk } from './front-door.messages.uk';
 
 type Key = 'home.reportTitle' | 'home.reportText' | 'home.sectionTitle' | 'home.sectionText' | 'home.mapLink' | 'home.statsLink';
 
@@ -22,4 +26,8 @@ export const frontDoorMessages: Catalogue<Key> = {
     'home.mapLink': 'To the map of unsafe places',
     'home.statsLink': 'Unsafe places and litter in figures',
   },
+  tr,
+  ar,
+  uk,
+  pl,
 };

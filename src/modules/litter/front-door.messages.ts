@@ -1,4 +1,8 @@
 import type { Catalogue } from '../../platform/i18n';
+import { ar } from './front-door.messages.ar';
+import { pl } from './front-door.messages.pl';
+import { tr } from './front-door.messages.tr';
+import { uk } from './front-door.messages.uk';
 
 type Key = 'home.actionTitle' | 'home.actionText';
 
@@ -12,4 +16,8 @@ export const frontDoorMessages: Catalogue<Key> = {
     'home.actionTitle': 'Report litter (Dreckpetze)',
     'home.actionText': 'Fly-tipping, full bins, bulky waste by the road: in two steps, even one-handed on a phone.',
   },
+  tr,
+  ar,
+  uk,
+  pl,
 };

@@ -1,4 +1,8 @@
 import type { Catalogue } from '../../platform/i18n';
+import { ar } from './messages.ar';
+import { pl } from './messages.pl';
+import { tr } from './messages.tr';
+import { uk } from './messages.uk';
 
 const de = {
   title: 'Dreckpetze: Müll melden',
@@ -133,4 +137,8 @@ export const messages: Catalogue<Key> = {
     appShort: 'Kümmerer',
     appDescription: 'Report and follow damage, litter and unsafe places.',
   },
+  tr,
+  ar,
+  uk,
+  pl,
 };

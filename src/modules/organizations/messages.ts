@@ -1,4 +1,8 @@
 import type { Catalogue } from '../../platform/i18n';
+import { ar } from './messages.ar';
+import { pl } from './messages.pl';
+import { tr } from './messages.tr';
+import { uk } from './messages.uk';
 
 type Key =
   | 'backOffice'
@@ -69,6 +73,22 @@ type Key =
   | 'attribution';
 
 export const messages: Catalogue<Key> = {
+  // The back office's city set-up and the mail about feedback are for staff: residents read only the feedback form.
+  staff: {
+    allBut: [
+      'feedbackTitle',
+      'feedbackIntro',
+      'feedbackMessage',
+      'feedbackPage',
+      'feedbackPageHint',
+      'feedbackEmail',
+      'feedbackEmailHint',
+      'feedbackSend',
+      'feedbackThanks',
+      'err.messageRequired',
+      'attribution',
+    ],
+  },
   de: {
     backOffice: 'Verwaltung',
     backOfficeIntro: 'Hier verwalten Sie die Stadt, ihre Bezirke, Abteilungen und Mitarbeitenden.',
@@ -205,4 +225,8 @@ export const messages: Catalogue<Key> = {
     'mail.feedbackSubject': 'Accessibility feedback',
     attribution: 'City boundary: © GeoBasis-DE / BKG 2017 (data changed)',
   },
+  tr,
+  ar,
+  uk,
+  pl,
 };

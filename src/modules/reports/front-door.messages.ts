@@ -1,4 +1,8 @@
 import type { Catalogue } from '../../platform/i18n';
+import { ar } from './front-door.messages.ar';
+import { pl } from './front-door.messages.pl';
+import { tr } from './front-door.messages.tr';
+import { uk } from './front-door.messages.uk';
 
 type Key =
   | 'home.reportTitle'
@@ -38,4 +42,8 @@ export const frontDoorMessages: Catalogue<Key> = {
     'home.allReports': 'All reports on the map and in the list',
     'card.supporters': '{n, plural, one {# person supports this} other {# people support this}}',
   },
+  tr,
+  ar,
+  uk,
+  pl,
 };

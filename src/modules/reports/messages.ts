@@ -1,4 +1,8 @@
 import type { Catalogue } from '../../platform/i18n';
+import { ar } from './messages.ar';
+import { pl } from './messages.pl';
+import { tr } from './messages.tr';
+import { uk } from './messages.uk';
 
 type Key =
   | 'nav.report'
@@ -126,6 +130,8 @@ type Key =
   | 'err.alreadySent';
 
 export const messages: Catalogue<Key> = {
+  // Mails to departments are for staff (German or English).
+  staff: ['mail.department*', 'mail.forwarded*'],
   de: {
     'nav.report': 'Problem melden',
     'nav.reports': 'Meldungen',
@@ -391,4 +397,8 @@ export const messages: Catalogue<Key> = {
     startNewReport: 'Or start a completely new report',
     'err.alreadySent': 'This form was already sent with different content; the changes were not applied. Please start a new report.',
   },
+  tr,
+  ar,
+  uk,
+  pl,
 };

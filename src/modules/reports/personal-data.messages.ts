@@ -1,4 +1,8 @@
 import type { Catalogue } from '../../platform/i18n';
+import { ar } from './personal-data.messages.ar';
+import { pl } from './personal-data.messages.pl';
+import { tr } from './personal-data.messages.tr';
+import { uk } from './personal-data.messages.uk';
 
 // What the reports module's files in a resident's data export hold (README.txt of the ZIP).
 
@@ -23,4 +27,8 @@ export const personalDataMessages: Catalogue<Key> = {
     'export.follows': 'Reports whose news you follow by email, and since when.',
     'export.questionnaires': 'Follow-up questions after a report was fixed ("Is the problem solved?"): when asked, your answer and your comment.',
   },
+  tr,
+  ar,
+  uk,
+  pl,
 };

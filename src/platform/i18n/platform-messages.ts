@@ -1,4 +1,8 @@
 import type { Catalogue } from './index';
+import { ar } from './platform-messages.ar';
+import { pl } from './platform-messages.pl';
+import { tr } from './platform-messages.tr';
+import { uk } from './platform-messages.uk';
 
 type Key =
   | 'skipLink'
@@ -184,4 +188,8 @@ export const platformMessages: Catalogue<Key> = {
     'table.selectNone': 'Clear selection',
     'table.bulkTitle': 'Change the selected entries',
   },
+  tr,
+  ar,
+  uk,
+  pl,
 };
