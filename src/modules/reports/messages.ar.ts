@@ -37,7 +37,7 @@ export const ar: Translation<typeof messages> = {
   nearbyNone: 'لا يوجد بالقرب بلاغ مفتوح من هذه الفئة.',
   meToo: 'وأنا أيضًا: ادعم البلاغ وابقَ على اطلاع',
   meTooDone: 'شكرًا! أنت تدعم هذا البلاغ وسنُعلمك بالتغييرات.',
-  metres: 'على بُعد {m} م',
+  metres: 'على بُعد {m} متر',
   chosenLocation: 'المكان المختار: \u2066{lat}, {lon}\u2069',
   locationApproximate: 'موصوف فقط: ستضيف البلدية النقطة الدقيقة.',
   'err.category': 'يرجى اختيار فئة.',
