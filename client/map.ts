@@ -108,7 +108,8 @@ function popupContent(p: MapFeature['properties'], data: Data): HTMLElement {
 }
 
 /**
- * Public reports from /api/reports/map, one 256-px tile at a time (/api/reports/map/z/x/y with the same filters),
+ * Public reports from /api/reports/map, one 256-px tile at a time (/api/reports/map/z/x/y with the same filters, when
+ * the element has data-tiled),
  * loaded after each move for the tiles in view. A tile's answer is the same for every view that shows it, so panning
  * back and forth asks the browser's cache, and the server counts whole tiles from its maintained aggregates.
  */
@@ -136,7 +137,23 @@ function reportsLayer(map: L.Map, src: string, data: Data, interactive = true): 
     }
   }
 
+  // A source without tiles (the Angsträume, a few hundred places) answers for the visible box, reloaded after each move.
+  let seq = 0;
+  async function reloadBox() {
+    const b = map.getBounds();
+    const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(5)).join(',');
+    const box = new URLSearchParams(params);
+    box.set('bbox', bbox);
+    box.set('zoom', String(map.getZoom()));
+    const mine = ++seq;
+    const fc = await getJson<{ features: MapFeature[] }>(`${path}?${box}`);
+    if (!fc || mine !== seq) return;
+    layer.clearLayers();
+    draw(L.layerGroup().addTo(layer), fc);
+  }
+
   function reload() {
+    if (data.tiled === undefined) return void reloadBox();
     const z = map.getZoom();
     if (z !== shownZoom) {
       layer.clearLayers();

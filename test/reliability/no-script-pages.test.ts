@@ -201,6 +201,10 @@ beforeAll(async () => {
     service_request_id: String(report),
     slug: 'impressum',
     locale: 'de',
+    // A map tile over the synthetic city (zoom 12).
+    z: '12',
+    x: '2133',
+    y: '1370',
     'token:/anmelden/link/:token': magic,
     'token:/verwaltung/einrichten/:token': setup,
     'token:/verwaltung/passwort/:token': reset,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { TokenPurpose } from '../../../src/db-schema';
 import { newTotpSecret } from '../../../src/modules/accounts/totp';
 import { postMeasure } from '../../../src/modules/angstraeume/angstraeume.service';
+import { addVideo } from '../../../src/modules/languages/languages.queries';
 import { createApiKey } from '../../../src/modules/open311/api-key.service';
 import { makeReport, seedBackOffice, stripedJpeg } from '../../../src/modules/reports/backoffice/backoffice.test-support';
 import { unsubscribeToken } from '../../../src/modules/reports/notifications/status-mail';
@@ -282,6 +283,8 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
     .execute();
 
   const key = await createApiKey(db, org.id, { name: 'Fuzz-Partner', ratePerMinute: 100_000 }, base.admin.id);
+  // A sign-language video, so the admins' page renders its removal form (the crawl finds that route's fields there).
+  await addVideo(db, org.id, { title: 'Was ist Kümmerer?', videoUrl: '/static/dgs/kuemmerer.mp4', captionsUrl: null, sort: 1 });
 
   const users = {
     admin: base.admin.id,

@@ -51,6 +51,7 @@ export function LocationPicker({ ctx, values, state, settings }: { ctx: RequestC
       data-module="location-picker"
       {...mapData(ctx, settings)}
       data-reports="/api/reports/map?status=open"
+      data-tiled="1"
       data-label={t('mapLabel')}
       data-label-pin={t('pinLabel')}
       data-label-chosen={t('chosenPoint', { lat: '{lat}', lon: '{lon}' })}

@@ -1,8 +1,7 @@
 import type { CloseReason, ReportStatus } from '../../../../db-schema';
 import type { RequestContext } from '../../../../platform/http/context';
 import type { FieldErrors } from '../../../../platform/http/errors';
-import { formatDateTime, type Locale, translator } from '../../../../platform/i18n';
-import { numberFormat } from '../../../../platform/i18n/formatters';
+import { formatDateTime, formatNumber, type Locale, translator } from '../../../../platform/i18n';
 import { platformMessages } from '../../../../platform/i18n/platform-messages';
 import { DataTable, FilterForm } from '../../../../platform/views/components';
 import { ErrorSummary, Select, TextInput } from '../../../../platform/views/forms';
@@ -104,7 +103,7 @@ export function ReportsListPage(props: ReportsListProps) {
           <section class="k-section" aria-labelledby="map-title">
             <h2 id="map-title">{t('mapTitle')}</h2>
             <p class="k-hint">{t('mapListNote')}</p>
-            <div data-module="reports-map" {...mapData(ctx, props.settings)} data-src={`/api/reports/map${query}`} data-label={t('mapTitle')}>
+            <div data-module="reports-map" {...mapData(ctx, props.settings)} data-src={`/api/reports/map${query}`} data-tiled="1" data-label={t('mapTitle')}>
               <div class="k-map" data-map hidden />
               <img
                 class="k-staticmap__image"
@@ -182,7 +181,7 @@ function KeysetPager({ ctx, values, paging }: { ctx: RequestContext; values: Fil
 }
 
 function countText(count: { n: number }, locale: Locale): string {
-  return numberFormat(locale, {}).format(count.n);
+  return formatNumber(count.n, locale);
 }
 
 function DateInput({ name, label, hint, value, error }: { name: string; label: string; hint: string; value: string; error?: string | undefined }) {
