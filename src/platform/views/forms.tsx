@@ -85,9 +85,11 @@ export function TextInput(
     maxLength?: number;
     inputMode?: 'numeric' | 'text' | 'email';
     width?: 'short' | 'full';
+    /** 'ltr' for what reads left to right in every language (coordinates, codes), also in an Arabic page. */
+    dir?: 'ltr';
   },
 ) {
-  const { name, value, type = 'text', autocomplete, required, maxLength, inputMode, width = 'full' } = props;
+  const { name, value, type = 'text', autocomplete, required, maxLength, inputMode, width = 'full', dir } = props;
   return (
     <FieldShell {...props}>
       <input
@@ -101,6 +103,7 @@ export function TextInput(
         required={required}
         maxLength={maxLength}
         inputMode={inputMode}
+        dir={dir}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy(name, props.hint, props.error)}
       />

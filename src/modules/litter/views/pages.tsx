@@ -65,8 +65,8 @@ export function QuickStep1Page({
           <TextArea name="address" label={t('address')} hint={t('addressHint')} value={values.address} error={errors.address} rows={2} maxLength={300} />
           <details class="k-details" open={values.lat !== '' || values.lon !== ''}>
             <summary>{t('coords')}</summary>
-            <TextInput name="lat" label={t('lat')} value={values.lat} width="short" inputMode="text" />
-            <TextInput name="lon" label={t('lon')} value={values.lon} width="short" inputMode="text" />
+            <TextInput name="lat" label={t('lat')} value={values.lat} width="short" inputMode="text" dir="ltr" />
+            <TextInput name="lon" label={t('lon')} value={values.lon} width="short" inputMode="text" dir="ltr" />
           </details>
           <p>
             <a href={`/melden?kategorie=${categoryId}`}>{t('mapLink')}</a>

@@ -49,10 +49,18 @@ export function Step1Page({
       <form method="post" action="/melden/ort" novalidate data-module="report-location">
         <CsrfField token={ctx.csrfToken} />
         <h2>{t('step1')}</h2>
-        <fieldset class={errors.categoryId ? 'k-fieldset k-field--error' : 'k-fieldset'} id={fieldId('categoryId')}>
+        <fieldset
+          class={errors.categoryId ? 'k-fieldset k-field--error' : 'k-fieldset'}
+          id={fieldId('categoryId')}
+          aria-describedby={errors.categoryId ? `${fieldId('categoryId')}-error` : undefined}
+        >
           <legend class="k-label">{t('category')}</legend>
           <p class="k-hint">{t('categoryHint')}</p>
-          {errors.categoryId && <p class="k-field__error">{errors.categoryId}</p>}
+          {errors.categoryId && (
+            <p class="k-field__error" id={`${fieldId('categoryId')}-error`}>
+              {errors.categoryId}
+            </p>
+          )}
           {categories.map((c) => (
             <div class="k-radio">
               <input
@@ -70,14 +78,22 @@ export function Step1Page({
             </div>
           ))}
         </fieldset>
-        <fieldset class={errors.location ? 'k-fieldset k-field--error' : 'k-fieldset'} id={fieldId('location')}>
+        <fieldset
+          class={errors.location ? 'k-fieldset k-field--error' : 'k-fieldset'}
+          id={fieldId('location')}
+          aria-describedby={errors.location ? `${fieldId('location')}-error` : undefined}
+        >
           <legend class="k-label">{t('location')}</legend>
-          {errors.location && <p class="k-field__error">{errors.location}</p>}
+          {errors.location && (
+            <p class="k-field__error" id={`${fieldId('location')}-error`}>
+              {errors.location}
+            </p>
+          )}
           {extra}
           <details class="k-details" open={values.lat !== '' || values.lon !== ''} data-module="coordinates">
             <summary>{t('coordsLegend')}</summary>
-            <TextInput name="lat" label={t('lat')} value={values.lat} width="short" />
-            <TextInput name="lon" label={t('lon')} value={values.lon} width="short" />
+            <TextInput name="lat" label={t('lat')} value={values.lat} width="short" dir="ltr" />
+            <TextInput name="lon" label={t('lon')} value={values.lon} width="short" dir="ltr" />
           </details>
           <TextArea name="address" label={t('address')} hint={t('addressHint')} value={values.address} error={errors.address} rows={2} maxLength={300} />
         </fieldset>
@@ -267,12 +283,16 @@ function QuestionField({
   if (q.datatype === 'singlevaluelist' || q.datatype === 'multivaluelist') {
     const multi = q.datatype === 'multivaluelist';
     return (
-      <fieldset class={error ? 'k-fieldset k-field--error' : 'k-fieldset'} id={id}>
+      <fieldset class={error ? 'k-fieldset k-field--error' : 'k-fieldset'} id={id} aria-describedby={error ? `${id}-error` : undefined}>
         <legend class="k-label">
           {q.label}
           {!q.required && <span class="k-label__optional"> {optional}</span>}
         </legend>
-        {error && <p class="k-field__error">{error}</p>}
+        {error && (
+          <p class="k-field__error" id={`${id}-error`}>
+            {error}
+          </p>
+        )}
         {q.options.map((o, i) => (
           <div class={multi ? 'k-checkbox' : 'k-radio'}>
             <input
@@ -297,9 +317,21 @@ function QuestionField({
         {q.label}
         {!q.required && <span class="k-label__optional"> {optional}</span>}
       </label>
-      {error && <p class="k-field__error">{error}</p>}
+      {error && (
+        <p class="k-field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
       {q.datatype === 'text' ? (
-        <textarea class="k-textarea" id={id} name={name} rows={2} maxLength={1000}>
+        <textarea
+          class="k-textarea"
+          id={id}
+          name={name}
+          rows={2}
+          maxLength={1000}
+          aria-describedby={error ? `${id}-error` : undefined}
+          aria-invalid={error ? 'true' : undefined}
+        >
           {values[0] ?? ''}
         </textarea>
       ) : (
@@ -308,6 +340,8 @@ function QuestionField({
           id={id}
           name={name}
           value={values[0] ?? ''}
+          aria-describedby={error ? `${id}-error` : undefined}
+          aria-invalid={error ? 'true' : undefined}
           // biome-ignore lint/suspicious/noExplicitAny: preact narrows attributes per input type; ours vary at run time.
           {...({ type: q.datatype === 'datetime' ? 'date' : 'text' } as any)}
           inputMode={q.datatype === 'number' ? 'decimal' : undefined}
