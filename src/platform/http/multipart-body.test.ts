@@ -19,6 +19,9 @@ let tmp: string;
 let base: string;
 const previousTmp = process.env.TMPDIR;
 const seenPaths: string[] = [];
+let handlerStarted = false;
+let clientLeft = false;
+const readLater: string[] = [];
 
 beforeAll(async () => {
   // os.tmpdir() reads TMPDIR on every call: this file's uploads land where the tests can look.
@@ -45,6 +48,14 @@ beforeAll(async () => {
       throw new Error('the handler broke');
     });
     app.post('/test/slow', { config: { uploads: LIMITS } }, async () => ({ ok: true }));
+    // A handler that is still at work when its client leaves (a report being saved while the phone lost signal).
+    app.post('/test/busy', { config: { uploads: LIMITS } }, async (request) => {
+      const { files } = multipartForm(request);
+      handlerStarted = true;
+      await waitFor(() => clientLeft);
+      readLater.push(...files.map((f) => readFileSync(f.path, 'latin1')));
+      return { ok: true };
+    });
   });
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
 });
@@ -111,6 +122,21 @@ describe('files on a route that takes them', () => {
     expect(await waitFor(() => uploadFolders(tmp).length > 0), 'the first file was written').toBe(true);
     client.abort();
     expect(await waitFor(() => uploadFolders(tmp).length === 0), 'the folder is removed after the client left').toBe(true);
+  });
+
+  it('keeps the files for a handler still at work when its client leaves, and removes them after its answer', async () => {
+    const c = new Client(t);
+    const data = Buffer.from('ein ganzes Foto');
+    const client = startMultipart(`${base}/test/busy`, [{ name: '_csrf', value: c.csrf }, file('a.jpg', data)], { headers: browser(c) });
+    client.answer.catch(() => {});
+    expect(await waitFor(() => handlerStarted), 'the handler began').toBe(true);
+    client.abort();
+    // Give the connection's close time to arrive before the handler reads.
+    await new Promise((r) => setTimeout(r, 200));
+    clientLeft = true;
+    expect(await waitFor(() => readLater.length === 1), 'the handler read its file').toBe(true);
+    expect(readLater).toEqual([data.toString('latin1')]);
+    expect(await waitFor(() => uploadFolders(tmp).length === 0), 'the folder is removed after the answer').toBe(true);
   });
 
   it('counts files past the limit: no files kept, the count named, fields after the files still read', async () => {

@@ -24,11 +24,13 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Multipart bodies, read as a stream by the body parser: on a route that takes no files they are refused before
  * a byte is read (415; Fastify closes the connection after a parser's error, so the rest is never taken in); on
  * a route with `config.uploads` fields reach `request.body` (so the platform's CSRF check sees the form token)
- * and files go to a temporary folder under os.tmpdir(), removed when the answer is done or the client has gone.
+ * and files go to a temporary folder under os.tmpdir(), removed once the answer is made (or the client left first).
  */
 export function registerMultipart(app: FastifyInstance): void {
   app.decorateRequest('uploads', null);
   const folders = new WeakMap<FastifyRequest, string>();
+  /** Requests whose handler may still read their files. */
+  const handling = new WeakSet<FastifyRequest>();
   const clean = (request: FastifyRequest) => {
     const folder = folders.get(request);
     if (!folder) return;
@@ -58,16 +60,24 @@ export function registerMultipart(app: FastifyInstance): void {
     request.uploads = { files: body.files, problem: body.problem };
     if (body.dir) {
       folders.set(request, body.dir);
-      // The client left while the last file was written: no answer will go out, so onResponse will not come.
-      // (Not request.raw.destroyed: a request stream is destroyed as soon as its body has been read.)
-      if (request.raw.socket?.destroyed) await clean(request);
+      // The whole body arrived, so the handler runs and answers even if the client has gone meanwhile (a phone that
+      // lost its signal after sending a report still gets it saved): the files stay until its answer.
+      handling.add(request);
     }
     return body.fields;
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    // 'close' comes after every answer, sent or not (a client that left): the one place that always runs.
-    reply.raw.once('close', () => void clean(request));
+    // 'close' comes after every answer, and when a client leaves: before the body was read through, the parser
+    // has removed what it wrote; while a handler works on the files, onSend removes them when it answers.
+    reply.raw.once('close', () => {
+      if (!handling.has(request)) void clean(request);
+    });
+  });
+  // Every answer passes here once the handler (or the error handler) is done, also for a client that has left.
+  app.addHook('onSend', async (request) => {
+    handling.delete(request);
+    await clean(request);
   });
   app.addHook('onResponse', async (request) => clean(request));
   void removeStaleFolders(os.tmpdir(), 6 * 3600 * 1000);
