@@ -6,6 +6,7 @@ import type { FieldErrors } from '../../platform/http/errors';
 import { asForm, field, normaliseEmail, safeReturnPath } from '../../platform/http/form';
 import { cookieOptions } from '../../platform/http/platform-plugin';
 import { enforce } from '../../platform/http/rate-limit';
+import { noteRefusal } from '../../platform/http/request-log';
 import { TOKEN_PATTERN, TokenParams } from '../../platform/http/schemas';
 import { type Locale, translator } from '../../platform/i18n';
 import { platformMessages } from '../../platform/i18n/platform-messages';
@@ -71,6 +72,7 @@ export function staffAuthRoutes(app: FastifyInstance, { db, deps, secure, startS
     }
     const pending = await accounts.staffPasswordStep(deps, ctx.org, email, password);
     if (!pending) {
+      noteRefusal(request, 'staff sign-in: unknown address, wrong password or disabled account');
       return sendHtml(reply, <StaffLoginPage ctx={ctx} email={rawEmail} returnPath={returnPath} errors={{ email: t('wrongCredentials') }} />, 401);
     }
     reply.setCookie(PENDING_COOKIE, pending, { ...cookieOptions(secure, accounts.SECOND_FACTOR_MINUTES * 60), path: '/verwaltung/anmelden' });
@@ -84,6 +86,7 @@ export function staffAuthRoutes(app: FastifyInstance, { db, deps, secure, startS
     const returnPath = safeReturnPath(field(body, 'return'), '/verwaltung');
     const pending = request.cookies[PENDING_COOKIE] ?? '';
     if (!PENDING.test(pending)) {
+      noteRefusal(request, 'staff second factor: no pending sign-in (cookie missing or malformed)');
       return sendHtml(reply, <StaffLoginPage ctx={ctx} returnPath={returnPath} errors={{ email: t('codeExpired') }} />, 401);
     }
     const code = field(body, 'code');
@@ -98,10 +101,14 @@ export function staffAuthRoutes(app: FastifyInstance, { db, deps, secure, startS
     ]);
     const result = await accounts.staffSecondFactor(deps, ctx.org, pending, code);
     if (!result.ok && result.reason === 'invalid') {
+      noteRefusal(request, 'staff second factor: wrong code');
       return sendHtml(reply, <SecondFactorPage ctx={ctx} returnPath={returnPath} errors={{ code: t('wrongCode') }} />, 401);
     }
     reply.clearCookie(PENDING_COOKIE, { path: '/verwaltung/anmelden' });
-    if (!result.ok) return sendHtml(reply, <StaffLoginPage ctx={ctx} returnPath={returnPath} errors={{ email: t('codeExpired') }} />, 401);
+    if (!result.ok) {
+      noteRefusal(request, `staff second factor: ${result.reason}`);
+      return sendHtml(reply, <StaffLoginPage ctx={ctx} returnPath={returnPath} errors={{ email: t('codeExpired') }} />, 401);
+    }
     await startSession(request, reply, result.userId, 'staff');
     return reply.redirect(returnPath.startsWith('/verwaltung') ? returnPath : '/verwaltung', 303);
   });

@@ -114,4 +114,24 @@ describe('the request log', () => {
     expect([refusals[0]!.session, refusals[1]!.role]).toEqual(['resident', 'moderator']);
     for (const line of refusals) expect(line.level).toBe(40);
   });
+
+  it('says why a staff sign-in was refused (401), never the password', async () => {
+    const org = await handle.db.selectFrom('organizations').selectAll().executeTakeFirstOrThrow();
+    const config = testConfig();
+    const staff = await createStaff(handle.db, config.secret, org.id, 'moderator');
+    lines.length = 0;
+    const c = new Client({ ...t(), org, config }, '203.0.113.40');
+    await c.get('/verwaltung/anmelden');
+    const wrong = await c.post('/verwaltung/anmelden', { email: staff.email, password: 'falsches-Passwort-123' });
+    expect(wrong.statusCode).toBe(401);
+    expect((await c.post('/verwaltung/anmelden/code', { code: '123456' })).statusCode).toBe(401);
+    const refusals = lines.filter((l) => l.msg === 'request refused');
+    expect(refusals.map((l) => [l.actor, l.status, l.route])).toEqual([
+      ['anonymous', 401, '/verwaltung/anmelden'],
+      ['anonymous', 401, '/verwaltung/anmelden/code'],
+    ]);
+    expect(refusals[0]!.reason).toMatch(/wrong password/);
+    expect(refusals[1]!.reason).toMatch(/no pending sign-in/);
+    expect(logged()).not.toContain('falsches-Passwort-123');
+  });
 });
