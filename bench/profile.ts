@@ -34,6 +34,8 @@ export async function run(): Promise<string> {
       PUBLIC_URL: 'http://127.0.0.1:3000',
       DEFAULT_ORGANIZATION: 'dortmund',
       LOG_LEVEL: 'warn',
+      // Requests come "through a proxy" with 250 client addresses, so per-address rate limits count as for a crowd.
+      TRUST_PROXY: '127.0.0.1',
       PUBLIC_CACHE_SECONDS: '0',
       DATABASE_URL: 'databaseUrl' in target ? target.databaseUrl : '',
       DATA_DIR: 'dataDir' in target ? target.dataDir : '/tmp/kuemmerer-profile',

@@ -18,7 +18,8 @@ import { platformMessages } from './platform/i18n/platform-messages';
  * meanwhile). Everything else about them — wrong placeholders, plural branches, syntax, unknown keys — fails now.
  * The lead empties this list when the translations are in; from then on a missing text fails the test.
  */
-const TRANSLATIONS_IN_PROGRESS: readonly Locale[] = ['tr', 'ar', 'uk', 'pl'];
+// Empty since issue 15: all six languages are complete, so a missing text fails in every language.
+const TRANSLATIONS_IN_PROGRESS: readonly Locale[] = [];
 
 const root = path.resolve(import.meta.dirname, '..');
 

@@ -23,6 +23,18 @@ export function numberFormat(locale: string, options: Intl.NumberFormatOptions):
   return format;
 }
 
+const relativeTimeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+/** "vor 3 Tagen", "gestern": built once per locale (a list of 20 reports built 20 before, ~0.1 ms each). */
+export function relativeTimeFormat(locale: string): Intl.RelativeTimeFormat {
+  let format = relativeTimeFormats.get(locale);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    relativeTimeFormats.set(locale, format);
+  }
+  return format;
+}
+
 const pluralRuleSets = new Map<string, Intl.PluralRules>();
 
 export function pluralRules(locale: string): Intl.PluralRules {
