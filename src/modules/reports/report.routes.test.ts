@@ -133,9 +133,12 @@ describe('reporting a problem', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toContain('text/html');
     expect(bad.body).toContain('Ungültige Anfrage');
+    // The page names the parameter, so a person sees which part of a mistyped or cut-off link is wrong.
+    expect(bad.body).toContain('Ungültig in der Adresse: kategorie.');
     const english = await c.get('/melden?kategorie=0&lang=en');
     expect(english.statusCode).toBe(400);
     expect(english.body).toContain('Invalid request');
+    expect(english.body).toContain('Not valid in the address: kategorie.');
     // Parameters the schema does not name are left alone (the language, tracking parameters).
     const tracked = await c.get(`/melden?kategorie=${categoryId}&lat=51.5&lon=7.5&utm_source=newsletter&lang=en`);
     expect(tracked.statusCode).toBe(200);

@@ -135,7 +135,12 @@ export async function platformPlugin(app: FastifyInstance, options: PlatformOpti
       request.log.info({ err: error }, 'client error');
       // A query outside its schema says which parameter and what it must be (schemas.ts words it), for API clients.
       const message = error.validation ? validationMessage(error.validation, error.validationContext) : undefined;
-      return sendError(request, reply, status === 404 ? 'not_found' : status === 429 ? 'rate_limited' : 'bad_request', undefined, undefined, message);
+      // A person gets the names of the address's parameters that were wrong (a mistyped or cut-off link).
+      const params =
+        error.validation && error.validationContext === 'querystring'
+          ? [...new Set(error.validation.map((e) => e.instancePath.replace(/^\//, '').split('/')[0] ?? '').filter((n) => n !== ''))]
+          : [];
+      return sendError(request, reply, status === 404 ? 'not_found' : status === 429 ? 'rate_limited' : 'bad_request', undefined, undefined, message, params);
     }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error, reference: request.id }, 'database unavailable');
@@ -184,7 +189,15 @@ const fallbackOrganization: Organization = {
   created_at: new Date(0),
 };
 
-function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, reference?: string, retryAfter?: number, message?: string) {
+function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  reference?: string,
+  retryAfter?: number,
+  message?: string,
+  params: string[] = [],
+) {
   const status = new AppError(code).status;
   if (wantsJson(request)) {
     return reply.status(status).send({ error: { code, ...(reference ? { reference } : {}), ...(message ? { message } : {}) } });
@@ -208,6 +221,7 @@ function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode
       code={code}
       reference={reference ?? (status >= 500 ? request.id : undefined)}
       minutes={retryAfter ? Math.ceil(retryAfter / 60) : undefined}
+      params={params}
     />,
     status,
   );

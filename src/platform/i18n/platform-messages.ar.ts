@@ -41,6 +41,7 @@ export const ar: Translation<typeof platformMessages> = {
   'error.unsupported_media_type.text': 'لا تُقبل الملفات هنا. يرجى إرسال نموذج هذه الصفحة دون مرفقات.',
   'error.bad_request.title': 'طلب غير صالح',
   'error.bad_request.text': 'تعذّر فهم الطلب.',
+  'error.bad_request.params': 'قيمة غير صالحة في العنوان: \u2066{names}\u2069. يُرجى التحقق من الرابط أو البدء من الصفحة الرئيسية.',
   'error.organization_unknown.title': 'عنوان غير معروف',
   'error.organization_unknown.text': 'لا توجد مدينة مُعدّة على هذا العنوان.',
   'error.internal.title': 'حدث خطأ',

@@ -41,6 +41,7 @@ export const pl: Translation<typeof platformMessages> = {
   'error.unsupported_media_type.text': 'Pod tym adresem nie można przesyłać plików. Prosimy wysłać formularz tej strony bez załączników.',
   'error.bad_request.title': 'Nieprawidłowe żądanie',
   'error.bad_request.text': 'Nie udało się zrozumieć żądania.',
+  'error.bad_request.params': 'Nieprawidłowa wartość w adresie: {names}. Prosimy sprawdzić link lub zacząć od strony głównej.',
   'error.organization_unknown.title': 'Nieznany adres',
   'error.organization_unknown.text': 'Pod tym adresem nie skonfigurowano żadnego miasta.',
   'error.internal.title': 'Wystąpił błąd',

@@ -40,6 +40,7 @@ export const tr: Translation<typeof platformMessages> = {
   'error.unsupported_media_type.text': 'Burada dosya kabul edilmez. Lütfen bu sayfanın formunu ek olmadan gönderin.',
   'error.bad_request.title': 'Geçersiz istek',
   'error.bad_request.text': 'İstek anlaşılamadı.',
+  'error.bad_request.params': 'Adreste geçersiz değer: {names}. Lütfen bağlantıyı kontrol edin veya ana sayfadan başlayın.',
   'error.organization_unknown.title': 'Bilinmeyen adres',
   'error.organization_unknown.text': 'Bu adreste kayıtlı bir şehir yok.',
   'error.internal.title': 'Bir hata oluştu',

@@ -41,6 +41,7 @@ type Key =
   | 'error.unsupported_media_type.text'
   | 'error.bad_request.title'
   | 'error.bad_request.text'
+  | 'error.bad_request.params'
   | 'error.organization_unknown.title'
   | 'error.organization_unknown.text'
   | 'error.internal.title'
@@ -103,6 +104,7 @@ export const platformMessages: Catalogue<Key> = {
     'error.unsupported_media_type.text': 'Hier werden keine Dateien angenommen. Bitte senden Sie das Formular dieser Seite ohne Anhang.',
     'error.bad_request.title': 'Ungültige Anfrage',
     'error.bad_request.text': 'Die Anfrage konnte nicht verstanden werden.',
+    'error.bad_request.params': 'Ungültig in der Adresse: {names}. Bitte prüfen Sie den Link oder beginnen Sie auf der Startseite.',
     'error.organization_unknown.title': 'Unbekannte Adresse',
     'error.organization_unknown.text': 'Unter dieser Adresse ist keine Stadt eingerichtet.',
     'error.internal.title': 'Ein Fehler ist aufgetreten',
@@ -164,6 +166,7 @@ export const platformMessages: Catalogue<Key> = {
     'error.unsupported_media_type.text': 'This address takes no files. Please send the form of this page without attachments.',
     'error.bad_request.title': 'Invalid request',
     'error.bad_request.text': 'The request could not be understood.',
+    'error.bad_request.params': 'Not valid in the address: {names}. Please check the link or start from the home page.',
     'error.organization_unknown.title': 'Unknown address',
     'error.organization_unknown.text': 'No city is set up at this address.',
     'error.internal.title': 'Something went wrong',

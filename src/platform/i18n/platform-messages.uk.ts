@@ -41,6 +41,7 @@ export const uk: Translation<typeof platformMessages> = {
   'error.unsupported_media_type.text': 'Тут файли не приймаються. Будь ласка, надішліть форму цієї сторінки без вкладень.',
   'error.bad_request.title': 'Неправильний запит',
   'error.bad_request.text': 'Запит не вдалося зрозуміти.',
+  'error.bad_request.params': 'Недійсне значення в адресі: {names}. Перевірте посилання або почніть з головної сторінки.',
   'error.organization_unknown.title': 'Невідома адреса',
   'error.organization_unknown.text': 'За цією адресою не налаштовано жодного міста.',
   'error.internal.title': 'Сталася помилка',
