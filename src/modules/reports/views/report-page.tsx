@@ -117,8 +117,12 @@ export function ReportPage(props: {
           <a href={`/meldungen/${r.duplicate_of}`}>{t('duplicateOf', { id: r.duplicate_of })}</a>
         </Notice>
       )}
-      <p class="k-pre k-report__description">{r.description}</p>
-      {r.address && <p>{r.address}</p>}
+      {/* What residents wrote, in whatever language and direction: dir="auto" lets a German text in an Arabic page
+          (or an Arabic one in a German page) keep its own direction and punctuation. */}
+      <p class="k-pre k-report__description" dir="auto">
+        {r.description}
+      </p>
+      {r.address && <p dir="auto">{r.address}</p>}
       {r.show_name && r.reporter_name && <p class="k-hint">{t('reportedBy', { name: r.reporter_name })}</p>}
       {props.answers.length > 0 && (
         <>
