@@ -5,6 +5,7 @@ import type { FileStorage } from '../../platform/files/storage';
 import { type Locale, translator } from '../../platform/i18n';
 import { mailsTo } from '../../platform/mail/mail.queries';
 import type { Person, PersonalDataExport, PersonalDataSource } from '../../platform/personal-data';
+import { mailSettingsOf } from './mail-settings';
 import { messages } from './messages';
 import { accountForExport, sessionsForExport } from './personal-data.queries';
 import { type ZipEntry, zipStream } from './zip-stream';
@@ -29,14 +30,15 @@ export function withoutPersonalLinks(text: string, replacement: string): string 
 async function ownPart(deps: ExportDeps, person: Person, locale: Locale): Promise<PersonalDataExport> {
   const t = (l: Locale) => translator(messages, l);
   const removed = locale === 'de' ? '[Link entfernt]' : '[link removed]';
-  const [account, sessions, mails] = await Promise.all([
+  const [account, mailSettings, sessions, mails] = await Promise.all([
     accountForExport(deps.db, person.organizationId, person.userId),
+    mailSettingsOf(deps.db, person.organizationId, person.userId),
     sessionsForExport(deps.db, person.organizationId, person.userId),
     mailsTo(deps.db, person.organizationId, person.email),
   ]);
   return {
     json: [
-      { name: 'konto.json', about: (l) => t(l)('readme.account'), data: account ?? null },
+      { name: 'konto.json', about: (l) => t(l)('readme.account'), data: account ? { ...account, mail_settings: mailSettings } : null },
       { name: 'sitzungen.json', about: (l) => t(l)('readme.sessions'), data: sessions },
       {
         name: 'emails.json',

@@ -2,9 +2,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { clientKey } from '../../platform/http/client-ip';
 import { asForm, field, normaliseEmail, safeReturnPath } from '../../platform/http/form';
-import { currentUser, signedInOnly } from '../../platform/http/guards';
 import { enforce } from '../../platform/http/rate-limit';
-import { NoticeQuery, TokenParams } from '../../platform/http/schemas';
+import { TokenParams } from '../../platform/http/schemas';
 import { destroySession, destroyUserSessions } from '../../platform/http/sessions';
 import { translator } from '../../platform/i18n';
 import { platformMessages } from '../../platform/i18n/platform-messages';
@@ -12,12 +11,11 @@ import { hashToken } from '../../platform/security/tokens';
 import { sendHtml } from '../../platform/views/render';
 import { type AccountScope, SignInQuery } from './account.http';
 import { LIMITS } from './account.limits';
-import * as q from './account.queries';
 import * as accounts from './account.service';
 import { messages } from './messages';
-import { AccountPage, CheckMailPage, ConfirmSignInPage, LinkInvalidPage, SignInPage } from './views/resident-pages';
+import { CheckMailPage, ConfirmSignInPage, LinkInvalidPage, SignInPage } from './views/resident-pages';
 
-/** Residents: sign-in by magic link, sign-out, and the account page. */
+/** Residents: sign-in by magic link and sign-out (the account page: account-page.routes.tsx). */
 export function residentAuthRoutes(app: FastifyInstance, { db, deps, cookieName, startSession }: AccountScope): void {
   const o = app.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -67,22 +65,5 @@ export function residentAuthRoutes(app: FastifyInstance, { db, deps, cookieName,
     reply.clearCookie(cookieName, { path: '/' });
     // Redirect after the post, so a reload does not send the form again.
     return reply.redirect('/anmelden?ok=abgemeldet', 303);
-  });
-
-  o.get('/konto', { preHandler: signedInOnly(), schema: { querystring: NoticeQuery } }, async (request, reply) => {
-    const user = currentUser(request);
-    const notice = request.query.ok === 'saved' ? translator(messages, request.ctx.locale)('saved') : undefined;
-    return sendHtml(reply, <AccountPage ctx={request.ctx} displayName={user.displayName} notice={notice} />);
-  });
-
-  o.post('/konto', { preHandler: signedInOnly() }, async (request, reply) => {
-    const user = currentUser(request);
-    const displayName = field(asForm(request.body), 'displayName');
-    if ([...displayName].length > 100) {
-      const errors = { displayName: translator(platformMessages, request.ctx.locale)('field.tooLong', { max: 100 }) };
-      return sendHtml(reply, <AccountPage ctx={request.ctx} displayName={displayName} errors={errors} />, 400);
-    }
-    await q.setDisplayName(db, request.ctx.org.id, user.id, displayName);
-    return reply.redirect('/konto?ok=saved', 303);
   });
 }

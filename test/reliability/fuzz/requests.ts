@@ -93,6 +93,9 @@ export function paramPool(route: string, name: string, world: FuzzWorld): string
       return ['impressum', 'datenschutz', 'barrierefreiheit'];
     case 'locale':
       return ['de', 'en'];
+    case 'section':
+      // "Mein Konto": sections with a form, one without, and none at all (404).
+      return ['benachrichtigungen', 'verfolgt', 'meldungen', 'unbekannt'];
     case 'z':
     case 'x':
     case 'y':
