@@ -2,6 +2,7 @@ import { contribute, defineModule, label } from '../../platform/module';
 import { personalData } from '../../platform/personal-data';
 import { homeContribution } from '../home';
 import { reportPageRedirect } from '../reports';
+import { angstraeumeAccountSection } from './account-section';
 import { angstraeumeRoutes, angstraumJobs } from './angstraeume.routes';
 import { angstraeumeSection, angstraumAction } from './front-door';
 import { frontDoorMessages } from './front-door.messages';
@@ -30,6 +31,7 @@ export const angstraeumeModule = defineModule({
     contribute(personalData, angstraeumePersonalData),
     contribute(homeContribution, angstraumAction),
     contribute(homeContribution, angstraeumeSection),
+    angstraeumeAccountSection,
     // An unreviewed place must not show its text anywhere public: its visitors see our page (category and place only).
     contribute(reportPageRedirect, (report) => (report.category_kind === 'angstraum' && report.reviewed_at === null ? `/angstraeume/${report.id}` : null)),
   ],

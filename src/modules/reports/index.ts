@@ -1,6 +1,7 @@
 import { contribute, defineModule, label } from '../../platform/module';
 import { personalData } from '../../platform/personal-data';
 import { homeContribution } from '../home';
+import { reportAccountSections } from './account-section';
 import { messages as backOfficeMessages } from './backoffice/backoffice.messages';
 import { backOfficeReportRoutes } from './backoffice/backoffice.routes';
 import { reportPageRedirect } from './extension-points';
@@ -63,7 +64,12 @@ export const reportsModule = defineModule({
     await notificationRoutes(app, { db, config });
   },
   jobs: ({ db, config, storage }) => [...reportJobs({ db, config, storage }), ...retentionJobs(db, config)],
-  contributes: [contribute(personalData, reportsPersonalData), contribute(homeContribution, reportAction), contribute(homeContribution, newestReportsSection)],
+  contributes: [
+    contribute(personalData, reportsPersonalData),
+    contribute(homeContribution, reportAction),
+    contribute(homeContribution, newestReportsSection),
+    ...reportAccountSections,
+  ],
   menu: [
     { href: '/melden', label: label(messages, 'nav.report'), order: 10 },
     { href: '/meldungen', label: label(messages, 'nav.reports'), order: 20 },

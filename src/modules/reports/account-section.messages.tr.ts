@@ -1,0 +1,40 @@
+import type { Translation } from '../../platform/i18n';
+import type { accountSectionMessages } from './account-section.messages';
+
+// Türkçe (Turkish): the residents' texts of ./account-section.messages.ts (docs/i18n.md).
+export const tr: Translation<typeof accountSectionMessages> = {
+  'mine.title': 'Bildirimlerim',
+  'mine.count': '{n, plural, one {# bildirim gönderdiniz, en yenisi başta.} other {# bildirim gönderdiniz, en yenileri başta.}}',
+  'mine.none': 'Henüz bir şey bildirmediniz.',
+  'mine.reportNow': 'Sorun bildir',
+  'mine.hidden': 'Herkese açık değil: moderasyon tarafından gizlendi.',
+  'mine.unconfirmed': 'Henüz herkese açık değil: Lütfen bildirimi e-postamızdaki bağlantıyla onaylayın.',
+  'mine.inReview': 'Henüz herkese açık değil: Şehir, yayımlanmadan önce yeri ve metni kontrol ediyor.',
+  'mine.pages': 'Bildirimlerimin sayfaları',
+  'followed.title': 'Takip ettiğim veya desteklediğim bildirimler',
+  'followed.intro': 'Takip ettiğiniz bildirimlerde bir şey değiştiğinde e-posta alırsınız.',
+  'followed.none':
+    'Henüz başkalarının hiçbir bildirimini takip etmiyor veya desteklemiyorsunuz. Her bildirimde bunun için “Ben de” ve “Değişikliklerden haberdar et” düğmeleri var.',
+  'followed.following': 'Takip ediyorsunuz',
+  'followed.supporting': 'Destekliyorsunuz',
+  'followed.stop': 'Takibi bırak',
+  'followed.pages': 'Takip edilen ve desteklenen bildirimlerin sayfaları',
+  'settings.title': 'Bildirimlerle ilgili e-postalar',
+  'settings.intro': '{email} adresine, bildirimleriniz ve takip ettikleriniz hakkında gönderilen e-postalar için geçerlidir.',
+  'settings.mails': 'Hangi e-postaları almak istiyorsunuz?',
+  'settings.status': 'Bir bildirimde bir şey değiştiğinde haberler',
+  'settings.questionnaire': 'Giderildi olarak işaretlenen bir sorunun gerçekten giderilip giderilmediğine dair soru',
+  'settings.digest': 'Haberler ne sıklıkla gelsin?',
+  'settings.digestHint': 'Haber almak istediğinizde geçerlidir.',
+  'settings.digest.immediately': 'Hemen: 10 dakika içindeki değişiklikler tek bir e-postada',
+  'settings.digest.daily': 'Günde bir kez: tüm bildirimler tek bir e-postada',
+  'settings.digest.weekly': 'Haftada bir kez: tüm bildirimler tek bir e-postada',
+  'settings.save': 'Ayarları kaydet',
+  'settings.err.digest': 'Lütfen haberlerin ne sıklıkla gelmesini istediğinizi seçin.',
+  'digest.subject': '{n, plural, one {# bildirimle ilgili haberler} other {# bildirimle ilgili haberler}}',
+  'digest.intro.daily': 'Merhaba,\n\ngünlük özetiniz: Son e-postadan bu yana olanlar.',
+  'digest.intro.weekly': 'Merhaba,\n\nhaftalık özetiniz: Son e-postadan bu yana olanlar.',
+  'digest.report': '#{id} numaralı bildirim “{category}”:',
+  'digest.unsubscribe': 'Bu bildirimle ilgili artık e-posta almamak için: {link}',
+  'digest.settings': 'E-postaları ne sıklıkla alacağınızı “Hesabım” bölümünden ayarlayabilirsiniz: {link}',
+};
