@@ -14,6 +14,8 @@ export const CROSS_CITY_QUERIES: Record<string, string> = {
   'src/modules/reports/report.queries.ts#storedPhotoKeys': 'the orphan-photo cleanup: the file storage is shared by every city',
   'src/modules/reports/notifications/status-mail.queries.ts#dueFollowers':
     'the status-mail job finds due followers of every city; each is then handled with its own city (lockFollower and on)',
+  'src/modules/reports/notifications/digest-mail.queries.ts#dueDigests':
+    'the digest job finds accounts of every city whose daily or weekly digest is due; each is then handled with its own city (lockDueDigest and on)',
   // The embedded job queue (PGlite) is one queue for the whole install: the worker claims and settles jobs of
   // every city by id; each job row carries its city for the handler.
   'src/platform/jobs/jobs.queries.ts#claimJob': 'the queue worker claims the next due job of a kind, whichever city it belongs to',

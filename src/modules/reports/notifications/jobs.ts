@@ -5,6 +5,7 @@ import { type FileStorage, localStorage } from '../../../platform/files/storage'
 import type { Job } from '../../../platform/jobs/scheduler';
 import { surveyJob } from '../../../platform/surveys/survey.service';
 import { forwardDueReports } from '../forwarding/open311-forward';
+import { sendDigests } from './digest-mail';
 import { removeOrphanPhotos } from './photo-cleanup';
 import { reportQuestionnaire } from './questionnaire';
 import { sendStatusMails } from './status-mail';
@@ -22,6 +23,8 @@ export function reportJobs(deps: ReportJobDeps): Job[] {
   const storage = deps.storage ?? localStorage(path.join(config.dataDir, 'files'));
   return [
     { name: 'report-status-mails', everySeconds: 60, run: () => sendStatusMails({ db, secret: config.secret, publicUrl: config.publicUrl }) },
+    // Daily and weekly digests chosen in "Mein Konto"; each account's period counts from its last digest.
+    { name: 'report-digests', everySeconds: 300, run: () => sendDigests({ db, secret: config.secret, publicUrl: config.publicUrl }) },
     surveyJob('report-questionnaires', reportQuestionnaire, { db, publicUrl: config.publicUrl }),
     {
       name: 'report-open311-forwarding',

@@ -35,6 +35,17 @@ export async function scheduleQuestionnaires(db: Db): Promise<number> {
 export const reportStillFixed: RawBuilder<boolean> = sql<boolean>`EXISTS (SELECT 1 FROM reports r
   WHERE r.id = q.report_id AND r.organization_id = q.organization_id AND r.status = 'fixed' AND NOT r.hidden)`;
 
+/**
+ * Over the survey row `q`: the account with the row's address (if any) has not switched the questionnaire off
+ * (account mail settings, migration 0026). A row whose address said no stays unsent.
+ */
+export const questionnaireWanted: RawBuilder<boolean> = sql<boolean>`NOT EXISTS (SELECT 1 FROM users u
+  JOIN account_mail_settings s ON s.organization_id = u.organization_id AND s.user_id = u.id
+  WHERE u.organization_id = q.organization_id AND u.email = q.email AND NOT s.questionnaire)`;
+
+/** When an unsent questionnaire is still to be sent: the report is still fixed and the reporter still wants it. */
+export const questionnaireStillDue: RawBuilder<boolean> = sql<boolean>`(${reportStillFixed} AND ${questionnaireWanted})`;
+
 /** Locks the report an answer is about, so a status change in the back office at the same moment waits. */
 export function lockAnsweredReport(trx: Trx, organizationId: number, reportId: number) {
   return trx

@@ -10,8 +10,8 @@ import {
   lockAnsweredReport,
   questionnaireCountsByCategory,
   questionnaireLocale,
+  questionnaireStillDue,
   reopenReport,
-  reportStillFixed,
   scheduleQuestionnaires,
 } from './questionnaire.queries';
 
@@ -63,7 +63,8 @@ export const reportQuestionnaire: SurveyKind<Answer, AnswerOutcome, Questionnair
   commentMax: COMMENT_MAX,
   schedule: scheduleQuestionnaires,
   // A reopened report waits until it is fixed again.
-  stillDue: reportStillFixed,
+  // ...and the reporter's account has not switched the questionnaire off ("Mein Konto").
+  stillDue: questionnaireStillDue,
   subject: questionnaireSubject,
   recipientLocale: async (db, row) => {
     const locale = await questionnaireLocale(db, row.organization_id, row.report_id, row.email);

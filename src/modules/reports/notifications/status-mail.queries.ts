@@ -14,6 +14,13 @@ export interface NewsRule {
 const publicNews = (news: NewsRule) => (eb: ExpressionBuilder<Database & { e: ReportEventsTable }, 'e'>) =>
   eb.and([eb('e.public', '=', true), eb('e.kind', 'not in', news.notMailedKinds)]);
 
+/**
+ * Over the follower row `f`: its address has an account that wants news as a daily or weekly digest (account mail
+ * settings, migration 0026). Such followers wait for the digest job (digest-mail.ts) instead of the 10-minute mail.
+ */
+const inDigest = sql<boolean>`EXISTS (SELECT 1 FROM users u JOIN account_mail_settings s ON s.organization_id = u.organization_id AND s.user_id = u.id
+  WHERE u.organization_id = f.organization_id AND u.email = f.email AND s.status_mails AND s.digest <> 'immediately')`;
+
 /** Followers whose oldest unsent public event is old enough, in every city: a cheap scan, each is re-checked under lock. */
 export function dueFollowers(db: Db, news: NewsRule, limit: number) {
   return db
@@ -23,6 +30,7 @@ export function dueFollowers(db: Db, news: NewsRule, limit: number) {
     )
     .select(['f.organization_id', 'f.report_id', 'f.email'])
     .where(publicNews(news))
+    .where(sql<boolean>`NOT ${inDigest}`)
     .groupBy(['f.organization_id', 'f.report_id', 'f.email'])
     .having(sql<boolean>`min(e.created_at) <= now() - make_interval(mins => ${news.batchMinutes})`)
     .orderBy('f.report_id')
@@ -102,4 +110,17 @@ export async function followerLocale(db: Db, organizationId: number, reportId: n
     LEFT JOIN users u ON u.organization_id = f.organization_id AND u.email = f.email
     WHERE f.organization_id = ${organizationId} AND f.report_id = ${reportId} AND f.email = ${email}`.execute(db);
   return row.rows[0]?.locale ?? null;
+}
+
+/**
+ * What the account with the follower's address wants (account mail settings, migration 0026): status mails at all,
+ * and how often. An address without an account, or an account that never chose, gets every change after 10 minutes.
+ */
+export async function followerMailChoice(db: Db, organizationId: number, email: string): Promise<{ statusMails: boolean; digest: string }> {
+  const row = await sql<{ status_mails: boolean; digest: string }>`
+    SELECT s.status_mails, s.digest FROM users u
+    JOIN account_mail_settings s ON s.organization_id = u.organization_id AND s.user_id = u.id
+    WHERE u.organization_id = ${organizationId} AND u.email = ${email}`.execute(db);
+  const found = row.rows[0];
+  return found ? { statusMails: found.status_mails, digest: found.digest } : { statusMails: true, digest: 'immediately' };
 }

@@ -166,10 +166,15 @@ export async function sendStatusMails(deps: StatusMailDeps, batch = 200): Promis
       if (!follower) return false;
       const events = await q.unsentNews(trx, city, NEWS, follower.report_id, follower.last_notified_event_id);
       if (events.length === 0 || !events[0]!.ripe) return false;
+      // The account with this address may want a digest instead (the digest job sends it) or no status mails at
+      // all (then the news is passed over: switching mails on again does not bring old news).
+      const choice = await q.followerMailChoice(trx, city, follower.email);
+      if (choice.statusMails && choice.digest !== 'immediately') return false;
       const report = await q.reportForMail(trx, city, follower.report_id);
       const last = events[events.length - 1]!.id;
       // A hidden or unconfirmed report has no public page: its changes are not news to pass on.
-      if (!report.hidden && report.status !== 'unconfirmed') {
+      const mailed = choice.statusMails && !report.hidden && report.status !== 'unconfirmed';
+      if (mailed) {
         const stored = await q.followerLocale(trx, city, follower.report_id, follower.email);
         const locale = isLocale(stored) ? stored : null;
         const translations = locale
@@ -212,7 +217,7 @@ export async function sendStatusMails(deps: StatusMailDeps, batch = 200): Promis
         to: last,
       });
       if (moved !== 1) throw new Error('follower pointer moved under a lock');
-      return !report.hidden && report.status !== 'unconfirmed';
+      return mailed;
     });
     if (sent) mails++;
   }
