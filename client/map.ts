@@ -90,14 +90,19 @@ function clusterIcon(count: number): L.DivIcon {
 interface MapFeature {
   type: 'Feature';
   geometry: { type: 'Point'; coordinates: [number, number] };
-  properties: { cluster: boolean; count?: number; id?: number; group?: string; status?: string; category?: string; url?: string };
+  properties: { cluster: boolean; count?: number; id?: number; group?: string; status?: string; category?: string; title?: string; url?: string };
+}
+
+/** What a pin is: the report's short title (category and place) where the source sends one, else number and category. */
+function pinTitle(p: MapFeature['properties'], data: Data): string {
+  return p.title || text(data.labelReport, { id: p.id ?? '', category: p.category ?? '' });
 }
 
 function popupContent(p: MapFeature['properties'], data: Data): HTMLElement {
   const box = document.createElement('div');
   const title = document.createElement('p');
   title.className = 'k-popup__title';
-  title.textContent = text(data.labelReport, { id: p.id ?? '', category: p.category ?? '' });
+  title.textContent = pinTitle(p, data);
   const status = document.createElement('p');
   status.textContent = p.status ?? '';
   const link = document.createElement('a');
@@ -130,7 +135,7 @@ function reportsLayer(map: L.Map, src: string, data: Data, interactive = true): 
         if (interactive) m.on('click', () => map.setView([lat, lon], Math.min(map.getZoom() + 2, 19)));
         group.addLayer(m);
       } else {
-        const m = L.marker([lat, lon], { icon: pinIcon(p.group ?? 'open'), keyboard: false, interactive, title: `#${p.id} ${p.status ?? ''}` });
+        const m = L.marker([lat, lon], { icon: pinIcon(p.group ?? 'open'), keyboard: false, interactive, title: `${pinTitle(p, data)} – ${p.status ?? ''}` });
         if (interactive) m.bindPopup(() => popupContent(p, data));
         group.addLayer(m);
       }

@@ -247,8 +247,8 @@ describe('Melden: the place on the map, and the public map and list', () => {
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Meldungen' }).click();
     await page.waitForURL(suite.server.url('/meldungen'));
     await page.getByRole('heading', { level: 2, name: '30 Meldungen' }).waitFor();
-    await expect(page.locator('tbody tr').count()).resolves.toBe(25);
-    await expect(page.locator('tbody').textContent()).resolves.not.toContain('geheim@example.de');
+    await expect(page.locator('.k-report-card').count()).resolves.toBe(25);
+    await expect(page.locator('.k-report-cards').textContent()).resolves.not.toContain('geheim@example.de');
     if (b.javaScriptEnabled) {
       await page.locator('[data-module="reports-map"] .leaflet-container').waitFor({ state: 'visible' });
       expect((await tile)!.headers()['cache-control']).toMatch(/max-age=\d+/);
@@ -265,18 +265,18 @@ describe('Melden: the place on the map, and the public map and list', () => {
     // Older reports through the keyset link, and back.
     await page.getByRole('navigation', { name: 'Weitere Meldungen' }).getByRole('link', { name: 'Ältere Meldungen' }).click();
     await page.waitForURL(/vor=\d+/);
-    await expect(page.locator('tbody tr').count()).resolves.toBe(5);
+    await expect(page.locator('.k-report-card').count()).resolves.toBe(5);
     await axe(page);
     await page.getByRole('navigation', { name: 'Weitere Meldungen' }).getByRole('link', { name: 'Neuere Meldungen' }).click();
     await page.waitForURL(/nach=\d+/);
-    await expect(page.locator('tbody tr').count()).resolves.toBe(25);
+    await expect(page.locator('.k-report-card').count()).resolves.toBe(25);
 
     // Filter: status "Erledigt" → 6 reports, each says so in words.
     await page.getByLabel('Status').selectOption('fixed');
     await page.getByRole('button', { name: 'Filter anwenden' }).click();
     await page.waitForURL(/status=fixed/);
     await page.getByRole('heading', { level: 2, name: '6 Meldungen' }).waitFor();
-    for (const cell of await page.locator('tbody tr td:nth-child(3)').allTextContents()) expect(cell).toContain('Erledigt');
+    for (const meta of await page.locator('.k-report-card__meta').allTextContents()) expect(meta).toContain('Erledigt');
     if (b.javaScriptEnabled) {
       await expect.poll(() => page.locator('[data-module="reports-map"]').getAttribute('data-src')).toBe('/api/reports/map?status=fixed');
     }

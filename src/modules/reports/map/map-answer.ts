@@ -4,6 +4,7 @@ import type { RequestContext } from '../../../platform/http/context';
 import { type TileRange, tileBox, tileCountOf, tilesCovering } from '../../../platform/map/grid';
 import { pinGroup } from '../../../platform/map/pins';
 import type { ListFilter } from '../report.queries';
+import { reportTitle } from '../views/report-card';
 import { statusLabel } from '../views/status';
 import { ALWAYS_POINTS_ZOOM, countable, MAP_FEATURES_MAX, POINTS_FROM_ZOOM, POINTS_PER_TILE } from './map';
 import * as mq from './map.queries';
@@ -19,6 +20,9 @@ interface Pin {
   close_reason: string | null;
   category_de: string | null;
   category_en: string | null;
+  address: string | null;
+  /** The start of the description, only when there is no place text (map.queries titleText). */
+  description: string | null;
 }
 
 function pinFeature(ctx: RequestContext, r: Pin) {
@@ -32,6 +36,13 @@ function pinFeature(ctx: RequestContext, r: Pin) {
       group: pinGroup(status),
       status: statusLabel(ctx.locale, { status, close_reason: r.close_reason as CloseReason | null }),
       category: (ctx.locale === 'de' ? r.category_de : r.category_en) ?? '',
+      // The list's short title, so the popup says what and where, not only a number (issue 14).
+      title: reportTitle(ctx.locale, {
+        category_de: r.category_de ?? '',
+        category_en: r.category_en ?? '',
+        address: r.address ?? '',
+        description: r.description ?? '',
+      }),
       url: `/meldungen/${r.id}`,
     },
   };

@@ -11,6 +11,7 @@ const Pin = Type.Object({
   group: Type.String({ description: 'open, progress, fixed or closed: the colour of the pin' }),
   status: Type.String(),
   category: Type.String(),
+  title: Type.String({ description: 'A short title: the category and the place, or the first words of the description' }),
   url: Type.String(),
 });
 const Cluster = Type.Object({ cluster: Type.Literal(true), count: Type.Integer({ minimum: 2 }) });

@@ -40,6 +40,18 @@ export async function cityBox(db: Db, organizationId: number): Promise<Bbox | nu
   return { minLon: Number(row.min_lon), minLat: Number(row.min_lat), maxLon: Number(row.max_lon), maxLat: Number(row.max_lat) };
 }
 
+/** More than the title's first words ever need (reportTitle keeps six words of the description). */
+const TITLE_TEXT_MAX = 160;
+/**
+ * What a short title needs besides the category (reportTitle): the place, or, only when there is none, the start of
+ * the description. Cut in SQL, so a list row or a map pin never carries a whole description.
+ */
+const titleText = sql<string>`CASE WHEN btrim(r.address) = '' THEN left(r.description, ${sql.lit(TITLE_TEXT_MAX)}) ELSE '' END`;
+
+/** A report's first published photo, for its thumbnail: one index lookup per row (report_photos_report). */
+const firstPhoto = sql<number | null>`(SELECT p.id FROM report_photos p WHERE p.report_id = r.id AND p.organization_id = r.organization_id
+  AND p.status = 'approved' ORDER BY p.id LIMIT 1)`;
+
 export interface MapPoint {
   id: number;
   lat: number;
@@ -48,6 +60,8 @@ export interface MapPoint {
   close_reason: import('../../../db-schema').CloseReason | null;
   category_de: string;
   category_en: string;
+  address: string;
+  description: string;
   created_at: Date;
 }
 
@@ -56,7 +70,18 @@ export function mapPoints(db: Db, organizationId: number, f: ListFilter & { bbox
   return db
     .selectFrom('reports as r')
     .innerJoin('report_categories as c', 'c.id', 'r.category_id')
-    .select(['r.id', 'r.lat', 'r.lon', 'r.status', 'r.close_reason', 'c.name_de as category_de', 'c.name_en as category_en', 'r.created_at'])
+    .select([
+      'r.id',
+      'r.lat',
+      'r.lon',
+      'r.status',
+      'r.close_reason',
+      'c.name_de as category_de',
+      'c.name_en as category_en',
+      'r.address',
+      titleText.as('description'),
+      'r.created_at',
+    ])
     .where(publicFilter(organizationId, f))
     .orderBy('r.created_at', 'desc')
     .orderBy('r.id', 'desc')
@@ -73,6 +98,8 @@ export interface ClusterRow {
   close_reason: string | null;
   category_de: string | null;
   category_en: string | null;
+  address: string | null;
+  description: string | null;
 }
 
 /** The filters the maintained counts know: category, status group and district (dates need the reports). */
@@ -195,6 +222,8 @@ async function withSingles(db: Db, organizationId: number, cells: CellQuery, lim
       'r.close_reason',
       'c.name_de as category_de',
       'c.name_en as category_en',
+      'r.address',
+      titleText.as('description'),
     ])
     .orderBy('m.n', 'desc')
     .orderBy('m.x')
@@ -210,6 +239,8 @@ async function withSingles(db: Db, organizationId: number, cells: CellQuery, lim
     close_reason: r.close_reason,
     category_de: r.category_de,
     category_en: r.category_en,
+    address: r.address,
+    description: r.description,
   }));
 }
 
@@ -299,11 +330,14 @@ export function listPage(db: Db, organizationId: number, f: ListFilter, cursor: 
       'r.status',
       'r.close_reason',
       'r.address',
+      titleText.as('description'),
       'r.location_precise',
       'r.created_at',
+      'r.supporters_count',
       'c.name_de as category_de',
       'c.name_en as category_en',
       'd.name as district',
+      firstPhoto.as('photo_id'),
     ])
     .where(publicFilter(organizationId, f))
     .$if(at !== null, (q) => q.where(newer ? sql<SqlBool>`${key} > ${from}` : sql<SqlBool>`${key} < ${from}`))

@@ -367,7 +367,7 @@ describe('/api/reports/map', () => {
     expect(points.features.find((f) => f.properties.id === ids.progress)!.properties).toMatchObject({ group: 'progress', status: 'In progress' });
     // Public fields only.
     expect(high.body).not.toMatch(/geheim|reporter|email|Testmeldung/i);
-    for (const f of points.features) expect(Object.keys(f.properties).sort()).toEqual(['category', 'cluster', 'group', 'id', 'status', 'url']);
+    for (const f of points.features) expect(Object.keys(f.properties).sort()).toEqual(['category', 'cluster', 'group', 'id', 'status', 'title', 'url']);
   });
 
   it('uses the box and the filters', async () => {

@@ -1,6 +1,7 @@
 import type { CloseReason, ReportStatus } from '../../../db-schema';
 import type { Locale } from '../../../platform/i18n';
-import { translator } from '../../../platform/i18n';
+import { intlLocale, translator } from '../../../platform/i18n';
+import { relativeTimeFormat } from '../../../platform/i18n/formatters';
 import { frontDoorMessages as messages } from '../front-door.messages';
 import { ReportStatusBadge } from './status';
 
@@ -33,7 +34,7 @@ export function reportTitle(locale: Locale, r: Pick<ReportCardData, 'category_de
 /** "vor 3 Tagen", "gestern", "vor 11 Monaten" in the visitor's language, with its plural rules (Intl). */
 export function ageText(locale: Locale, at: Date | string, now = new Date()): string {
   const days = Math.max(0, Math.floor((now.getTime() - new Date(at).getTime()) / 86_400_000));
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const rtf = relativeTimeFormat(intlLocale(locale));
   if (days < 60) return rtf.format(-days, 'day');
   if (days < 730) return rtf.format(-Math.floor(days / 30.44), 'month');
   return rtf.format(-Math.floor(days / 365.25), 'year');
@@ -44,7 +45,7 @@ export function ReportCard({ locale, report, headingLevel = 3 }: { locale: Local
   const t = translator(messages, locale);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <li class="k-report-card">
+    <li class="k-report-card" data-report-id={String(report.id)}>
       {report.photo_id !== null && (
         <img class="k-report-card__photo" src={`/fotos/${report.photo_id}/thumb.jpg`} alt="" width={96} height={96} loading="lazy" />
       )}

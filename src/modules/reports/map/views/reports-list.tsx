@@ -1,27 +1,17 @@
-import type { CloseReason, ReportStatus } from '../../../../db-schema';
 import type { RequestContext } from '../../../../platform/http/context';
 import type { FieldErrors } from '../../../../platform/http/errors';
-import { formatDateTime, formatNumber, type Locale, translator } from '../../../../platform/i18n';
+import { formatNumber, type Locale, translator } from '../../../../platform/i18n';
 import { platformMessages } from '../../../../platform/i18n/platform-messages';
-import { DataTable, FilterForm } from '../../../../platform/views/components';
+import { FilterForm } from '../../../../platform/views/components';
 import { ErrorSummary, Select, TextInput } from '../../../../platform/views/forms';
 import { Layout } from '../../../../platform/views/layout';
-import { ReportStatusBadge } from '../../views/status';
+import { ReportCard, type ReportCardData } from '../../views/report-card';
 import { type FilterValues, filterQuery } from '../map';
 import { mapMessages } from '../map.messages';
 import { Legend, MapAssets, type MapSettings, mapData } from './parts';
 
-export interface ListRow {
-  id: number;
-  status: ReportStatus;
-  close_reason: CloseReason | null;
-  address: string;
-  created_at: Date;
-  category_de: string;
-  category_en: string;
-  district: string | null;
-  location_precise?: boolean;
-}
+/** One report of the list, as a card (the same as the home page's); `description` holds only a title's worth. */
+export type ListRow = ReportCardData;
 
 export interface ReportsListProps {
   ctx: RequestContext;
@@ -123,22 +113,18 @@ export function ReportsListPage(props: ReportsListProps) {
             </h2>
             {props.rows.length === 0 && props.count.n > 0 && <p>{t('listEnd')}</p>}
             {props.rows.length > 0 && (
-              <DataTable
-                caption={props.paging.first ? t('listNewest') : t('listOlder')}
-                rows={props.rows}
-                rowAttributes={(r) => ({ 'data-report-id': String(r.id) })}
-                columns={[
-                  { header: t('col.id'), cell: (r) => <a href={`/meldungen/${r.id}`}>#{r.id}</a> },
-                  { header: t('col.category'), cell: (r) => (ctx.locale === 'de' ? r.category_de : r.category_en) },
-                  { header: t('col.status'), cell: (r) => <ReportStatusBadge locale={ctx.locale} report={r} /> },
-                  { header: t('col.district'), cell: (r) => r.district ?? t('noDistrict') },
-                  {
-                    header: t('col.date'),
-                    cell: (r) => <time dateTime={new Date(r.created_at).toISOString()}>{formatDateTime(new Date(r.created_at), ctx.locale)}</time>,
-                  },
-                  { header: t('col.place'), cell: (r) => r.address || (r.location_precise === false ? t('placeDescribed') : '') },
-                ]}
-              />
+              <>
+                <p class="k-hint" id="list-caption">
+                  {props.paging.first ? t('listNewest') : t('listOlder')}
+                </p>
+                {/* Cards at every width: a title people can read, the photo, status, age and supporters; nothing
+                    scrolls sideways on a phone, as the table did. */}
+                <ul class="k-report-cards" aria-labelledby="list-title list-caption">
+                  {props.rows.map((r) => (
+                    <ReportCard locale={ctx.locale} report={r} />
+                  ))}
+                </ul>
+              </>
             )}
             <KeysetPager ctx={ctx} values={values} paging={props.paging} />
           </section>
