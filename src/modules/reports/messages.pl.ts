@@ -36,6 +36,10 @@ export const pl: Translation<typeof messages> = {
   nearbyIntro:
     'W pobliżu są otwarte zgłoszenia tej samej kategorii. Jeśli jest wśród nich Państwa sprawa, prosimy poprzeć istniejące zgłoszenie zamiast tworzyć nowe.',
   nearbyNone: 'W pobliżu nie ma otwartego zgłoszenia tej kategorii.',
+  nearbyNoPoint: 'Bez punktu na mapie nie możemy sprawdzić, czy w pobliżu jest już otwarte zgłoszenie.',
+  nearbyList: 'Zobacz otwarte zgłoszenia tej kategorii',
+  changeKeeps: 'To, co wpisano na tej stronie, zostanie zachowane. Jedynie zdjęcia trzeba będzie potem wybrać ponownie.',
+  draftKept: 'Opis i pozostałe dane z kroku 2 zostają zachowane i pojawią się ponownie w następnym kroku.',
   meToo: 'Ja też: poprzyj i otrzymuj informacje',
   meTooDone: 'Dziękujemy! Popierają Państwo to zgłoszenie i będą Państwo informowani o zmianach.',
   metres: 'w odległości {m} m',
@@ -43,6 +47,7 @@ export const pl: Translation<typeof messages> = {
   locationApproximate: 'Tylko opis: miasto uzupełni dokładny punkt.',
   'err.category': 'Prosimy wybrać kategorię.',
   'err.location': 'Prosimy wybrać miejsce: na mapie, za pomocą wyszukiwarki adresów albo opisu.',
+  'err.locationNoSearch': 'Prosimy wybrać miejsce: na mapie albo za pomocą opisu.',
   'err.outside': 'To miejsce leży poza obszarem miasta ({city}). Prosimy wybrać miejsce na terenie miasta.',
   'err.description': 'Prosimy opisać problem.',
   'err.tooLong': 'Prosimy skrócić tekst do {max} znaków.',

@@ -34,6 +34,10 @@ type Key =
   | 'nearbyTitle'
   | 'nearbyIntro'
   | 'nearbyNone'
+  | 'nearbyNoPoint'
+  | 'nearbyList'
+  | 'changeKeeps'
+  | 'draftKept'
   | 'meToo'
   | 'meTooDone'
   | 'metres'
@@ -41,6 +45,7 @@ type Key =
   | 'locationApproximate'
   | 'err.category'
   | 'err.location'
+  | 'err.locationNoSearch'
   | 'err.outside'
   | 'err.description'
   | 'err.tooLong'
@@ -164,6 +169,10 @@ export const messages: Catalogue<Key> = {
     nearbyIntro:
       'In der Nähe gibt es offene Meldungen derselben Kategorie. Wenn Ihr Anliegen dabei ist, unterstützen Sie die Meldung, statt eine neue anzulegen.',
     nearbyNone: 'In der Nähe gibt es keine offene Meldung dieser Kategorie.',
+    nearbyNoPoint: 'Ohne Punkt auf der Karte können wir nicht prüfen, ob es in der Nähe schon eine offene Meldung gibt.',
+    nearbyList: 'Offene Meldungen dieser Kategorie ansehen',
+    changeKeeps: 'Was Sie auf dieser Seite eingegeben haben, bleibt erhalten. Nur Fotos müssen Sie danach noch einmal auswählen.',
+    draftKept: 'Ihre Beschreibung und Ihre übrigen Angaben aus Schritt 2 bleiben erhalten und erscheinen im nächsten Schritt wieder.',
     meToo: 'Ich auch: unterstützen und informiert bleiben',
     meTooDone: 'Danke! Sie unterstützen diese Meldung und werden über Änderungen informiert.',
     metres: '{m} m entfernt',
@@ -171,6 +180,7 @@ export const messages: Catalogue<Key> = {
     locationApproximate: 'Nur beschrieben: die Stadt ergänzt den genauen Punkt.',
     'err.category': 'Bitte wählen Sie eine Kategorie.',
     'err.location': 'Bitte wählen Sie einen Ort: auf der Karte, über die Adresssuche oder mit einer Beschreibung.',
+    'err.locationNoSearch': 'Bitte wählen Sie einen Ort: auf der Karte oder mit einer Beschreibung.',
     'err.outside': 'Dieser Ort liegt außerhalb von {city}. Bitte wählen Sie einen Ort im Stadtgebiet.',
     'err.description': 'Bitte beschreiben Sie das Problem.',
     'err.tooLong': 'Bitte kürzen Sie auf höchstens {max} Zeichen.',
@@ -296,6 +306,10 @@ export const messages: Catalogue<Key> = {
     nearbyTitle: 'Already reported?',
     nearbyIntro: 'There are open reports of the same category nearby. If yours is among them, support it instead of creating a new one.',
     nearbyNone: 'There is no open report of this category nearby.',
+    nearbyNoPoint: 'Without a point on the map we cannot check whether there is already an open report nearby.',
+    nearbyList: 'See open reports of this category',
+    changeKeeps: 'What you entered on this page is kept. Only photos need to be chosen again afterwards.',
+    draftKept: 'Your description and your other details from step 2 are kept and appear again in the next step.',
     meToo: 'Me too: support and stay informed',
     meTooDone: 'Thank you! You support this report and will be told about changes.',
     metres: '{m} m away',
@@ -303,6 +317,7 @@ export const messages: Catalogue<Key> = {
     locationApproximate: 'Described only: the city will add the exact point.',
     'err.category': 'Please choose a category.',
     'err.location': 'Please choose a place: on the map, with the address search or with a description.',
+    'err.locationNoSearch': 'Please choose a place: on the map or with a description.',
     'err.outside': 'This place is outside {city}. Please choose a place within the city.',
     'err.description': 'Please describe the problem.',
     'err.tooLong': 'Please shorten this to at most {max} characters.',

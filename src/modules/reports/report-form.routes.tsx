@@ -13,8 +13,8 @@ import { messages } from './messages';
 import * as q from './report.queries';
 import type { LocationStepExtras, ReportRouteDeps } from './report.routes';
 import * as reports from './report.service';
-import { answersFrom, PHOTO_UPLOADS, translateProblems, uploadProblemText } from './report-form-input';
-import { type FormAlert, Step1Page, type Step1Values, Step2Page, type Step2Values, ThanksPage } from './views/report-form';
+import { answersFrom, draftFrom, hasDraft, PHOTO_UPLOADS, translateProblems, uploadProblemText } from './report-form-input';
+import { BACK_ACTION, type FormAlert, Step1Page, type Step1Values, type Step2Draft, Step2Page, type Step2Values, ThanksPage } from './views/report-form';
 
 /** Links into the form may choose the category and the place beforehand (the map, other modules' pages). */
 const PresetQuery = Type.Object({ kategorie: Type.Optional(Id), lat: Type.Optional(Latitude), lon: Type.Optional(Longitude) });
@@ -25,6 +25,8 @@ const text = (value: number | undefined) => (value === undefined ? '' : String(v
 export function reportFormRoutes(app: FastifyInstance, { db, config, storage }: ReportRouteDeps, extras: LocationStepExtras): void {
   const routes = app.withTypeProvider<TypeBoxTypeProvider>();
   const deps: reports.ReportDeps = { db, storage, secret: config.secret, publicUrl: config.publicUrl };
+  // The place step's problems name an address search only where the installation has one.
+  const problemsOf = (ctx: RequestContext, problems: reports.Problems) => translateProblems(ctx, problems, { addressSearch: config.geocoderUrl !== null });
 
   async function categoryOptions(ctx: RequestContext) {
     const rows = await q.listCategories(db, ctx.org.id);
@@ -35,11 +37,18 @@ export function reportFormRoutes(app: FastifyInstance, { db, config, storage }: 
     }));
   }
 
-  async function step1(request: FastifyRequest, reply: FastifyReply, values: Step1Values, errors?: FieldErrors, status = 200) {
+  async function step1(request: FastifyRequest, reply: FastifyReply, values: Step1Values, errors?: FieldErrors, status = 200, draft: Step2Draft | null = null) {
     const { ctx } = request;
     return sendHtml(
       reply,
-      <Step1Page ctx={ctx} categories={await categoryOptions(ctx)} values={values} errors={errors} extra={extras.render?.(ctx, values)} />,
+      <Step1Page
+        ctx={ctx}
+        categories={await categoryOptions(ctx)}
+        values={values}
+        errors={errors}
+        extra={extras.render?.(ctx, values)}
+        draft={draft && hasDraft(draft) ? draft : null}
+      />,
       status,
     );
   }
@@ -83,12 +92,22 @@ export function reportFormRoutes(app: FastifyInstance, { db, config, storage }: 
   });
 
   // Form posts: the body is checked by the form code, which shows the form again with its problems and the input kept.
+  // Step one's post; after going back it carries step two's input as hidden fields, which step two shows again.
   app.post('/melden/ort', async (request, reply) => {
     const body = asForm(request.body);
     const values: Step1Values = { categoryId: field(body, 'categoryId'), lat: field(body, 'lat'), lon: field(body, 'lon'), address: field(body, 'address') };
+    const draft = draftFrom(body);
     const checked = await reports.checkLocation(db, request.ctx.org, values, await q.cityCentre(db, request.ctx.org.id));
-    if (!checked.ok) return step1(request, reply, values, translateProblems(request.ctx, checked.errors), 400);
-    return step2(request, reply, checked.value, emptyDetails);
+    if (!checked.ok) return step1(request, reply, values, problemsOf(request.ctx, checked.errors), 400, draft);
+    return step2(request, reply, checked.value, hasDraft(draft) ? draft.values : emptyDetails, { photosLost: draft.photosChosen });
+  });
+
+  // "Ort oder Kategorie ändern": step two's fields as a plain form post; step one again, filled in, with step two's
+  // input kept in hidden fields (a link to /melden lost everything typed).
+  app.post(BACK_ACTION, async (request, reply) => {
+    const body = asForm(request.body);
+    const values: Step1Values = { categoryId: field(body, 'categoryId'), lat: field(body, 'lat'), lon: field(body, 'lon'), address: field(body, 'address') };
+    return step1(request, reply, values, undefined, 200, draftFrom(body));
   });
 
   app.post('/melden', { config: { uploads: PHOTO_UPLOADS } }, async (request, reply) => {
@@ -102,15 +121,6 @@ export function reportFormRoutes(app: FastifyInstance, { db, config, storage }: 
       { categoryId: f('categoryId'), lat: f('lat'), lon: f('lon'), address: f('address') },
       await q.cityCentre(db, ctx.org.id),
     );
-    // Hidden fields were changed on the way: start over at step one rather than trusting them.
-    if (!where.ok)
-      return step1(
-        request,
-        reply,
-        { categoryId: f('categoryId'), lat: f('lat'), lon: f('lon'), address: f('address') },
-        translateProblems(ctx, where.errors),
-        400,
-      );
     const values: Step2Values = {
       description: f('description'),
       name: f('name'),
@@ -118,6 +128,12 @@ export function reportFormRoutes(app: FastifyInstance, { db, config, storage }: 
       showName: f('showName') === '1',
       answers: answersFrom(fields),
     };
+    // Hidden fields were changed on the way: start over at step one rather than trusting them (the text kept).
+    if (!where.ok)
+      return step1(request, reply, { categoryId: f('categoryId'), lat: f('lat'), lon: f('lon'), address: f('address') }, problemsOf(ctx, where.errors), 400, {
+        values,
+        photosChosen: files.length > 0 || problem !== null,
+      });
     const key = f('idempotencyKey').slice(0, 64);
     if (problem) {
       // Photos over the form's limits were not kept: the same form, its text kept, says which limit it was.
@@ -150,7 +166,7 @@ export function reportFormRoutes(app: FastifyInstance, { db, config, storage }: 
     }
     if (!result.ok) {
       return step2(request, reply, where.value, values, {
-        errors: translateProblems(ctx, result.errors),
+        errors: problemsOf(ctx, result.errors),
         idempotencyKey: key || undefined,
         photosLost: files.length > 0,
         status: 400,

@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Geocoder, GeocoderAnswer } from '../../../platform/geo/geocoder';
 import { clientKey } from '../../../platform/http/client-ip';
@@ -12,7 +12,8 @@ import { sendHtml } from '../../../platform/views/render';
 import { LIMITS, parseCoordinate } from '../report';
 import * as rq from '../report.queries';
 import { locate } from '../report.service';
-import { Step1Page, type Step1Values } from '../views/report-form';
+import { draftFrom, hasDraft } from '../report-form-input';
+import { Step1Page, type Step1Values, type Step2Draft } from '../views/report-form';
 import * as mq from './map.queries';
 import type { MapDeps } from './map.routes';
 import { ViewText } from './map.schemas';
@@ -59,6 +60,11 @@ export function locationRoutes(app: FastifyInstance, { db }: MapDeps, geocoder: 
     const view = parseView(field(body, 'ansicht'));
     const action = field(body, 'karte_aktion') as MapAction;
     const search = field(body, 'suche').slice(0, SEARCH_MAX);
+    // After "Ort oder Kategorie ändern" the form carries step two's input (description, email …): a redirect would
+    // put it into an address (logs, history), so the next picker page is the answer to this post itself.
+    const draft = draftFrom(body);
+    const next = (chosen: Step1Values, extra: { view?: MapView | null; search?: string }) =>
+      hasDraft(draft) ? pickerPage(request, reply, chosen, extra.view ?? null, extra.search ?? '', draft) : reply.redirect(pickerUrl(chosen, extra), 303);
 
     const hit = field(body, 'treffer');
     if (hit) {
@@ -68,11 +74,11 @@ export function locationRoutes(app: FastifyInstance, { db }: MapDeps, geocoder: 
       const lon = parseCoordinate(rawLon, 'lon');
       if (lat === null || lon === null) throw new AppError('bad_request');
       const chosen = { ...values, lat: String(lat), lon: String(lon), address: values.address || label.join('|').slice(0, LIMITS.addressMax) };
-      return reply.redirect(pickerUrl(chosen, { view: viewAround(lat, lon) }), 303);
+      return next(chosen, { view: viewAround(lat, lon) });
     }
     if (MAP_ACTIONS.includes(action)) {
       const city = await cityView(db, request.ctx.org.id);
-      return reply.redirect(pickerUrl(values, { view: mapAction(view ?? city, action, city), search }), 303);
+      return next(values, { view: mapAction(view ?? city, action, city), search });
     }
     const x = field(body, 'karte.x');
     const y = field(body, 'karte.y');
@@ -80,18 +86,16 @@ export function locationRoutes(app: FastifyInstance, { db }: MapDeps, geocoder: 
       const point = chosenPoint(values);
       const current = view ?? (point ? viewAround(point.lat, point.lon) : await cityView(db, request.ctx.org.id));
       const outcome = mapClick(current, Number(x), Number(y));
-      const next = outcome.kind === 'pick' ? { ...values, lat: String(outcome.lat), lon: String(outcome.lon) } : values;
-      return reply.redirect(pickerUrl(next, { view: outcome.view, search }), 303);
+      return next(outcome.kind === 'pick' ? { ...values, lat: String(outcome.lat), lon: String(outcome.lon) } : values, { view: outcome.view, search });
     }
     if (field(body, 'aktion') === 'suchen' && search) {
-      return reply.redirect(pickerUrl(values, { view, search }), 303);
+      return next(values, { view, search });
     }
     // Enter in a text field presses the first button, the search: with nothing to search, it means "continue".
     return reply.redirect('/melden/ort', 307);
   });
 
   routes.get(PICKER_ACTION, { schema: { querystring: PickerQuery } }, async (request, reply) => {
-    const { ctx } = request;
     const query = request.query;
     const values: Step1Values = {
       categoryId: query.kategorie === undefined ? '' : String(query.kategorie),
@@ -99,8 +103,19 @@ export function locationRoutes(app: FastifyInstance, { db }: MapDeps, geocoder: 
       lon: query.lon?.trim() ?? '',
       address: query.ort?.trim() ?? '',
     };
-    const view = parseView(query.ansicht);
-    const searchQuery = query.suche?.trim() ?? '';
+    return pickerPage(request, reply, values, parseView(query.ansicht), query.suche?.trim() ?? '', null);
+  });
+
+  /** Step one with the picker in a given state: the GET page after a redirect, or the answer to a post with a draft. */
+  async function pickerPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Step1Values,
+    view: MapView | null,
+    searchQuery: string,
+    draft: Step2Draft | null,
+  ) {
+    const { ctx } = request;
     let search: PickerState['search'] = null;
     if (searchQuery) {
       await enforce(db, [[SEARCH_LIMIT, clientKey(request.ip)]]);
@@ -123,7 +138,13 @@ export function locationRoutes(app: FastifyInstance, { db }: MapDeps, geocoder: 
     const state: PickerState = { view, search, geocoderConfigured: geocoder.configured };
     return sendHtml(
       reply,
-      <Step1Page ctx={ctx} categories={options} values={values} extra={<LocationPicker ctx={ctx} values={values} state={state} settings={settings} />} />,
+      <Step1Page
+        ctx={ctx}
+        categories={options}
+        values={values}
+        extra={<LocationPicker ctx={ctx} values={values} state={state} settings={settings} />}
+        draft={draft}
+      />,
     );
-  });
+  }
 }

@@ -6,6 +6,7 @@ import type { mapMessages } from './map.messages';
 // (\u2066 … \u2069). Counts come as formatted text, so the plurals repeat {n} rather than #.
 export const ar: Translation<typeof mapMessages> = {
   pickIntro: 'اختر المكان على الخريطة، أو ابحث عن عنوان، أو أدخل الإحداثيات، أو صِف المكان بالكلمات.',
+  pickIntroNoSearch: 'اختر المكان على الخريطة، أو أدخل الإحداثيات، أو صِف المكان بالكلمات.',
   searchLabel: 'البحث عن عنوان',
   searchHint: 'الشارع ورقم المبنى أو مكان معروف، مثل «\u2066Marktplatz\u2069».',
   searchButton: 'بحث',
@@ -19,6 +20,7 @@ export const ar: Translation<typeof mapMessages> = {
   useMyLocation: 'استخدام موقعي',
   locating: 'جارٍ تحديد الموقع …',
   locateFailed: 'تعذّر تحديد الموقع. يرجى اختيار المكان على الخريطة أو البحث عن عنوان.',
+  locateFailedNoSearch: 'تعذّر تحديد الموقع. يرجى اختيار المكان على الخريطة أو وصفه.',
   pinLabel: 'علامة المكان المختار. حرّكها بمفاتيح الأسهم، ومع مفتاح \u2066Shift\u2069 بخطوات أكبر.',
   mapLabel:
     'خريطة لاختيار المكان. انقر على الخريطة لوضع العلامة، أو اضغط مفتاح الإدخال \u2066(Enter)\u2069 أو مفتاح المسافة: تظهر العلامة في وسط الخريطة، وتحرّكها مفاتيح الأسهم.',

@@ -5,6 +5,7 @@ import type { mapMessages } from './map.messages';
 // `npm run i18n:missing -- pl` (docs/i18n.md).
 export const pl: Translation<typeof mapMessages> = {
   pickIntro: 'Prosimy wybrać miejsce na mapie, wyszukać adres, wpisać współrzędne albo opisać miejsce słowami.',
+  pickIntroNoSearch: 'Prosimy wybrać miejsce na mapie, wpisać współrzędne albo opisać miejsce słowami.',
   searchLabel: 'Szukaj adresu',
   searchHint: 'Ulica i numer domu albo znane miejsce, np. „Marktplatz”.',
   searchButton: 'Szukaj',
@@ -19,6 +20,7 @@ export const pl: Translation<typeof mapMessages> = {
   useMyLocation: 'Użyj mojej lokalizacji',
   locating: 'Ustalanie lokalizacji …',
   locateFailed: 'Nie udało się ustalić lokalizacji. Prosimy wybrać miejsce na mapie albo wyszukać adres.',
+  locateFailedNoSearch: 'Nie udało się ustalić lokalizacji. Prosimy wybrać miejsce na mapie albo je opisać.',
   pinLabel: 'Znacznik wybranego miejsca. Można go przesuwać klawiszami strzałek, a z klawiszem Shift – większymi krokami.',
   mapLabel:
     'Mapa do wyboru miejsca. Kliknięcie w mapę ustawia znacznik; można też nacisnąć Enter lub spację: znacznik pojawi się na środku mapy, a klawisze strzałek go przesuwają.',

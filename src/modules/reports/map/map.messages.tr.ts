@@ -5,6 +5,7 @@ import type { mapMessages } from './map.messages';
 // `npm run i18n:missing -- tr` (docs/i18n.md).
 export const tr: Translation<typeof mapMessages> = {
   pickIntro: 'Yeri haritada seçin, bir adres arayın, koordinat girin veya yeri kelimelerle tarif edin.',
+  pickIntroNoSearch: 'Yeri haritada seçin, koordinat girin veya yeri kelimelerle tarif edin.',
   searchLabel: 'Adres ara',
   searchHint: 'Sokak ve kapı numarası veya bilinen bir yer, ör. „Marktplatz“.',
   searchButton: 'Ara',
@@ -18,6 +19,7 @@ export const tr: Translation<typeof mapMessages> = {
   useMyLocation: 'Konumumu kullan',
   locating: 'Konumunuz belirleniyor …',
   locateFailed: 'Konumunuz belirlenemedi. Lütfen yeri haritada seçin veya bir adres arayın.',
+  locateFailedNoSearch: 'Konumunuz belirlenemedi. Lütfen yeri haritada seçin veya tarif edin.',
   pinLabel: 'Seçilen yerin işareti. Ok tuşlarıyla, Shift tuşuyla birlikte daha büyük adımlarla taşıyın.',
   mapLabel:
     'Yeri seçmek için harita. İşareti koymak için haritaya tıklayın veya Enter ya da boşluk tuşuna basın: İşaret haritanın ortasında belirir, ok tuşları onu taşır.',

@@ -6,6 +6,7 @@ import { uk } from './map.messages.uk';
 
 type Key =
   | 'pickIntro'
+  | 'pickIntroNoSearch'
   | 'searchLabel'
   | 'searchHint'
   | 'searchButton'
@@ -19,6 +20,7 @@ type Key =
   | 'useMyLocation'
   | 'locating'
   | 'locateFailed'
+  | 'locateFailedNoSearch'
   | 'pinLabel'
   | 'mapLabel'
   | 'staticMapTitle'
@@ -93,6 +95,7 @@ type Key =
 export const mapMessages: Catalogue<Key> = {
   de: {
     pickIntro: 'Wählen Sie den Ort auf der Karte, suchen Sie eine Adresse, geben Sie Koordinaten ein oder beschreiben Sie den Ort in Worten.',
+    pickIntroNoSearch: 'Wählen Sie den Ort auf der Karte, geben Sie Koordinaten ein oder beschreiben Sie den Ort in Worten.',
     searchLabel: 'Adresse suchen',
     searchHint: 'Straße und Hausnummer oder ein bekannter Ort, z. B. „Marktplatz“.',
     searchButton: 'Suchen',
@@ -108,6 +111,7 @@ export const mapMessages: Catalogue<Key> = {
     useMyLocation: 'Meinen Standort verwenden',
     locating: 'Standort wird ermittelt …',
     locateFailed: 'Der Standort konnte nicht ermittelt werden. Bitte wählen Sie den Ort auf der Karte oder suchen Sie eine Adresse.',
+    locateFailedNoSearch: 'Der Standort konnte nicht ermittelt werden. Bitte wählen Sie den Ort auf der Karte oder beschreiben Sie ihn.',
     pinLabel: 'Markierung des gewählten Orts. Mit den Pfeiltasten verschieben, mit Umschalt in größeren Schritten.',
     mapLabel:
       'Karte zur Auswahl des Orts. Klicken Sie auf die Karte, um die Markierung zu setzen, oder drücken Sie die Eingabetaste oder Leertaste: Die Markierung erscheint in der Kartenmitte, die Pfeiltasten verschieben sie.',
@@ -182,6 +186,7 @@ export const mapMessages: Catalogue<Key> = {
   },
   en: {
     pickIntro: 'Choose the place on the map, search for an address, type coordinates or describe the place in words.',
+    pickIntroNoSearch: 'Choose the place on the map, type coordinates or describe the place in words.',
     searchLabel: 'Search for an address',
     searchHint: 'Street and house number or a well-known place, e.g. “Marktplatz”.',
     searchButton: 'Search',
@@ -196,6 +201,7 @@ export const mapMessages: Catalogue<Key> = {
     useMyLocation: 'Use my location',
     locating: 'Finding your location …',
     locateFailed: 'Your location could not be found. Please choose the place on the map or search for an address.',
+    locateFailedNoSearch: 'Your location could not be found. Please choose the place on the map or describe it.',
     pinLabel: 'Marker of the chosen place. Move it with the arrow keys, with Shift in larger steps.',
     mapLabel:
       'Map to choose the place. Click on the map to set the marker, or press Enter or Space: the marker appears in the centre of the map and the arrow keys move it.',

@@ -32,12 +32,15 @@ export function Step1Page({
   values,
   errors = {},
   extra,
+  draft = null,
 }: {
   ctx: RequestContext;
   categories: CategoryOption[];
   values: Step1Values;
   errors?: FieldErrors;
   extra?: preact.ComponentChildren;
+  /** Step two's input after "Ort oder Kategorie ändern": carried along as hidden fields. */
+  draft?: Step2Draft | null;
 }) {
   const t = translator(messages, ctx.locale);
   const tp = translator(platformMessages, ctx.locale);
@@ -48,7 +51,9 @@ export function Step1Page({
       <p>{t('newReportIntro')}</p>
       <form method="post" action="/melden/ort" novalidate data-module="report-location">
         <CsrfField token={ctx.csrfToken} />
+        {draft && <DraftFields draft={draft} />}
         <h2>{t('step1')}</h2>
+        {draft && <Notice>{t('draftKept')}</Notice>}
         <fieldset
           class={errors.categoryId ? 'k-fieldset k-field--error' : 'k-fieldset'}
           id={fieldId('categoryId')}
@@ -119,12 +124,55 @@ export interface Step2Values {
   answers: Record<string, string | string[] | undefined>;
 }
 
+/** Step two's input on its way through step one and back: the values, and whether photos had been chosen. */
+export interface Step2Draft {
+  values: Step2Values;
+  photosChosen: boolean;
+}
+
+/**
+ * Step two's input as hidden fields of step one: every post of step one (continue, the server map's buttons, the
+ * address search) brings it along, and step two shows it again. No server session, nothing stored.
+ */
+function DraftFields({ draft }: { draft: Step2Draft }) {
+  const v = draft.values;
+  return (
+    <>
+      {v.description && <input type="hidden" name="description" value={v.description} />}
+      {v.name && <input type="hidden" name="name" value={v.name} />}
+      {v.email && <input type="hidden" name="email" value={v.email} />}
+      {v.showName && <input type="hidden" name="showName" value="1" />}
+      <AnswerFields answers={v.answers} />
+      {draft.photosChosen && <input type="hidden" name="photosChosen" value="1" />}
+    </>
+  );
+}
+
+/** Answers as hidden fields (answer.<code>, one field per chosen value), but those the form shows itself. */
+function AnswerFields({ answers, except = new Set() }: { answers: Step2Values['answers']; except?: Set<string> }) {
+  const fields = Object.entries(answers)
+    .filter(([code]) => !except.has(code))
+    .flatMap(([code, a]) => (Array.isArray(a) ? a : a ? [a] : []).filter((value) => value.trim() !== '').map((value) => [`answer.${code}`, value] as const));
+  return (
+    <>
+      {fields.map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+    </>
+  );
+}
+
 /** A problem with the form as a whole (too many reports, already sent), not with one field. */
 export interface FormAlert {
   title: string;
   text: string;
   startOver?: boolean;
 }
+
+/** Step two's form: "Ort oder Kategorie ändern" below it belongs to it (form=…), so its input goes back too. */
+const STEP2_FORM = 'report-details';
+/** Where "Ort oder Kategorie ändern" posts step two's input, as a plain form (files stay behind). */
+export const BACK_ACTION = '/melden/zurueck';
 
 export function Step2Page(props: {
   ctx: RequestContext;
@@ -166,7 +214,15 @@ export function Step2Page(props: {
       </p>
       <section aria-labelledby="nearby-title" class="k-section">
         <h2 id="nearby-title">{t('nearbyTitle')}</h2>
-        {props.nearby.length === 0 ? (
+        {!where.precise ? (
+          // Only a described place: there is no point to look around, so nothing can be said about "nearby".
+          <>
+            <p>{t('nearbyNoPoint')}</p>
+            <p>
+              <a href={`/meldungen?kategorie=${where.categoryId}&status=open`}>{t('nearbyList')}</a>
+            </p>
+          </>
+        ) : props.nearby.length === 0 ? (
           <p>{t('nearbyNone')}</p>
         ) : (
           <>
@@ -193,7 +249,7 @@ export function Step2Page(props: {
       </section>
       {/* The CSRF token must stay the first field: the server checks it as it arrives and refuses photos sent
           before a valid token, so a forged upload ends before its first byte (platform/http/multipart-body.ts). */}
-      <form method="post" action="/melden" enctype="multipart/form-data" novalidate class="k-section">
+      <form method="post" action="/melden" enctype="multipart/form-data" novalidate class="k-section" id={STEP2_FORM}>
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
         <input type="hidden" name="categoryId" value={String(where.categoryId)} />
@@ -212,6 +268,9 @@ export function Step2Page(props: {
         {props.questions.map((q) => (
           <QuestionField question={q} value={values.answers[q.code]} error={errors[`answer.${q.code}`]} optional={tp('optional')} />
         ))}
+        {/* Answers to another category's questions (the person went back and changed it): kept for the way back,
+            never stored, since only this category's questions are read from a report. */}
+        <AnswerFields answers={values.answers} except={new Set(props.questions.map((q) => q.code))} />
         <div class={errors.photos ? 'k-field k-field--error' : 'k-field'}>
           <label class="k-label" for={fieldId('photos')}>
             {t('photos')} <span class="k-label__optional">{tp('optional')}</span>
@@ -259,9 +318,25 @@ export function Step2Page(props: {
         </div>
         <Button>{t('send')}</Button>
       </form>
-      <p>
-        <a href="/melden">{t('changeLocation')}</a>
-      </p>
+      {/* After the form, so that Enter in a field still sends the report (the first submit button is the default);
+          a plain form post, since only the upload route takes multipart bodies. */}
+      <div class="k-section">
+        <p class="k-hint" id="change-location-hint">
+          {t('changeKeeps')}
+        </p>
+        <button
+          type="submit"
+          class="k-button k-button--secondary"
+          form={STEP2_FORM}
+          formaction={BACK_ACTION}
+          formmethod="post"
+          formenctype="application/x-www-form-urlencoded"
+          formnovalidate
+          aria-describedby="change-location-hint"
+        >
+          {t('changeLocation')}
+        </button>
+      </div>
     </Layout>
   );
 }

@@ -56,9 +56,10 @@ export function LocationPicker({ ctx, values, state, settings }: { ctx: RequestC
       data-label-pin={t('pinLabel')}
       data-label-chosen={t('chosenPoint', { lat: '{lat}', lon: '{lon}' })}
       data-label-locating={t('locating')}
-      data-label-locate-failed={t('locateFailed')}
+      data-label-locate-failed={t(state.geocoderConfigured ? 'locateFailed' : 'locateFailedNoSearch')}
     >
-      <p class="k-hint">{t('pickIntro')}</p>
+      {/* Every way to give the place that this installation has, and no address search where there is none. */}
+      <p class="k-hint">{t(state.geocoderConfigured ? 'pickIntro' : 'pickIntroNoSearch')}</p>
 
       {state.geocoderConfigured ? (
         <div class={search?.error ? 'k-field k-field--error' : 'k-field'}>
