@@ -106,6 +106,8 @@ describe('"Ort oder Kategorie ändern" keeps step two', () => {
     const c = new Client(t);
     const back = await c.post('/melden/zurueck', stepTwo());
     expect(back.statusCode).toBe(200);
+    // It carries an email address and a name: no cache keeps it.
+    expect(back.headers['cache-control']).toBe('no-store');
     expect(back.body).toContain('Schritt 1 von 2');
     expect(back.body).toContain(`id="cat-${category.id}" value="${category.id}" checked`);
     expect(back.body).toContain('value="51.5"');
@@ -136,6 +138,7 @@ describe('"Ort oder Kategorie ändern" keeps step two', () => {
       address: '',
     });
     expect(forward.statusCode).toBe(200);
+    expect(forward.headers['cache-control']).toBe('no-store');
     expect(forward.body).toContain('Schritt 2 von 2');
     expect(forward.body).toContain('Gewählter Ort: 51.51000, 7.51000');
     expect(forward.body).toMatch(/name="description"[^>]*>Tiefes Loch, &quot;gefährlich&quot; &lt;für> Räder &amp; Kinder\nzweite Zeile<\/textarea>/);
@@ -155,6 +158,7 @@ describe('"Ort oder Kategorie ändern" keeps step two', () => {
     const moved = await c.post('/melden/ortswahl', { ...fields, categoryId: String(other.id), ansicht: '14/51.500000/7.500000', karte_aktion: 'in' });
     expect(moved.statusCode).toBe(200);
     expect(moved.headers.location).toBeUndefined();
+    expect(moved.headers['cache-control']).toBe('no-store');
     expect(moved.body).toContain(`id="cat-${other.id}" value="${other.id}" checked`);
     expect(moved.body).toContain('type="hidden" name="email" value="erika@example.de"');
     expect(moved.body).toContain('name="ansicht" value="16/');

@@ -39,16 +39,12 @@ export function reportFormRoutes(app: FastifyInstance, { db, config, storage }: 
 
   async function step1(request: FastifyRequest, reply: FastifyReply, values: Step1Values, errors?: FieldErrors, status = 200, draft: Step2Draft | null = null) {
     const { ctx } = request;
+    const kept = draft && hasDraft(draft) ? draft : null;
+    // Step two's input in hidden fields (an email address, a name): kept by no cache, as step two itself.
+    if (kept) reply.header('Cache-Control', 'no-store');
     return sendHtml(
       reply,
-      <Step1Page
-        ctx={ctx}
-        categories={await categoryOptions(ctx)}
-        values={values}
-        errors={errors}
-        extra={extras.render?.(ctx, values)}
-        draft={draft && hasDraft(draft) ? draft : null}
-      />,
+      <Step1Page ctx={ctx} categories={await categoryOptions(ctx)} values={values} errors={errors} extra={extras.render?.(ctx, values)} draft={kept} />,
       status,
     );
   }
@@ -61,6 +57,8 @@ export function reportFormRoutes(app: FastifyInstance, { db, config, storage }: 
     options: { errors?: FieldErrors; idempotencyKey?: string; photosLost?: boolean; status?: number; alert?: FormAlert } = {},
   ) {
     const { ctx } = request;
+    // The form as the person filled it in (email, name): a personal answer, kept by no cache.
+    reply.header('Cache-Control', 'no-store');
     const category = (await q.findCategory(db, ctx.org.id, where.categoryId))!;
     const [questions, nearby] = await Promise.all([
       reports.categoryQuestions(db, ctx.org.id, category.id, ctx.locale),

@@ -136,6 +136,8 @@ export function locationRoutes(app: FastifyInstance, { db }: MapDeps, geocoder: 
       description: ctx.locale === 'de' ? c.description_de : c.description_en,
     }));
     const state: PickerState = { view, search, geocoderConfigured: geocoder.configured };
+    // With step two's input in hidden fields (an email address, a name) the page is personal: kept by no cache.
+    if (draft) reply.header('Cache-Control', 'no-store');
     return sendHtml(
       reply,
       <Step1Page
