@@ -191,6 +191,25 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
     .returning('id')
     .executeTakeFirstOrThrow();
   await addFollower(db, org.id, reportIds[1]!, base.resident.email, hashToken(randomToken()));
+  // The resident reported with a name their account lacks: "Mein Konto" shows the form that takes it over.
+  await insertReport(db, {
+    organizationId: org.id,
+    categoryId: base.category.id,
+    departmentId: null,
+    districtId: null,
+    status: 'new',
+    lat: 51.5,
+    lon: 7.45,
+    address: '',
+    locationPrecise: true,
+    description: 'Eigene Meldung mit Namen',
+    answers: {},
+    userId: base.resident.id,
+    reporterName: 'Fuzz Anwohnerin',
+    reporterEmail: base.resident.email,
+    showName: false,
+    idempotencyKey: null,
+  });
 
   // Single-use links of every kind, several of each because POSTs spend them.
   const tokens: FuzzWorld['tokens'] = {
