@@ -66,13 +66,13 @@ describe('resident journey: magic link, account, sign-out', () => {
       // The error state: the input caps at 100 characters, so take the cap away as a tampered form would.
       await page.locator('#f-displayName').evaluate((el) => el.removeAttribute('maxlength'));
       await page.getByLabel(/Ihr Name/).fill('x'.repeat(101));
-      await page.getByRole('button', { name: 'Speichern' }).click();
+      await page.getByRole('button', { name: 'Speichern', exact: true }).click();
       await expectErrorSummary(page, ['displayName']);
       await axe(page);
     }
 
     await page.getByLabel(/Ihr Name/).fill('Erika Mustermann');
-    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('button', { name: 'Speichern', exact: true }).click();
     await page.waitForURL(suite.server.url('/konto?ok=saved'));
     await expect(page.getByRole('status').textContent()).resolves.toBe('Gespeichert.');
     await expect(page.getByLabel(/Ihr Name/).inputValue()).resolves.toBe('Erika Mustermann');

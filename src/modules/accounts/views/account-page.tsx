@@ -75,8 +75,9 @@ export function AccountPage({
           {s.content}
         </section>
       ))}
-      <section class="k-section" id="konto-name" aria-labelledby="konto-name-title">
-        <h2 id="konto-name-title">{t('displayName')}</h2>
+      {/* No aria-labelledby: the field below has the same name, and one thing labelled "Ihr Name" is clearer. */}
+      <section class="k-section" id="konto-name">
+        <h2>{t('displayName')}</h2>
         <form method="post" action="/konto" novalidate>
           <CsrfField token={ctx.csrfToken} />
           <TextInput
