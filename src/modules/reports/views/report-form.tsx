@@ -169,8 +169,6 @@ export interface FormAlert {
   startOver?: boolean;
 }
 
-/** Step two's form: "Ort oder Kategorie ändern" below it belongs to it (form=…), so its input goes back too. */
-const STEP2_FORM = 'report-details';
 /** Where "Ort oder Kategorie ändern" posts step two's input, as a plain form (files stay behind). */
 export const BACK_ACTION = '/melden/zurueck';
 
@@ -249,7 +247,7 @@ export function Step2Page(props: {
       </section>
       {/* The CSRF token must stay the first field: the server checks it as it arrives and refuses photos sent
           before a valid token, so a forged upload ends before its first byte (platform/http/multipart-body.ts). */}
-      <form method="post" action="/melden" enctype="multipart/form-data" novalidate class="k-section" id={STEP2_FORM}>
+      <form method="post" action="/melden" enctype="multipart/form-data" novalidate class="k-section">
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
         <input type="hidden" name="categoryId" value={String(where.categoryId)} />
@@ -317,26 +315,25 @@ export function Step2Page(props: {
           </label>
         </div>
         <Button>{t('send')}</Button>
+        {/* After "Meldung absenden", so that Enter in a field still sends the report (the first submit button is the
+            default); a plain form post, since only the upload route takes multipart bodies. */}
+        <div class="k-section">
+          <p class="k-hint" id="change-location-hint">
+            {t('changeKeeps')}
+          </p>
+          <button
+            type="submit"
+            class="k-button k-button--secondary"
+            formaction={BACK_ACTION}
+            formmethod="post"
+            formenctype="application/x-www-form-urlencoded"
+            formnovalidate
+            aria-describedby="change-location-hint"
+          >
+            {t('changeLocation')}
+          </button>
+        </div>
       </form>
-      {/* After the form, so that Enter in a field still sends the report (the first submit button is the default);
-          a plain form post, since only the upload route takes multipart bodies. */}
-      <div class="k-section">
-        <p class="k-hint" id="change-location-hint">
-          {t('changeKeeps')}
-        </p>
-        <button
-          type="submit"
-          class="k-button k-button--secondary"
-          form={STEP2_FORM}
-          formaction={BACK_ACTION}
-          formmethod="post"
-          formenctype="application/x-www-form-urlencoded"
-          formnovalidate
-          aria-describedby="change-location-hint"
-        >
-          {t('changeLocation')}
-        </button>
-      </div>
     </Layout>
   );
 }
