@@ -64,7 +64,7 @@ export async function litterRoutes(app: FastifyInstance, deps: LitterDeps): Prom
     const body = asForm(request.body);
     const values: WhereValues = { lat: field(body, 'lat'), lon: field(body, 'lon'), address: field(body, 'address') };
     const checked = await checkLocation(db, ctx.org, { categoryId: String(c.id), ...values }, await cityCentre(db, ctx.org.id));
-    if (!checked.ok) return step1(request, reply, c.id, values, translateProblems(ctx, checked.errors), 400);
+    if (!checked.ok) return step1(request, reply, c.id, values, translateProblems(ctx, checked.errors, { addressSearch: config.geocoderUrl !== null }), 400);
     return sendHtml(reply, <QuickStep2Page ctx={ctx} where={checked.value} values={{ note: '', email: '' }} idempotencyKey={randomToken(18)} />);
   });
 
@@ -76,7 +76,7 @@ export async function litterRoutes(app: FastifyInstance, deps: LitterDeps): Prom
     const f = (name: string) => field(fields, name);
     const where: WhereValues = { lat: f('lat'), lon: f('lon'), address: f('address') };
     const checked = await checkLocation(db, ctx.org, { categoryId: String(c.id), ...where }, await cityCentre(db, ctx.org.id));
-    if (!checked.ok) return step1(request, reply, c.id, where, translateProblems(ctx, checked.errors), 400);
+    if (!checked.ok) return step1(request, reply, c.id, where, translateProblems(ctx, checked.errors, { addressSearch: config.geocoderUrl !== null }), 400);
     const values: QuickDetails = { note: f('note'), email: f('email') };
     const key = f('idempotencyKey').slice(0, 64);
     if (problem) {
