@@ -29,7 +29,7 @@ export function withoutPersonalLinks(text: string, replacement: string): string 
 
 async function ownPart(deps: ExportDeps, person: Person, locale: Locale): Promise<PersonalDataExport> {
   const t = (l: Locale) => translator(messages, l);
-  const removed = locale === 'de' ? '[Link entfernt]' : '[link removed]';
+  const removed = t(locale)('readme.linkRemoved');
   const [account, mailSettings, sessions, mails] = await Promise.all([
     accountForExport(deps.db, person.organizationId, person.userId),
     mailSettingsOf(deps.db, person.organizationId, person.userId),
@@ -42,7 +42,7 @@ async function ownPart(deps: ExportDeps, person: Person, locale: Locale): Promis
       { name: 'sitzungen.json', about: (l) => t(l)('readme.sessions'), data: sessions },
       {
         name: 'emails.json',
-        about: (l) => t(l)('readme.mails', { days: deps.mailDays }),
+        about: (l) => t(l)('readme.mails', { days: deps.mailDays, marker: t(locale)('readme.linkRemoved') }),
         data: mails.map((m) => ({ ...m, text_body: withoutPersonalLinks(m.text_body, removed) })),
       },
     ],

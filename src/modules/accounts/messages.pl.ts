@@ -83,5 +83,6 @@ export const pl: Translation<typeof messages> = {
   'readme.sessions':
     'Państwa zalogowane urządzenia (sesje): kiedy nastąpiło logowanie, ostatnia aktywność, najpóźniejsze wylogowanie. Tajne identyfikatory nie są zawarte.',
   'readme.mails':
-    'Wiadomości e-mail do Państwa, które jeszcze przechowujemy (wysłane przechowujemy najwyżej {days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}}): temat, treść, data utworzenia, data wysłania. Osobiste linki w nich zastąpiono tekstem „[link removed]”.',
+    'Wiadomości e-mail do Państwa, które jeszcze przechowujemy (wysłane przechowujemy najwyżej {days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}}): temat, treść, data utworzenia, data wysłania. Osobiste linki w nich zastąpiono tekstem „{marker}”.',
+  'readme.linkRemoved': '[link usunięty]',
 };

@@ -79,5 +79,6 @@ export const tr: Translation<typeof messages> = {
   'readme.sessions':
     'Giriş yapılmış cihazlarınız (oturumlar): ne zaman giriş yapıldığı, en son ne zaman etkin olduğu, en geç ne zaman oturumun kapanacağı. Gizli kimlik kodları dahil değildir.',
   'readme.mails':
-    'Size gönderilen ve hâlâ sakladığımız e-postalar (gönderilmiş olanlar en fazla {days} gün): konu, metin, oluşturulma ve gönderilme zamanı. İçlerindeki kişisel bağlantılar "[link removed]" ile değiştirilmiştir.',
+    'Size gönderilen ve hâlâ sakladığımız e-postalar (gönderilmiş olanlar en fazla {days} gün): konu, metin, oluşturulma ve gönderilme zamanı. İçlerindeki kişisel bağlantılar "{marker}" ile değiştirilmiştir.',
+  'readme.linkRemoved': '[bağlantı kaldırıldı]',
 };

@@ -138,7 +138,8 @@ type Key =
   | 'readme.notIncluded'
   | 'readme.account'
   | 'readme.sessions'
-  | 'readme.mails';
+  | 'readme.mails'
+  | 'readme.linkRemoved';
 
 export const messages: Catalogue<Key> = {
   // Only staff read these: German and English only (docs/i18n.md).
@@ -325,7 +326,8 @@ export const messages: Catalogue<Key> = {
     'readme.sessions':
       'Ihre angemeldeten Geräte (Sitzungen): wann angemeldet, zuletzt aktiv, spätestens abgemeldet. Die geheimen Kennungen sind nicht enthalten.',
     'readme.mails':
-      'E-Mails an Sie, die wir noch aufbewahren (gesendete höchstens {days} Tage): Betreff, Text, erstellt, gesendet. Persönliche Links darin sind durch "[Link entfernt]" ersetzt.',
+      'E-Mails an Sie, die wir noch aufbewahren (gesendete höchstens {days} Tage): Betreff, Text, erstellt, gesendet. Persönliche Links darin sind durch „{marker}“ ersetzt.',
+    'readme.linkRemoved': '[Link entfernt]',
   },
   en: {
     signInTitle: 'Sign in',
@@ -467,7 +469,8 @@ export const messages: Catalogue<Key> = {
     'readme.account': 'Your account: email address, name ("display_name"), when created and last sign-in.',
     'readme.sessions': 'Your signed-in devices (sessions): when signed in, last active, signed out at the latest. The secret identifiers are not included.',
     'readme.mails':
-      'Emails to you that we still keep (sent ones for at most {days} days): subject, text, created, sent. Personal links in them are replaced by "[link removed]".',
+      'Emails to you that we still keep (sent ones for at most {days} days): subject, text, created, sent. Personal links in them are replaced by “{marker}”.',
+    'readme.linkRemoved': '[link removed]',
   },
   tr,
   ar,
