@@ -1,13 +1,12 @@
-import { formatDateTime, isLocale, type Locale, translator } from '../../../platform/i18n';
+import { isLocale, type Locale, translator } from '../../../platform/i18n';
 import { contentFor } from '../../../platform/i18n/content-translations';
-import { languageMessages } from '../../../platform/i18n/language-messages';
 import { enqueueMail } from '../../../platform/mail/outbox';
 import { accountSectionMessages } from '../account-section.messages';
 import { REPORT_EVENT_BODY } from '../note-translations';
 import { statusLabel } from '../views/status';
 import * as dq from './digest-mail.queries';
 import { notificationMessages } from './notifications.messages';
-import { BATCH_MINUTES, eventLine, type MailEvent, NOT_MAILED_KINDS, type StatusMailDeps, unsubscribeToken } from './status-mail';
+import { BATCH_MINUTES, eventLines, type MailEvent, NOT_MAILED_KINDS, type StatusMailDeps, unsubscribeToken } from './status-mail';
 import * as q from './status-mail.queries';
 
 // Daily and weekly digests: a resident who chose them in "Mein Konto" gets the news of every report they follow in
@@ -29,15 +28,7 @@ function partText(locale: Locale, p: Part): string[] {
   const td = translator(accountSectionMessages, locale);
   const tn = translator(notificationMessages, locale);
   const lines = [td('digest.report', { id: p.report.id, category: locale === 'de' ? p.report.name_de : p.report.name_en })];
-  for (const e of p.events) {
-    lines.push(`– ${formatDateTime(new Date(e.created_at), locale)}: ${eventLine(locale, e)}`);
-    const body = e.body.trim();
-    const translated = p.translations?.get(e.id)?.trim();
-    // Staff write German; without a translation the German text comes with a note in the mail's language.
-    if (body && locale !== 'de' && !translated) lines.push(`  (${translator(languageMessages, locale)('germanOnly')})`);
-    const text = translated || body;
-    if (text) lines.push(...text.split(/\r?\n/).map((l) => `  ${l}`));
-  }
+  lines.push(...eventLines(locale, p.events, p.translations));
   lines.push(
     tn('mail.updateState', { status: statusLabel(locale, { status: p.report.status, close_reason: p.report.close_reason }) }),
     tn('mail.updateLink', { link: p.reportUrl }),

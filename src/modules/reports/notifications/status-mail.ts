@@ -97,18 +97,28 @@ export interface UpdateMailInput {
   translations?: Map<number, string>;
 }
 
-function section(locale: Locale, m: UpdateMailInput): string {
-  const tn = translator(notificationMessages, locale);
-  const lines = [tn('mail.updateIntro', { id: m.reportId, category: locale === 'de' ? m.category.de : m.category.en }), ''];
-  for (const e of m.events) {
+/**
+ * A report's news as mail lines: each event with its time, then what staff wrote (indented), translated into the
+ * mail's language where a translation exists. Status mails and digests both write news this way.
+ */
+export function eventLines(locale: Locale, events: MailEvent[], translations: Map<number, string> | undefined): string[] {
+  const lines: string[] = [];
+  for (const e of events) {
     lines.push(`– ${formatDateTime(new Date(e.created_at), locale)}: ${eventLine(locale, e)}`);
     const body = e.body.trim();
-    const translated = m.translations?.get(e.id)?.trim();
+    const translated = translations?.get(e.id)?.trim();
     // Staff write German; without a translation the German text comes with a note in the mail's language.
     if (body && locale !== 'de' && !translated) lines.push(`  (${translator(languageMessages, locale)('germanOnly')})`);
     const text = translated || body;
     if (text) lines.push(...text.split(/\r?\n/).map((l) => `  ${l}`));
   }
+  return lines;
+}
+
+function section(locale: Locale, m: UpdateMailInput): string {
+  const tn = translator(notificationMessages, locale);
+  const lines = [tn('mail.updateIntro', { id: m.reportId, category: locale === 'de' ? m.category.de : m.category.en }), ''];
+  lines.push(...eventLines(locale, m.events, m.translations));
   lines.push(
     '',
     tn('mail.updateState', { status: statusLabel(locale, { status: m.status, close_reason: m.closeReason }) }),
