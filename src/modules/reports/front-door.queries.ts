@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
 import type { Db } from '../../platform/db/connect';
-import { publicFilter } from './report.queries';
+import { firstApprovedPhotoId, publicFilter } from './report.queries';
 
 /** The newest public reports for the front door, each with its first published photo (if any). */
 export function newestReports(db: Db, organizationId: number, districtId: number | null, limit: number) {
@@ -19,8 +18,7 @@ export function newestReports(db: Db, organizationId: number, districtId: number
       'c.name_de as category_de',
       'c.name_en as category_en',
       'd.name as district',
-      sql<number | null>`(SELECT p.id FROM report_photos p WHERE p.report_id = r.id AND p.organization_id = r.organization_id
-        AND p.status = 'approved' ORDER BY p.id LIMIT 1)`.as('photo_id'),
+      firstApprovedPhotoId.as('photo_id'),
     ])
     .where(publicFilter(organizationId, districtId ? { districtId } : {}))
     .orderBy('r.created_at', 'desc')

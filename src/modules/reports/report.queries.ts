@@ -271,6 +271,13 @@ export interface ListFilter {
   bbox?: { minLon: number; minLat: number; maxLon: number; maxLat: number } | undefined;
 }
 
+/**
+ * A public report's first approved photo (its card's thumbnail), for a select over `reports as r`: one index lookup
+ * per row (report_photos_report), run after the page's LIMIT. The home page and the list both show it.
+ */
+export const firstApprovedPhotoId = sql<number | null>`(SELECT p.id FROM report_photos p WHERE p.report_id = r.id
+  AND p.organization_id = r.organization_id AND p.status = 'approved' ORDER BY p.id LIMIT 1)`;
+
 /** The filter every public listing shares (list, map, feeds, exports): public reports only. */
 export function publicFilter(organizationId: number, f: ListFilter) {
   return (eb: import('kysely').ExpressionBuilder<import('../../db-schema').Database & { r: import('../../db-schema').ReportsTable }, 'r'>) => {

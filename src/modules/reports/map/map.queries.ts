@@ -3,7 +3,7 @@ import type { Database } from '../../../db-schema';
 import type { Db } from '../../../platform/db/connect';
 import type { Bbox } from '../../../platform/geo/geojson';
 import { CELL_LEVELS, cellsOf, type TileRange, tileBox } from '../../../platform/map/grid';
-import { type ListFilter, publicFilter } from '../report.queries';
+import { firstApprovedPhotoId, type ListFilter, publicFilter } from '../report.queries';
 
 // SQL of the public map: areas to draw, points and grid clusters. Every report query goes through
 // publicFilter, so unconfirmed and hidden reports never reach a map, and selects only public columns.
@@ -47,10 +47,6 @@ const TITLE_TEXT_MAX = 160;
  * the description. Cut in SQL, so a list row or a map pin never carries a whole description.
  */
 const titleText = sql<string>`CASE WHEN btrim(r.address) = '' THEN left(r.description, ${sql.lit(TITLE_TEXT_MAX)}) ELSE '' END`;
-
-/** A report's first published photo, for its thumbnail: one index lookup per row (report_photos_report). */
-const firstPhoto = sql<number | null>`(SELECT p.id FROM report_photos p WHERE p.report_id = r.id AND p.organization_id = r.organization_id
-  AND p.status = 'approved' ORDER BY p.id LIMIT 1)`;
 
 export interface MapPoint {
   id: number;
@@ -337,7 +333,7 @@ export function listPage(db: Db, organizationId: number, f: ListFilter, cursor: 
       'c.name_de as category_de',
       'c.name_en as category_en',
       'd.name as district',
-      firstPhoto.as('photo_id'),
+      firstApprovedPhotoId.as('photo_id'),
     ])
     .where(publicFilter(organizationId, f))
     .$if(at !== null, (q) => q.where(newer ? sql<SqlBool>`${key} > ${from}` : sql<SqlBool>`${key} < ${from}`))
