@@ -79,7 +79,6 @@ export function registerMultipart(app: FastifyInstance): void {
     handling.delete(request);
     await clean(request);
   });
-  app.addHook('onResponse', async (request) => clean(request));
   void removeStaleFolders(os.tmpdir(), 6 * 3600 * 1000);
 }
 
