@@ -1,4 +1,6 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { IdeaTables } from './modules/ideas';
+import type { CommentTables, EligibilityTables, ProcessTables } from './modules/participation';
 
 // The whole schema as Kysely sees it. Tables belong to the module named in the comment.
 // Every domain table carries organization_id (its city); child rows share their parent's city, which composite
@@ -391,7 +393,7 @@ export interface SignLanguageVideosTable {
   created_at: Generated<Date>;
 }
 
-export interface Database {
+export interface Database extends ProcessTables, EligibilityTables, CommentTables, IdeaTables {
   report_categories: ReportCategoriesTable;
   category_questions: CategoryQuestionsTable;
   routing_rules: RoutingRulesTable;

@@ -4,11 +4,13 @@ import { accountsModule } from './modules/accounts';
 import { angstraeumeModule } from './modules/angstraeume';
 import { budgetsModule } from './modules/budgets';
 import { homeModule } from './modules/home';
+import { ideasModule } from './modules/ideas';
 import { languagesModule } from './modules/languages';
 import { litterModule } from './modules/litter';
 import { open311Module } from './modules/open311';
 import { opendataModule } from './modules/opendata';
 import { organizationsModule } from './modules/organizations';
+import { participationModule } from './modules/participation';
 import { reportsModule } from './modules/reports';
 import { migrateToLatest } from './platform/db/migrate';
 import { createRegistry, type ModuleDefinition, type ModuleRegistry } from './platform/module';
@@ -26,6 +28,8 @@ export const MODULES: readonly ModuleDefinition[] = [
   reportsModule,
   angstraeumeModule,
   litterModule,
+  participationModule,
+  ideasModule,
   budgetsModule,
   languagesModule,
 ];

@@ -8,6 +8,9 @@ import { readArea } from '../platform/geo/geojson';
 import { DEMO_CATEGORIES } from './categories';
 import { seedDemoReports } from './demo-reports';
 import { APPROXIMATION_SUFFIX, approximateStadtbezirke, DEMO_DISTRICT_SOURCE, STADTBEZIRKE } from './districts';
+import { seedIdeas } from './ideas';
+import { seedProcesses } from './participation-processes';
+import { seedVerification } from './participation-verification';
 
 export const SEED_DIR = path.resolve(import.meta.dirname, '../../seed');
 
@@ -117,5 +120,17 @@ export async function seedDemo(db: Db, publicUrl: URL, secret: string, options: 
     now: options.now ?? Date.now(),
   });
   await (await import('./angstraeume')).seedAngstraeume(db, { organizationId: org.id, boundary: boundaryArea, now: options.now ?? Date.now() });
+  const participation = {
+    organizationId: org.id,
+    adminId: userId,
+    districtIds,
+    departments,
+    boundary: boundaryArea,
+    storage: options.storage ?? (options.dataDir ? localStorage(path.join(options.dataDir, 'files')) : null),
+    now: options.now ?? Date.now(),
+  };
+  await seedVerification(db, participation);
+  await seedProcesses(db, participation);
+  await seedIdeas(db, participation);
   return { created: true, adminSetupUrl: setupUrl };
 }

@@ -1,0 +1,26 @@
+import { defineModule } from '../../platform/module';
+import { commentsPart } from './comments/part';
+import { eligibilityPart } from './eligibility/part';
+import * as m0027 from './migrations/0027_participation_bodies';
+import { joinParts } from './parts';
+import { processesPart } from './processes/part';
+
+// What other modules may use (the boundary test allows no other way in). Ideas, budgets, planning and trials
+// build on these; each feature keeps its own block.
+
+// Kysely's view of the core's tables, joined into Database by src/db-schema.ts.
+export type { CommentTables } from './comments/tables';
+// eligibility
+export type { EligibilityDecision, EligibilityRule, EligibilityRules, Participant, ParticipationAction, Refusal } from './eligibility/rule';
+export { PARTICIPATION_ACTIONS } from './eligibility/rule';
+export type { EligibilityTables } from './eligibility/tables';
+export type { ProcessTables } from './processes/tables';
+
+// processes
+
+// comments, moderation, follows
+
+/** Beteiligung: processes with phases, eligibility and verification, comments, moderation and follows. */
+export const participationModule = defineModule(
+  joinParts('participation', [{ migrations: { '0027_participation_bodies': m0027 } }, processesPart, eligibilityPart, commentsPart]),
+);

@@ -1,0 +1,5 @@
+import type { Db } from '../platform/db/connect';
+import type { ParticipationSeed } from './participation-seed';
+
+/** Demo data of this feature (issue 16); called by seedDemo after the reports. */
+export async function seedVerification(_db: Db, _seed: ParticipationSeed): Promise<void> {}
