@@ -19,6 +19,8 @@ export type { ProcessTables } from './processes/tables';
 // processes
 
 // comments, moderation, follows
+export type { ParticipationItem, ParticipationItemKind } from './comments/item-kind';
+export { participationItemKind } from './comments/item-kind';
 
 /** Beteiligung: processes with phases, eligibility and verification, comments, moderation and follows. */
 export const participationModule = defineModule(
