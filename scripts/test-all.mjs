@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The one test command (npm test): typecheck, lint, the suite on PGlite, the same suite on PostgreSQL,
+// The one test command (npm test): typecheck, lint, the suite on PGlite, its database tests again on PostgreSQL,
 // and the browser journeys. Ends with one summary line "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -27,9 +27,9 @@ function run(label, cmd, args, env = {}) {
   return r.status === 0;
 }
 
-function vitest(label, project, reportName, env = {}) {
+function vitest(label, project, reportName, env = {}, files = []) {
   const file = path.join(reports, `${reportName}.json`);
-  run(label, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], env);
+  run(label, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`, ...files], env);
   if (!existsSync(file)) {
     failed++;
     return;
@@ -40,6 +40,17 @@ function vitest(label, project, reportName, env = {}) {
   skipped += report.numPendingTests + (report.numTodoTests ?? 0);
   // A suite that fails to load counts no test but is still a failure.
   if (report.numFailedTestSuites > 0 && report.numFailedTests === 0) failed++;
+}
+
+/**
+ * The files to run again on PostgreSQL: those that opened a test database in the PGlite run (test/helpers/database.ts
+ * notes them) and those that read DATABASE_URL themselves (crash tests, the CLI, the job queues). The rest test no SQL.
+ */
+function databaseTestFiles() {
+  const noted = existsSync(databaseTests) ? readFileSync(databaseTests, 'utf8').split('\n').filter(Boolean) : [];
+  const listed = spawnSync('git', ['grep', '-l', 'DATABASE_URL', '--', '*.test.ts', '*.test.tsx'], { cwd: root, encoding: 'utf8' });
+  const reading = listed.stdout.split('\n').filter(Boolean).map((f) => path.join(root, f));
+  return [...new Set([...noted, ...reading])].map((f) => path.relative(root, f)).sort();
 }
 
 async function postgresReachable() {
@@ -56,9 +67,11 @@ async function postgresReachable() {
 
 run('typecheck (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 run('format and lint (biome ci)', 'npx', ['biome', 'ci', '.']);
-vitest('unit, service and route tests on PGlite', 'unit', 'pglite', { DATABASE_URL: '' });
+const databaseTests = path.join(reports, 'database-tests.txt');
+vitest('unit, service and route tests on PGlite', 'unit', 'pglite', { DATABASE_URL: '', KUEMMERER_DB_TEST_LOG: databaseTests });
 if (await postgresReachable()) {
-  vitest(`the same tests on PostgreSQL (${new URL(pgUrl).host})`, 'unit', 'postgres', { DATABASE_URL: pgUrl });
+  const files = databaseTestFiles();
+  vitest(`the ${files.length} test files that use a database, again on PostgreSQL (${new URL(pgUrl).host})`, 'unit', 'postgres', { DATABASE_URL: pgUrl }, files);
 } else if (process.env.CI) {
   problems.push('PostgreSQL suite: no PostgreSQL 15+ reachable');
   process.stdout.write(`\n=== PostgreSQL 15+ not reachable at ${pgUrl}: required on CI\n`);

@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { type DatabaseHandle, openPglite, openPostgres } from '../../src/platform/db/connect';
 import { randomToken } from '../../src/platform/security/tokens';
 
 /** A fresh, migrated database for one test file: PGlite by default, PostgreSQL when DATABASE_URL is set. */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
+  noteDatabaseTest();
   const template = inject('postgresTemplate');
   const url = process.env.DATABASE_URL;
   if (template && url) {
@@ -29,4 +30,14 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   }
   const snapshot = readFileSync(inject('pgliteSnapshot'));
   return openPglite({ snapshot: new Blob([snapshot], { type: 'application/x-gzip' }) });
+}
+
+/**
+ * `npm test` runs the suite on PGlite first and then only the files that opened a database again on PostgreSQL
+ * (scripts/test-all.mjs): a file that never asks for one tests no SQL, and running it twice would only cost time.
+ */
+function noteDatabaseTest(): void {
+  const log = process.env.KUEMMERER_DB_TEST_LOG;
+  const file = expect.getState().testPath;
+  if (log && file) appendFileSync(log, `${file}\n`);
 }
