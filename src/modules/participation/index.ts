@@ -10,6 +10,9 @@ import { processesPart } from './processes/part';
 
 // Kysely's view of the core's tables, joined into Database by src/db-schema.ts.
 export type { CommentTables } from './comments/tables';
+// eligibility: the decision, the one-line guard for form posts, and what a refused person reads
+export { decideEligibility, requireEligibility } from './eligibility/eligibility.service';
+export { EligibilityNotice, type RefusalText, refusalNotice, VERIFICATION_PATH } from './eligibility/notice';
 // eligibility
 export type { EligibilityDecision, EligibilityRule, EligibilityRules, Participant, ParticipationAction, Refusal } from './eligibility/rule';
 export { PARTICIPATION_ACTIONS } from './eligibility/rule';

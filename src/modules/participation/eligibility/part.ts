@@ -1,4 +1,25 @@
+import { contribute, label } from '../../../platform/module';
+import { personalData } from '../../../platform/personal-data';
+import * as m0029 from '../migrations/0029_participation_verification';
 import type { ModulePart } from '../parts';
+import { verificationAccountSection } from './account-section';
+import { messages } from './messages';
+import { eligibilityPersonalData } from './personal-data';
+import { eligibilityRoutes } from './routes';
+import { BODIES_PATH } from './views/bodies-pages';
+import { CODES_PATH } from './views/codes-pages';
+import { COUNTER_PATH } from './views/counter-page';
 
-// The eligibility feature of the participation core: its routes, jobs, migrations and catalogues.
-export const eligibilityPart: ModulePart = {};
+// The eligibility feature of the participation core: verification (letter codes, counter), bodies, and the rule
+// decision other features call (eligibility.service.ts).
+export const eligibilityPart: ModulePart = {
+  migrations: { '0029_participation_verification': m0029 },
+  routes: eligibilityRoutes,
+  backOffice: [
+    { href: COUNTER_PATH, label: label(messages, 'bo.menuCounter'), roles: ['admin', 'department_staff'], section: 'work', order: 60 },
+    { href: CODES_PATH, label: label(messages, 'bo.menuCodes'), roles: ['admin'], section: 'admin', order: 60 },
+    { href: BODIES_PATH, label: label(messages, 'bo.menuBodies'), roles: ['admin'], section: 'admin', order: 61 },
+  ],
+  contributes: [contribute(personalData, eligibilityPersonalData), verificationAccountSection],
+  messages: [messages],
+};

@@ -1,0 +1,36 @@
+import { formatDate, type Locale, translator } from '../../../platform/i18n';
+import { agesOfRange, type IsoDay } from './age';
+import type { VerificationRow } from './eligibility.queries';
+import { messages } from './messages';
+
+// One sentence about an account's verification: "Verifiziert: Stadtbezirk Hörde, Altersgruppe 15 bis 18 Jahre,
+// gültig bis 31.12.2027." The age group is the range the kept birth dates span today.
+
+export function ageGroupText(locale: Locale, range: { bornFrom: IsoDay | null; bornTo: IsoDay | null }, today: IsoDay): string {
+  const t = translator(messages, locale);
+  const { min, max } = agesOfRange(range, today);
+  if (min !== null && max !== null) return t('age.range', { min, max });
+  if (min !== null) return t('age.from', { min });
+  if (max !== null) return t('age.to', { max });
+  return t('age.any');
+}
+
+export function dayText(day: IsoDay, locale: Locale): string {
+  return formatDate(new Date(`${day}T12:00:00Z`), locale);
+}
+
+export function verificationSummary(
+  locale: Locale,
+  v: VerificationRow | undefined,
+  cityName: string,
+  today: IsoDay,
+): { state: 'none' | 'verified' | 'expired'; text: string } {
+  const t = translator(messages, locale);
+  if (!v) return { state: 'none', text: t('status.none') };
+  const area = v.district_name ? t('status.district', { name: v.district_name }) : t('status.city', { city: cityName });
+  const age = ageGroupText(locale, { bornFrom: v.born_from, bornTo: v.born_to }, today);
+  const date = dayText(v.valid_until, locale);
+  return v.valid_until < today
+    ? { state: 'expired', text: t('status.expired', { area, age, date }) }
+    : { state: 'verified', text: t('status.verified', { area, age, date }) };
+}
