@@ -17,6 +17,7 @@ export { EligibilityNotice, type RefusalText, refusalNotice, VERIFICATION_PATH }
 export type { EligibilityDecision, EligibilityRule, EligibilityRules, Participant, ParticipationAction, Refusal } from './eligibility/rule';
 export { PARTICIPATION_ACTIONS } from './eligibility/rule';
 export type { EligibilityTables } from './eligibility/tables';
+export { DEMO_LETTER_CODE, issueCodes } from './eligibility/verification.service';
 export type { ProcessTables } from './processes/tables';
 
 // processes

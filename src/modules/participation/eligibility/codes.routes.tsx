@@ -14,7 +14,7 @@ import { bandValues, parseBand } from './band-form';
 import * as q from './eligibility.queries';
 import { messages } from './messages';
 import { dayText } from './summary';
-import { issueLetterCodes, MAX_CODES_PER_BATCH, sealedCodes } from './verification.service';
+import { issueLetterCodes, MAX_CODES_PER_BATCH, SEALED_MINUTES, sealedCodes } from './verification.service';
 import { bandText } from './views/band-fields';
 import { CODES_PATH, CodeBatchesPage, CodeFormPage, CodesIssuedPage } from './views/codes-pages';
 
@@ -36,7 +36,7 @@ export function codeRoutes(app: FastifyInstance, { db, config }: { db: Db; confi
     const t = translator(messages, ctx.locale);
     const ok = request.query.ok;
     const notice = ok?.startsWith('revoked-') ? t('bo.codes.revoked', { n: Number(ok.slice(8)) || 0 }) : undefined;
-    await q.dropOldSealedCodes(db, ctx.org.id, 15);
+    await q.dropOldSealedCodes(db, ctx.org.id, SEALED_MINUTES);
     return sendHtml(reply, <CodeBatchesPage ctx={ctx} batches={await q.listBatches(db, ctx.org.id)} notice={notice} />);
   });
 

@@ -3,12 +3,13 @@ import { createTestDatabase } from '../../../../test/helpers/database';
 import { createOrganization, createResident } from '../../../../test/helpers/factories';
 import type { DatabaseHandle, Db } from '../../../platform/db/connect';
 import { AppError } from '../../../platform/http/errors';
+import { seedVerification } from '../../../seed/participation-verification';
 import { berlinDay } from './age';
 import { addBodyMember, insertBody, saveVerification, verificationOf } from './eligibility.queries';
 import { decideEligibility, requireEligibility } from './eligibility.service';
 import { normaliseLetterCode } from './letter-code';
 import type { EligibilityRule } from './rule';
-import { issueCodes, issueLetterCodes, recordCounterVerification, redeemLetterCode } from './verification.service';
+import { DEMO_LETTER_CODE, issueCodes, issueLetterCodes, recordCounterVerification, redeemLetterCode } from './verification.service';
 
 // decideEligibility against real rows (PGlite, or PostgreSQL with DATABASE_URL), and letter codes end to end.
 
@@ -223,5 +224,27 @@ describe('letter codes', () => {
       .execute();
     expect(audit).toEqual([{ actor_user_id: staff.id, subject: String(user.id), details: {} }]);
     expect(berlinDay(NOW)).toBe('2026-12-03');
+  });
+
+  it('seeds the demo: both bodies (also when the processes made one first) and one known code among hashed ones', async () => {
+    const demo = (await createOrganization(db, { hosts: ['demo.example'] })).id;
+    await insertBody(db, demo, 'youth_parliament', 'Jugendparlament Dortmund');
+    const seed = {
+      organizationId: demo,
+      adminId: (await createResident(db, demo)).id,
+      districtIds: [],
+      departments: new Map(),
+      boundary: null as never,
+      storage: null,
+      now: NOW.getTime(),
+    };
+    await seedVerification(db, seed);
+    const bodies = await db.selectFrom('participation_bodies').select('name').where('organization_id', '=', demo).orderBy('name').execute();
+    expect(bodies.map((b) => b.name)).toEqual(['Jugendparlament Dortmund', 'Seniorenbeirat Dortmund']);
+    const user = await createResident(db, demo);
+    expect(await redeemLetterCode(db, demo, user.id, DEMO_LETTER_CODE, NOW)).toEqual({ ok: true });
+    expect(await verificationOf(db, demo, user.id)).toMatchObject({ district_id: null, born_from: null, born_to: '2008-12-03', valid_until: '2027-12-03' });
+    const codes = await db.selectFrom('participation_codes').select('code_hash').where('organization_id', '=', demo).execute();
+    expect(codes).toHaveLength(80);
   });
 });

@@ -11,6 +11,11 @@ import { letterCodeHash, newLetterCode, normaliseLetterCode } from './letter-cod
 // a batch of codes. Only attributes are kept (district, birth-date range, valid until), never a document.
 
 export const MAX_CODES_PER_BATCH = 10_000;
+/**
+ * The one code the demo city prints in its README so a newcomer can try verifying (resident of the city, 18 and
+ * older). Single use like every code: a fresh `npm run demo` database has it unused again.
+ */
+export const DEMO_LETTER_CODE = 'DRTM-UND2-VERF-2345';
 /** How long the plain codes of a new batch can be downloaded by the person who made it. */
 export const SEALED_MINUTES = 15;
 
@@ -86,6 +91,7 @@ export async function issueCodes(
   now: Date,
   sealed: string | null,
 ): Promise<{ batchId: number; codes: string[] }> {
+  for (const c of plain) if (normaliseLetterCode(c) !== c) throw new Error(`not a letter code: ${c}`);
   const range = bornRangeOfBand(band.ageMin, band.ageMax, berlinDay(now));
   const hashes = plain.map((c) => letterCodeHash(organizationId, c));
   const batchId = await db.transaction().execute(async (trx) => {
