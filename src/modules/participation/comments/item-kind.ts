@@ -13,6 +13,25 @@ export interface ParticipationItemKind {
   kind: string;
   /** The item in this city as the core needs it, or null when it does not exist or is not public. */
   find(db: Db, organizationId: number, id: number, locale: Locale): Promise<ParticipationItem | null>;
+  /**
+   * Optional: one line for the digest mail about an event the owner recorded (recordItemEvent), in the reader's
+   * language, e.g. "Status: angenommen". Without it (or when it returns null) the core writes its own line for
+   * 'comment', 'official_answer' and 'status', and "Es gibt Neuigkeiten" for anything else.
+   */
+  describeEvent?(event: ItemEvent, locale: Locale): string | null;
+  /**
+   * Optional, for owners that let residents flag whole items: hide the item with a public reason. The moderation
+   * queue lists only comments today; this is where item flags will plug in.
+   */
+  hide?(db: Db, organizationId: number, id: number, reason: string): Promise<void>;
+}
+
+/** Public news about an item, as recorded by recordItemEvent and read by the digest mail. */
+export interface ItemEvent {
+  /** 'comment', 'official_answer', 'status' or an owner's own word. */
+  type: string;
+  /** Small JSON the owner's describeEvent reads (e.g. { status: 'accepted' }); no personal data. */
+  data?: Record<string, string | number | boolean | null>;
 }
 
 export interface ParticipationItem {
