@@ -23,8 +23,11 @@ export type { ProcessTables } from './processes/tables';
 // processes
 
 // comments, moderation, follows
-export type { ParticipationItem, ParticipationItemKind } from './comments/item-kind';
+export { recordItemEvent } from './comments/comments.service';
+export type { ItemEvent, ParticipationItem, ParticipationItemKind } from './comments/item-kind';
 export { participationItemKind } from './comments/item-kind';
+export { commentCounts, commentsSection } from './comments/views/comments-section';
+export { FollowButton, followSection } from './comments/views/follow-section';
 
 /** Beteiligung: processes with phases, eligibility and verification, comments, moderation and follows. */
 export const participationModule = defineModule(
