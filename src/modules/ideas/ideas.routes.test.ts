@@ -1,0 +1,252 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, createTestApp, type TestApp } from '../../../test/helpers/app';
+import { createOrganization, createResident, createStaff, createSyntheticBoundary } from '../../../test/helpers/factories';
+import { multipartBody } from '../../../test/helpers/multipart';
+import * as q from './ideas.queries';
+
+// Synthetic data: a square test city and made-up ideas.
+
+let t: TestApp;
+let author: { id: number };
+let staff: Client;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await createSyntheticBoundary(t.db, t.org.id);
+  author = await createResident(t.db, t.org.id);
+  const admin = await createStaff(t.db, t.config.secret, t.org.id, 'admin');
+  staff = new Client(t, '203.0.113.50');
+  await staff.signInAs(admin.id, 'staff');
+});
+afterAll(() => t.close());
+
+async function signedIn(userId?: number): Promise<Client> {
+  const c = new Client(t, `203.0.113.${Math.floor(Math.random() * 200) + 1}`);
+  await c.signInAs(userId ?? (await createResident(t.db, t.org.id)).id, 'resident');
+  return c;
+}
+
+function submit(c: Client, fields: Record<string, string>, url = '/ideen/neu') {
+  const body = multipartBody([{ name: '_csrf', value: c.csrf }, ...Object.entries(fields).map(([name, value]) => ({ name, value }))]);
+  return c.request({ method: 'POST', url, payload: body.payload, headers: body.headers });
+}
+
+async function idea(overrides: Partial<Parameters<typeof q.insertIdea>[1]> = {}, organizationId = t.org.id): Promise<number> {
+  return t.db.transaction().execute((trx) =>
+    q.insertIdea(trx, {
+      organizationId,
+      title: 'Mehr Bänke am Phoenix-See',
+      description: 'Am Ufer fehlen Sitzgelegenheiten für ältere Menschen.',
+      topic: 'gruen',
+      districtId: null,
+      lat: null,
+      lon: null,
+      authorUserId: author.id,
+      processId: null,
+      ...overrides,
+    }),
+  );
+}
+
+const count = async (table: 'ideas' | 'idea_supporters') =>
+  (
+    await t.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
+
+describe('submitting an idea', () => {
+  it('keeps the input and marks the fields on errors', async () => {
+    const c = await signedIn();
+    const res = await submit(c, { title: 'Kurz', description: 'Eine <b>Idee</b> für mehr Schatten', topic: 'gruen', districtId: '', lat: '', lon: '' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('k-error-summary');
+    expect(res.body).toContain('value="Kurz"');
+    expect(res.body).toContain('Eine &lt;b>Idee&lt;/b> für mehr Schatten');
+    expect(res.body).toMatch(/aria-invalid="true"[^>]*name="title"|name="title"[^>]*aria-invalid="true"/);
+  });
+
+  it('creates the idea with its place and history', async () => {
+    const c = await signedIn();
+    const res = await submit(c, {
+      title: 'Trinkbrunnen am Westpark',
+      description: 'Im Sommer gibt es im Westpark kein Trinkwasser für Kinder und Sportler.',
+      topic: 'gruen',
+      districtId: '',
+      lat: '51.5',
+      lon: '7.5',
+    });
+    expect(res.statusCode).toBe(303);
+    const id = Number(res.headers.location?.toString().match(/\/ideen\/(\d+)/)?.[1]);
+    const page = await c.get(`/ideen/${id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Trinkbrunnen am Westpark');
+    expect(page.body).toContain('Idee eingereicht');
+    expect(page.body).toContain('/ideen/ort.svg?lat=51.5&amp;lon=7.5');
+  });
+
+  it('refuses anonymous visitors with 403 and stores nothing', async () => {
+    const before = await count('ideas');
+    const c = new Client(t);
+    const res = await submit(c, { title: 'Trinkbrunnen am Westpark', description: 'Eine ausreichend lange Beschreibung der Idee.', topic: 'gruen' });
+    expect(res.statusCode).toBe(403);
+    expect(await count('ideas')).toBe(before);
+  });
+
+  it('refuses a place outside the city', async () => {
+    const c = await signedIn();
+    const res = await submit(c, {
+      title: 'Idee in Paris',
+      description: 'Eine ausreichend lange Beschreibung der Idee.',
+      topic: 'kultur',
+      lat: '48.85',
+      lon: '2.35',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('nicht in');
+  });
+});
+
+describe('supports', () => {
+  it('counts one support per account under parallel posts, never the author', async () => {
+    const id = await idea();
+    const c = await signedIn();
+    const results = await Promise.all(Array.from({ length: 8 }, () => c.post(`/ideen/${id}/unterstuetzen`)));
+    expect(results.every((r) => r.statusCode === 303)).toBe(true);
+    const own = await signedIn(author.id);
+    await own.post(`/ideen/${id}/unterstuetzen`);
+    const row = await q.findIdea(t.db, t.org.id, id);
+    expect(row?.supporters_count).toBe(1);
+    const rows = await t.db.selectFrom('idea_supporters').selectAll().where('idea_id', '=', id).execute();
+    expect(rows).toHaveLength(1);
+    // Withdrawn while open.
+    await c.post(`/ideen/${id}/zurueckziehen`);
+    expect((await q.findIdea(t.db, t.org.id, id))?.supporters_count).toBe(0);
+  });
+
+  it('refuses anonymous supports and changes nothing', async () => {
+    const id = await idea();
+    const res = await new Client(t).post(`/ideen/${id}/unterstuetzen`);
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toContain('/anmelden');
+    expect((await q.findIdea(t.db, t.org.id, id))?.supporters_count).toBe(0);
+  });
+
+  it('sets the deadline in the transaction of the support that reaches the threshold', async () => {
+    await t.db
+      .insertInto('idea_settings')
+      .values({ organization_id: t.org.id, threshold_floor: 2, threshold_permille: 0, answer_weeks: 6 })
+      .onConflict((oc) => oc.column('organization_id').doUpdateSet({ threshold_floor: 2, threshold_permille: 0, computed_at: null }))
+      .execute();
+    const id = await idea();
+    await (await signedIn()).post(`/ideen/${id}/unterstuetzen`);
+    expect((await q.findIdea(t.db, t.org.id, id))?.reached_at).toBeNull();
+    const res = await (await signedIn()).post(`/ideen/${id}/unterstuetzen`);
+    expect(res.headers.location).toContain('ok=reached');
+    const row = await q.findIdea(t.db, t.org.id, id);
+    expect(row?.reached_at).not.toBeNull();
+    const weeks = (new Date(row!.answer_due_at!).getTime() - new Date(row!.reached_at!).getTime()) / (7 * 86_400_000);
+    expect(weeks).toBeCloseTo(6, 5);
+    const page = await new Client(t).get(`/ideen/${id}`);
+    expect(page.body).toContain('2 von 2 Unterstützungen');
+    expect(page.body).toContain('Antwort fällig bis');
+    const queue = await staff.get('/verwaltung/ideen');
+    expect(queue.body).toContain(`/verwaltung/ideen/${id}"`);
+  });
+});
+
+describe('staff', () => {
+  it('changes status with a public reason, answers, and logs each action', async () => {
+    const id = await idea();
+    let res = await staff.post(`/verwaltung/ideen/${id}/status`, { to: 'rejected', reason: '' });
+    expect(res.statusCode).toBe(422);
+    res = await staff.post(`/verwaltung/ideen/${id}/status`, { to: 'implemented', reason: '' });
+    expect(res.statusCode).toBe(422);
+    res = await staff.post(`/verwaltung/ideen/${id}/status`, { to: 'reviewing', reason: '' });
+    expect(res.statusCode).toBe(303);
+    res = await staff.post(`/verwaltung/ideen/${id}/antwort`, { answer: 'Wir prüfen zwei Standorte am Ufer.' });
+    expect(res.statusCode).toBe(303);
+    const page = await new Client(t).get(`/ideen/${id}`);
+    expect(page.body).toContain('Offizielle Antwort der Stadt');
+    expect(page.body).toContain('Wir prüfen zwei Standorte am Ufer.');
+    expect(page.body).toContain('Neuer Stand: In Prüfung');
+    const audit = await t.db.selectFrom('audit_log').select('action').where('subject', '=', String(id)).execute();
+    expect(audit.map((a) => a.action).sort()).toEqual(['ideas.answer', 'ideas.status']);
+  });
+
+  it('residents cannot use staff actions', async () => {
+    const id = await idea();
+    const res = await (await signedIn()).post(`/verwaltung/ideen/${id}/status`, { to: 'reviewing' });
+    expect(res.statusCode).toBe(403);
+    expect((await q.findIdea(t.db, t.org.id, id))?.status).toBe('submitted');
+  });
+
+  it('merges duplicates: supports move once, the merged idea redirects 301', async () => {
+    const kept = await idea();
+    const dup = await idea({ title: 'Bänke am See' });
+    const both = await signedIn();
+    const onlyDup = await signedIn();
+    await both.post(`/ideen/${kept}/unterstuetzen`);
+    await both.post(`/ideen/${dup}/unterstuetzen`);
+    await onlyDup.post(`/ideen/${dup}/unterstuetzen`);
+    const res = await staff.post(`/verwaltung/ideen/${dup}/zusammenfuehren`, { into: String(kept) });
+    expect(res.statusCode).toBe(303);
+    expect((await q.findIdea(t.db, t.org.id, kept))?.supporters_count).toBe(2);
+    const redirect = await new Client(t).get(`/ideen/${dup}`);
+    expect(redirect.statusCode).toBe(301);
+    expect(redirect.headers.location).toBe(`/ideen/${kept}`);
+    const page = await new Client(t).get(`/ideen/${kept}`);
+    expect(page.body).toContain(`Die Idee #${dup} wurde hier hinzugefügt`);
+  });
+});
+
+describe('list, city scoping and open data', () => {
+  it('filters and searches (German full text, "oder")', async () => {
+    await idea({ title: 'Fahrradstraße in der Nordstadt', description: 'Eine sichere Route für Radfahrende zur Schule.', topic: 'verkehr' });
+    await idea({ title: 'Hundewiese im Fredenbaumpark', description: 'Ein eingezäunter Bereich für Hunde.', topic: 'gruen' });
+    const c = new Client(t);
+    let res = await c.get('/ideen?suche=Fahrradstra%C3%9Fen');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Fahrradstraße in der Nordstadt');
+    expect(res.body).not.toContain('Hundewiese');
+    res = await c.get('/ideen?suche=Hundewiese%20oder%20Fahrradstra%C3%9Fe');
+    expect(res.body).toContain('Hundewiese');
+    expect(res.body).toContain('Fahrradstraße');
+    res = await c.get('/ideen?thema=verkehr&sortierung=newest');
+    expect(res.body).not.toContain('Hundewiese');
+    expect((await c.get('/ideen?thema=nix')).statusCode).toBe(400);
+    expect((await c.get('/ideen?darstellung=karte')).statusCode).toBe(200);
+    const svg = await c.get('/ideen/karte.svg?thema=gruen');
+    expect(svg.headers['content-type']).toContain('image/svg+xml');
+  });
+
+  it("answers 404 for another city's idea", async () => {
+    const other = await createOrganization(t.db, { hosts: ['andere.example'] });
+    const foreign = await idea({ authorUserId: null }, other.id);
+    expect((await new Client(t).get(`/ideen/${foreign}`)).statusCode).toBe(404);
+    expect((await staff.get(`/verwaltung/ideen/${foreign}`)).statusCode).toBe(404);
+    expect((await (await signedIn()).post(`/ideen/${foreign}/unterstuetzen`)).statusCode).toBe(404);
+  });
+
+  it('publishes GeoJSON, CSV and Atom without personal data', async () => {
+    const resident = await t.db.selectFrom('users').select(['email', 'display_name']).where('id', '=', author.id).executeTakeFirstOrThrow();
+    await idea({ title: '=HYPERLINK("x")', lat: 51.5, lon: 7.5 });
+    const c = new Client(t);
+    const geo = await c.get('/api/ideas.geojson');
+    expect(geo.statusCode).toBe(200);
+    const json = geo.json();
+    expect(json.type).toBe('FeatureCollection');
+    expect(json.features[0].geometry.coordinates).toEqual([7.5, 51.5]);
+    const csv = await c.get('/api/ideas.csv');
+    expect(csv.body.startsWith('\uFEFF')).toBe(true);
+    expect(csv.body).toContain(`"'=HYPERLINK(""x"")"`);
+    const atom = await c.get('/feeds/ideen.atom');
+    expect(atom.statusCode).toBe(200);
+    for (const body of [geo.body, csv.body, atom.body]) {
+      expect(body).not.toContain(resident.email);
+      expect(body).not.toContain('author_user');
+      expect(body).not.toContain('supporter_key');
+    }
+  });
+});
