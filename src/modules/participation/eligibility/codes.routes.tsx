@@ -13,9 +13,8 @@ import { berlinDay } from './age';
 import { bandValues, parseBand } from './band-form';
 import * as q from './eligibility.queries';
 import { messages } from './messages';
-import { dayText } from './summary';
+import { ageText, dayText } from './summary';
 import { issueLetterCodes, MAX_CODES_PER_BATCH, SEALED_MINUTES, sealedCodes } from './verification.service';
-import { bandText } from './views/band-fields';
 import { CODES_PATH, CodeBatchesPage, CodeFormPage, CodesIssuedPage } from './views/codes-pages';
 
 // Letter codes in the back office (admins only: a batch decides who may vote in a city's processes).
@@ -77,7 +76,7 @@ export function codeRoutes(app: FastifyInstance, { db, config }: { db: Db; confi
     const locale: Locale = ctx.locale === 'en' ? 'en' : 'de';
     const t = translator(messages, locale);
     const area = batch.district_name ?? t('bo.field.wholeCity');
-    const band = bandText(locale, batch.age_min, batch.age_max);
+    const band = ageText(locale, batch.age_min, batch.age_max);
     const until = dayText(batch.valid_until, locale);
     await insertAudit(db, { organizationId: ctx.org.id, actorUserId: user.id, action: 'verification.codes_downloaded', subject: String(batch.id) });
     return reply

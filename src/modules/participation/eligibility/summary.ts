@@ -6,13 +6,19 @@ import { messages } from './messages';
 // One sentence about an account's verification: "Verifiziert: Stadtbezirk Hörde, Altersgruppe 15 bis 18 Jahre,
 // gültig bis 31.12.2027." The age group is the range the kept birth dates span today.
 
-export function ageGroupText(locale: Locale, range: { bornFrom: IsoDay | null; bornTo: IsoDay | null }, today: IsoDay): string {
+/** "14 bis 17 Jahre", "ab 18 Jahren", "bis 17 Jahre" or "ohne Angabe" for an age band with open ends. */
+export function ageText(locale: Locale, min: number | null, max: number | null): string {
   const t = translator(messages, locale);
-  const { min, max } = agesOfRange(range, today);
   if (min !== null && max !== null) return t('age.range', { min, max });
   if (min !== null) return t('age.from', { min });
   if (max !== null) return t('age.to', { max });
   return t('age.any');
+}
+
+/** The ages a kept birth-date range spans today. */
+export function ageGroupText(locale: Locale, range: { bornFrom: IsoDay | null; bornTo: IsoDay | null }, today: IsoDay): string {
+  const { min, max } = agesOfRange(range, today);
+  return ageText(locale, min, max);
 }
 
 export function dayText(day: IsoDay, locale: Locale): string {

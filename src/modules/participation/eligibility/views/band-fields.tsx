@@ -51,12 +51,3 @@ export function BandFields({
     </>
   );
 }
-
-/** "14 bis 17", "ab 18", "alle" for a batch's band as staff read it. */
-export function bandText(locale: Locale, ageMin: number | null, ageMax: number | null): string {
-  const t = translator(messages, locale);
-  if (ageMin !== null && ageMax !== null) return t('age.range', { min: ageMin, max: ageMax });
-  if (ageMin !== null) return t('age.from', { min: ageMin });
-  if (ageMax !== null) return t('age.to', { max: ageMax });
-  return t('age.any');
-}

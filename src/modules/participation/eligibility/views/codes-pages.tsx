@@ -7,8 +7,8 @@ import { TextInput } from '../../../../platform/views/forms';
 import type { BandValues } from '../band-form';
 import type { listBatches } from '../eligibility.queries';
 import { messages } from '../messages';
-import { dayText } from '../summary';
-import { BandFields, bandText } from './band-fields';
+import { ageText, dayText } from '../summary';
+import { BandFields } from './band-fields';
 
 export const CODES_PATH = '/verwaltung/verifizierung/codes';
 const SHOWN = 500;
@@ -33,7 +33,7 @@ export function CodeBatchesPage({ ctx, batches, notice }: { ctx: RequestContext;
         columns={[
           { header: t('bo.col.created'), rowHeader: true, cell: (b) => `${name(b)} · ${formatDateTime(new Date(b.created_at), ctx.locale)}` },
           { header: t('bo.col.area'), cell: (b) => b.district_name ?? t('bo.field.wholeCity') },
-          { header: t('bo.col.age'), cell: (b) => bandText(ctx.locale, b.age_min, b.age_max) },
+          { header: t('bo.col.age'), cell: (b) => ageText(ctx.locale, b.age_min, b.age_max) },
           { header: t('bo.col.validUntil'), cell: (b) => dayText(b.valid_until, ctx.locale) },
           { header: t('bo.col.count'), cell: (b) => String(b.code_count) },
           { header: t('bo.col.used'), cell: (b) => String(b.used) },
