@@ -21,6 +21,10 @@ export { DEMO_LETTER_CODE, issueCodes } from './eligibility/verification.service
 export type { ProcessTables } from './processes/tables';
 
 // processes
+export { describeRule, describeRules, type RuleNames } from './processes/describe-rules';
+export { type ProcessState, TOPICS, type Topic } from './processes/process';
+export { findPublicProcess, listOpenProcessesForSelect, type PublicProcess } from './processes/process.service';
+export { sanitizeRichText } from './processes/rich-text';
 
 // comments, moderation, follows
 export { recordItemEvent } from './comments/comments.service';
