@@ -90,3 +90,17 @@ export async function insertItemEvent(db: Db, ref: ItemRef, type: string, data: 
     })
     .execute();
 }
+
+/** One page of what a person follows, newest follow first, and how many there are. */
+export async function followsPage(db: Db, organizationId: number, userId: number, page: number, perPage: number) {
+  const base = db.selectFrom('participation_follows').where('organization_id', '=', organizationId).where('user_id', '=', userId);
+  const total = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .select(['item_kind', 'item_id', 'created_at'])
+    .orderBy('created_at', 'desc')
+    .orderBy('item_id', 'desc')
+    .limit(perPage)
+    .offset((page - 1) * perPage)
+    .execute();
+  return { rows, total: total.n };
+}

@@ -12,6 +12,7 @@ import { sendHtml } from '../../../platform/views/render';
 import { ItemKindName } from './comments.routes';
 import { findItem } from './comments.service';
 import * as fq from './follows.queries';
+import { ACCOUNT_RETURN } from './views/account-section';
 import { UnsubscribePage } from './views/pages';
 
 // Following an item (signed-in residents; a form button) and leaving it by the digest's one-click link.
@@ -30,9 +31,12 @@ export async function followRoutes(app: FastifyInstance, { db, config, modules }
     if (!found) throw new AppError('not_found');
     const ref = { organizationId: ctx.org.id, kind, itemId: id };
     const user = currentUser(request);
-    if (field(asForm(request.body), 'follow') === '0') await fq.removeFollow(db, ref, user.id);
+    const form = asForm(request.body);
+    if (field(form, 'follow') === '0') await fq.removeFollow(db, ref, user.id);
     else await db.transaction().execute((trx) => fq.addFollow(trx, ref, user.id, hashToken(randomToken())));
-    return reply.redirect(`${found.item.path}#verfolgen`, 303);
+    // "Mein Konto" sends its own page as the way back; anything else returns to the item.
+    const back = field(form, 'return');
+    return reply.redirect(back === ACCOUNT_RETURN ? back : `${found.item.path}#verfolgen`, 303);
   });
 
   async function followOf(organizationId: number, token: string) {

@@ -50,6 +50,25 @@ describe('following', () => {
   });
 });
 
+describe('Mein Konto', () => {
+  it('lists the followed items with a button to stop following that leads back to the account page', async () => {
+    const item = addTestItem({ organizationId: t.org.id, title: 'Brunnen am Markt' });
+    const person = await createResident(t.db, t.org.id);
+    const c = await signedIn(person);
+    expect((await c.get('/konto')).body).not.toContain('Verfolgte Beiträge');
+    await c.post(`/beteiligung/verfolgen/testding/${item}`, { follow: '1' });
+    const page = await c.get('/konto');
+    expect(page.body).toContain('Verfolgte Beiträge');
+    expect(page.body).toContain(`<a href="/testdinge/${item}" dir="auto">Brunnen am Markt</a>`);
+    const res = await c.post(`/beteiligung/verfolgen/testding/${item}`, { follow: '0', return: '/konto#konto-beteiligung-verfolgt' });
+    expect(res.headers.location).toBe('/konto#konto-beteiligung-verfolgt');
+    expect((await c.get('/konto')).body).not.toContain('Brunnen am Markt');
+    // Any other way back is not taken.
+    await c.post(`/beteiligung/verfolgen/testding/${item}`, { follow: '1' });
+    expect((await c.post(`/beteiligung/verfolgen/testding/${item}`, { follow: '0', return: '//evil.example' })).headers.location).toBe(`/testdinge/${item}#verfolgen`);
+  });
+});
+
 describe('the digest mail', () => {
   it('groups every followed item’s news in one mail, leaves out the person’s own comments, and sends nothing when nothing happened', async () => {
     const idea = addTestItem({ organizationId: t.org.id, title: 'Bänke am See' });

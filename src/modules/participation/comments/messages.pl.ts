@@ -69,4 +69,7 @@ export const pl: Translation<typeof commentMessages> = {
   'export.comments': 'Państwa komentarze do wpisów partycypacji (pomysły, procesy …) z treścią, czasem i informacją, czy moderacja je ukryła.',
   'export.flags': 'Komentarze zgłoszone przez Państwa moderacji, z uzasadnieniem i decyzją.',
   'export.follows': 'Wpisy, które Państwo obserwują (otrzymują Państwo o nich podsumowanie e-mailem).',
+  'account.title': 'Obserwowane wpisy',
+  'account.intro': 'Nowości o tych wpisach otrzymują Państwo w podsumowaniu e-mailem.',
+  'account.gone': 'Wpis, który nie jest już publiczny',
 };

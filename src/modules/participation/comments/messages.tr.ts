@@ -69,4 +69,7 @@ export const tr: Translation<typeof commentMessages> = {
   'export.comments': 'Katılım katkılarına (fikirler, süreçler …) yaptığınız yorumlar; metin, zaman ve moderasyonun gizleyip gizlemediği ile.',
   'export.flags': 'Moderasyona bildirdiğiniz yorumlar; gerekçeniz ve verilen kararla.',
   'export.follows': 'Takip ettiğiniz katkılar (bunlar hakkında e-posta ile özet alırsınız).',
+  'account.title': 'Takip ettiğim katkılar',
+  'account.intro': 'Bu katkılarla ilgili yenilikleri e-posta özetinizde alırsınız.',
+  'account.gone': 'Artık herkese açık olmayan bir katkı',
 };

@@ -71,6 +71,9 @@ type Key =
   | 'digest.unsubscribe'
   | 'digest.settings'
   | 'digest.greeting'
+  | 'account.title'
+  | 'account.intro'
+  | 'account.gone'
   | 'export.comments'
   | 'export.flags'
   | 'export.follows'
@@ -170,6 +173,9 @@ export const commentMessages: Catalogue<Key> = {
     'digest.unsubscribe': 'Keine E-Mails mehr zu diesem Beitrag: {link}',
     'digest.settings': 'Wie oft Sie E-Mails bekommen, stellen Sie unter „Mein Konto“ ein: {link}',
     'digest.greeting': 'Freundliche Grüße\n{city}',
+    'account.title': 'Verfolgte Beiträge',
+    'account.intro': 'Zu diesen Beiträgen bekommen Sie Neuigkeiten in Ihrer Zusammenfassung per E-Mail.',
+    'account.gone': 'Ein Beitrag, der nicht mehr öffentlich ist',
     'export.comments': 'Ihre Kommentare zu Beiträgen der Beteiligung (Ideen, Verfahren …), mit Text, Zeitpunkt und ob die Moderation sie ausgeblendet hat.',
     'export.flags': 'Kommentare, die Sie an die Moderation gemeldet haben, mit Ihrer Begründung und der Entscheidung.',
     'export.follows': 'Beiträge, denen Sie folgen (Sie bekommen dazu die Zusammenfassung per E-Mail).',
@@ -268,6 +274,9 @@ export const commentMessages: Catalogue<Key> = {
     'digest.unsubscribe': 'No more emails about this item: {link}',
     'digest.settings': 'Choose how often you get emails under “My account”: {link}',
     'digest.greeting': 'Kind regards\n{city}',
+    'account.title': 'Items I follow',
+    'account.intro': 'You get news about these items in your summary email.',
+    'account.gone': 'An item that is no longer public',
     'export.comments': 'Your comments on participation items (ideas, processes …), with text, time and whether the moderators hid them.',
     'export.flags': 'Comments you reported to the moderators, with your reason and the decision.',
     'export.follows': 'Items you follow (you get the summary about them by email).',

@@ -8,6 +8,7 @@ import { followRoutes } from './follows.routes';
 import { commentMessages } from './messages';
 import { moderationRoutes } from './moderation.routes';
 import { commentsPersonalData } from './personal-data';
+import { followsAccountSection } from './views/account-section';
 
 // The comments feature of the participation core: comments, moderation and follows with their digest mail.
 export const commentsPart: ModulePart = {
@@ -26,6 +27,6 @@ export const commentsPart: ModulePart = {
     },
   ],
   backOffice: [{ href: '/verwaltung/moderation', label: label(commentMessages, 'bo.menu'), roles: ['admin', 'moderator'], section: 'work', order: 40 }],
-  contributes: [contribute(personalData, commentsPersonalData)],
+  contributes: [contribute(personalData, commentsPersonalData), followsAccountSection],
   messages: [commentMessages],
 };

@@ -16,6 +16,8 @@ export interface Viewer {
   mayOfficial: boolean;
   moderator: boolean;
   flagged: Set<number>;
+  /** The item's page: where a moderator's decision made on it leads back to. */
+  itemPath: string;
 }
 
 export function authorName(locale: Locale, c: Pick<CommentRow, 'author_name'>): string {
@@ -77,7 +79,13 @@ function Actions({ locale, c, viewer, replyAction }: { locale: Locale; c: Commen
       {viewer.moderator && (
         <details class="k-comment__action">
           <summary>{t('bo.moderate')}</summary>
-          <HideForm locale={locale} csrfToken={viewer.csrfToken} commentId={c.id} prefix={`${prefix}-mod`} />
+          <HideForm
+            locale={locale}
+            csrfToken={viewer.csrfToken}
+            commentId={c.id}
+            prefix={`${prefix}-mod`}
+            returnTo={`${viewer.itemPath}#${commentAnchor(c.id)}`}
+          />
         </details>
       )}
     </div>

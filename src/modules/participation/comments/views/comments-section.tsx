@@ -55,6 +55,7 @@ export async function commentsSection(db: Db, ctx: RequestContext, options: Sect
     mayOfficial: state.mayOfficial,
     moderator: ctx.user?.level === 'staff' && (ctx.user.role === 'admin' || ctx.user.role === 'moderator'),
     flagged: ctx.user ? await q.flaggedBy(db, ctx.org.id, ctx.user.id, ids) : new Set(),
+    itemPath: item.path,
   };
   const action = threadPath(kind, id);
   const pages = Math.max(1, Math.ceil(data.threads / THREADS_PER_PAGE));
