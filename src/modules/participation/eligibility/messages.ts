@@ -59,6 +59,7 @@ type StaffKey =
   | 'bo.col.validUntil'
   | 'bo.col.count'
   | 'bo.col.used'
+  | 'bo.col.unused'
   | 'bo.col.revoked'
   | 'bo.col.actions'
   | 'bo.col.name'
@@ -190,6 +191,7 @@ export const messages: Catalogue<Key> = {
     'bo.col.validUntil': 'Gültig bis',
     'bo.col.count': 'Codes',
     'bo.col.used': 'Eingelöst',
+    'bo.col.unused': 'Unbenutzt',
     'bo.col.revoked': 'Widerrufen',
     'bo.col.actions': 'Aktionen',
     'bo.col.name': 'Name',
@@ -318,6 +320,7 @@ export const messages: Catalogue<Key> = {
     'bo.col.validUntil': 'Valid until',
     'bo.col.count': 'Codes',
     'bo.col.used': 'Used',
+    'bo.col.unused': 'Unused',
     'bo.col.revoked': 'Revoked',
     'bo.col.actions': 'Actions',
     'bo.col.name': 'Name',

@@ -14,6 +14,7 @@ export const CODES_PATH = '/verwaltung/verifizierung/codes';
 const SHOWN = 500;
 
 type Batch = Awaited<ReturnType<typeof listBatches>>[number];
+const unused = (b: Batch) => b.code_count - b.used - b.revoked;
 
 export function CodeBatchesPage({ ctx, batches, notice }: { ctx: RequestContext; batches: Batch[]; notice?: string | undefined }) {
   const t = translator(messages, ctx.locale);
@@ -38,10 +39,11 @@ export function CodeBatchesPage({ ctx, batches, notice }: { ctx: RequestContext;
           { header: t('bo.col.count'), cell: (b) => String(b.code_count) },
           { header: t('bo.col.used'), cell: (b) => String(b.used) },
           { header: t('bo.col.revoked'), cell: (b) => String(b.revoked) },
+          { header: t('bo.col.unused'), cell: (b) => String(unused(b)) },
           {
             header: t('bo.col.actions'),
             cell: (b) =>
-              b.code_count - b.used - b.revoked > 0 ? (
+              unused(b) > 0 ? (
                 <PostButton action={`${CODES_PATH}/${b.id}/widerrufen`} csrfToken={ctx.csrfToken} label={t('bo.codes.revoke')} name={name(b)} small />
               ) : null,
           },
