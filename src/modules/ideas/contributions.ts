@@ -27,6 +27,13 @@ export const ideaItemKind: ParticipationItemKind = {
       departmentId: idea.department_id,
     };
   },
+  describeEvent(event, locale) {
+    const t = translator(messages, locale);
+    const status = event.data?.status;
+    if (event.type === 'status' && typeof status === 'string') return t('event.status', { status: t(`status.${status}` as 'status.submitted') });
+    if (event.type === 'merged' && event.data?.from) return t('event.merged_from', { id: String(event.data.from) });
+    return null;
+  },
 };
 
 export function feedItem(locale: Locale, r: q.PublicIdea): FeedItem {

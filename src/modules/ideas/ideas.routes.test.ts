@@ -84,6 +84,9 @@ describe('submitting an idea', () => {
     expect(page.body).toContain('Trinkbrunnen am Westpark');
     expect(page.body).toContain('Idee eingereicht');
     expect(page.body).toContain('/ideen/ort.svg?lat=51.5&amp;lon=7.5');
+    // The core's follow button and comments sit on the idea's page.
+    expect(page.body).toContain('id="verfolgen"');
+    expect(page.body).toContain('kommentare');
   });
 
   it('refuses anonymous visitors with 403 and stores nothing', async () => {
@@ -123,6 +126,34 @@ describe('supports', () => {
     // Withdrawn while open.
     await c.post(`/ideen/${id}/zurueckziehen`);
     expect((await q.findIdea(t.db, t.org.id, id))?.supporters_count).toBe(0);
+  });
+
+  it("refuses a support the city's rule does not allow with 403 and changes nothing", async () => {
+    await t.db
+      .insertInto('idea_settings')
+      .values({
+        organization_id: t.org.id,
+        rules: JSON.stringify({ support: { who: 'verified', districtIds: [], ageMin: null, ageMax: null, referenceDate: null } }),
+      })
+      .onConflict((oc) =>
+        oc
+          .column('organization_id')
+          .doUpdateSet({ rules: JSON.stringify({ support: { who: 'verified', districtIds: [], ageMin: null, ageMax: null, referenceDate: null } }) }),
+      )
+      .execute();
+    try {
+      const id = await idea();
+      const c = await signedIn();
+      const page = await c.get(`/ideen/${id}`);
+      expect(page.body).toContain('data-refusal="verify"');
+      expect(page.body).not.toContain(`action="/ideen/${id}/unterstuetzen"`);
+      const res = await c.post(`/ideen/${id}/unterstuetzen`);
+      expect(res.statusCode).toBe(403);
+      expect((await q.findIdea(t.db, t.org.id, id))?.supporters_count).toBe(0);
+      expect(await t.db.selectFrom('idea_supporters').selectAll().where('idea_id', '=', id).execute()).toHaveLength(0);
+    } finally {
+      await t.db.updateTable('idea_settings').set({ rules: '{}' }).where('organization_id', '=', t.org.id).execute();
+    }
   });
 
   it('refuses anonymous supports and changes nothing', async () => {

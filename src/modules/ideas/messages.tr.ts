@@ -112,10 +112,6 @@ export const tr: Translation<typeof messages> = {
   'err.photoCount': 'En fazla {max} fotoğraf.',
   'err.process': 'Bu katılım süreci fikir kabul etmiyor.',
   refusedTitle: 'Bu burada mümkün değil',
-  'refused.sign_in': 'Katılmak için lütfen giriş yapın.',
-  'refused.other':
-    'Belediye burada yalnızca belirli kişilerin katılmasına izin veriyor, örneğin doğrulanmış şehir sakinlerinin. Şu anda bu koşulu karşılamıyorsunuz.',
-  signIn: 'Giriş yap',
   allIdeas: 'Tüm fikirler',
   feedTitle: '{city} için fikirler',
   feedSummary: '{status}. {supports}. {text}',

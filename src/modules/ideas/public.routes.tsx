@@ -14,6 +14,7 @@ import { cursorOf, IdeaListQuery, listFilter } from './list-query';
 import { ideaMapRoutes } from './map.routes';
 import { messages } from './messages';
 import { comments } from './participation-links';
+import { processLink } from './process-links';
 import { IdeaPage, type SupportState } from './views/idea-page';
 import { IdeaListPage } from './views/list-page';
 
@@ -101,9 +102,11 @@ export async function publicIdeaRoutes(app: FastifyInstance, { db, storage }: Mo
         events={events}
         threshold={settings.threshold}
         support={support}
+        refusal={allowed.allowed ? undefined : allowed.refusal}
         notice={ok ? t(`ok.${ok}`) : undefined}
         now={now}
         comments={await comments(db, ctx, idea)}
+        processLink={await processLink(db, ctx.org.id, idea.process_id)}
       />,
     );
   });

@@ -28,7 +28,7 @@ export async function changeStatus(db: Db, org: Organization, id: number, to: Id
     await bq.updateIdea(trx, org.id, id, { status: to, ...(to === 'rejected' ? { reason: text } : {}) });
     await q.insertEvent(trx, { organizationId: org.id, ideaId: id, kind: 'status', toStatus: to, text: text || null, actorUserId: actorId });
     await bq.audit(trx, { organizationId: org.id, actorUserId: actorId, action: 'ideas.status', subject: String(id), details: { from: idea.status, to } });
-    await itemEvent(trx, org.id, id, 'status');
+    await itemEvent(trx, org.id, id, 'status', { status: to }, actorId);
     return null;
   });
 }
@@ -42,7 +42,7 @@ export async function answerIdea(db: Db, org: Organization, id: number, answer: 
     await bq.updateIdea(trx, org.id, id, { answer: text, answered_at: new Date() });
     await q.insertEvent(trx, { organizationId: org.id, ideaId: id, kind: 'answer', text, actorUserId: actorId });
     await bq.audit(trx, { organizationId: org.id, actorUserId: actorId, action: 'ideas.answer', subject: String(id) });
-    await itemEvent(trx, org.id, id, 'answer');
+    await itemEvent(trx, org.id, id, 'official_answer', {}, actorId);
     return null;
   });
 }
@@ -85,7 +85,7 @@ export async function mergeIdea(db: Db, org: Organization, fromId: number, intoI
       subject: String(fromId),
       details: { into: intoId, supportersMoved: gained },
     });
-    await itemEvent(trx, org.id, intoId, 'merged');
+    await itemEvent(trx, org.id, intoId, 'merged', { from: fromId }, actorId);
     return null;
   });
 }

@@ -1,7 +1,14 @@
 import type { Trx } from '../../../platform/db/connect';
+import { recordItemEvent } from '../../participation';
 
-// MINIMAL CALL SITE (issue 16): the participation core's `recordItemEvent(trx, organizationId, kind, id, event)`
-// (followers' digest) was not exported from src/modules/participation when this was written. Every staff action
-// calls this inside its transaction; once the core exports it, replace the body with
-// `return recordItemEvent(trx, organizationId, 'idea', ideaId, event)`.
-export async function itemEvent(_trx: Trx, _organizationId: number, _ideaId: number, _event: string): Promise<void> {}
+// News for the idea's followers (the core's digest mail), recorded in the transaction of the staff action.
+export function itemEvent(
+  trx: Trx,
+  organizationId: number,
+  ideaId: number,
+  type: string,
+  data: Record<string, string | number | null> = {},
+  actorUserId: number | null = null,
+) {
+  return recordItemEvent(trx, organizationId, 'idea', ideaId, { type, data }, actorUserId);
+}

@@ -3,6 +3,7 @@ import { formatDate, translator } from '../../../platform/i18n';
 import { PostButton, Timeline, type TimelineEvent } from '../../../platform/views/components';
 import { Layout } from '../../../platform/views/layout';
 import type { Children } from '../../../platform/views/render';
+import { EligibilityNotice, type Refusal } from '../../participation';
 import { isOpen } from '../idea';
 import type { IdeaRow } from '../ideas.queries';
 import { messages } from '../messages';
@@ -44,6 +45,8 @@ export function IdeaPage(props: {
   events: IdeaEvent[];
   threshold: number;
   support: SupportState;
+  /** Why the person may not support, when `support` is 'refused'. */
+  refusal?: Refusal | undefined;
   notice?: string | undefined;
   now: Date;
   comments?: Children;
@@ -78,7 +81,7 @@ export function IdeaPage(props: {
       <section class="k-section k-idea-support" aria-labelledby="support-title">
         <h2 id="support-title">{t('supportsCount', { n: idea.supporters_count })}</h2>
         <ThresholdProgress ctx={ctx} idea={idea} threshold={props.threshold} now={now} />
-        <SupportAction ctx={ctx} id={idea.id} state={props.support} open={isOpen(idea.status)} />
+        <SupportAction ctx={ctx} id={idea.id} state={props.support} open={isOpen(idea.status)} refusal={props.refusal} />
       </section>
       {(idea.answer || idea.reason) && (
         <section class="k-section k-idea-answer" aria-labelledby="answer-title">
@@ -137,7 +140,19 @@ export function IdeaPage(props: {
   );
 }
 
-function SupportAction({ ctx, id, state, open }: { ctx: RequestContext; id: number; state: SupportState; open: boolean }) {
+function SupportAction({
+  ctx,
+  id,
+  state,
+  open,
+  refusal,
+}: {
+  ctx: RequestContext;
+  id: number;
+  state: SupportState;
+  open: boolean;
+  refusal?: Refusal | undefined;
+}) {
   const t = translator(messages, ctx.locale);
   if (!open) return <p>{t('closed')}</p>;
   switch (state) {
@@ -150,7 +165,7 @@ function SupportAction({ ctx, id, state, open }: { ctx: RequestContext; id: numb
     case 'own':
       return <p>{t('own')}</p>;
     case 'refused':
-      return <p>{t('refused.other')}</p>;
+      return <EligibilityNotice locale={ctx.locale} refusal={refusal ?? 'verify'} returnPath={`/ideen/${id}`} />;
     case 'supporting':
       return (
         <>
