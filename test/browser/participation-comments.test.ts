@@ -90,7 +90,7 @@ describe('comments in the browser', () => {
 
     // A reply under the neighbour's comment.
     const thread = page.locator(`#kommentar-${nb.id}`);
-    await thread.getByText('Antworten', { exact: true }).click();
+    await thread.locator('summary', { hasText: 'Antworten' }).click();
     await thread.getByLabel('Ihre Antwort an Kemal Yıldız').fill('Parkplätze gibt es genug.');
     await axe(page);
     await thread.getByRole('button', { name: 'Antwort senden' }).click();
@@ -99,7 +99,7 @@ describe('comments in the browser', () => {
     await replies.locator('.k-comment__body', { hasText: 'Parkplätze gibt es genug.' }).waitFor();
 
     // Flag the neighbour's comment.
-    await page.locator(`#kommentar-${nb.id}`).getByText('Melden', { exact: true }).click();
+    await page.locator(`#kommentar-${nb.id}`).locator('summary', { hasText: 'Melden' }).click();
     await page.getByLabel('Was ist an diesem Kommentar nicht in Ordnung?').fill('Das ist Spott');
     await page.getByRole('button', { name: 'An die Moderation melden' }).click();
     await page.getByText('Sie haben diesen Kommentar gemeldet.').waitFor();

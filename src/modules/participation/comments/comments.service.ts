@@ -82,6 +82,8 @@ export async function checkMayPost(db: Db, input: Omit<CommentInput, 'body' | 's
   if (input.parentId !== null) {
     const parent = await q.commentById(db, input.organizationId, input.parentId);
     if (!parent || parent.item_kind !== input.kind || parent.item_id !== input.itemId) throw new AppError('not_found');
+    // Hidden and deleted comments offer no reply form; a reply sent anyway is not taken.
+    if (parent.hidden_at || parent.removed_at) throw new AppError('bad_request');
     // One level of replies: a reply to a reply is refused (the page offers no such form).
     if (parent.parent_id !== null) throw new AppError('bad_request');
   }

@@ -65,7 +65,9 @@ describe('Mein Konto', () => {
     expect((await c.get('/konto')).body).not.toContain('Brunnen am Markt');
     // Any other way back is not taken.
     await c.post(`/beteiligung/verfolgen/testding/${item}`, { follow: '1' });
-    expect((await c.post(`/beteiligung/verfolgen/testding/${item}`, { follow: '0', return: '//evil.example' })).headers.location).toBe(`/testdinge/${item}#verfolgen`);
+    expect((await c.post(`/beteiligung/verfolgen/testding/${item}`, { follow: '0', return: '//evil.example' })).headers.location).toBe(
+      `/testdinge/${item}#verfolgen`,
+    );
   });
 });
 

@@ -54,10 +54,7 @@ const section: AccountSection = {
             </li>
           ))}
         </ul>
-        <Pagination
-          paging={{ page: state.page, pages: Math.ceil(total / PER_PAGE) }}
-          url={{ path: '/konto', query: state.query, pageParam: 'beteiligung' }}
-        />
+        <Pagination paging={{ page: state.page, pages: Math.ceil(total / PER_PAGE) }} url={{ path: '/konto', query: state.query, pageParam: 'beteiligung' }} />
       </>
     );
   },

@@ -37,6 +37,11 @@ function Body({ locale, c }: { locale: Locale; c: CommentRow }) {
   );
 }
 
+/** Whose comment a summary acts on, for screen readers ("Antworten: Erika Muster"): the page has one per comment. */
+function Context({ name }: { name: string }) {
+  return <span class="k-visually-hidden">: {name}</span>;
+}
+
 function Actions({ locale, c, viewer, replyAction }: { locale: Locale; c: CommentRow; viewer: Viewer; replyAction: string | null }) {
   const t = translator(commentMessages, locale);
   const user = viewer.user;
@@ -48,7 +53,10 @@ function Actions({ locale, c, viewer, replyAction }: { locale: Locale; c: Commen
     <div class="k-comment__actions">
       {replyAction && viewer.mayWrite && (
         <details class="k-comment__action">
-          <summary>{t('reply.open')}</summary>
+          <summary>
+            {t('reply.open')}
+            <Context name={name} />
+          </summary>
           <CommentForm
             locale={locale}
             csrfToken={viewer.csrfToken}
@@ -63,7 +71,10 @@ function Actions({ locale, c, viewer, replyAction }: { locale: Locale; c: Commen
       )}
       {own && c.editable && (
         <details class="k-comment__action">
-          <summary>{t('edit.open')}</summary>
+          <summary>
+            {t('edit.open')}
+            <Context name={name} />
+          </summary>
           <EditForm locale={locale} csrfToken={viewer.csrfToken} commentId={c.id} prefix={`${prefix}-edit`} text={c.body} />
         </details>
       )}
@@ -72,13 +83,19 @@ function Actions({ locale, c, viewer, replyAction }: { locale: Locale; c: Commen
           <p class="k-hint">{t('flag.done')}</p>
         ) : (
           <details class="k-comment__action">
-            <summary>{t('flag.open')}</summary>
+            <summary>
+              {t('flag.open')}
+              <Context name={name} />
+            </summary>
             <FlagForm locale={locale} csrfToken={viewer.csrfToken} commentId={c.id} prefix={`${prefix}-flag`} />
           </details>
         ))}
       {viewer.moderator && (
         <details class="k-comment__action">
-          <summary>{t('bo.moderate')}</summary>
+          <summary>
+            {t('bo.moderate')}
+            <Context name={name} />
+          </summary>
           <HideForm
             locale={locale}
             csrfToken={viewer.csrfToken}
