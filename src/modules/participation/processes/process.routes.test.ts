@@ -1,7 +1,9 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, type TestApp } from '../../../../test/helpers/app';
 import { createDepartment, createOrganization, createStaff } from '../../../../test/helpers/factories';
 import { multipartBody } from '../../../../test/helpers/multipart';
+import { processesPart } from './part';
 import { listOpenProcessesForSelect } from './process.service';
 import { createBody, createProcess, createStadtbezirk, dayFromToday } from './process.test-support';
 
@@ -226,5 +228,46 @@ describe('the back office', () => {
     expect(page.body).toContain('Grund: Wahlbetrug festgestellt');
     expect(page.body).not.toContain('aria-current="step"');
     expect(dayFromToday(0)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('takes an image with its description through the photo intake and shows it on the page', async () => {
+    const { c } = await staff('admin');
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3366aa' } })
+      .png()
+      .toBuffer();
+    const upload = (alt: string, data: Buffer) => {
+      const body = multipartBody([
+        { name: '_csrf', value: c.csrf },
+        { name: 'imageAlt', value: alt },
+        { name: 'image', filename: 'bild.png', data, type: 'image/png' },
+      ]);
+      return c.request({ method: 'POST', url: `/verwaltung/beteiligung/${ids.gap}/bild`, payload: body.payload, headers: body.headers });
+    };
+    expect((await upload('', png)).statusCode).toBe(400);
+    const notAnImage = await upload('Ein Platz', Buffer.from('%PDF-1.4'));
+    expect(notAnImage.statusCode).toBe(400);
+    expect(notAnImage.body).toContain('value="Ein Platz"');
+    expect((await upload('Der Marktplatz mit Bäumen', png)).statusCode).toBe(303);
+    const page = await new Client(t).get(`/beteiligung/${ids.gap}`);
+    expect(page.body).toContain('alt="Der Marktplatz mit Bäumen"');
+    const image = await new Client(t).get(`/beteiligung/${ids.gap}/bild?groesse=klein`);
+    expect(image.statusCode).toBe(200);
+    expect(image.headers['content-type']).toBe('image/jpeg');
+  });
+});
+
+describe('sitemap and feed', () => {
+  it('list published processes and phases that have started, of this city only', async () => {
+    const paths = (await processesPart.sitemap!(t.db, t.org.id)).map((e) => e.path);
+    expect(paths).toContain(`/beteiligung/${ids.current}`);
+    expect(paths).not.toContain(`/beteiligung/${ids.draft}`);
+    expect(paths).not.toContain(`/beteiligung/${ids.otherCity}`);
+    const feed = await processesPart.feed!(t.db, t.org.id, 'en', 50);
+    const titles = feed.map((f) => f.title);
+    expect(titles).toContain('New participation process: Radwall in West');
+    expect(titles).toContain('Radwall in West: the phase “Abstimmung läuft” begins');
+    // A phase that starts later is no news yet; a draft never is.
+    expect(titles.some((x) => x.includes('Zweite'))).toBe(false);
+    expect(titles.some((x) => x.includes('Geheimer Entwurf'))).toBe(false);
   });
 });

@@ -36,6 +36,10 @@ export function RulesEditor({
     <Fieldset legend={t('bo.rules')} hint={t('bo.rules.hint')} id="regeln">
       {PARTICIPATION_ACTIONS.map((action) => {
         const name = (part: string) => `rule.${action}.${part}`;
+        // A short text field of this action's rule, with its value and error.
+        const short = (part: string, label: string, extra: { inputMode?: 'numeric'; dir?: 'ltr' }) => (
+          <TextInput name={name(part)} label={label} value={field(values, name(part))} width="short" error={errors[name(part)]} {...extra} />
+        );
         return (
           <fieldset class="k-fieldset k-proc-rule">
             <legend class="k-label">{t(`action.${action}`)}</legend>
@@ -54,31 +58,10 @@ export function RulesEditor({
               error={errors[name('districts')]}
             />
             <div class="k-proc-rule__ages">
-              <TextInput
-                name={name('ageMin')}
-                label={t('bo.rule.ageMin')}
-                value={field(values, name('ageMin'))}
-                inputMode="numeric"
-                width="short"
-                error={errors[name('ageMin')]}
-              />
-              <TextInput
-                name={name('ageMax')}
-                label={t('bo.rule.ageMax')}
-                value={field(values, name('ageMax'))}
-                inputMode="numeric"
-                width="short"
-                error={errors[name('ageMax')]}
-              />
+              {short('ageMin', t('bo.rule.ageMin'), { inputMode: 'numeric' })}
+              {short('ageMax', t('bo.rule.ageMax'), { inputMode: 'numeric' })}
             </div>
-            <TextInput
-              name={name('refDate')}
-              label={t('bo.rule.refDate')}
-              value={field(values, name('refDate'))}
-              width="short"
-              dir="ltr"
-              error={errors[name('refDate')]}
-            />
+            {short('refDate', t('bo.rule.refDate'), { dir: 'ltr' })}
             <Select
               name={name('body')}
               label={t('bo.rule.body')}
