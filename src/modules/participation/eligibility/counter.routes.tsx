@@ -33,6 +33,8 @@ export function counterRoutes(app: FastifyInstance, { db }: { db: Db }): void {
     const email = normaliseEmail(values.email);
     const account = email ? await accountByEmail(db, ctx.org.id, email) : undefined;
     if (!account) errors.email = t('bo.err.email');
+    // Nobody verifies themselves: the ID is seen by a second person.
+    else if (account.id === currentUser(request).id) errors.email = t('bo.err.self');
     const band = parseBand(
       values,
       districts.map((d) => d.id),

@@ -100,6 +100,7 @@ type StaffKey =
   | 'bo.err.ageOrder'
   | 'bo.err.validUntil'
   | 'bo.err.email'
+  | 'bo.err.self'
   | 'bo.err.birthDate'
   | 'bo.err.ageAndDate'
   | 'bo.err.name'
@@ -234,6 +235,7 @@ export const messages: Catalogue<Key> = {
     'bo.err.ageOrder': 'Das Alter „von“ darf nicht größer sein als das Alter „bis“.',
     'bo.err.validUntil': 'Geben Sie ein Datum ab heute an, zum Beispiel 31.12.2027.',
     'bo.err.email': 'Zu dieser Adresse gibt es kein Konto in dieser Stadt.',
+    'bo.err.self': 'Ihr eigenes Konto verifiziert bitte eine Kollegin oder ein Kollege.',
     'bo.err.birthDate': 'Geben Sie ein gültiges Geburtsdatum an, zum Beispiel 04.05.2010.',
     'bo.err.ageAndDate': 'Geben Sie entweder eine Altersgruppe oder ein Geburtsdatum an, nicht beides.',
     'bo.err.name': 'Geben Sie einen Namen mit höchstens 200 Zeichen an.',
@@ -363,6 +365,7 @@ export const messages: Catalogue<Key> = {
     'bo.err.ageOrder': 'The age “from” must not be greater than the age “to”.',
     'bo.err.validUntil': 'Enter a date from today on, for example 31.12.2027.',
     'bo.err.email': 'There is no account with this address in this city.',
+    'bo.err.self': 'Please ask a colleague to verify your own account.',
     'bo.err.birthDate': 'Enter a valid date of birth, for example 04.05.2010.',
     'bo.err.ageAndDate': 'Enter either an age group or a date of birth, not both.',
     'bo.err.name': 'Enter a name of at most 200 characters.',

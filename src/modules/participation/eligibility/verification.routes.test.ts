@@ -170,6 +170,9 @@ describe('staff routes', () => {
     const unknown = await clerk.post('/verwaltung/verifizierung/schalter', { email: 'niemand@example.de', validUntil: '31.12.2099' });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.body).toContain('Zu dieser Adresse gibt es kein Konto in dieser Stadt.');
+    const self = await clerk.post('/verwaltung/verifizierung/schalter', { email: staff.email, validUntil: '31.12.2099' });
+    expect(self.statusCode).toBe(400);
+    expect(self.body).toContain('Ihr eigenes Konto verifiziert bitte eine Kollegin oder ein Kollege.');
     const both = await clerk.post('/verwaltung/verifizierung/schalter', { email: user.email, ageMin: '14', birthDate: '04.05.2010', validUntil: '31.12.2099' });
     expect(both.statusCode).toBe(400);
     expect(await verificationOf(t.db, t.org.id, user.id)).toBeUndefined();
