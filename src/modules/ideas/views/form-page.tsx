@@ -84,7 +84,11 @@ export function IdeaFormPage(props: {
           <p class="k-hint" id="f-place-hint">
             {t('field.placeHint')}
           </p>
-          {errors.place && <p class="k-field__error">{errors.place}</p>}
+          {errors.place && (
+            <p class="k-field__error" id="f-place-error">
+              {errors.place}
+            </p>
+          )}
           <input type="hidden" name="lat" value={v.lat} />
           <input type="hidden" name="lon" value={v.lon} />
           <input type="hidden" name="ansicht" value={v.view} />
