@@ -101,7 +101,10 @@ export async function updateOwnComment(db: Db, organizationId: number, id: numbe
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** One page of an item's threads, oldest first (a conversation reads down), with all replies of those threads. */
+/**
+ * One page of an item's threads, oldest first (a conversation reads down), with all replies of those threads; how
+ * many threads there are (for paging) and how many comments anyone can read (hidden and deleted ones not counted).
+ */
 export async function threadPage(db: Db, organizationId: number, kind: string, itemId: number, page: number, perPage: number) {
   const top = await commentColumns(db)
     .where('c.organization_id', '=', organizationId)
@@ -126,12 +129,15 @@ export async function threadPage(db: Db, organizationId: number, kind: string, i
           .execute();
   const counted = await db
     .selectFrom('participation_comments')
-    .select([sql<number>`count(*) FILTER (WHERE parent_id IS NULL)::int`.as('threads'), sql<number>`count(*)::int`.as('all')])
+    .select([
+      sql<number>`count(*) FILTER (WHERE parent_id IS NULL)::int`.as('threads'),
+      sql<number>`count(*) FILTER (WHERE hidden_at IS NULL AND removed_at IS NULL)::int`.as('visible'),
+    ])
     .where('organization_id', '=', organizationId)
     .where('item_kind', '=', kind)
     .where('item_id', '=', itemId)
     .executeTakeFirstOrThrow();
-  return { top, replies, threads: counted.threads, all: counted.all };
+  return { top, replies, threads: counted.threads, visible: counted.visible };
 }
 
 /** How many threads come before this top-level comment: which page shows it. */

@@ -163,6 +163,7 @@ describe('flags and moderation', () => {
     const page = await new Client(t).get(`/testdinge/${item}`);
     expect(page.body).toContain('Ausgeblendet von der Moderation: Beleidigung entfernt');
     expect(page.body).not.toContain('Beleidigung!');
+    expect(page.body).toContain('Noch keine Kommentare');
     // A hidden comment takes no replies (the page offers none; a post sent anyway is refused).
     expect((await flagger.post(`/beteiligung/kommentare/testding/${item}`, { text: 'Antwort', parent: String(comment!.id) })).statusCode).toBe(400);
     expect((await staff.get('/verwaltung/moderation')).body).not.toContain(`data-comment="${comment!.id}"`);

@@ -63,7 +63,7 @@ export async function commentsSection(db: Db, ctx: RequestContext, options: Sect
     <section class="k-section k-comments" id={COMMENTS_ANCHOR} aria-labelledby={`${COMMENTS_ANCHOR}-title`}>
       <CommentStyles />
       <h2 id={`${COMMENTS_ANCHOR}-title`}>
-        {t('section.title')} <span class="k-comments__count">({t('section.count', { n: data.all })})</span>
+        {t('section.title')} <span class="k-comments__count">({t('section.count', { n: data.visible })})</span>
       </h2>
       {state.mayWrite && ctx.user ? (
         <div class="k-comments__new">
