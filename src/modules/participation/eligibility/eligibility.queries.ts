@@ -239,6 +239,20 @@ export async function dropOldSealedCodes(db: Executor, organizationId: number, m
   return Number(r.numUpdatedRows);
 }
 
+/**
+ * The purge job: drops the plain codes of every city's batches once their download window has passed, so a batch
+ * nobody looked at again does not keep them (listed in cross-city-queries.ts).
+ */
+export async function dropSealedCodesOfAllCities(db: Executor, minutes: number): Promise<number> {
+  const r = await db
+    .updateTable('participation_code_batches')
+    .set({ sealed_codes: null })
+    .where('sealed_codes', 'is not', null)
+    .where('created_at', '<=', sql<Date>`now() - make_interval(mins => ${minutes})`)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 // ----- bodies
 
 export function listBodies(db: Executor, organizationId: number) {

@@ -5,11 +5,19 @@ import type { DatabaseHandle, Db } from '../../../platform/db/connect';
 import { AppError } from '../../../platform/http/errors';
 import { seedVerification } from '../../../seed/participation-verification';
 import { berlinDay } from './age';
-import { addBodyMember, insertBody, saveVerification, verificationOf } from './eligibility.queries';
+import { addBodyMember, dropSealedCodesOfAllCities, insertBody, saveVerification, verificationOf } from './eligibility.queries';
 import { decideEligibility, requireEligibility } from './eligibility.service';
 import { normaliseLetterCode } from './letter-code';
 import type { EligibilityRule } from './rule';
-import { DEMO_LETTER_CODE, issueCodes, issueLetterCodes, recordCounterVerification, redeemLetterCode } from './verification.service';
+import {
+  DEMO_LETTER_CODE,
+  issueCodes,
+  issueLetterCodes,
+  recordCounterVerification,
+  redeemLetterCode,
+  SEALED_MINUTES,
+  sealedCodes,
+} from './verification.service';
 
 // decideEligibility against real rows (PGlite, or PostgreSQL with DATABASE_URL), and letter codes end to end.
 
@@ -246,5 +254,21 @@ describe('letter codes', () => {
     expect(await verificationOf(db, demo, user.id)).toMatchObject({ district_id: null, born_from: null, born_to: '2008-12-03', valid_until: '2027-12-03' });
     const codes = await db.selectFrom('participation_codes').select('code_hash').where('organization_id', '=', demo).execute();
     expect(codes).toHaveLength(80);
+  });
+
+  it('keeps the plain codes sealed for their maker only until the purge job drops them in every city', async () => {
+    const maker = await createResident(db, otherCity);
+    const { batchId, codes } = await issueLetterCodes(db, SECRET, otherCity, band, 2, maker.id, new Date());
+    expect(await sealedCodes(db, SECRET, otherCity, batchId, maker.id)).toEqual(codes);
+    const sealed = await db.selectFrom('participation_code_batches').select('sealed_codes').where('id', '=', batchId).executeTakeFirstOrThrow();
+    for (const c of codes) expect(sealed.sealed_codes).not.toContain(c);
+    expect(await dropSealedCodesOfAllCities(db, SEALED_MINUTES)).toBe(0);
+    await db
+      .updateTable('participation_code_batches')
+      .set({ created_at: new Date(Date.now() - SEALED_MINUTES * 60_000 - 1000) })
+      .where('id', '=', batchId)
+      .execute();
+    expect(await dropSealedCodesOfAllCities(db, SEALED_MINUTES)).toBeGreaterThanOrEqual(1);
+    expect(await sealedCodes(db, SECRET, otherCity, batchId, maker.id)).toBeNull();
   });
 });
