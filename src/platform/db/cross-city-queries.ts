@@ -32,5 +32,9 @@ export const CROSS_CITY_QUERIES: Record<string, string> = {
     'the questionnaire job makes the due rows of every city at once; each row takes the city of its report',
   'src/modules/angstraeume/angstraeume.queries.ts#scheduleSafetyQuestionnaires':
     'the safety-questionnaire job makes the due rows of every city at once; each row takes the city of its place (and that city’s waiting time)',
+  'src/modules/participation/comments/digest.queries.ts#dueParticipationDigests':
+    'the participation digest job finds followers of every city whose daily or weekly digest is due; each is then handled with its own city (lockDueParticipationDigest and on)',
+  'src/modules/participation/eligibility/eligibility.queries.ts#dropSealedCodesOfAllCities':
+    'a retention job: the plain letter codes, sealed for the CSV download right after a batch is made, are dropped in every city after the download window',
   'src/platform/surveys/survey.queries.ts#claimDueSurvey': 'the survey mail job claims due rows of every city; each mail goes out under the city of its row',
 };
