@@ -1,9 +1,11 @@
-import { label } from '../../../platform/module';
+import { contribute, label } from '../../../platform/module';
+import { participationItemKind } from '../comments/item-kind';
 import * as m0028 from '../migrations/0028_participation_processes';
 import type { ModulePart } from '../parts';
 import { adminProcessRoutes } from './admin.routes';
 import { adminProcessContentRoutes } from './admin-content.routes';
 import { processFeed } from './feed';
+import { processItemKind } from './item-kind';
 import { processMessages } from './messages';
 import * as q from './process.queries';
 import { publicProcessRoutes } from './public.routes';
@@ -23,5 +25,6 @@ export const processesPart: ModulePart = {
     ...(await q.publishedProcesses(db, organizationId)).map((p) => ({ path: `/beteiligung/${p.id}`, lastModified: p.updated_at })),
   ],
   feed: processFeed,
+  contributes: [contribute(participationItemKind, processItemKind)],
   messages: [processMessages],
 };

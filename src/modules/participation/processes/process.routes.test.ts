@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, type TestApp } from '../../../../test/helpers/app';
-import { createDepartment, createOrganization, createStaff } from '../../../../test/helpers/factories';
+import { createDepartment, createOrganization, createResident, createStaff } from '../../../../test/helpers/factories';
 import { multipartBody } from '../../../../test/helpers/multipart';
 import { processesPart } from './part';
 import { listOpenProcessesForSelect } from './process.service';
@@ -269,5 +269,34 @@ describe('sitemap and feed', () => {
     // A phase that starts later is no news yet; a draft never is.
     expect(titles.some((x) => x.includes('Zweite'))).toBe(false);
     expect(titles.some((x) => x.includes('Geheimer Entwurf'))).toBe(false);
+  });
+});
+
+describe('comments on a process', () => {
+  it('are open while the current phase offers them, under the process’s comment rule, and closed otherwise', async () => {
+    const open = await createProcess(t.db, t.org.id, {
+      title: 'Kommentare erwünscht',
+      departmentId: deptA,
+      rules: { comment: { who: 'signed_in' } },
+      phases: [{ title: 'Kommentieren', from: -1, to: 3, kinds: ['comments'] }],
+    });
+    const later = await createProcess(t.db, t.org.id, {
+      title: 'Kommentare später',
+      departmentId: deptA,
+      phases: [{ title: 'Bald', from: 3, to: 9, kinds: ['comments'] }],
+    });
+    const resident = await createResident(t.db, t.org.id);
+    const c = new Client(t);
+    await c.signInAs(resident.id, 'resident');
+    expect((await c.get(`/beteiligung/${open}`)).body).toContain('id="kommentare"');
+    const posted = await c.post(`/beteiligung/kommentare/process/${open}`, { text: 'Bitte mehr Bänke am Wall.' });
+    expect(posted.statusCode).toBe(303);
+    expect((await c.get(`/beteiligung/${open}`)).body).toContain('Bitte mehr Bänke am Wall.');
+    const closed = await c.post(`/beteiligung/kommentare/process/${later}`, { text: 'Zu früh.' });
+    expect(closed.statusCode).toBeGreaterThanOrEqual(400);
+    const stored = await t.db.selectFrom('participation_comments').select('body').where('item_kind', '=', 'process').execute();
+    expect(stored.map((r) => r.body)).toEqual(['Bitte mehr Bänke am Wall.']);
+    // A process without any comment phase shows no comments section.
+    expect((await c.get(`/beteiligung/${ids.wholeCity}`)).body).not.toContain('id="kommentare"');
   });
 });

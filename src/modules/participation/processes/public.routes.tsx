@@ -5,6 +5,7 @@ import { AppError } from '../../../platform/http/errors';
 import { Id, Page } from '../../../platform/http/schemas';
 import type { ModuleServices } from '../../../platform/module';
 import { sendHtml } from '../../../platform/views/render';
+import { processConversation } from './conversation';
 import { listCards } from './list-cards';
 import { PROCESS_STATES, type ProcessState, TOPICS } from './process';
 import * as q from './process.queries';
@@ -65,7 +66,8 @@ export async function publicProcessRoutes(app: FastifyInstance, { db, storage }:
     const { ctx } = request;
     const p = await findPublicProcess(db, ctx.org.id, request.params.id);
     if (!p) throw new AppError('not_found');
-    return sendHtml(reply, <ProcessPage ctx={ctx} p={p} names={await ruleNames(db, ctx.org.id)} />);
+    const [names, conversation] = await Promise.all([ruleNames(db, ctx.org.id), processConversation(db, ctx, p)]);
+    return sendHtml(reply, <ProcessPage ctx={ctx} p={p} names={names} conversation={conversation} />);
   });
 
   routes.get('/beteiligung/:id/bild', { schema: { params: ProcessParams, querystring: ImageQuery } }, async (request, reply) => {

@@ -2,6 +2,7 @@ import type { RequestContext } from '../../../../platform/http/context';
 import { formatDate, translator } from '../../../../platform/i18n';
 import { DescriptionList, StatusBadge } from '../../../../platform/views/components';
 import { Layout } from '../../../../platform/views/layout';
+import type { Children } from '../../../../platform/views/render';
 import type { EligibilityRules } from '../../eligibility/rule';
 import { describeRule, describeRules, type RuleNames } from '../describe-rules';
 import { processMessages } from '../messages';
@@ -86,7 +87,7 @@ export function PhaseTimeline({ ctx, phases, current }: { ctx: RequestContext; p
   );
 }
 
-export function ProcessPage({ ctx, p, names }: { ctx: RequestContext; p: PublicProcess; names: RuleNames }) {
+export function ProcessPage({ ctx, p, names, conversation }: { ctx: RequestContext; p: PublicProcess; names: RuleNames; conversation?: Children }) {
   const t = translator(processMessages, ctx.locale);
   const { process } = p;
   const rules = process.rules ?? {};
@@ -146,6 +147,7 @@ export function ProcessPage({ ctx, p, names }: { ctx: RequestContext; p: PublicP
           </ul>
         </section>
       )}
+      {conversation}
     </Layout>
   );
 }
