@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../../platform/http/errors';
 import { asForm } from '../../../platform/http/form';
-import { currentUser, staffOnly } from '../../../platform/http/guards';
+import { currentUser, staffOnlyInOwnDepartments } from '../../../platform/http/guards';
 import { IdParams, knownNotice, NoticeQuery, Page } from '../../../platform/http/schemas';
 import type { SessionUser } from '../../../platform/http/sessions';
 import { translator } from '../../../platform/i18n';
@@ -19,8 +19,11 @@ import type { FormChoices } from './process-form';
 import { areaOf, readProcessForm } from './process-form';
 import { ProcessFormPage, StaffProcessListPage } from './views/admin-pages';
 
-/** Admins for every process; department staff for their own departments' (checked per process in admin.service). */
-export const processStaff = { preHandler: staffOnly('admin', 'department_staff') };
+/**
+ * Admins for every process; department staff for their own departments' (the guard's rule says so for the
+ * permission matrix; the check itself is processForStaff in admin.service, where the process is loaded).
+ */
+export const processStaff = { preHandler: staffOnlyInOwnDepartments('admin', 'department_staff') };
 
 const PAGE_SIZE = 25;
 const ListQuery = Type.Object({ seite: Type.Optional(Page) });

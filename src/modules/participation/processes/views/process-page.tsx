@@ -102,7 +102,7 @@ export function ProcessPage({ ctx, p, names, conversation }: { ctx: RequestConte
       <p class="k-proc-lead" dir="auto">
         {process.summary}
       </p>
-      {process.image_key && <img class="k-proc-image" src={imageHref(process.id, 'large')} alt={process.image_alt} dir="auto" />}
+      {process.image_key && <img class="k-proc-image" src={imageHref(process.id, 'large')} alt={process.image_alt} />}
       <NowSection ctx={ctx} p={p} rules={rules} names={names} />
       <section class="k-section" aria-labelledby="auf-einen-blick">
         <h2 id="auf-einen-blick">{t('page.facts')}</h2>
