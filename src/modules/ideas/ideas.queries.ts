@@ -62,15 +62,19 @@ export function listIdeas(db: Db, organizationId: number, f: IdeaFilter, limit: 
     .select([...LIST_COLUMNS, 'd.name as district'])
     .select(sql<string>`left(i.description, 200)`.as('excerpt'));
   const a = f.after;
+  // With search words the matches come from the full-text index and are sorted afterwards: ordering by the bare
+  // columns let PostgreSQL walk a whole order index looking for rare words (147 ms for a word nobody used, at 100k).
+  const searching = f.search ? searchQuery(f.search) !== '' : false;
+  const id = searching ? sql`i.id + 0` : sql.ref('i.id');
   if (f.sort === 'supported') {
     if (a) q = q.where(sql<boolean>`(i.supporters_count, i.id) < (${a.value}, ${a.id})`);
-    q = q.orderBy('i.supporters_count', 'desc').orderBy('i.id', 'desc');
+    q = q.orderBy(searching ? sql`i.supporters_count + 0` : sql.ref('i.supporters_count'), 'desc').orderBy(id, 'desc');
   } else if (f.sort === 'due') {
     if (a) q = q.where(sql<boolean>`(i.answer_due_at, i.id) > (${new Date(a.value)}, ${a.id})`);
-    q = q.orderBy('i.answer_due_at', 'asc').orderBy('i.id', 'asc');
+    q = q.orderBy('i.answer_due_at', 'asc').orderBy(id, 'asc');
   } else {
     if (a) q = q.where('i.id', '<', a.id);
-    q = q.orderBy('i.id', 'desc');
+    q = q.orderBy(id, 'desc');
   }
   return q.limit(limit + 1).execute();
 }

@@ -247,6 +247,12 @@ describe('list, city scoping and open data', () => {
     res = await c.get('/ideen?thema=verkehr&sortierung=newest');
     expect(res.body).not.toContain('Hundewiese');
     expect((await c.get('/ideen?thema=nix')).statusCode).toBe(400);
+    expect((await c.get('/ideen?bezirk=abc')).statusCode).toBe(400);
+    expect((await c.get('/ideen?bezirk=2147483648')).statusCode).toBe(400);
+    expect((await c.get('/ideen?bezirk=&thema=&stand=')).statusCode).toBe(200);
+    const district = await t.db.selectFrom('districts').select('id').where('organization_id', '=', t.org.id).executeTakeFirstOrThrow();
+    expect((await c.get(`/ideen?bezirk=${district.id}`)).statusCode).toBe(200);
+    expect((await staff.get(`/verwaltung/ideen?abteilung=&auswahl=all`)).statusCode).toBe(200);
     expect((await c.get('/ideen?darstellung=karte')).statusCode).toBe(200);
     const svg = await c.get('/ideen/karte.svg?thema=gruen');
     expect(svg.headers['content-type']).toContain('image/svg+xml');

@@ -1,13 +1,19 @@
 import { type Static, Type } from 'typebox';
-import { Id } from '../../platform/http/schemas';
 import { LIMITS, PUBLIC_STATUSES, TOPICS } from './idea';
 import type { IdeaFilter, IdeaSort } from './ideas.queries';
+
+/** An id from a select whose first option is '' (all): 1 to 2,147,483,647, or empty. */
+export const OptionalId = Type.String({
+  pattern:
+    '^(|[1-9][0-9]{0,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-7])$',
+});
 
 /** The list's query (the same for the page, its map and the open data): every value bounded. */
 export const IdeaListQuery = Type.Object({
   suche: Type.Optional(Type.String({ maxLength: LIMITS.searchMax })),
   thema: Type.Optional(Type.Union([Type.Literal(''), ...TOPICS.map((t) => Type.Literal(t))])),
-  bezirk: Type.Optional(Type.Union([Type.Literal(''), Id])),
+  // '' is the filter form's "Alle"; a district id otherwise (a string: query values are checked, not coerced).
+  bezirk: Type.Optional(OptionalId),
   stand: Type.Optional(Type.Union([Type.Literal(''), ...PUBLIC_STATUSES.map((s) => Type.Literal(s))])),
   sortierung: Type.Optional(Type.Union([Type.Literal('supported'), Type.Literal('newest'), Type.Literal('due')])),
   darstellung: Type.Optional(Type.Literal('karte')),
@@ -21,7 +27,7 @@ export function listFilter(query: IdeaListQuery): IdeaFilter {
   return {
     search: query.suche?.trim() || undefined,
     topic: query.thema || undefined,
-    districtId: query.bezirk === '' ? undefined : query.bezirk,
+    districtId: query.bezirk ? Number(query.bezirk) : undefined,
     status: query.stand || undefined,
     sort,
     after: query.weiter && id ? { value: value ?? 0, id } : undefined,

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../platform/http/errors';
 import { currentUser, signedInOnly } from '../../platform/http/guards';
+import { sharedPages } from '../../platform/http/page-cache';
 import { Id, IdParams, knownNotice, NoticeQuery } from '../../platform/http/schemas';
 import { translator } from '../../platform/i18n';
 import type { ModuleServices } from '../../platform/module';
@@ -23,48 +24,52 @@ const NOTICES = ['added', 'reached', 'withdrawn', 'submitted'] as const;
 const PhotoParams = Type.Object({ id: Id, file: Type.Union([Type.Literal('large.jpg'), Type.Literal('thumb.jpg')]) });
 
 /** The public side: the list (and its map), an idea's page, supporting, photos. */
-export async function publicIdeaRoutes(app: FastifyInstance, { db, storage }: ModuleServices): Promise<void> {
+export async function publicIdeaRoutes(app: FastifyInstance, { db, storage, config }: ModuleServices): Promise<void> {
   const routes = app.withTypeProvider<TypeBoxTypeProvider>();
   ideaMapRoutes(app, db);
 
+  // Anonymous visitors share the rendered list for PUBLIC_CACHE_SECONDS (as /meldungen): random filters at 50
+  // connections cost one render per address and window, not one per request.
+  const shared = sharedPages(config.publicCacheSeconds);
+
   routes.get('/ideen', { schema: { querystring: IdeaListQuery } }, async (request, reply) => {
-    const { ctx } = request;
     const query = request.query;
-    const filter = listFilter(query);
-    const now = new Date();
-    const map = query.darstellung === 'karte';
-    const [rows, districts, settings, mapRows] = await Promise.all([
-      q.listIdeas(db, ctx.org.id, filter, PAGE_SIZE),
-      q.districtOptions(db, ctx.org.id),
-      ideas.ideaSettings(db, ctx.org.id, now),
-      map ? q.mapIdeas(db, ctx.org.id, filter, 500) : Promise.resolve([]),
-    ]);
-    const page = rows.slice(0, PAGE_SIZE);
-    const last = page.at(-1);
-    const next = rows.length > PAGE_SIZE && last ? cursorOf(filter.sort, last) : null;
-    const state = {
-      q: query.suche ?? '',
-      topic: query.thema ?? '',
-      district: query.bezirk ? String(query.bezirk) : '',
-      status: query.stand ?? '',
-      sort: filter.sort,
-      map,
-    };
-    return sendHtml(
-      reply,
-      <IdeaListPage
-        ctx={ctx}
-        state={state}
-        rows={page}
-        next={next}
-        districts={districts}
-        threshold={settings.threshold}
-        answerWeeks={settings.answerWeeks}
-        mapCount={mapRows.length}
-        now={now}
-        notFirst={query.weiter !== undefined}
-      />,
-    );
+    return shared.send(request, reply, async (ctx) => {
+      const filter = listFilter(query);
+      const now = new Date();
+      const map = query.darstellung === 'karte';
+      const [rows, districts, settings, mapRows] = await Promise.all([
+        q.listIdeas(db, ctx.org.id, filter, PAGE_SIZE),
+        q.districtOptions(db, ctx.org.id),
+        ideas.ideaSettings(db, ctx.org.id, now),
+        map ? q.mapIdeas(db, ctx.org.id, filter, 500) : Promise.resolve([]),
+      ]);
+      const page = rows.slice(0, PAGE_SIZE);
+      const last = page.at(-1);
+      const next = rows.length > PAGE_SIZE && last ? cursorOf(filter.sort, last) : null;
+      const state = {
+        q: query.suche ?? '',
+        topic: query.thema ?? '',
+        district: query.bezirk ?? '',
+        status: query.stand ?? '',
+        sort: filter.sort,
+        map,
+      };
+      return (
+        <IdeaListPage
+          ctx={ctx}
+          state={state}
+          rows={page}
+          next={next}
+          districts={districts}
+          threshold={settings.threshold}
+          answerWeeks={settings.answerWeeks}
+          mapCount={mapRows.length}
+          now={now}
+          notFirst={query.weiter !== undefined}
+        />
+      );
+    });
   });
 
   routes.get('/ideen/:id', { schema: { params: IdParams, querystring: NoticeQuery } }, async (request, reply) => {

@@ -4,12 +4,13 @@ import { Type } from 'typebox';
 import { AppError, type FieldErrors } from '../../../platform/http/errors';
 import { asForm, field } from '../../../platform/http/form';
 import { currentUser, staffOnly } from '../../../platform/http/guards';
-import { Id, IdParams, knownNotice, NoticeQuery } from '../../../platform/http/schemas';
+import { IdParams, knownNotice, NoticeQuery } from '../../../platform/http/schemas';
 import { translator } from '../../../platform/i18n';
 import type { ModuleServices } from '../../../platform/module';
 import { sendHtml } from '../../../platform/views/render';
 import { PUBLIC_STATUSES } from '../idea';
 import * as q from '../ideas.queries';
+import { OptionalId } from '../list-query';
 import type { IdeaStatus } from '../tables';
 import { staffMessages } from './backoffice.messages';
 import * as bq from './backoffice.queries';
@@ -21,7 +22,7 @@ const anyStaff = { preHandler: staffOnly() };
 const QueueQuery = Type.Object({
   auswahl: Type.Optional(Type.Union([Type.Literal('due'), Type.Literal('all')])),
   status: Type.Optional(Type.Union([Type.Literal(''), ...PUBLIC_STATUSES.map((s) => Type.Literal(s))])),
-  abteilung: Type.Optional(Type.Union([Type.Literal(''), Id])),
+  abteilung: Type.Optional(OptionalId),
 });
 const NOTICES = ['status', 'answer', 'department', 'merge'] as const;
 const FIELD: Record<bo.StaffProblem, string> = { transition: 'to', reason: 'reason', answer: 'answer', department: 'departmentId', merge: 'into' };
@@ -35,7 +36,7 @@ export async function backOfficeIdeaRoutes(app: FastifyInstance, services: Modul
     const { ctx } = request;
     const view = request.query.auswahl ?? 'due';
     const status = request.query.status || undefined;
-    const departmentId = request.query.abteilung || undefined;
+    const departmentId = request.query.abteilung ? Number(request.query.abteilung) : undefined;
     const [rows, departments] = await Promise.all([bq.queue(db, ctx.org.id, { view, status, departmentId }, 200, 0), bq.departments(db, ctx.org.id)]);
     const filter = { view, status: status ?? '', department: departmentId ? String(departmentId) : '' };
     return sendHtml(reply, <QueuePage ctx={ctx} rows={rows} filter={filter} departments={departments} now={new Date()} />);
