@@ -61,7 +61,9 @@ export function PhaseTimeline({ ctx, phases, current }: { ctx: RequestContext; p
               {t('phase.dates', { start: day(ph.starts_on, ctx.locale), end: day(ph.ends_on, ctx.locale) })}
               {isCurrent && <strong class="k-proc-phase__mark"> · {t('phase.current')}</strong>}
             </p>
-            <h3 class="k-proc-phase__title">{ph.title}</h3>
+            <h3 class="k-proc-phase__title" dir="auto">
+              {ph.title}
+            </h3>
             {ph.description && (
               <p class="k-pre" dir="auto">
                 {ph.description}
