@@ -287,3 +287,31 @@ describe('list, city scoping and open data', () => {
     }
   });
 });
+
+describe('turning an idea into a report', () => {
+  it('creates the report through the reports module and links both ways, once', async () => {
+    const { createCategory } = await import('../../../test/helpers/factories');
+    const category = await createCategory(t.db, t.org.id, { name: 'Spielplatz' });
+    const id = await idea({ title: 'Kaputte Schaukel', description: 'Die Schaukel auf dem Spielplatz ist seit Wochen kaputt.', lat: 51.5, lon: 7.5 });
+    expect((await staff.post(`/verwaltung/ideen/${id}/meldung`, { categoryId: '' })).statusCode).toBe(422);
+    const res = await staff.post(`/verwaltung/ideen/${id}/meldung`, { categoryId: String(category.id) });
+    expect(res.statusCode).toBe(303);
+    const row = await q.findIdea(t.db, t.org.id, id);
+    expect(row?.report_id).toBeTruthy();
+    const report = await t.db.selectFrom('reports').select(['description', 'lat']).where('id', '=', row!.report_id!).executeTakeFirstOrThrow();
+    expect(report.description).toContain('Kaputte Schaukel');
+    const note = await t.db
+      .selectFrom('report_events')
+      .select(['body', 'public'])
+      .where('report_id', '=', row!.report_id!)
+      .where('kind', '=', 'public_note')
+      .executeTakeFirstOrThrow();
+    expect(note.public).toBe(true);
+    expect(note.body).toContain(`/ideen/${id}`);
+    const page = await new Client(t).get(`/ideen/${id}`);
+    expect(page.body).toContain(`/meldungen/${row!.report_id}`);
+    // A second press makes no second report.
+    expect((await staff.post(`/verwaltung/ideen/${id}/meldung`, { categoryId: String(category.id) })).statusCode).toBe(422);
+    expect(await t.db.selectFrom('reports').select('id').where('description', 'like', 'Kaputte Schaukel%').execute()).toHaveLength(1);
+  });
+});

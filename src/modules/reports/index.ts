@@ -37,7 +37,7 @@ export { ReportMap } from './map/views/report-map';
 export { messages as reportMessages } from './messages';
 export { canTransition, LIMITS, open311Status, parseCoordinate, publicState } from './report';
 export type { ListFilter } from './report.queries';
-export { cityCentre, insertEvent, publicFilter } from './report.queries';
+export { cityCentre, insertEvent, listCategories as listReportCategories, publicFilter } from './report.queries';
 export { translateProblems } from './report.routes';
 export type { CheckedLocation, CreateResult, ReportDeps } from './report.service';
 export { categoryQuestions, checkLocation, createReport, photoKey } from './report.service';

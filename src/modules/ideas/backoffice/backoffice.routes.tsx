@@ -8,6 +8,7 @@ import { IdParams, knownNotice, NoticeQuery } from '../../../platform/http/schem
 import { translator } from '../../../platform/i18n';
 import type { ModuleServices } from '../../../platform/module';
 import { sendHtml } from '../../../platform/views/render';
+import { listReportCategories } from '../../reports';
 import { PUBLIC_STATUSES } from '../idea';
 import * as q from '../ideas.queries';
 import { OptionalId } from '../list-query';
@@ -15,6 +16,7 @@ import type { IdeaStatus } from '../tables';
 import { staffMessages } from './backoffice.messages';
 import * as bq from './backoffice.queries';
 import * as bo from './backoffice.service';
+import { convertToReport } from './convert';
 import { settingsRoutes } from './settings.routes';
 import { DetailPage, QueuePage } from './views';
 
@@ -24,8 +26,16 @@ const QueueQuery = Type.Object({
   status: Type.Optional(Type.Union([Type.Literal(''), ...PUBLIC_STATUSES.map((s) => Type.Literal(s))])),
   abteilung: Type.Optional(OptionalId),
 });
-const NOTICES = ['status', 'answer', 'department', 'merge'] as const;
-const FIELD: Record<bo.StaffProblem, string> = { transition: 'to', reason: 'reason', answer: 'answer', department: 'departmentId', merge: 'into' };
+const NOTICES = ['status', 'answer', 'department', 'merge', 'report'] as const;
+const FIELD: Record<bo.StaffProblem | 'category' | 'report', string> = {
+  transition: 'to',
+  reason: 'reason',
+  answer: 'answer',
+  department: 'departmentId',
+  merge: 'into',
+  category: 'categoryId',
+  report: 'categoryId',
+};
 
 /** /verwaltung/ideen: the queue, an idea's page and the staff actions on it. */
 export async function backOfficeIdeaRoutes(app: FastifyInstance, services: ModuleServices): Promise<void> {
@@ -52,8 +62,13 @@ export async function backOfficeIdeaRoutes(app: FastifyInstance, services: Modul
     const { ctx } = request;
     const idea = await q.findIdea(db, ctx.org.id, id);
     if (!idea) throw new AppError('not_found');
-    const [events, departments] = await Promise.all([q.ideaEvents(db, ctx.org.id, id), bq.departments(db, ctx.org.id)]);
-    return sendHtml(reply, <DetailPage ctx={ctx} idea={idea} events={events} departments={departments} {...extra} />, status);
+    const [events, departments, categories] = await Promise.all([
+      q.ideaEvents(db, ctx.org.id, id),
+      bq.departments(db, ctx.org.id),
+      listReportCategories(db, ctx.org.id),
+    ]);
+    const reportCategories = categories.map((c) => ({ id: c.id, name: ctx.locale === 'de' ? c.name_de : c.name_en }));
+    return sendHtml(reply, <DetailPage ctx={ctx} idea={idea} events={events} departments={departments} categories={reportCategories} {...extra} />, status);
   }
 
   routes.get('/verwaltung/ideen/:id', { ...anyStaff, schema: { params: IdParams, querystring: NoticeQuery } }, async (request, reply) => {
@@ -65,11 +80,11 @@ export async function backOfficeIdeaRoutes(app: FastifyInstance, services: Modul
   function action(
     path: string,
     notice: (typeof NOTICES)[number],
-    run: (request: FastifyRequest, id: number, body: Record<string, string>) => Promise<bo.StaffProblem | null>,
+    run: (request: FastifyRequest, id: number, body: Record<string, string>) => Promise<keyof typeof FIELD | null>,
   ) {
     routes.post(`/verwaltung/ideen/:id/${path}`, { ...anyStaff, schema: { params: IdParams } }, async (request, reply) => {
       const form = asForm(request.body);
-      const values = Object.fromEntries(['to', 'reason', 'answer', 'departmentId', 'into'].map((k) => [k, field(form, k)]));
+      const values = Object.fromEntries(['to', 'reason', 'answer', 'departmentId', 'into', 'categoryId'].map((k) => [k, field(form, k)]));
       const problem = await run(request, request.params.id, values);
       if (!problem) return reply.redirect(`/verwaltung/ideen/${request.params.id}?ok=${notice}`, 303);
       const t = translator(staffMessages, request.ctx.locale);
@@ -92,6 +107,13 @@ export async function backOfficeIdeaRoutes(app: FastifyInstance, services: Modul
     const raw = (v.into ?? '').replace(/^#/, '').trim();
     if (!/^\d{1,9}$/.test(raw)) return Promise.resolve('merge');
     return bo.mergeIdea(db, request.ctx.org, id, Number(raw), currentUser(request).id);
+  });
+
+  action('meldung', 'report', (request, id, v) => {
+    const raw = v.categoryId ?? '';
+    if (!/^\d{1,9}$/.test(raw)) return Promise.resolve('category');
+    const { config, storage } = services;
+    return convertToReport({ db, storage, secret: config.secret, publicUrl: config.publicUrl }, request.ctx.org, id, Number(raw), currentUser(request));
   });
 
   await settingsRoutes(app, services);

@@ -94,6 +94,7 @@ export function DetailPage(props: {
   idea: IdeaRow;
   events: IdeaEvent[];
   departments: Array<{ id: number; name: string }>;
+  categories: Array<{ id: number; name: string }>;
   notice?: string | undefined;
   errors?: FieldErrors | undefined;
   values?: Record<string, string>;
@@ -177,6 +178,29 @@ export function DetailPage(props: {
           width="short"
         />
       </FormSection>
+      {idea.report_id ? (
+        <p>
+          <a href={`/verwaltung/meldungen/${idea.report_id}`}>{t('report.done', { id: idea.report_id })}</a>
+        </p>
+      ) : (
+        <FormSection
+          id="report-title"
+          title={t('report.title')}
+          action={`${base}/meldung`}
+          csrfToken={ctx.csrfToken}
+          submitLabel={t('report.submit')}
+          submitVariant="secondary"
+        >
+          <p>{t('report.hint')}</p>
+          <Select
+            name="categoryId"
+            label={t('report.category')}
+            value={values.categoryId ?? ''}
+            error={errors.categoryId}
+            options={[{ value: '', label: t('report.choose') }, ...props.categories.map((c) => ({ value: String(c.id), label: c.name }))]}
+          />
+        </FormSection>
+      )}
       <section class="k-section" aria-labelledby="history-title">
         <h2 id="history-title">{tm('history')}</h2>
         <Timeline variant="cards" events={props.events.map((e) => ({ at: new Date(e.created_at), ...eventText(ctx, e) }))} />
