@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { issueCodes } from '../../src/modules/participation';
-import { verificationOf } from '../../src/modules/participation/eligibility/eligibility.queries';
+import { verificationOf } from '../../src/modules/participation/eligibility/verification.queries';
 import { expectErrorSummary, expectNoAxeViolations, signInWithCookie, useBrowserSuite } from '../helpers/browser';
 import { createResident, createStaff } from '../helpers/factories';
 

@@ -2,9 +2,9 @@ import { translator } from '../../../platform/i18n';
 import { contribute } from '../../../platform/module';
 import { type AccountSection, accountSection } from '../../accounts';
 import { berlinDay } from './age';
-import { verificationOf } from './eligibility.queries';
 import { messages } from './messages';
 import { verificationSummary } from './summary';
+import { verificationOf } from './verification.queries';
 import { VerificationForm } from './views/verification-page';
 
 // "Mein Konto" shows the verification ("Verifiziert: Stadtbezirk X, Altersgruppe Y, gültig bis Z") and the code

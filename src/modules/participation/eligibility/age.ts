@@ -2,7 +2,9 @@
 // taken in Europe/Berlin once (`berlinDay`), everything after that is arithmetic on dates.
 //
 // A verification keeps no birth date, only the range of birth dates its age band implies on the day it was made
-// ("14–17 on 2026-12-03" = born from 2008-12-04 to 2012-12-03). A rule's age check on another day passes only if
+// ("14–17 on 2026-12-03" = born from 2008-12-04 to 2012-12-03). The day is the band's reference day ("Stichtag"),
+// which staff set to the vote's reference date: "14–17 on 2027-03-01" then meets a 14–17 rule on 2027-03-01 however
+// long before the vote the letter was sent, while "14–17 on the day of issue" would not, from the next day on. A rule's age check on another day passes only if
 // every birth date in the range passes it, which is decided by the range's two ends (age grows with earlier birth).
 
 export type IsoDay = string;
@@ -54,6 +56,11 @@ function latestBornAtLeast(years: number, on: IsoDay): IsoDay {
   const [y, m, d] = parts(on);
   const year = y - years;
   return format(year, m, Math.min(d, daysIn(year, m)));
+}
+
+/** The same calendar day `years` later (earlier when negative); 29 February becomes 28 February in a common year. */
+export function shiftYears(day: IsoDay, years: number): IsoDay {
+  return latestBornAtLeast(-years, day);
 }
 
 /** A birth-date range; null ends are open (no lower or upper bound known). */

@@ -9,8 +9,9 @@ import { Id, IdParams, NoticeQuery } from '../../../platform/http/schemas';
 import { translator } from '../../../platform/i18n';
 import { sendHtml } from '../../../platform/views/render';
 import { insertAudit } from '../../organizations';
-import * as q from './eligibility.queries';
+import * as q from './bodies.queries';
 import { messages } from './messages';
+import { accountByEmail } from './verification.queries';
 import { BODIES_PATH, BODY_KINDS, BodiesPage, BodyPage, type BodyValues } from './views/bodies-pages';
 
 // Bodies (Jugendparlament, Seniorenbeirat, Bezirksvertretung …) and their members, for admins; every change logged.
@@ -89,7 +90,7 @@ export function bodyRoutes(app: FastifyInstance, { db }: { db: Db }): void {
     if (!(await q.findBody(db, ctx.org.id, id))) throw new AppError('not_found');
     const typed = field(asForm(request.body), 'email');
     const email = normaliseEmail(typed);
-    const account = email ? await q.accountByEmail(db, ctx.org.id, email) : undefined;
+    const account = email ? await accountByEmail(db, ctx.org.id, email) : undefined;
     const added = account ? await q.addBodyMember(db, ctx.org.id, id, account.id, currentUser(request).id) : false;
     if (!account || !added)
       return sendHtml(reply, await showBody(request, id, { email: typed, errors: { email: t(account ? 'bo.err.already' : 'bo.err.email') } }), 400);

@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../../config';
 import type { Db } from '../../../platform/db/connect';
+import { csvDocument } from '../../../platform/formats/csv';
 import { AppError, type FieldErrors } from '../../../platform/http/errors';
 import { asForm, field } from '../../../platform/http/form';
 import { currentUser, staffOnly } from '../../../platform/http/guards';
@@ -11,24 +12,19 @@ import { sendHtml } from '../../../platform/views/render';
 import { insertAudit } from '../../organizations';
 import { berlinDay } from './age';
 import { bandValues, parseBand } from './band-form';
-import * as q from './eligibility.queries';
+import * as q from './codes.queries';
 import { messages } from './messages';
-import { ageText, dayText } from './summary';
+import { batchAgeText, dayText } from './summary';
+import { districtsOf } from './verification.queries';
 import { issueLetterCodes, MAX_CODES_PER_BATCH, SEALED_MINUTES, sealedCodes } from './verification.service';
 import { CODES_PATH, CodeBatchesPage, CodeFormPage, CodesIssuedPage } from './views/codes-pages';
 
 // Letter codes in the back office (admins only: a batch decides who may vote in a city's processes).
 
-/** The mail-merge file: UTF-8 with BOM (so Excel and Word read umlauts), RFC 4180 quoting, CRLF. */
-function mailMergeCsv(header: string[], rows: string[][]): string {
-  const cell = (s: string) => (/[",\r\n;]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
-}
-
 export function codeRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }): void {
   const o = app.withTypeProvider<TypeBoxTypeProvider>();
   const admin = { preHandler: staffOnly('admin') };
-  const empty = { count: '', district: '', ageMin: '', ageMax: '', validUntil: '' };
+  const empty = { count: '', district: '', ageMin: '', ageMax: '', ageOn: '', validUntil: '' };
 
   o.get(CODES_PATH, { ...admin, schema: { querystring: NoticeQuery } }, async (request, reply) => {
     const { ctx } = request;
@@ -40,7 +36,7 @@ export function codeRoutes(app: FastifyInstance, { db, config }: { db: Db; confi
   });
 
   o.get(`${CODES_PATH}/neu`, admin, async (request, reply) =>
-    sendHtml(reply, <CodeFormPage ctx={request.ctx} districts={await q.districtsOf(db, request.ctx.org.id)} values={empty} />),
+    sendHtml(reply, <CodeFormPage ctx={request.ctx} districts={await districtsOf(db, request.ctx.org.id)} values={empty} />),
   );
 
   o.post(CODES_PATH, admin, async (request, reply) => {
@@ -48,7 +44,7 @@ export function codeRoutes(app: FastifyInstance, { db, config }: { db: Db; confi
     const t = translator(messages, ctx.locale);
     const body = asForm(request.body);
     const values = { ...bandValues(body), count: field(body, 'count') };
-    const districts = await q.districtsOf(db, ctx.org.id);
+    const districts = await districtsOf(db, ctx.org.id);
     const errors: FieldErrors = {};
     const count = /^\d{1,5}$/.test(values.count) ? Number(values.count) : 0;
     if (count < 1 || count > MAX_CODES_PER_BATCH) errors.count = t('bo.err.count');
@@ -71,12 +67,12 @@ export function codeRoutes(app: FastifyInstance, { db, config }: { db: Db; confi
     const user = currentUser(request);
     const codes = await sealedCodes(db, config.secret, ctx.org.id, request.params.id, user.id);
     if (!codes) throw new AppError('not_found');
-    const batch = (await q.listBatches(db, ctx.org.id)).find((b) => b.id === request.params.id);
+    const batch = await q.findBatch(db, ctx.org.id, request.params.id);
     if (!batch) throw new AppError('not_found');
     const locale: Locale = ctx.locale === 'en' ? 'en' : 'de';
     const t = translator(messages, locale);
     const area = batch.district_name ?? t('bo.field.wholeCity');
-    const band = ageText(locale, batch.age_min, batch.age_max);
+    const band = batchAgeText(locale, batch);
     const until = dayText(batch.valid_until, locale);
     await insertAudit(db, { organizationId: ctx.org.id, actorUserId: user.id, action: 'verification.codes_downloaded', subject: String(batch.id) });
     return reply
@@ -84,7 +80,9 @@ export function codeRoutes(app: FastifyInstance, { db, config }: { db: Db; confi
       .header('content-disposition', `attachment; filename="brief-codes-${batch.id}.csv"`)
       .header('cache-control', 'no-store')
       .send(
-        mailMergeCsv(
+        // The mail-merge file through the platform's writer: district names are data, so a cell a spreadsheet
+        // would run as a formula is neutralised there.
+        csvDocument(
           [t('bo.csv.code'), t('bo.csv.district'), t('bo.csv.age'), t('bo.csv.validUntil')],
           codes.map((c) => [c, area, band, until]),
         ),

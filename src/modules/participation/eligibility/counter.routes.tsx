@@ -5,10 +5,10 @@ import { asForm, field, normaliseEmail } from '../../../platform/http/form';
 import { currentUser, staffOnly } from '../../../platform/http/guards';
 import { translator } from '../../../platform/i18n';
 import { sendHtml } from '../../../platform/views/render';
-import { berlinDay, bornRangeOfBand } from './age';
-import { bandValues, parseBand, parseDay } from './band-form';
-import { accountByEmail, districtsOf } from './eligibility.queries';
+import { berlinDay } from './age';
+import { bandValues, parseBand } from './band-form';
 import { messages } from './messages';
+import { accountByEmail, districtsOf } from './verification.queries';
 import { recordCounterVerification } from './verification.service';
 import { COUNTER_PATH, CounterPage, EMPTY_COUNTER } from './views/counter-page';
 
@@ -26,7 +26,7 @@ export function counterRoutes(app: FastifyInstance, { db }: { db: Db }): void {
     const { ctx } = request;
     const t = translator(messages, ctx.locale);
     const body = asForm(request.body);
-    const values = { ...bandValues(body), email: field(body, 'email'), birthDate: field(body, 'birthDate') };
+    const values = { ...bandValues(body), email: field(body, 'email') };
     const districts = await districtsOf(db, ctx.org.id);
     const today = berlinDay(new Date());
     const errors: FieldErrors = {};
@@ -42,17 +42,9 @@ export function counterRoutes(app: FastifyInstance, { db }: { db: Db }): void {
       t,
       errors,
     );
-    let born = band ? bornRangeOfBand(band.ageMin, band.ageMax, today) : null;
-    if (values.birthDate !== '') {
-      // An exact date only as a one-day band, and only instead of an age band (see recordCounterVerification).
-      const day = parseDay(values.birthDate);
-      if (!day || day > today) errors.birthDate = t('bo.err.birthDate');
-      else if (values.ageMin !== '' || values.ageMax !== '') errors.birthDate = t('bo.err.ageAndDate');
-      else born = { bornFrom: day, bornTo: day };
-    }
-    if (!account || !band || !born || Object.keys(errors).length > 0)
+    if (!account || !band || Object.keys(errors).length > 0)
       return sendHtml(reply, <CounterPage ctx={ctx} districts={districts} values={values} errors={errors} />, 400);
-    await recordCounterVerification(db, ctx.org.id, currentUser(request).id, account.id, { districtId: band.districtId, ...born, validUntil: band.validUntil });
+    await recordCounterVerification(db, ctx.org.id, currentUser(request).id, account.id, band, today);
     const notice = t('bo.counter.done', { email: account.email });
     return sendHtml(reply, <CounterPage ctx={ctx} districts={districts} values={EMPTY_COUNTER} notice={notice} />);
   });

@@ -1,8 +1,9 @@
 import type { Db } from '../../../platform/db/connect';
 import { AppError } from '../../../platform/http/errors';
 import { type BornRange, berlinDay, rangeMeetsAge } from './age';
-import { isBodyMember, verificationOf } from './eligibility.queries';
+import { isBodyMember } from './bodies.queries';
 import type { EligibilityDecision, EligibilityRule, Participant, Refusal } from './rule';
+import { verificationOf } from './verification.queries';
 
 // The one place that decides whether a person may act under a rule. Every feature calls it on the server for
 // each post (support, comment, vote …); the page may call it too, to show the form or the notice, but the post

@@ -5,10 +5,13 @@ import type { DatabaseHandle, Db } from '../../../platform/db/connect';
 import { AppError } from '../../../platform/http/errors';
 import { seedVerification } from '../../../seed/participation-verification';
 import { berlinDay } from './age';
-import { addBodyMember, dropSealedCodesOfAllCities, insertBody, saveVerification, verificationOf } from './eligibility.queries';
+import { addBodyMember, insertBody } from './bodies.queries';
+import { spendCode } from './codes.queries';
+import { dropSealedCodesOfAllCities } from './eligibility.queries';
 import { decideEligibility, requireEligibility } from './eligibility.service';
-import { normaliseLetterCode } from './letter-code';
+import { letterCodeHash, normaliseLetterCode } from './letter-code';
 import type { EligibilityRule } from './rule';
+import { saveVerification, verificationOf } from './verification.queries';
 import {
   DEMO_LETTER_CODE,
   issueCodes,
@@ -195,7 +198,24 @@ describe('letter codes', () => {
     expect(normaliseLetterCode(' k7qm 3wxe-pn4r—9htz ')).toBe('K7QM-3WXE-PN4R-9HTZ');
   });
 
+  it("gives a code issued weeks before a vote the band on the vote's reference date, so the vote's age rule holds", async () => {
+    const youthVote = verified({ ageMin: 14, ageMax: 17, referenceDate: '2027-03-01' });
+    const weeksLater = new Date('2027-02-20T10:00:00Z');
+    const { codes } = await issueLetterCodes(db, SECRET, city, { ...band, ageOn: '2027-03-01' }, 1, null, NOW);
+    const user = await createResident(db, city);
+    expect(await redeemLetterCode(db, city, user.id, codes[0]!, weeksLater)).toEqual({ ok: true });
+    expect(await verificationOf(db, city, user.id)).toMatchObject({ born_from: '2009-03-02', born_to: '2013-03-01' });
+    expect(await decideEligibility(db, { organizationId: city, userId: user.id }, youthVote, weeksLater)).toEqual({ allowed: true });
+    // The band on the day of issue cannot answer it: someone 17 then may be 18 on the vote's day.
+    const onIssue = await issueLetterCodes(db, SECRET, city, band, 1, null, NOW);
+    const early = await createResident(db, city);
+    await redeemLetterCode(db, city, early.id, onIssue.codes[0]!, NOW);
+    expect(await decideEligibility(db, { organizationId: city, userId: early.id }, youthVote, weeksLater)).toEqual({ allowed: false, refusal: 'age' });
+  });
+
   it('lets exactly one of 50 parallel tries spend a code', async () => {
+    // On PGlite (one connection) these run one after another, so this part checks only the bookkeeping; on
+    // PostgreSQL (npm test's second pass, a pool of 5) they overlap, and the next test holds the row lock open.
     const { codes } = await issueCodes(db, city, band, ['RACE-2345-6789-ABCD'], null, NOW, null);
     const users = await Promise.all(Array.from({ length: 50 }, () => createResident(db, city)));
     const results = await Promise.all(users.map((u) => redeemLetterCode(db, city, u.id, codes[0]!, NOW)));
@@ -214,16 +234,34 @@ describe('letter codes', () => {
     expect(rows).toHaveLength(1);
   });
 
-  it('records a counter verification with a one-day band from a birth date, and audits who and whom only', async () => {
+  it("makes tries that wait for a spending transaction's row lock find the code spent (PostgreSQL: really concurrent)", async () => {
+    await issueCodes(db, city, band, ['SPNT-2345-6789-ABCD'], null, NOW, null);
+    const users = await Promise.all(Array.from({ length: 8 }, () => createResident(db, city)));
+    let waiting: Promise<Array<Awaited<ReturnType<typeof redeemLetterCode>>>> = Promise.resolve([]);
+    const first = await db.transaction().execute(async (trx) => {
+      const spent = await spendCode(trx, city, letterCodeHash(city, 'SPNT-2345-6789-ABCD'), users[0]!.id, '2026-12-03');
+      // The other tries start while this transaction holds the row: on PostgreSQL they block on its lock and
+      // re-check the row after the commit; on PGlite they queue for the one connection.
+      waiting = Promise.all(users.slice(1).map((u) => redeemLetterCode(db, city, u.id, 'SPNT-2345-6789-ABCD', NOW)));
+      await new Promise((r) => setTimeout(r, handle.kind === 'postgres' ? 300 : 10));
+      return spent;
+    });
+    expect(first).toBeDefined();
+    expect((await waiting).map((r) => (r.ok ? 'ok' : r.problem))).toEqual(Array(7).fill('used'));
+  });
+
+  it('records a counter verification as the band on its reference day (no birth date), and audits who and whom only', async () => {
     const staff = await createResident(db, city);
     const user = await createResident(db, city);
-    await recordCounterVerification(db, city, staff.id, user.id, {
-      districtId: districts[0]!,
-      bornFrom: '2010-05-04',
-      bornTo: '2010-05-04',
-      validUntil: '2028-01-01',
-    });
-    expect(await verificationOf(db, city, user.id)).toMatchObject({ method: 'counter', born_from: '2010-05-04', born_to: '2010-05-04' });
+    await recordCounterVerification(
+      db,
+      city,
+      staff.id,
+      user.id,
+      { ...band, districtId: districts[0]!, ageOn: '2027-03-01', validUntil: '2028-01-01' },
+      '2026-12-03',
+    );
+    expect(await verificationOf(db, city, user.id)).toMatchObject({ method: 'counter', born_from: '2009-03-02', born_to: '2013-03-01' });
     const audit = await db
       .selectFrom('audit_log')
       .select(['actor_user_id', 'subject', 'details'])

@@ -90,8 +90,9 @@ type StaffKey =
   | 'bo.field.validUntil'
   | 'bo.field.dateHint'
   | 'bo.field.email'
-  | 'bo.field.birthDate'
-  | 'bo.field.birthDateHint'
+  | 'bo.field.ageOn'
+  | 'bo.field.ageOnHint'
+  | 'bo.ageOn'
   | 'bo.field.name'
   | 'bo.field.kind'
   | 'bo.err.count'
@@ -101,8 +102,8 @@ type StaffKey =
   | 'bo.err.validUntil'
   | 'bo.err.email'
   | 'bo.err.self'
-  | 'bo.err.birthDate'
-  | 'bo.err.ageAndDate'
+  | 'bo.err.ageOn'
+  | 'bo.err.validUntilFar'
   | 'bo.err.name'
   | 'bo.err.nameTaken'
   | 'bo.err.already'
@@ -220,13 +221,14 @@ export const messages: Catalogue<Key> = {
     'bo.field.wholeCity': 'Ganze Stadt (Stadtbezirk unbekannt)',
     'bo.field.ageMin': 'Alter von (Jahre)',
     'bo.field.ageMax': 'Alter bis (Jahre)',
-    'bo.field.ageHint': 'Am Tag der Ausgabe, einschließlich. Leer lassen für keine Grenze.',
+    'bo.field.ageHint': 'Am Stichtag, einschließlich. Leer lassen für keine Grenze.',
     'bo.field.validUntil': 'Gültig bis',
     'bo.field.dateHint': 'Zum Beispiel 31.12.2027',
     'bo.field.email': 'E-Mail-Adresse des Kontos',
-    'bo.field.birthDate': 'Geburtsdatum (nur wenn nötig)',
-    'bo.field.birthDateHint':
-      'Nur angeben, wenn eine Altersgrenze nahe am Geburtstag liegt; es wird dann als einzelner Tag gespeichert. Sonst leer lassen und die Altersgruppe angeben.',
+    'bo.field.ageOn': 'Alter am Stichtag',
+    'bo.field.ageOnHint':
+      'Der Tag, an dem die Altersgruppe gilt. Für eine Abstimmung ihr Stichtag (steht bei der Beteiligung unter „Wer darf“), damit die Codes bis dahin passen. Leer lassen für heute.',
+    'bo.ageOn': '{age} am {day}',
     'bo.field.name': 'Name',
     'bo.field.kind': 'Art',
     'bo.err.count': 'Geben Sie eine Anzahl von 1 bis 10.000 an.',
@@ -236,14 +238,14 @@ export const messages: Catalogue<Key> = {
     'bo.err.validUntil': 'Geben Sie ein Datum ab heute an, zum Beispiel 31.12.2027.',
     'bo.err.email': 'Zu dieser Adresse gibt es kein Konto in dieser Stadt.',
     'bo.err.self': 'Ihr eigenes Konto verifiziert bitte eine Kollegin oder ein Kollege.',
-    'bo.err.birthDate': 'Geben Sie ein gültiges Geburtsdatum an, zum Beispiel 04.05.2010.',
-    'bo.err.ageAndDate': 'Geben Sie entweder eine Altersgruppe oder ein Geburtsdatum an, nicht beides.',
+    'bo.err.ageOn': 'Geben Sie einen Stichtag an, der höchstens fünf Jahre von heute entfernt liegt, zum Beispiel 01.03.2027.',
+    'bo.err.validUntilFar': 'Höchstens fünf Jahre: Geben Sie ein Datum bis zum {day} an.',
     'bo.err.name': 'Geben Sie einen Namen mit höchstens 200 Zeichen an.',
     'bo.err.nameTaken': 'Ein Gremium mit diesem Namen gibt es schon.',
     'bo.err.already': 'Dieses Konto ist schon Mitglied.',
     'bo.counter.title': 'Verifizierung am Schalter',
     'bo.counter.intro':
-      'Lassen Sie sich einen amtlichen Ausweis zeigen und tragen Sie nur ein, was die Beteiligung braucht. Nichts wird kopiert oder notiert: keine Ausweisnummer, kein Foto, keine Anschrift.',
+      'Lassen Sie sich einen amtlichen Ausweis zeigen und tragen Sie nur ein, was die Beteiligung braucht. Nichts wird kopiert oder notiert: keine Ausweisnummer, kein Geburtsdatum, kein Foto, keine Anschrift; nur die Altersgruppe an einem Stichtag.',
     'bo.counter.submit': 'Verifizierung speichern',
     'bo.counter.done': 'Das Konto {email} ist verifiziert.',
     'bo.bodies.title': 'Gremien',
@@ -350,13 +352,14 @@ export const messages: Catalogue<Key> = {
     'bo.field.wholeCity': 'Whole city (district unknown)',
     'bo.field.ageMin': 'Age from (years)',
     'bo.field.ageMax': 'Age to (years)',
-    'bo.field.ageHint': 'On the day of issue, inclusive. Leave empty for no limit.',
+    'bo.field.ageHint': 'On the reference date, inclusive. Leave empty for no limit.',
     'bo.field.validUntil': 'Valid until',
     'bo.field.dateHint': 'For example 31.12.2027',
     'bo.field.email': 'Email address of the account',
-    'bo.field.birthDate': 'Date of birth (only if needed)',
-    'bo.field.birthDateHint':
-      'Only enter it when an age limit falls near the birthday; it is then stored as a single day. Otherwise leave it empty and enter the age group.',
+    'bo.field.ageOn': 'Age on the reference date',
+    'bo.field.ageOnHint':
+      'The day the age group holds on. For a vote, its reference date (shown with the process under “Who may”), so the codes still fit then. Leave empty for today.',
+    'bo.ageOn': '{age} on {day}',
     'bo.field.name': 'Name',
     'bo.field.kind': 'Kind',
     'bo.err.count': 'Enter a number from 1 to 10,000.',
@@ -366,14 +369,14 @@ export const messages: Catalogue<Key> = {
     'bo.err.validUntil': 'Enter a date from today on, for example 31.12.2027.',
     'bo.err.email': 'There is no account with this address in this city.',
     'bo.err.self': 'Please ask a colleague to verify your own account.',
-    'bo.err.birthDate': 'Enter a valid date of birth, for example 04.05.2010.',
-    'bo.err.ageAndDate': 'Enter either an age group or a date of birth, not both.',
+    'bo.err.ageOn': 'Enter a reference date at most five years from today, for example 01.03.2027.',
+    'bo.err.validUntilFar': 'Five years at most: enter a date up to {day}.',
     'bo.err.name': 'Enter a name of at most 200 characters.',
     'bo.err.nameTaken': 'There is already a body with this name.',
     'bo.err.already': 'This account is already a member.',
     'bo.counter.title': 'Verification at the counter',
     'bo.counter.intro':
-      'Ask to see an official ID and enter only what participation needs. Nothing is copied or written down: no ID number, no photo, no address.',
+      'Ask to see an official ID and enter only what participation needs. Nothing is copied or written down: no ID number, no date of birth, no photo, no address; only the age group on a reference date.',
     'bo.counter.submit': 'Save verification',
     'bo.counter.done': 'The account {email} is verified.',
     'bo.bodies.title': 'Bodies',

@@ -16,6 +16,9 @@ describe('what a refused person reads', () => {
     expect(refusalNotice('de', 'sign_in', '//evil.example').link?.href).toBe('/anmelden?return=%2F');
     expect(refusalNotice('tr', 'verify').link).toEqual({ href: '/konto/verifizierung', label: 'Hesabımı doğrula' });
     expect(refusalNotice('en', 'verification_expired').link?.href).toBe('/konto/verifizierung');
+    // Spending the code leads back to the page with the form; a foreign target is dropped.
+    expect(refusalNotice('de', 'verify', '/ideen/3#kommentare').link?.href).toBe('/konto/verifizierung?return=%2Fideen%2F3%23kommentare');
+    expect(refusalNotice('de', 'verify', '//evil.example').link?.href).toBe('/konto/verifizierung');
     for (const r of ['district', 'age', 'body'] as const) expect(refusalNotice('de', r).link).toBeNull();
   });
 

@@ -15,13 +15,17 @@ export interface RefusalText {
   link: { href: string; label: string } | null;
 }
 
-/** `returnPath`: where signing in leads back to (the page with the form). */
+/** `returnPath`: where signing in or spending a letter code leads back to (the page with the form). */
 export function refusalNotice(locale: Locale, refusal: Refusal, returnPath = '/'): RefusalText {
   const t = translator(messages, locale);
   const text = t(`refusal.${refusal}`);
   if (refusal === 'sign_in')
     return { text, link: { href: `${RESIDENT_SIGN_IN}?return=${encodeURIComponent(safeReturnPath(returnPath))}`, label: t('link.sign_in') } };
-  if (refusal === 'verify' || refusal === 'verification_expired') return { text, link: { href: VERIFICATION_PATH, label: t('link.verify') } };
+  if (refusal === 'verify' || refusal === 'verification_expired') {
+    const back = safeReturnPath(returnPath);
+    const href = back === '/' ? VERIFICATION_PATH : `${VERIFICATION_PATH}?return=${encodeURIComponent(back)}`;
+    return { text, link: { href, label: t('link.verify') } };
+  }
   return { text, link: null };
 }
 

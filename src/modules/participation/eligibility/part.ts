@@ -1,6 +1,7 @@
 import { contribute, label } from '../../../platform/module';
 import { personalData } from '../../../platform/personal-data';
 import * as m0029 from '../migrations/0029_participation_verification';
+import * as m0033 from '../migrations/0033_participation_fixes';
 import type { ModulePart } from '../parts';
 import { verificationAccountSection } from './account-section';
 import { dropSealedCodesOfAllCities } from './eligibility.queries';
@@ -15,7 +16,7 @@ import { COUNTER_PATH } from './views/counter-page';
 // The eligibility feature of the participation core: verification (letter codes, counter), bodies, and the rule
 // decision other features call (eligibility.service.ts).
 export const eligibilityPart: ModulePart = {
-  migrations: { '0029_participation_verification': m0029 },
+  migrations: { '0029_participation_verification': m0029, '0033_participation_fixes': m0033 },
   routes: eligibilityRoutes,
   // The plain codes of a new batch live 15 minutes (sealed, for the CSV download); this drops them in every city.
   jobs: ({ db }) => [{ name: 'letter-codes-drop-plain', everySeconds: 300, run: () => dropSealedCodesOfAllCities(db, SEALED_MINUTES) }],

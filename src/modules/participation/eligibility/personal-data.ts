@@ -1,8 +1,9 @@
 import type { Db, Trx } from '../../../platform/db/connect';
 import { type Locale, translator } from '../../../platform/i18n';
 import type { Person, PersonalDataSource } from '../../../platform/personal-data';
-import { forgetPerson, membershipsOf, verificationOf } from './eligibility.queries';
+import { membershipsOf } from './bodies.queries';
 import { messages } from './messages';
+import { forgetPerson, verificationOf } from './verification.queries';
 
 // The eligibility feature's part of a resident's data rights: their verification (attributes only: no document was
 // ever kept) and their body memberships. Erasure removes both, and forgets which letter code the account spent.

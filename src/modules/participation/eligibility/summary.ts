@@ -1,7 +1,7 @@
 import { formatDate, type Locale, translator } from '../../../platform/i18n';
 import { agesOfRange, type IsoDay } from './age';
-import type { VerificationRow } from './eligibility.queries';
 import { messages } from './messages';
+import type { VerificationRow } from './verification.queries';
 
 // One sentence about an account's verification: "Verifiziert: Stadtbezirk Hörde, Altersgruppe 15 bis 18 Jahre,
 // gültig bis 31.12.2027." The age group is the range the kept birth dates span today.
@@ -13,6 +13,13 @@ export function ageText(locale: Locale, min: number | null, max: number | null):
   if (min !== null) return t('age.from', { min });
   if (max !== null) return t('age.to', { max });
   return t('age.any');
+}
+
+/** A batch's band for staff: "14 bis 17 Jahre am 01.03.2027" (batches made before 0033 held on their day of issue). */
+export function batchAgeText(locale: Locale, b: { age_min: number | null; age_max: number | null; age_on: IsoDay | null }): string {
+  const age = ageText(locale, b.age_min, b.age_max);
+  if (b.age_on === null || (b.age_min === null && b.age_max === null)) return age;
+  return translator(messages, locale)('bo.ageOn', { age, day: dayText(b.age_on, locale) });
 }
 
 /** The ages a kept birth-date range spans today. */

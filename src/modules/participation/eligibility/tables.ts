@@ -39,6 +39,8 @@ export interface ParticipationCodeBatchesTable {
   district_id: number | null;
   age_min: number | null;
   age_max: number | null;
+  /** Migration 0033: the day the age band refers to (null: batches made before, whose band held on issue). */
+  age_on: NullableDate;
   born_from: NullableDate;
   born_to: NullableDate;
   valid_until: DateColumn;

@@ -2,10 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, type TestApp } from '../../../../test/helpers/app';
 import { createResident, createStaff } from '../../../../test/helpers/factories';
 import { asForm } from '../../../platform/http/form';
-import { verificationOf } from './eligibility.queries';
+import { berlinDay, shiftYears } from './age';
+import { typedDay } from './band-form';
 import { requireEligibility } from './eligibility.service';
 import { eligibilityPersonalData } from './personal-data';
+import { verificationOf } from './verification.queries';
 import { issueCodes } from './verification.service';
+
+/** A valid-until within the five years a form accepts. */
+const TODAY = berlinDay(new Date());
+const SOON = typedDay(shiftYears(TODAY, 2));
 
 // The pages and posts: a resident spends a code, staff issue codes, verify at the counter and keep bodies; each
 // staff route refuses the wrong people; a form sent past its eligibility gets 403 and changes nothing.
@@ -115,7 +121,7 @@ describe('staff routes', () => {
     }
     for (const path of ADMIN_ONLY) expect((await department.get(path)).statusCode, path).toBe(403);
     expect((await department.get(COUNTER)).statusCode).toBe(200);
-    expect((await resident.post('/verwaltung/verifizierung/codes', { count: '5', validUntil: '31.12.2099' })).statusCode).toBe(403);
+    expect((await resident.post('/verwaltung/verifizierung/codes', { count: '5', validUntil: SOON })).statusCode).toBe(403);
     expect((await department.post('/verwaltung/gremien', { name: 'Heimlich', kind: 'other' })).statusCode).toBe(403);
     expect(await t.db.selectFrom('participation_bodies').select('id').where('name', '=', 'Heimlich').execute()).toEqual([]);
   });
@@ -126,8 +132,12 @@ describe('staff routes', () => {
     expect(bad.statusCode).toBe(400);
     for (const field of ['count', 'ageMax', 'validUntil']) expect(bad.body).toContain(`href="#f-${field}"`);
     expect(bad.body).toContain('value="10001"');
+    const far = await admin.post('/verwaltung/verifizierung/codes', { count: '1', validUntil: '31.12.2099', ageOn: '1.3.2207' });
+    expect(far.statusCode).toBe(400);
+    expect(far.body).toContain('Höchstens fünf Jahre');
+    expect(far.body).toContain('href="#f-ageOn"');
 
-    const res = await admin.post('/verwaltung/verifizierung/codes', { count: '3', district: '', ageMin: '14', ageMax: '17', validUntil: '31.12.2099' });
+    const res = await admin.post('/verwaltung/verifizierung/codes', { count: '3', district: '', ageMin: '14', ageMax: '17', validUntil: SOON });
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     const codes = [...res.body.matchAll(/<code dir="ltr">([A-Z0-9-]{19})<\/code>/g)].map((m) => m[1]);
@@ -141,7 +151,7 @@ describe('staff routes', () => {
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="brief-codes-\d+\.csv"$/);
     expect(csv.body.startsWith('\uFEFFCode,Stadtbezirk,Altersgruppe,Gültig bis\r\n')).toBe(true);
-    expect(csv.body).toContain(`${codes[0]},Ganze Stadt (Stadtbezirk unbekannt),14 bis 17 Jahre,31.12.2099\r\n`);
+    expect(csv.body).toContain(`${codes[0]},Ganze Stadt (Stadtbezirk unbekannt),14 bis 17 Jahre am ${typedDay(TODAY)},${SOON}\r\n`);
     // Only hashes in the database, and after the window not even the sealed copy.
     const hashes = await t.db.selectFrom('participation_codes').select('code_hash').where('batch_id', '=', Number(csvPath![2])).execute();
     expect(hashes.map((h) => h.code_hash)).not.toContain(codes[0]);
@@ -164,25 +174,33 @@ describe('staff routes', () => {
     expect((await resident.post('/konto/verifizierung', { code: codes[1]! })).body).toContain('Diesen Code kennen wir nicht.');
   });
 
-  it('record a counter verification by address, with a birth date only as a one-day band, logged without attributes', async () => {
+  it('record a counter verification by address as an age band on a reference day (no birth date), logged without attributes', async () => {
     const { client: clerk, staff } = await staffClient('department_staff');
     const user = await createResident(t.db, t.org.id, 'schalter@example.de');
-    const unknown = await clerk.post('/verwaltung/verifizierung/schalter', { email: 'niemand@example.de', validUntil: '31.12.2099' });
+    const unknown = await clerk.post('/verwaltung/verifizierung/schalter', { email: 'niemand@example.de', validUntil: SOON });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.body).toContain('Zu dieser Adresse gibt es kein Konto in dieser Stadt.');
-    const self = await clerk.post('/verwaltung/verifizierung/schalter', { email: staff.email, validUntil: '31.12.2099' });
+    const self = await clerk.post('/verwaltung/verifizierung/schalter', { email: staff.email, validUntil: SOON });
     expect(self.statusCode).toBe(400);
     expect(self.body).toContain('Ihr eigenes Konto verifiziert bitte eine Kollegin oder ein Kollege.');
-    const both = await clerk.post('/verwaltung/verifizierung/schalter', { email: user.email, ageMin: '14', birthDate: '04.05.2010', validUntil: '31.12.2099' });
-    expect(both.statusCode).toBe(400);
+    const badDay = await clerk.post('/verwaltung/verifizierung/schalter', { email: user.email, ageMin: '14', ageOn: '31.02.2027', validUntil: SOON });
+    expect(badDay.statusCode).toBe(400);
+    expect(badDay.body).toContain('href="#f-ageOn"');
+    expect(badDay.body).not.toContain('name="birthDate"');
     expect(await verificationOf(t.db, t.org.id, user.id)).toBeUndefined();
-    const ok = await clerk.post('/verwaltung/verifizierung/schalter', { email: 'Schalter@Example.de', birthDate: '04.05.2010', validUntil: '31.12.2099' });
+    const ok = await clerk.post('/verwaltung/verifizierung/schalter', {
+      email: 'Schalter@Example.de',
+      ageMin: '14',
+      ageMax: '17',
+      ageOn: '01.03.2027',
+      validUntil: SOON,
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toContain('Das Konto schalter@example.de ist verifiziert.');
     expect(await verificationOf(t.db, t.org.id, user.id)).toMatchObject({
       method: 'counter',
-      born_from: '2010-05-04',
-      born_to: '2010-05-04',
+      born_from: '2009-03-02',
+      born_to: '2013-03-01',
       district_id: null,
     });
     const audit = await t.db.selectFrom('audit_log').select(['actor_user_id', 'subject', 'details']).where('action', '=', 'verification.counter').execute();

@@ -1,11 +1,12 @@
 import type { Db } from '../../../platform/db/connect';
-import { enforce, type Limit } from '../../../platform/http/rate-limit';
+import { enforce, hit, type Limit } from '../../../platform/http/rate-limit';
 import { seal, unseal } from '../../../platform/security/seal';
 import { insertAudit } from '../../organizations';
 import { berlinDay, bornRangeOfBand, type IsoDay } from './age';
 import type { Band } from './band-form';
-import * as q from './eligibility.queries';
+import * as q from './codes.queries';
 import { letterCodeHash, newLetterCode, normaliseLetterCode } from './letter-code';
+import { saveVerification } from './verification.queries';
 
 // Making verifications: a resident spends a letter code, a staff member records one at a counter, an admin issues
 // a batch of codes. Only attributes are kept (district, birth-date range, valid until), never a document.
@@ -20,8 +21,9 @@ export const DEMO_LETTER_CODE = 'DRTM-UND2-VERF-2345';
 export const SEALED_MINUTES = 15;
 
 /**
- * Wrong codes are counted per account and per address, every try alike (a right code is tried once in a
- * lifetime): 10 an hour per account and 30 per address make guessing one of 2^79 codes hopeless.
+ * Tries are limited per account (every try: a right code is tried once in a lifetime) and per address (only wrong
+ * tries: a school class behind one address redeeming 30 right codes is not stopped). 10 an hour per account and
+ * about 30 wrong ones per address make guessing one of 2^79 codes hopeless.
  */
 export const CODE_TRIES_PER_ACCOUNT: Limit = { name: 'letter-code:account', max: 10, windowSeconds: 3600 };
 export const CODE_TRIES_PER_ADDRESS: Limit = { name: 'letter-code:ip', max: 30, windowSeconds: 3600 };
@@ -37,7 +39,7 @@ export async function redeemLetterCode(db: Db, organizationId: number, userId: n
   const spent = await db.transaction().execute(async (trx) => {
     const batch = await q.spendCode(trx, organizationId, hash, userId, today);
     if (!batch) return false;
-    await q.saveVerification(trx, organizationId, userId, {
+    await saveVerification(trx, organizationId, userId, {
       districtId: batch.district_id,
       bornFrom: batch.born_from,
       bornTo: batch.born_to,
@@ -53,16 +55,22 @@ export async function redeemLetterCode(db: Db, organizationId: number, userId: n
   return { ok: false, problem: state === 'revoked' ? 'unknown' : state };
 }
 
-export function enforceCodeTries(db: Db, userId: number, clientIp: string): Promise<void> {
-  return enforce(db, [
-    [CODE_TRIES_PER_ACCOUNT, String(userId)],
-    [CODE_TRIES_PER_ADDRESS, clientIp],
-  ]);
+/** Before a try: counts it for the account, and refuses (429) an address that has used up its wrong tries. */
+export async function enforceCodeTries(db: Db, userId: number, clientIp: string): Promise<void> {
+  await enforce(db, [[CODE_TRIES_PER_ACCOUNT, String(userId)]]);
+  // Amount 0: only looks; the address is counted by countWrongTry once a try has failed.
+  await enforce(db, [[CODE_TRIES_PER_ADDRESS, clientIp]], 0);
+}
+
+/** After a failed try: counts it against the address. */
+export async function countWrongTry(db: Db, clientIp: string): Promise<void> {
+  await hit(db, CODE_TRIES_PER_ADDRESS, clientIp);
 }
 
 /**
- * Issues `count` new codes for an area and age band. The band becomes the range of birth dates it implies on the
- * day of issue, which is what a resident's verification keeps. Returns the plain codes: the only moment they exist
+ * Issues `count` new codes for an area and age band. The band becomes the range of birth dates it implies on its
+ * reference day (the vote's Stichtag; the day of issue when none is given), which is what a resident's verification
+ * keeps. Returns the plain codes: the only moment they exist
  * outside the 15-minute sealed copy for the CSV download.
  */
 export async function issueLetterCodes(
@@ -92,17 +100,18 @@ export async function issueCodes(
   sealed: string | null,
 ): Promise<{ batchId: number; codes: string[] }> {
   for (const c of plain) if (normaliseLetterCode(c) !== c) throw new Error(`not a letter code: ${c}`);
-  const range = bornRangeOfBand(band.ageMin, band.ageMax, berlinDay(now));
+  const ageOn = band.ageOn ?? berlinDay(now);
+  const range = bornRangeOfBand(band.ageMin, band.ageMax, ageOn);
   const hashes = plain.map((c) => letterCodeHash(organizationId, c));
   const batchId = await db.transaction().execute(async (trx) => {
     await q.dropOldSealedCodes(trx, organizationId, SEALED_MINUTES);
-    const id = await q.insertBatch(trx, organizationId, { ...band, ...range, createdBy }, hashes, sealed);
+    const id = await q.insertBatch(trx, organizationId, { ...band, ageOn, ...range, createdBy }, hashes, sealed);
     await insertAudit(trx, {
       organizationId,
       actorUserId: createdBy,
       action: 'verification.codes_issued',
       subject: String(id),
-      details: { count: plain.length, districtId: band.districtId, ageMin: band.ageMin, ageMax: band.ageMax, validUntil: band.validUntil },
+      details: { count: plain.length, districtId: band.districtId, ageMin: band.ageMin, ageMax: band.ageMax, ageOn, validUntil: band.validUntil },
     });
     return id;
   });
@@ -118,19 +127,19 @@ export async function sealedCodes(db: Db, secret: string, organizationId: number
 
 /**
  * A counter verification: the staff member has seen an ID and records the attributes, nothing of the document.
- * An exact birth date is kept only as a one-day band (born_from = born_to) and only when the staff member enters
- * one: the form asks for an age band first, and a date only where a band cannot answer (a youth parliament's age
- * limit falls near the person's birthday). The audit entry says who verified which account when, not the attributes.
+ * Like a letter code, the age is kept only as the birth-date range its band implies on the band's reference day
+ * (no birth date is ever entered). The audit entry says who verified which account when, not the attributes.
  */
-export async function recordCounterVerification(
-  db: Db,
-  organizationId: number,
-  staffId: number,
-  userId: number,
-  v: { districtId: number | null; bornFrom: IsoDay | null; bornTo: IsoDay | null; validUntil: IsoDay },
-): Promise<void> {
+export async function recordCounterVerification(db: Db, organizationId: number, staffId: number, userId: number, band: Band, today: IsoDay): Promise<void> {
+  const range = bornRangeOfBand(band.ageMin, band.ageMax, band.ageOn ?? today);
   await db.transaction().execute(async (trx) => {
-    await q.saveVerification(trx, organizationId, userId, { ...v, method: 'counter', verifiedBy: staffId });
+    await saveVerification(trx, organizationId, userId, {
+      districtId: band.districtId,
+      ...range,
+      validUntil: band.validUntil,
+      method: 'counter',
+      verifiedBy: staffId,
+    });
     await insertAudit(trx, { organizationId, actorUserId: staffId, action: 'verification.counter', subject: String(userId) });
   });
 }

@@ -5,7 +5,7 @@ import { Select, TextInput } from '../../../../platform/views/forms';
 import type { BandValues } from '../band-form';
 import { messages } from '../messages';
 
-/** Area, age band and valid-until: the attributes a code batch or a counter verification gives an account. */
+/** Area, age band on its reference day, and valid-until: the attributes a code batch or a counter verification gives an account. */
 export function BandFields({
   locale,
   districts,
@@ -40,6 +40,7 @@ export function BandFields({
         inputMode="numeric"
         width="short"
       />
+      <TextInput name="ageOn" label={t('bo.field.ageOn')} hint={t('bo.field.ageOnHint')} value={values.ageOn} error={errors.ageOn} width="short" />
       <TextInput
         name="validUntil"
         label={t('bo.field.validUntil')}

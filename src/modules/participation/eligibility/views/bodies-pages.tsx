@@ -4,7 +4,7 @@ import { formatDate, type Locale, translator } from '../../../../platform/i18n';
 import { BackOfficeFrame } from '../../../../platform/views/back-office-frame';
 import { AdminListPage, DataTable, FormSection, PageHead, PostButton, RowLink } from '../../../../platform/views/components';
 import { Select, TextInput } from '../../../../platform/views/forms';
-import type { BodyKind, bodyMembers, listBodies } from '../eligibility.queries';
+import type { BodyKind, bodyMembers, listBodies } from '../bodies.queries';
 import { messages } from '../messages';
 
 export const BODIES_PATH = '/verwaltung/gremien';

@@ -5,9 +5,9 @@ import { BackOfficeFrame } from '../../../../platform/views/back-office-frame';
 import { AdminFormPage, AdminListPage, DataTable, PageHead, PostButton } from '../../../../platform/views/components';
 import { TextInput } from '../../../../platform/views/forms';
 import type { BandValues } from '../band-form';
-import type { listBatches } from '../eligibility.queries';
+import type { listBatches } from '../codes.queries';
 import { messages } from '../messages';
-import { ageText, dayText } from '../summary';
+import { batchAgeText, dayText } from '../summary';
 import { BandFields } from './band-fields';
 
 export const CODES_PATH = '/verwaltung/verifizierung/codes';
@@ -34,7 +34,7 @@ export function CodeBatchesPage({ ctx, batches, notice }: { ctx: RequestContext;
         columns={[
           { header: t('bo.col.created'), rowHeader: true, cell: (b) => `${name(b)} · ${formatDateTime(new Date(b.created_at), ctx.locale)}` },
           { header: t('bo.col.area'), cell: (b) => b.district_name ?? t('bo.field.wholeCity') },
-          { header: t('bo.col.age'), cell: (b) => ageText(ctx.locale, b.age_min, b.age_max) },
+          { header: t('bo.col.age'), cell: (b) => batchAgeText(ctx.locale, b) },
           { header: t('bo.col.validUntil'), cell: (b) => dayText(b.valid_until, ctx.locale) },
           { header: t('bo.col.count'), cell: (b) => String(b.code_count) },
           { header: t('bo.col.used'), cell: (b) => String(b.used) },

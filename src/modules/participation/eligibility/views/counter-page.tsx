@@ -11,12 +11,14 @@ export const COUNTER_PATH = '/verwaltung/verifizierung/schalter';
 
 export interface CounterValues extends BandValues {
   email: string;
-  birthDate: string;
 }
 
-export const EMPTY_COUNTER: CounterValues = { email: '', district: '', ageMin: '', ageMax: '', validUntil: '', birthDate: '' };
+export const EMPTY_COUNTER: CounterValues = { email: '', district: '', ageMin: '', ageMax: '', ageOn: '', validUntil: '' };
 
-/** A staff member records what they saw on an ID: the account, district, age band (or birth date), valid until. */
+/**
+ * A staff member records what they saw on an ID: the account, district, age band on a reference day, valid until.
+ * No birth date: the band on the vote's reference day answers the vote's age rule without one.
+ */
 export function CounterPage({
   ctx,
   districts,
@@ -43,15 +45,6 @@ export function CounterPage({
     >
       <TextInput name="email" type="email" label={t('bo.field.email')} value={values.email} error={errors?.email} autocomplete="off" />
       <BandFields locale={ctx.locale} districts={districts} values={values} errors={errors ?? {}} />
-      <TextInput
-        name="birthDate"
-        label={t('bo.field.birthDate')}
-        hint={t('bo.field.birthDateHint')}
-        value={values.birthDate}
-        error={errors?.birthDate}
-        autocomplete="off"
-        width="short"
-      />
     </AdminFormPage>
   );
 }

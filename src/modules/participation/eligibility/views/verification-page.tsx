@@ -13,11 +13,14 @@ export function VerificationForm({
   status,
   code = '',
   error,
+  returnPath = '',
 }: {
   ctx: RequestContext;
   status: { state: 'none' | 'verified' | 'expired'; text: string };
   code?: string;
   error?: string | undefined;
+  /** The page to go back to after a spent code ('' : this page). */
+  returnPath?: string;
 }) {
   const t = translator(messages, ctx.locale);
   return (
@@ -27,6 +30,7 @@ export function VerificationForm({
       </p>
       <form method="post" action={VERIFICATION_PATH} novalidate>
         <CsrfField token={ctx.csrfToken} />
+        {returnPath && <input type="hidden" name="return" value={returnPath} />}
         {status.state !== 'none' && <p class="k-hint">{t('page.renew')}</p>}
         <TextInput name="code" label={t('page.code')} hint={t('page.codeHint')} value={code} error={error} autocomplete="off" maxLength={40} dir="ltr" />
         <Button>{t('page.submit')}</Button>
@@ -42,6 +46,7 @@ export function VerificationPage(props: {
   code?: string;
   errors?: FieldErrors;
   done?: boolean;
+  returnPath?: string;
 }) {
   const { ctx, errors = {} } = props;
   const t = translator(messages, ctx.locale);
@@ -52,7 +57,7 @@ export function VerificationPage(props: {
       <h1>{t('page.title')}</h1>
       {props.done && <Notice kind="success">{t('page.done')}</Notice>}
       <p>{t('page.intro')}</p>
-      <VerificationForm ctx={ctx} status={props.status} code={props.code ?? ''} error={errors.code} />
+      <VerificationForm ctx={ctx} status={props.status} code={props.code ?? ''} error={errors.code} returnPath={props.returnPath ?? ''} />
     </Layout>
   );
 }
