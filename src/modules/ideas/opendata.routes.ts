@@ -56,6 +56,18 @@ const FeatureProperties = Type.Object({
   url: Type.String(),
 });
 
+const IdeaCollection = Type.Object({
+  type: Type.Literal('FeatureCollection'),
+  features: Type.Array(
+    Type.Object({
+      type: Type.Literal('Feature'),
+      id: Type.Integer(),
+      geometry: Type.Object({ type: Type.Literal('Point'), coordinates: Type.Array(Type.Number()) }),
+      properties: FeatureProperties,
+    }),
+  ),
+});
+
 export async function openDataRoutes(app: FastifyInstance, { db, config }: ModuleServices): Promise<void> {
   const routes = app.withTypeProvider<TypeBoxTypeProvider>();
   const base = config.publicUrl.href;
@@ -69,19 +81,7 @@ export async function openDataRoutes(app: FastifyInstance, { db, config }: Modul
           'Public ideas (KümmertEuch) that have a place, as an RFC 7946 FeatureCollection of points (WGS84, longitude first), newest first. No personal data.',
         tags: [TAG],
         querystring: LimitQuery,
-        response: {
-          200: Type.Object({
-            type: Type.Literal('FeatureCollection'),
-            features: Type.Array(
-              Type.Object({
-                type: Type.Literal('Feature'),
-                id: Type.Integer(),
-                geometry: Type.Object({ type: Type.Literal('Point'), coordinates: Type.Array(Type.Number()) }),
-                properties: FeatureProperties,
-              }),
-            ),
-          }),
-        },
+        response: { 200: { description: 'A FeatureCollection with one point per idea', content: { 'application/geo+json': { schema: IdeaCollection } } } },
       },
     },
     async (request, reply) => {
@@ -105,7 +105,7 @@ export async function openDataRoutes(app: FastifyInstance, { db, config }: Modul
           'Public ideas as a CSV table (UTF-8 with BOM, RFC 4180 quoting, CRLF); text cells that start with = + - @ get a leading apostrophe. No personal data.',
         tags: [TAG],
         querystring: LimitQuery,
-        response: { 200: { description: 'OK', content: { 'text/csv': { schema: { type: 'string' } } } } },
+        response: { 200: { description: 'The table, one row per idea', content: { 'text/csv': { schema: { type: 'string' } } } } },
       },
     },
     async (request, reply) => {
