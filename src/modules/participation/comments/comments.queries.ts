@@ -22,7 +22,7 @@ export interface CommentRow {
   hidden_at: Date | null;
   hidden_reason: string | null;
   removed_at: Date | null;
-  /** The author may still edit it (within EDIT_MINUTES, not hidden or removed). */
+  /** The author may still edit it (within EDIT_MINUTES, not hidden or removed, no open flag). */
   editable: boolean;
 }
 
@@ -44,7 +44,9 @@ function commentColumns(db: Db) {
       'c.hidden_at',
       'c.hidden_reason',
       'c.removed_at',
-      sql<boolean>`(c.hidden_at IS NULL AND c.removed_at IS NULL AND c.created_at > now() - make_interval(mins => ${EDIT_MINUTES}))`.as('editable'),
+      sql<boolean>`(c.hidden_at IS NULL AND c.removed_at IS NULL AND c.created_at > now() - make_interval(mins => ${EDIT_MINUTES})
+        AND NOT EXISTS (SELECT 1 FROM participation_comment_flags f
+          WHERE f.organization_id = c.organization_id AND f.comment_id = c.id AND f.resolved_at IS NULL))`.as('editable'),
     ]);
 }
 
@@ -86,7 +88,11 @@ export async function insertComment(db: Db, c: NewComment): Promise<number> {
   return row.id;
 }
 
-/** Changes the text when the author asks within the window; false when the window has closed (or it is not theirs). */
+/**
+ * Changes the text when the author asks within the window; false when the window has closed, the comment is hidden
+ * or deleted, or someone has flagged it and moderation has not yet decided (so a flagged text cannot be rewritten
+ * before a moderator sees it), or it is not theirs.
+ */
 export async function updateOwnComment(db: Db, organizationId: number, id: number, authorId: number, body: string): Promise<boolean> {
   const r = await db
     .updateTable('participation_comments')
@@ -97,6 +103,17 @@ export async function updateOwnComment(db: Db, organizationId: number, id: numbe
     .where('hidden_at', 'is', null)
     .where('removed_at', 'is', null)
     .where('created_at', '>', sql<Date>`now() - make_interval(mins => ${EDIT_MINUTES})`)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('participation_comment_flags as f')
+            .select('f.comment_id')
+            .whereRef('f.comment_id', '=', 'participation_comments.id')
+            .whereRef('f.organization_id', '=', 'participation_comments.organization_id')
+            .where('f.resolved_at', 'is', null),
+        ),
+      ),
+    )
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

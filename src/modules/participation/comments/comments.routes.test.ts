@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, type TestApp } from '../../../../test/helpers/app';
 import { createDepartment, createOrganization, createResident, createStaff } from '../../../../test/helpers/factories';
 import { MODULES, moduleRegistry } from '../../../module-list';
-import { addTestItem, testItemModule } from './comments.test-support';
+import { addTestItem, testItemModule, testItems } from './comments.test-support';
 
 // Comments on any item kind, through a kind registered only for the test ('testding', comments.test-support.tsx).
 
@@ -134,6 +134,48 @@ describe('editing', () => {
     expect(late.body).toContain('Zu spät');
     expect((await commentsOn(item))[0]).toMatchObject({ body: 'Tippfehler' });
     expect((await c.get(`/testdinge/${item}`)).body).not.toContain('<summary>Bearbeiten');
+  });
+
+  it('refuses an edit while the comment has an open flag and once it is hidden, so a flagged text stays as reported', async () => {
+    const item = addTestItem({ organizationId: t.org.id });
+    const author = await createResident(t.db, t.org.id);
+    const c = await signedIn(author);
+    await c.post(`/beteiligung/kommentare/testding/${item}`, { text: 'Anstößig' });
+    const [comment] = await commentsOn(item);
+    expect((await (await signedIn(other)).post(`/beteiligung/kommentar/${comment!.id}/melden`, { reason: 'beleidigend' })).statusCode).toBe(303);
+    const flagged = await c.post(`/beteiligung/kommentar/${comment!.id}/bearbeiten`, { text: 'Harmlos' });
+    expect(flagged.statusCode).toBe(403);
+    expect(flagged.body).toContain('Dieser Kommentar wurde gemeldet oder ausgeblendet');
+    expect((await commentsOn(item))[0]).toMatchObject({ body: 'Anstößig', edited_at: null });
+    expect((await c.get(`/testdinge/${item}`)).body).not.toContain('<summary>Bearbeiten');
+    // Flags dismissed: editable again within the window; hidden: never.
+    await t.db
+      .updateTable('participation_comment_flags')
+      .set({ resolved_at: new Date(), resolution: 'dismissed' })
+      .where('comment_id', '=', comment!.id)
+      .execute();
+    expect((await c.post(`/beteiligung/kommentar/${comment!.id}/bearbeiten`, { text: 'Sachlich' })).statusCode).toBe(303);
+    await t.db.updateTable('participation_comments').set({ hidden_at: new Date(), hidden_reason: 'Test' }).where('id', '=', comment!.id).execute();
+    expect((await c.post(`/beteiligung/kommentar/${comment!.id}/bearbeiten`, { text: 'Versteckt geändert' })).statusCode).toBe(403);
+    expect((await commentsOn(item))[0]).toMatchObject({ body: 'Sachlich' });
+  });
+
+  it('refuses an edit once comments are closed or the author no longer meets the rule, and limits how often one edits', async () => {
+    const id = addTestItem({ organizationId: t.org.id });
+    const author = await createResident(t.db, t.org.id);
+    const c = await signedIn(author);
+    await c.post(`/beteiligung/kommentare/testding/${id}`, { text: 'Erst' });
+    const [comment] = await commentsOn(id);
+    const entry = testItems.get(id)!;
+    entry.commentsOpen = false;
+    expect((await c.post(`/beteiligung/kommentar/${comment!.id}/bearbeiten`, { text: 'Geschlossen' })).statusCode).toBe(403);
+    entry.commentsOpen = true;
+    entry.commentRule = { who: 'verified', districtIds: [], ageMin: null, ageMax: null, referenceDate: null };
+    expect((await c.post(`/beteiligung/kommentar/${comment!.id}/bearbeiten`, { text: 'Unverifiziert' })).statusCode).toBe(403);
+    entry.commentRule = { who: 'signed_in' };
+    for (let i = 0; i < 20; i++) expect((await c.post(`/beteiligung/kommentar/${comment!.id}/bearbeiten`, { text: `Fassung ${i}` })).statusCode).toBe(303);
+    expect((await c.post(`/beteiligung/kommentar/${comment!.id}/bearbeiten`, { text: 'Eine zu viel' })).statusCode).toBe(429);
+    expect((await commentsOn(id))[0]).toMatchObject({ body: 'Fassung 19' });
   });
 });
 

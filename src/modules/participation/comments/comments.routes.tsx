@@ -12,6 +12,7 @@ import { sendHtml } from '../../../platform/views/render';
 import * as q from './comments.queries';
 import {
   bodyProblem,
+  checkMayEdit,
   checkMayPost,
   commentLocation,
   FLAG_LIMIT,
@@ -104,13 +105,15 @@ export async function commentRoutes(app: FastifyInstance, { db, modules }: Modul
     const user = currentUser(request);
     const { comment, item } = await ownComment(request, request.params.id);
     if (comment.author_id !== user.id) throw new AppError('forbidden', { reason: 'editing another person’s comment' });
+    await checkMayEdit(db, { organizationId: ctx.org.id, user, item, official: comment.official }, new Date());
     const text = field(asForm(request.body), 'text');
     const t = translator(commentMessages, ctx.locale);
     const problem = bodyProblem(text);
     const saved = problem === null && (await q.updateOwnComment(db, ctx.org.id, comment.id, user.id, text));
     if (saved) return reply.redirect(await commentLocation(db, ctx.org.id, comment.item_kind, comment.item_id, item, comment), 303);
-    // The window is checked with the database's clock in the update itself: past 15 minutes nothing changes.
-    const error = t(problem ?? 'err.editClosed');
+    // The update itself decides (database clock, hidden/deleted, open flag); the message only tells which it was.
+    const windowOpen = Date.now() - comment.created_at.getTime() < q.EDIT_MINUTES * 60_000;
+    const error = t(problem ?? (windowOpen ? 'err.editLocked' : 'err.editClosed'));
     return sendHtml(
       reply,
       <CommentFormPage ctx={ctx} title={t('page.editTitle')} item={item} errors={{ text: error }}>

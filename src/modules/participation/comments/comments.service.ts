@@ -27,6 +27,8 @@ export const COMMENT_LIMITS: Limit[] = [
   { name: 'participation-comment:day', max: 60, windowSeconds: 86_400 },
 ];
 export const FLAG_LIMIT: Limit = { name: 'participation-flag:hour', max: 30, windowSeconds: 3600 };
+/** Edits per account: fixing a typo a few times is fine, rewriting comments in a loop is not. */
+export const EDIT_LIMIT: Limit = { name: 'participation-comment-edit:10min', max: 20, windowSeconds: 600 };
 
 export interface FoundItem {
   kind: ParticipationItemKind;
@@ -41,11 +43,33 @@ export async function findItem(modules: ModuleRegistry, db: Db, organizationId: 
   return item ? { kind: owner, item } : null;
 }
 
-/** Staff of the item's department, or an admin, with a staff session (password + TOTP). */
+/**
+ * An admin, or department staff of the item's department, with a staff session (password + TOTP). A moderator who
+ * also belongs to the department does not answer for it: moderating and answering are different offices.
+ */
 export function mayAnswerOfficially(user: SessionUser | null, item: ParticipationItem): boolean {
   if (user?.level !== 'staff' || !user.role) return false;
   if (user.role === 'admin') return true;
-  return item.departmentId !== null && user.departmentIds.includes(item.departmentId);
+  return user.role === 'department_staff' && item.departmentId !== null && user.departmentIds.includes(item.departmentId);
+}
+
+/**
+ * The checks an edit meets before the text is looked at (403, nothing saved): comments still open on the item, the
+ * author still allowed under the item's rule (or still allowed to answer officially), and the edit rate limit.
+ * The window, hidden/deleted and open flags are decided in the update itself.
+ */
+export async function checkMayEdit(
+  db: Db,
+  input: { organizationId: number; user: SessionUser; item: ParticipationItem; official: boolean },
+  now: Date,
+): Promise<void> {
+  if (!input.item.commentsOpen) throw new AppError('forbidden', { reason: 'comments closed' });
+  if (input.official) {
+    if (!mayAnswerOfficially(input.user, input.item)) throw new AppError('forbidden', { reason: 'official answer by someone outside the department' });
+  } else {
+    await requireEligibility(db, { organizationId: input.organizationId, userId: input.user.id }, input.item.commentRule, now);
+  }
+  await enforce(db, [[EDIT_LIMIT, `u:${input.user.id}`]]);
 }
 
 export type BodyProblem = 'err.body' | 'err.bodyLong';

@@ -40,6 +40,7 @@ export const ar: Translation<typeof commentMessages> = {
   'err.reason': 'يُرجى أن تكتب باختصار ما المشكلة.',
   'err.reasonLong': 'يُرجى الاختصار: 1000 حرف على الأكثر.',
   'err.editClosed': 'انقضت الدقائق الخمس عشرة: لم يعد من الممكن تعديل هذا التعليق.',
+  'err.editLocked': 'تم الإبلاغ عن هذا التعليق أو إخفاؤه: لا يمكن تعديله حتى يتخذ المشرفون قرارهم.',
   'page.title': 'تعليقات على «{title}»',
   'page.back': 'العودة إلى «{title}»',
   'page.flagTitle': 'الإبلاغ عن تعليق',

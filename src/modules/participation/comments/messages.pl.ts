@@ -39,6 +39,7 @@ export const pl: Translation<typeof commentMessages> = {
   'err.reason': 'Prosimy krótko napisać, co jest nie tak.',
   'err.reasonLong': 'Prosimy o krótszy tekst: najwyżej 1000 znaków.',
   'err.editClosed': 'Minęło 15 minut: tego komentarza nie można już zmienić.',
+  'err.editLocked': 'Ten komentarz został zgłoszony lub ukryty: nie można go zmienić, dopóki moderatorzy nie podejmą decyzji.',
   'page.title': 'Komentarze do „{title}”',
   'page.back': 'Powrót do „{title}”',
   'page.flagTitle': 'Zgłoś komentarz',

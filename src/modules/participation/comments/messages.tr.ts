@@ -39,6 +39,7 @@ export const tr: Translation<typeof commentMessages> = {
   'err.reason': 'Lütfen sorunun ne olduğunu kısaca yazın.',
   'err.reasonLong': 'Lütfen daha kısa yazın: en fazla 1.000 karakter.',
   'err.editClosed': '15 dakika doldu: bu yorum artık değiştirilemez.',
+  'err.editLocked': 'Bu yorum bildirildi veya gizlendi: moderasyon karar verene kadar değiştirilemez.',
   'page.title': '„{title}“ hakkında yorumlar',
   'page.back': '„{title}“ sayfasına dön',
   'page.flagTitle': 'Yorumu bildir',

@@ -44,6 +44,7 @@ type Key =
   | 'err.reason'
   | 'err.reasonLong'
   | 'err.editClosed'
+  | 'err.editLocked'
   | 'page.title'
   | 'page.back'
   | 'page.flagTitle'
@@ -146,6 +147,7 @@ export const commentMessages: Catalogue<Key> = {
     'err.reason': 'Bitte schreiben Sie kurz, was nicht in Ordnung ist.',
     'err.reasonLong': 'Bitte fassen Sie sich kürzer: höchstens 1.000 Zeichen.',
     'err.editClosed': 'Die 15 Minuten sind vorbei: Dieser Kommentar lässt sich nicht mehr ändern.',
+    'err.editLocked': 'Dieser Kommentar wurde gemeldet oder ausgeblendet: Bis die Moderation entschieden hat, lässt er sich nicht ändern.',
     'page.title': 'Kommentare zu „{title}“',
     'page.back': 'Zurück zu „{title}“',
     'page.flagTitle': 'Kommentar melden',
@@ -247,6 +249,7 @@ export const commentMessages: Catalogue<Key> = {
     'err.reason': 'Please say briefly what is wrong.',
     'err.reasonLong': 'Please keep it shorter: at most 1,000 characters.',
     'err.editClosed': 'The 15 minutes are over: this comment can no longer be changed.',
+    'err.editLocked': 'This comment has been reported or hidden: it cannot be changed until the moderators have decided.',
     'page.title': 'Comments on “{title}”',
     'page.back': 'Back to “{title}”',
     'page.flagTitle': 'Report a comment',
