@@ -31,7 +31,8 @@ import { CommentFormPage, ThreadPage } from './views/pages';
 // the item's page, or show a small page with the form again when something is missing.
 
 export const ItemKindName = Type.String({ pattern: '^[a-z][a-z0-9_-]{0,39}$' });
-const ItemParams = Type.Object({ kind: ItemKindName, id: Id });
+/** An item named by kind and id (comments and follows alike). */
+export const ItemParams = Type.Object({ kind: ItemKindName, id: Id });
 const CommentParams = Type.Object({ id: Id });
 const ThreadQuery = Type.Object({ seite: Type.Optional(Page) });
 

@@ -37,7 +37,7 @@ export async function lockDueParticipationDigest(trx: Trx, organizationId: numbe
   return result.rows[0];
 }
 
-/** The follower's follows, with the news after each pointer (oldest first). */
+/** The follower's follows, with the news after each pointer (oldest first); `gone`: its comment is hidden or deleted. */
 export async function followsWithNews(trx: Trx, organizationId: number, userId: number) {
   const follows = await trx
     .selectFrom('participation_follows')
@@ -59,7 +59,18 @@ export async function followsWithNews(trx: Trx, organizationId: number, userId: 
               .onRef('f.item_id', '=', 'e.item_id')
               .onRef('e.id', '>', 'f.last_event_id'),
           )
-          .select(['e.id', 'e.item_kind', 'e.item_id', 'e.event_type', 'e.data', 'e.actor_user_id'])
+          .select([
+            'e.id',
+            'e.item_kind',
+            'e.item_id',
+            'e.event_type',
+            'e.data',
+            'e.actor_user_id',
+            // A comment hidden or deleted since is not announced (its news would lead to a comment nobody can read).
+            sql<boolean>`EXISTS (SELECT 1 FROM participation_comments c
+              WHERE c.organization_id = e.organization_id AND c.id::text = e.data->>'commentId'
+                AND (c.hidden_at IS NOT NULL OR c.removed_at IS NOT NULL))`.as('gone'),
+          ])
           .where('e.organization_id', '=', organizationId)
           .where('f.user_id', '=', userId)
           .orderBy('e.id')

@@ -83,7 +83,7 @@ export async function sendParticipationDigests(deps: DigestDeps, batch = 100): P
       for (const f of follows) {
         const news = events.filter((e) => e.item_kind === f.item_kind && e.item_id === f.item_id);
         if (news.length === 0) continue;
-        const told = news.filter((e) => e.actor_user_id !== candidate.user_id);
+        const told = news.filter((e) => e.actor_user_id !== candidate.user_id && !e.gone);
         const owner = owners.get(f.item_kind);
         const item = owner && told.length > 0 ? await owner.find(trx, city, f.item_id, locale) : null;
         if (owner && item) {
@@ -94,7 +94,7 @@ export async function sendParticipationDigests(deps: DigestDeps, batch = 100): P
             unsubscribeUrl: new URL(`/beteiligung/abbestellen/${unsubscribeToken(deps.secret, f.unsubscribe_token_hash)}${lang}`, deps.publicUrl).href,
           });
         }
-        // Own news and news of items that are gone are passed over for good.
+        // Own news, news of hidden or deleted comments and news of items that are gone are passed over for good.
         await dq.moveFollowPointer(trx, city, candidate.user_id, f.item_kind, f.item_id, news[news.length - 1]!.id);
       }
       if (parts.length === 0) return false;

@@ -5,11 +5,10 @@ import { verifyUnsubscribeToken } from '../../../platform/engagement/unsubscribe
 import { AppError } from '../../../platform/http/errors';
 import { asForm, field } from '../../../platform/http/form';
 import { currentUser, signedInOnly } from '../../../platform/http/guards';
-import { Id } from '../../../platform/http/schemas';
 import type { ModuleServices } from '../../../platform/module';
 import { hashToken, randomToken } from '../../../platform/security/tokens';
 import { sendHtml } from '../../../platform/views/render';
-import { ItemKindName } from './comments.routes';
+import { ItemParams } from './comments.routes';
 import { findItem } from './comments.service';
 import * as fq from './follows.queries';
 import { ACCOUNT_RETURN } from './views/account-section';
@@ -17,7 +16,6 @@ import { UnsubscribePage } from './views/pages';
 
 // Following an item (signed-in residents; a form button) and leaving it by the digest's one-click link.
 
-const ItemParams = Type.Object({ kind: ItemKindName, id: Id });
 /** Any text: a link a mail program mangled gets the page saying it no longer works, not a 404. */
 const UnsubscribeParams = Type.Object({ token: Type.String({ maxLength: 200 }) });
 

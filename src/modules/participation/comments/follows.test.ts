@@ -114,6 +114,30 @@ describe('the digest mail', () => {
     expect((await mailsTo(follower.email)).at(-1)!.text_body).toContain('- 1 neuer Kommentar');
   });
 
+  it('does not announce comments hidden or deleted before the digest goes, and passes over their news for good', async () => {
+    const item = addTestItem({ organizationId: t.org.id, title: 'Gemeldetes Ding' });
+    const follower = await createResident(t.db, t.org.id);
+    const writer = await createResident(t.db, t.org.id);
+    await (await signedIn(follower)).post(`/beteiligung/verfolgen/testding/${item}`, { follow: '1' });
+    const w = await signedIn(writer);
+    await w.post(`/beteiligung/kommentare/testding/${item}`, { text: 'Beleidigung' });
+    await w.post(`/beteiligung/kommentare/testding/${item}`, { text: 'Gelöscht' });
+    const rows = await t.db
+      .selectFrom('participation_comments')
+      .select('id')
+      .where('item_kind', '=', 'testding')
+      .where('item_id', '=', item)
+      .orderBy('id')
+      .execute();
+    await t.db.updateTable('participation_comments').set({ hidden_at: new Date(), hidden_reason: 'beleidigend' }).where('id', '=', rows[0]!.id).execute();
+    await t.db.updateTable('participation_comments').set({ removed_at: new Date() }).where('id', '=', rows[1]!.id).execute();
+    expect(await send()).toBe(0);
+    expect(await mailsTo(follower.email)).toHaveLength(0);
+    await w.post(`/beteiligung/kommentare/testding/${item}`, { text: 'Sachlich' });
+    expect(await send()).toBe(1);
+    expect((await mailsTo(follower.email))[0]!.text_body).toContain('- 1 neuer Kommentar');
+  });
+
   it('waits a week for weekly digests and writes in the account’s language', async () => {
     const item = addTestItem({ organizationId: t.org.id, title: 'Weekly thing' });
     const person = await createResident(t.db, t.org.id);

@@ -97,13 +97,3 @@ export async function resolveFlags(trx: Trx, organizationId: number, commentId: 
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
-
-export async function insertAudit(
-  db: Db,
-  a: { organizationId: number; actorUserId: number; action: string; subject: string; details?: unknown },
-): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({ organization_id: a.organizationId, actor_user_id: a.actorUserId, action: a.action, subject: a.subject, details: JSON.stringify(a.details ?? {}) })
-    .execute();
-}

@@ -8,6 +8,7 @@ import { Id, knownNotice, Page } from '../../../platform/http/schemas';
 import { staffLocale, translator } from '../../../platform/i18n';
 import type { ModuleServices } from '../../../platform/module';
 import { sendHtml } from '../../../platform/views/render';
+import { insertAudit } from '../../organizations';
 import { commentById } from './comments.queries';
 import { findItem, HIDE_REASON_MAX } from './comments.service';
 import { commentMessages } from './messages';
@@ -35,11 +36,20 @@ export async function moderationRoutes(app: FastifyInstance, { db, modules }: Mo
     const { ctx } = request;
     const queue = await mq.moderationQueue(db, ctx.org.id, view, pageNo, PER_PAGE);
     const flaggedTotal = view === 'flagged' ? queue.total : (await mq.moderationQueue(db, ctx.org.id, 'flagged', 1, 1)).total;
-    const rows: QueueEntry[] = [];
-    for (const r of queue.rows) {
-      const found = await findItem(modules, db, ctx.org.id, r.item_kind, r.item_id, staffLocale(ctx.locale));
-      rows.push({ ...r, item: found ? { title: found.item.title, path: found.item.path } : null });
-    }
+    // Each item once per page, however many of its comments are in the queue.
+    const items = new Map<string, Promise<QueueEntry['item']>>();
+    const itemOf = (kind: string, id: number) => {
+      const key = `${kind}:${id}`;
+      if (!items.has(key))
+        items.set(
+          key,
+          findItem(modules, db, ctx.org.id, kind, id, staffLocale(ctx.locale)).then((found) =>
+            found ? { title: found.item.title, path: found.item.path } : null,
+          ),
+        );
+      return items.get(key)!;
+    };
+    const rows: QueueEntry[] = await Promise.all(queue.rows.map(async (r) => ({ ...r, item: await itemOf(r.item_kind, r.item_id) })));
     const t = translator(commentMessages, staffLocale(ctx.locale));
     return (
       <ModerationPage
@@ -73,7 +83,7 @@ export async function moderationRoutes(app: FastifyInstance, { db, modules }: Mo
     const actor = currentUser(request).id;
     await db.transaction().execute(async (trx) => {
       if (!(await mq.hideComment(trx, ctx.org.id, comment.id, reason, actor))) return;
-      await mq.insertAudit(trx, {
+      await insertAudit(trx, {
         organizationId: ctx.org.id,
         actorUserId: actor,
         action: 'participation.comment.hide',
@@ -90,7 +100,7 @@ export async function moderationRoutes(app: FastifyInstance, { db, modules }: Mo
     const actor = currentUser(request).id;
     const shown = await db.transaction().execute(async (trx) => {
       if (!(await mq.showComment(trx, ctx.org.id, request.params.id))) return false;
-      await mq.insertAudit(trx, { organizationId: ctx.org.id, actorUserId: actor, action: 'participation.comment.show', subject: String(request.params.id) });
+      await insertAudit(trx, { organizationId: ctx.org.id, actorUserId: actor, action: 'participation.comment.show', subject: String(request.params.id) });
       return true;
     });
     if (!shown && !(await commentById(db, ctx.org.id, request.params.id))) throw new AppError('not_found');
@@ -104,7 +114,7 @@ export async function moderationRoutes(app: FastifyInstance, { db, modules }: Mo
     await db.transaction().execute(async (trx) => {
       const n = await mq.resolveFlags(trx, ctx.org.id, request.params.id, 'dismissed');
       if (n > 0) {
-        await mq.insertAudit(trx, {
+        await insertAudit(trx, {
           organizationId: ctx.org.id,
           actorUserId: actor,
           action: 'participation.comment.dismiss_flags',
