@@ -12,6 +12,7 @@ import type { Organization } from '../../src/db-schema';
 import type { DatabaseHandle, Db } from '../../src/platform/db/connect';
 import { sessionCookieName } from '../../src/platform/http/platform-plugin';
 import { createSession } from '../../src/platform/http/sessions';
+import type { ModuleRegistry } from '../../src/platform/module';
 import { testConfig } from './app';
 import { createTestDatabase } from './database';
 import { createOrganization } from './factories';
@@ -46,6 +47,8 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** The developer mailbox at /dev/postfach, which only the `demo` command has: tests that read mail there ask for it. */
   devMailbox?: boolean;
+  /** The modules to serve (default: all); tests that need a kind of item of their own add a test module. */
+  modules?: ModuleRegistry;
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
@@ -54,7 +57,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   try {
     const org = await createOrganization(handle.db, { hosts: TEST_HOSTS, name: 'Teststadt' });
     const config = { ...testConfig({ PUBLIC_URL: 'http://localhost', ...(options.env ?? {}) }), devMailbox: options.devMailbox ?? false };
-    app = await buildApp({ config, db: handle.db });
+    app = await buildApp({ config, db: handle.db, ...(options.modules ? { modules: options.modules } : {}) });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     if (!address || typeof address === 'string') throw new Error('The test server has no TCP address');
