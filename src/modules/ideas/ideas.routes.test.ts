@@ -206,6 +206,14 @@ describe('staff', () => {
     expect(audit.map((a) => a.action).sort()).toEqual(['ideas.answer', 'ideas.status']);
   });
 
+  it('a department that is deleted leaves its ideas without one', async () => {
+    const { createDepartment } = await import('../../../test/helpers/factories');
+    const department = await createDepartment(t.db, t.org.id);
+    const id = await idea({ departmentId: department.id });
+    await t.db.deleteFrom('departments').where('id', '=', department.id).execute();
+    expect((await q.findIdea(t.db, t.org.id, id))?.department_id).toBeNull();
+  });
+
   it('residents cannot use staff actions', async () => {
     const id = await idea();
     const res = await (await signedIn()).post(`/verwaltung/ideen/${id}/status`, { to: 'reviewing' });

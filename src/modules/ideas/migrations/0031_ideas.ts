@@ -29,9 +29,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     updated_at timestamptz NOT NULL DEFAULT now(),
     search tsvector GENERATED ALWAYS AS (setweight(to_tsvector('german', title), 'A') || to_tsvector('german', description)) STORED,
     UNIQUE (id, organization_id),
-    FOREIGN KEY (district_id) REFERENCES districts(id),
+    FOREIGN KEY (district_id) REFERENCES districts(id) ON DELETE SET NULL,
     FOREIGN KEY (author_user_id, organization_id) REFERENCES users(id, organization_id) ON DELETE SET NULL (author_user_id),
-    FOREIGN KEY (department_id, organization_id) REFERENCES departments(id, organization_id),
+    -- A department or district that goes away leaves the idea without one (not a failed deletion).
+    FOREIGN KEY (department_id, organization_id) REFERENCES departments(id, organization_id) ON DELETE SET NULL (department_id),
     FOREIGN KEY (merged_into_id, organization_id) REFERENCES ideas(id, organization_id),
     CHECK ((lat IS NULL) = (lon IS NULL))
   )`.execute(db);
