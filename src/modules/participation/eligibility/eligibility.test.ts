@@ -13,7 +13,10 @@ import { letterCodeHash, normaliseLetterCode } from './letter-code';
 import type { EligibilityRule } from './rule';
 import { saveVerification, verificationOf } from './verification.queries';
 import {
+  CODE_TRIES_PER_ADDRESS,
+  countWrongTry,
   DEMO_LETTER_CODE,
+  enforceCodeTries,
   issueCodes,
   issueLetterCodes,
   recordCounterVerification,
@@ -213,6 +216,19 @@ describe('letter codes', () => {
     expect(await decideEligibility(db, { organizationId: city, userId: early.id }, youthVote, weeksLater)).toEqual({ allowed: false, refusal: 'age' });
   });
 
+  it('counts every try per account but only wrong tries per address (a class behind one address is not stopped)', async () => {
+    const address = `test-${Date.now()}`;
+    for (let i = 0; i < 40; i++) await enforceCodeTries(db, 1_000_000 + i, address);
+    for (let i = 0; i <= CODE_TRIES_PER_ADDRESS.max; i++) await countWrongTry(db, address);
+    const err = await enforceCodeTries(db, 2_000_000, address).catch((e) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err.status).toBe(429);
+    const perAccount = await (async () => {
+      for (let i = 0; i < 11; i++) await enforceCodeTries(db, 3_000_000, `other-${address}-${i}`);
+    })().catch((e) => e);
+    expect(perAccount?.status).toBe(429);
+  });
+
   it('lets exactly one of 50 parallel tries spend a code', async () => {
     // On PGlite (one connection) these run one after another, so this part checks only the bookkeeping; on
     // PostgreSQL (npm test's second pass, a pool of 5) they overlap, and the next test holds the row lock open.
@@ -270,6 +286,12 @@ describe('letter codes', () => {
       .execute();
     expect(audit).toEqual([{ actor_user_id: staff.id, subject: String(user.id), details: {} }]);
     expect(berlinDay(NOW)).toBe('2026-12-03');
+    // Erasing the staff account keeps the verification and forgets who made it (0033's foreign key).
+    await db.deleteFrom('audit_log').where('actor_user_id', '=', staff.id).execute();
+    await db.deleteFrom('users').where('id', '=', staff.id).execute();
+    expect(await db.selectFrom('participation_verifications').select('verified_by').where('user_id', '=', user.id).executeTakeFirst()).toEqual({
+      verified_by: null,
+    });
   });
 
   it('seeds the demo: both bodies (also when the processes made one first) and one known code among hashed ones', async () => {
