@@ -1,4 +1,5 @@
 import { contribute, defineModule, label } from '../../platform/module';
+import { personalData } from '../../platform/personal-data';
 import { participationItemKind } from '../participation';
 import { staffMessages } from './backoffice/backoffice.messages';
 import { backOfficeIdeaRoutes } from './backoffice/backoffice.routes';
@@ -7,6 +8,8 @@ import { ideaFormRoutes } from './form.routes';
 import { messages } from './messages';
 import * as m0031 from './migrations/0031_ideas';
 import { openDataRoutes } from './opendata.routes';
+import { ideasPersonalData } from './personal-data';
+import { personalDataMessages } from './personal-data.messages';
 import { publicIdeaRoutes } from './public.routes';
 
 export type { IdeaTables } from './tables';
@@ -21,7 +24,7 @@ export const ideasModule = defineModule({
     await backOfficeIdeaRoutes(app, services);
     await openDataRoutes(app, services);
   },
-  contributes: [contribute(participationItemKind, ideaItemKind)],
+  contributes: [contribute(participationItemKind, ideaItemKind), contribute(personalData, ideasPersonalData)],
   menu: [{ href: '/ideen', label: label(messages, 'menu'), order: 33 }],
   backOffice: [
     { href: '/verwaltung/ideen', label: label(staffMessages, 'menu'), roles: 'any', section: 'work', order: 33 },
@@ -29,5 +32,5 @@ export const ideasModule = defineModule({
   ],
   feed: ideaFeed,
   sitemap: sitemapIdeas,
-  messages: [messages, staffMessages],
+  messages: [messages, staffMessages, personalDataMessages],
 });
