@@ -174,6 +174,29 @@ describe('staff routes', () => {
     expect((await resident.post('/konto/verifizierung', { code: codes[1]! })).body).toContain('Diesen Code kennen wir nicht.');
   });
 
+  it('neutralises a district name a spreadsheet would run as a formula in the mail-merge CSV', async () => {
+    const { client: admin } = await staffClient('admin');
+    const district = await t.db
+      .insertInto('districts')
+      .values({
+        organization_id: t.org.id,
+        kind: 'stadtbezirk',
+        name: '=HYPERLINK("http://evil.example","Hörde")',
+        geometry: JSON.stringify({ type: 'Polygon', coordinates: [] }),
+        min_lon: 7,
+        min_lat: 51,
+        max_lon: 7.1,
+        max_lat: 51.1,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const res = await admin.post('/verwaltung/verifizierung/codes', { count: '1', district: String(district.id), validUntil: SOON });
+    const csvPath = /href="(\/verwaltung\/verifizierung\/codes\/\d+\/codes\.csv)"/.exec(res.body)![1]!;
+    const csv = (await admin.get(csvPath)).body;
+    expect(csv).toContain(`,"'=HYPERLINK(""http://evil.example"",""Hörde"")",`);
+    await t.db.deleteFrom('districts').where('id', '=', district.id).execute();
+  });
+
   it('record a counter verification by address as an age band on a reference day (no birth date), logged without attributes', async () => {
     const { client: clerk, staff } = await staffClient('department_staff');
     const user = await createResident(t.db, t.org.id, 'schalter@example.de');
