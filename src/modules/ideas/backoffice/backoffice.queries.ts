@@ -8,6 +8,8 @@ export interface QueueFilter {
   view: 'due' | 'all';
   status?: IdeaStatus | undefined;
   departmentId?: number | undefined;
+  /** Department staff see their departments' ideas only; null: all. */
+  departmentIds: number[] | null;
 }
 
 export function queue(db: Db, organizationId: number, f: QueueFilter, limit: number, offset: number) {
@@ -20,6 +22,7 @@ export function queue(db: Db, organizationId: number, f: QueueFilter, limit: num
   if (f.view === 'due') q = q.where('i.answer_due_at', 'is not', null).where('i.answered_at', 'is', null);
   if (f.status) q = q.where('i.status', '=', f.status);
   if (f.departmentId) q = q.where('i.department_id', '=', f.departmentId);
+  if (f.departmentIds) q = f.departmentIds.length > 0 ? q.where('i.department_id', 'in', f.departmentIds) : q.where(sql<boolean>`false`);
   q = f.view === 'due' ? q.orderBy('i.answer_due_at', 'asc').orderBy('i.id') : q.orderBy('i.id', 'desc');
   return q.limit(limit).offset(offset).execute();
 }
