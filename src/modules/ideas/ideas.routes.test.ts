@@ -3,6 +3,7 @@ import { Client, createTestApp, type TestApp } from '../../../test/helpers/app';
 import { createOrganization, createResident, createStaff, createSyntheticBoundary } from '../../../test/helpers/factories';
 import { multipartBody } from '../../../test/helpers/multipart';
 import * as q from './ideas.queries';
+import { insertTestIdea } from './ideas.test-support';
 
 // Synthetic data: a square test city and made-up ideas.
 
@@ -32,20 +33,7 @@ function submit(c: Client, fields: Record<string, string>, url = '/ideen/neu') {
 }
 
 async function idea(overrides: Partial<Parameters<typeof q.insertIdea>[1]> = {}, organizationId = t.org.id): Promise<number> {
-  return t.db.transaction().execute((trx) =>
-    q.insertIdea(trx, {
-      organizationId,
-      title: 'Mehr Bänke am Phoenix-See',
-      description: 'Am Ufer fehlen Sitzgelegenheiten für ältere Menschen.',
-      topic: 'gruen',
-      districtId: null,
-      lat: null,
-      lon: null,
-      authorUserId: author.id,
-      processId: null,
-      ...overrides,
-    }),
-  );
+  return insertTestIdea(t.db, organizationId, author.id, overrides);
 }
 
 const count = async (table: 'ideas' | 'idea_supporters') =>

@@ -7,6 +7,7 @@ import { localStorage } from '../../platform/files/storage';
 import { personalData } from '../../platform/personal-data';
 import { photoKey } from './idea.service';
 import * as q from './ideas.queries';
+import { insertTestIdea } from './ideas.test-support';
 
 // A resident's ideas and supports in the data export, and what deleting the account does to them in both modes of
 // DELETED_ACCOUNT_CONTRIBUTIONS (through the accounts module's deletion page). Synthetic data.
@@ -26,21 +27,10 @@ async function ideaWithPhoto(t: TestApp, authorId: number, title: string) {
   const storage = localStorage(path.join(t.config.dataDir, 'files'));
   const base = `ideas/test-${Math.random().toString(36).slice(2)}`;
   for (const size of ['large', 'thumb'] as const) await storage.put(photoKey(base, size), Buffer.from('jpeg'));
-  const id = await t.db.transaction().execute(async (trx) => {
-    const ideaId = await q.insertIdea(trx, {
-      organizationId: t.org.id,
-      title,
-      description: 'Eine ausreichend lange Beschreibung der Idee für den Test.',
-      topic: 'gruen',
-      districtId: null,
-      lat: null,
-      lon: null,
-      authorUserId: authorId,
-      processId: null,
-    });
-    await q.insertPhoto(trx, { organizationId: t.org.id, ideaId, storageKey: base, width: 800, height: 600, sort: 0 });
-    await q.insertEvent(trx, { organizationId: t.org.id, ideaId, kind: 'created', toStatus: 'submitted', actorUserId: authorId });
-    return ideaId;
+  const id = await insertTestIdea(t.db, t.org.id, authorId, { title });
+  await t.db.transaction().execute(async (trx) => {
+    await q.insertPhoto(trx, { organizationId: t.org.id, ideaId: id, storageKey: base, width: 800, height: 600, sort: 0 });
+    await q.insertEvent(trx, { organizationId: t.org.id, ideaId: id, kind: 'created', toStatus: 'submitted', actorUserId: authorId });
   });
   return { id, base, storage };
 }
@@ -80,7 +70,7 @@ describe('ideas in the data export and on deletion (anonymise, the default)', ()
       expect.objectContaining({
         id: own.id,
         title: 'Schattenbäume auf dem Spielplatz',
-        description: expect.stringContaining('Beschreibung'),
+        description: expect.stringContaining('Sitzgelegenheiten'),
         status: 'submitted',
         supporters_count: 1,
         created_at: expect.any(Date),

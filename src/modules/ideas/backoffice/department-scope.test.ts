@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, type TestApp } from '../../../../test/helpers/app';
 import { createDepartment, createResident, createStaff } from '../../../../test/helpers/factories';
 import * as q from '../ideas.queries';
+import { insertTestIdea } from '../ideas.test-support';
 
 // Department staff work on their departments' ideas only; moderators and admins on all. Synthetic data.
 
@@ -25,19 +26,7 @@ afterAll(() => t.close());
 
 async function idea(title: string, departmentId: number | null): Promise<number> {
   const author = await createResident(t.db, t.org.id);
-  const id = await t.db.transaction().execute((trx) =>
-    q.insertIdea(trx, {
-      organizationId: t.org.id,
-      title,
-      description: 'Eine ausreichend lange Beschreibung der Idee für den Test.',
-      topic: 'gruen',
-      districtId: null,
-      lat: null,
-      lon: null,
-      authorUserId: author.id,
-      processId: null,
-    }),
-  );
+  const id = await insertTestIdea(t.db, t.org.id, author.id, { title });
   await t.db.updateTable('ideas').set({ department_id: departmentId }).where('id', '=', id).execute();
   return id;
 }
