@@ -17,6 +17,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../src/platform/db/connect';
 import type { Bbox } from '../../src/platform/geo/geojson';
 import { project, TILE_SIZE, unproject } from '../../src/platform/map/geometry';
+import { ideaScenarios } from './ideas-scenario';
 
 export interface Universe {
   organizationId: number;
@@ -297,6 +298,7 @@ export function scenarios(u: Universe, options: { shapes: Shapes; seed: number }
   const r5 = rnd();
   const r6 = rnd();
   const r7 = rnd();
+  const r8 = rnd();
   const tiles = shapes === 'current' ? 'tiles' : 'box';
   const district = () => u.districts[Math.floor(r4() * u.districts.length)]!.box;
   const list: Scenario[] = [
@@ -319,6 +321,7 @@ export function scenarios(u: Universe, options: { shapes: Shapes; seed: number }
       next: () => open311ListPath(u, r6),
     },
     { name: 'Open311 GET one request', kind: 'read', connections: 50, target: { p99: 100 }, next: () => `/open311/v2/requests/${reportId(u, r7)}.json` },
+    ...ideaScenarios(u, r8),
     { name: 'submission (3 MB photo)', kind: 'write', connections: 10, target: { p99: 1000 }, next: () => '/melden' },
   ];
   if (shapes === 'current') {

@@ -186,6 +186,8 @@ async function crawl() {
     await post('/melden/ort', { categoryId: category, lat: '51.5', lon: '7.5', address: 'Testweg 1' }, who);
     await post('/dreckpetze/ort', { lat: '51.5', lon: '7.5', address: 'Testweg 1' }, who);
   }
+  // The moderation's second view (hidden comments, with "show again"): a link the first round saw but does not follow.
+  await get('/verwaltung/moderation?ansicht=ausgeblendet', 'admin');
   const admin = await t.db.selectFrom('users').select('email').where('id', '=', world.users.admin).executeTakeFirstOrThrow();
   await post('/verwaltung/anmelden', { email: admin.email, password: STAFF_PASSWORD }, 'anonymous');
   for (const route of routes.values()) route.query.delete('__link');

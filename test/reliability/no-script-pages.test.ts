@@ -11,6 +11,7 @@ import { createSession } from '../../src/platform/http/sessions';
 import { hashToken, randomToken } from '../../src/platform/security/tokens';
 import { Client, createTestApp, type TestApp } from '../helpers/app';
 import { createCategory, createSyntheticBoundary } from '../helpers/factories';
+import { seedParticipation } from './fuzz/seed-participation';
 
 // Requirement "Page weight": pages without a map ship no JavaScript. Every GET route of the app (taken from the
 // app itself through an onRoute hook, so a new page is checked without touching this file) is requested as a
@@ -60,7 +61,17 @@ const SCRIPT_WITHOUT_MAP: Record<string, { scripts: string[]; why: string }> = {
 };
 
 /** GET routes that never answer a page (files, pictures, tiles); everything else must be requested. */
-const NOT_PAGES = new Set(['GET /static/*', 'GET /fotos/:id/:file', 'GET /verwaltung/fotos/:id/:file', 'GET /karte/kacheln/:z/:x/:file']);
+const NOT_PAGES = new Set([
+  'GET /static/*',
+  'GET /fotos/:id/:file',
+  'GET /verwaltung/fotos/:id/:file',
+  'GET /karte/kacheln/:z/:x/:file',
+  // Files, not pages: an idea's photo, a process's image and PDF, the letter codes' CSV.
+  'GET /ideen/fotos/:id/:file',
+  'GET /beteiligung/:id/bild',
+  'GET /beteiligung/:id/dokumente/:documentId',
+  'GET /verwaltung/verifizierung/codes/:id/codes.csv',
+]);
 
 /** Visits that are meant to answer an error page. */
 // The data-export download answers a ZIP when valid: as HTML it is only ever the "link no longer valid" page.
@@ -186,6 +197,14 @@ beforeAll(async () => {
   const setup = new URL(setupUrl).pathname.split('/').at(-1)!;
   const reset = await token('password_reset', s.moderator.id);
   const confirm = await token('report_confirm', null, { reportId: unconfirmed });
+  const participation = await seedParticipation(db, storage, t.config.secret, org.id, {
+    admin: s.admin.id,
+    resident: s.resident.id,
+    followers: [s.resident.id],
+    departmentId: s.depA.id,
+    districtId: district!.id,
+  });
+  const p = participation.ids;
   values = {
     'id:report': String(report),
     'id:place': String(place!.id),
@@ -194,6 +213,12 @@ beforeAll(async () => {
     'id:district': String(district!.id),
     'id:user': String(s.staffA.id),
     'id:template': String(template.id),
+    'id:process': String(p.process[0]),
+    'id:idea': String(p.idea[0]),
+    'id:body': String(p.body[0]),
+    phaseId: String(p.phase[0]),
+    kind: 'process',
+    'token:/beteiligung/abbestellen/:token': participation.unsubscribe[0]!,
     photoId: String(photo.id),
     questionId: String(firstQuestion.id),
     code: 'strassenschaden',
@@ -244,6 +269,9 @@ const ID_BY_ROUTE: Array<[RegExp, string]> = [
   [/mitarbeitende/, 'user'],
   [/antwortvorlagen/, 'template'],
   [/api-schluessel/, 'apiKey'],
+  [/^\/(verwaltung\/)?beteiligung\/(:id|kommentare\/)/, 'process'],
+  [/^\/(verwaltung\/)?ideen\//, 'idea'],
+  [/gremien/, 'body'],
 ];
 
 /** One value per path parameter, or null when this file does not know what the parameter stands for. */

@@ -58,6 +58,14 @@ const TEXTS: Record<string, { summary: Record<'de' | 'en', string>; ok: Record<'
     summary: { de: 'Öffentliche Meldungen als CSV-Tabelle, mit Filtern', en: 'Public reports as a CSV table, with filters' },
     ok: { de: 'Die Tabelle, eine Zeile je Meldung', en: 'The table, one row per report' },
   },
+  'GET /api/ideas.geojson': {
+    summary: { de: 'Öffentliche Ideen (KümmertEuch) mit Ort als GeoJSON', en: 'Public ideas (KümmertEuch) with a place as GeoJSON' },
+    ok: { de: 'Eine FeatureCollection mit einem Punkt je Idee', en: 'A FeatureCollection with one point per idea' },
+  },
+  'GET /api/ideas.csv': {
+    summary: { de: 'Öffentliche Ideen als CSV-Tabelle', en: 'Public ideas as a CSV table' },
+    ok: { de: 'Die Tabelle, eine Zeile je Idee', en: 'The table, one row per idea' },
+  },
   'GET /api/openapi.json': {
     summary: { de: 'Diese Beschreibung als OpenAPI 3.1', en: 'This description as OpenAPI 3.1' },
     ok: { de: 'Das OpenAPI-Dokument', en: 'The OpenAPI document' },

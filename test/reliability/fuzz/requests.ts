@@ -51,6 +51,7 @@ const TOKEN_ROUTES: Array<[RegExp, keyof FuzzWorld['tokens']]> = [
   [/^\/meldungen\/fragebogen\//, 'questionnaire'],
   [/^\/angstraeume\/umfrage\//, 'safety'],
   [/^\/meldungen\/abbestellen\//, 'unsubscribe'],
+  [/^\/beteiligung\/abbestellen\//, 'participationUnsubscribe'],
 ];
 
 /** Realistic values for a path parameter, by route and name; null when the fuzzer knows none (a new route). */
@@ -67,6 +68,13 @@ export function paramPool(route: string, name: string, world: FuzzWorld): string
       if (/mitarbeitende/.test(route)) return ids('user');
       if (/antwortvorlagen/.test(route)) return ids('template');
       if (/api-schluessel/.test(route)) return ids('apiKey');
+      if (/^\/(verwaltung\/)?beteiligung\/:id/.test(route)) return ids('process');
+      if (/^\/ideen\/fotos\//.test(route)) return ids('ideaPhoto');
+      if (/^\/(verwaltung\/)?ideen\/:id/.test(route)) return ids('idea');
+      if (/^\/beteiligung\/(kommentare|verfolgen)\/:kind/.test(route)) return [...ids('process'), ...ids('idea')];
+      if (/^\/(beteiligung\/kommentar|verwaltung\/moderation)\//.test(route)) return ids('comment');
+      if (/^\/verwaltung\/gremien\//.test(route)) return ids('body');
+      if (/^\/verwaltung\/verifizierung\/codes\//.test(route)) return ids('codeBatch');
       return null;
     case 'photoId':
       return ids('photo');
@@ -74,6 +82,14 @@ export function paramPool(route: string, name: string, world: FuzzWorld): string
       return ids('question');
     case 'ruleId':
       return ids('rule');
+    case 'userId':
+      return ids('user');
+    case 'phaseId':
+      return ids('phase');
+    case 'documentId':
+      return ids('processDocument');
+    case 'kind':
+      return ['process', 'idea', 'unbekannt'];
     case 'token': {
       // The data-export link is an HMAC over the session that asked for it (POST /konto/daten makes it): a path
       // alone cannot carry a real one for every visitor, so a well-formed one that is not valid (410, after the guard).

@@ -13,6 +13,7 @@ import { seal } from '../../../src/platform/security/seal';
 import { hashToken, randomToken } from '../../../src/platform/security/tokens';
 import type { TestApp } from '../../helpers/app';
 import { createCategory, createSyntheticBoundary } from '../../helpers/factories';
+import { seedParticipation } from './seed-participation';
 
 // Realistic content for the fuzzer: without it most routes answer 404 or the empty state and the fuzz stays
 // shallow. Everything here is synthetic (a square test city, made-up reports).
@@ -23,7 +24,7 @@ export interface FuzzWorld {
   ids: Record<string, number[]>;
   codes: string[];
   /** Live single-use links by the route family they open. */
-  tokens: Record<'magic' | 'setup' | 'reset' | 'secondFactor' | 'confirm' | 'questionnaire' | 'safety' | 'unsubscribe', string[]>;
+  tokens: Record<'magic' | 'setup' | 'reset' | 'secondFactor' | 'confirm' | 'questionnaire' | 'safety' | 'unsubscribe' | 'participationUnsubscribe', string[]>;
   photoFiles: Array<{ reportId: number; photoId: number; key: string }>;
   apiKey: string;
   orgSlug: string;
@@ -221,6 +222,7 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
     questionnaire: [],
     safety: [],
     unsubscribe: [],
+    participationUnsubscribe: [],
   };
   const purposes: Array<[keyof FuzzWorld['tokens'], TokenPurpose, number | null, () => unknown]> = [
     ['magic', 'magic_link', base.resident.id, () => ({})],
@@ -305,6 +307,15 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
   // A sign-language video, so the admins' page renders its removal form (the crawl finds that route's fields there).
   await addVideo(db, org.id, { title: 'Was ist Kümmerer?', videoUrl: '/static/dgs/kuemmerer.mp4', captionsUrl: null, sort: 1 });
 
+  const participation = await seedParticipation(db, storage, t.config.secret, org.id, {
+    admin: base.admin.id,
+    resident: base.resident.id,
+    followers: [base.resident.id, base.admin.id, base.moderator.id, base.staffA.id, base.staffB.id, newcomer.id, blocked.id],
+    departmentId: base.depA.id,
+    districtId: districts[0]!.id,
+  });
+  tokens.participationUnsubscribe.push(...participation.unsubscribe);
+
   const users = {
     admin: base.admin.id,
     moderator: base.moderator.id,
@@ -324,6 +335,7 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
       question: questionIds,
       photo: photos.map((p) => p.id),
       apiKey: [key.id],
+      ...participation.ids,
     },
     codes: ['strassenschaden', 'angstraum', base.category.code, base.category2.code],
     tokens,
