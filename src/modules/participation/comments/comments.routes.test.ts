@@ -123,7 +123,7 @@ describe('editing', () => {
     const c = await signedIn(resident);
     await c.post(`/beteiligung/kommentare/testding/${item}`, { text: 'Tippfeler' });
     const [comment] = await commentsOn(item);
-    expect((await (await signedIn(other)).post(`/beteiligung/kommentar/${comment!.id}/bearbeiten`, { text: 'Fremd' })).statusCode).toBe(403);
+    expect((await (await signedIn(other)).post(`/beteiligung/kommentar/${comment!.id}/bearbeiten`, { text: 'Fremd' })).statusCode).toBe(404);
     const edited = await c.post(`/beteiligung/kommentar/${comment!.id}/bearbeiten`, { text: 'Tippfehler' });
     expect(edited.statusCode).toBe(303);
     expect((await commentsOn(item))[0]).toMatchObject({ body: 'Tippfehler' });

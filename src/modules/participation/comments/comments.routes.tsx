@@ -105,7 +105,9 @@ export async function commentRoutes(app: FastifyInstance, { db, modules }: Modul
     const { ctx } = request;
     const user = currentUser(request);
     const { comment, item } = await ownComment(request, request.params.id);
-    if (comment.author_id !== user.id) throw new AppError('forbidden', { reason: 'editing another person’s comment' });
+    // Only one's own comments can be edited: another person's is answered like one that does not exist (404), so the
+    // edit address tells nobody which comments are whose.
+    if (comment.author_id !== user.id) throw new AppError('not_found');
     await checkMayEdit(db, { organizationId: ctx.org.id, user, item, official: comment.official }, new Date());
     const text = field(asForm(request.body), 'text');
     const t = translator(commentMessages, ctx.locale);
