@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { FieldErrors } from '../../platform/http/errors';
+import { AppError, type FieldErrors } from '../../platform/http/errors';
 import { type FormBody, field } from '../../platform/http/form';
 import { megabytes, multipartForm, type UploadLimits } from '../../platform/http/multipart-form';
 import { translator } from '../../platform/i18n';
@@ -49,7 +49,15 @@ export async function ideaFormRoutes(app: FastifyInstance, services: ModuleServi
     return false;
   }
 
-  async function form(request: FastifyRequest, reply: FastifyReply, values: IdeaFormValues, errors?: FieldErrors, status = 200, photosLost = false) {
+  async function form(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: IdeaFormValues,
+    errors?: FieldErrors,
+    status = 200,
+    photosLost = false,
+    alert?: { title: string; text: string },
+  ) {
     const { ctx } = request;
     reply.header('Cache-Control', 'no-store');
     const [districts, processes] = await Promise.all([q.districtOptions(db, ctx.org.id), openProcesses(db, ctx.org.id)]);
@@ -62,6 +70,7 @@ export async function ideaFormRoutes(app: FastifyInstance, services: ModuleServi
         districts={districts}
         processes={processes}
         photosLost={photosLost}
+        alert={alert}
         photoMb={megabytes(REPORT_LIMITS.photoBytesMax)}
       />,
       status,
@@ -102,9 +111,19 @@ export async function ideaFormRoutes(app: FastifyInstance, services: ModuleServi
     const processes = await openProcesses(db, ctx.org.id);
     const processId = values.processId ? (processes.find((p) => String(p.id) === values.processId)?.id ?? 'unknown') : null;
     const photos = files.map((file, i) => ({ filename: `Foto ${i + 1}`, file }));
-    const result = await ideas.submitIdea({ db, storage }, ctx.org, { ...values, processId, photos }, ctx.user);
+    const t = translator(messages, ctx.locale);
+    let result: Awaited<ReturnType<typeof ideas.submitIdea>>;
+    try {
+      result = await ideas.submitIdea({ db, storage }, ctx.org, { ...values, processId, photos }, ctx.user, { rateLimit: { ip: request.ip } });
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'rate_limited') throw err;
+      // The same form again with its input, so the idea can be sent later without typing it again.
+      const seconds = err.details.retryAfterSeconds ?? 60;
+      reply.header('Retry-After', String(seconds));
+      const alert = { title: t('limitTitle'), text: t('limitText.idea', { minutes: Math.ceil(seconds / 60) }) };
+      return form(request, reply, values, undefined, 429, files.length > 0, alert);
+    }
     if (!result.ok) {
-      const t = translator(messages, ctx.locale);
       const tr = translator(reportMessages, ctx.locale);
       const errors: FieldErrors = {};
       for (const [k, p] of Object.entries(result.errors)) {

@@ -4,8 +4,10 @@ import type { Db, Trx } from '../../platform/db/connect';
 import { addSupporter, isSupporter } from '../../platform/engagement/supporters.queries';
 import { PHOTO_SIZES, type PhotoSize, type ProcessedPhoto, processPhoto } from '../../platform/files/photos';
 import type { FileStorage } from '../../platform/files/storage';
+import { clientKey } from '../../platform/http/client-ip';
 import { AppError } from '../../platform/http/errors';
 import type { UploadedFile } from '../../platform/http/multipart-form';
+import { enforce, type Limit } from '../../platform/http/rate-limit';
 import type { SessionUser } from '../../platform/http/sessions';
 import { randomToken } from '../../platform/security/tokens';
 import { districtsAt } from '../organizations';
@@ -80,6 +82,20 @@ export interface IdeaDeps {
 
 export const photoKey = (base: string, size: PhotoSize) => `${base}/${size}.jpg`;
 
+/** Per connection and per account, each within an hour; a connection may be shared (a school, a library). */
+export const RATE_LIMITS = {
+  ideaIp: { name: 'idea:ip', max: 30, windowSeconds: 60 * 60 },
+  ideaAccount: { name: 'idea:account', max: 10, windowSeconds: 60 * 60 },
+  supportIp: { name: 'idea-support:ip', max: 300, windowSeconds: 60 * 60 },
+  supportAccount: { name: 'idea-support:account', max: 60, windowSeconds: 60 * 60 },
+} satisfies Record<string, Limit>;
+
+/** Counts one idea or support of the person; throws AppError 'rate_limited' (429) once a limit is used up. */
+export function enforceLimit(db: Db, what: 'idea' | 'support', ip: string, user: SessionUser | null): Promise<void> {
+  const [perIp, perAccount] = what === 'idea' ? [RATE_LIMITS.ideaIp, RATE_LIMITS.ideaAccount] : [RATE_LIMITS.supportIp, RATE_LIMITS.supportAccount];
+  return enforce(db, [[perIp, clientKey(ip)], ...(user ? [[perAccount, `u:${user.id}`] as [Limit, string]] : [])]);
+}
+
 const coordinate = (raw: string, max: number) => (/^-?\d{1,3}(\.\d{1,12})?$/.test(raw.trim()) && Math.abs(Number(raw)) <= max ? Number(raw) : null);
 
 /** Checks an idea's text and place; the photos are checked by submitIdea. */
@@ -121,6 +137,7 @@ export async function submitIdea(
   org: Organization,
   input: IdeaInput,
   user: SessionUser | null,
+  options: { rateLimit?: { ip: string } } = {},
 ): Promise<{ ok: true; id: number } | { ok: false; errors: Problems }> {
   const { db } = deps;
   const { errors, value } = await checkIdea(db, org, input);
@@ -138,6 +155,8 @@ export async function submitIdea(
     }
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
+  // Counted only for ideas that would be stored: fixing a mistake in the form costs nothing.
+  if (options.rateLimit) await enforceLimit(db, 'idea', options.rateLimit.ip, user);
   const bases = processed.map(
     () =>
       `ideas/${randomToken(12)

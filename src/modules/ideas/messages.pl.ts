@@ -74,6 +74,11 @@ export const pl: Translation<typeof messages> = {
   'ok.reached': 'Dziękujemy! Dzięki Twojemu poparciu pomysł osiągnął próg: miasto odpowie oficjalnie.',
   'ok.withdrawn': 'Twoje poparcie zostało wycofane.',
   'ok.submitted': 'Dziękujemy! Twój pomysł został zgłoszony i jest widoczny dla wszystkich.',
+  limitTitle: 'W tej chwili za dużo naraz',
+  'limitText.idea':
+    'Z Państwa łącza lub konta wpłynęło w ostatniej godzinie bardzo dużo pomysłów. Aby zapobiec nadużyciom, kolejne przyjmiemy dopiero za mniej więcej {minutes, plural, one {minutę} few {# minuty} many {# minut} other {# minuty}}. Wprowadzone dane pozostają na tej stronie: wystarczy wtedy ponownie wysłać formularz. Zdjęcia trzeba będzie wybrać ponownie.',
+  'limitText.support':
+    'Z Państwa łącza lub konta wpłynęło w ostatniej godzinie bardzo dużo poparć. Aby zapobiec nadużyciom, kolejne przyjmiemy dopiero za mniej więcej {minutes, plural, one {minutę} few {# minuty} many {# minut} other {# minuty}}. Prosimy wtedy ponownie poprzeć ten pomysł.',
   'event.created': 'Pomysł zgłoszony',
   'event.status': 'Nowy stan: {status}',
   'event.answer': 'Oficjalna odpowiedź miasta',

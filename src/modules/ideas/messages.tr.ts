@@ -73,6 +73,11 @@ export const tr: Translation<typeof messages> = {
   'ok.reached': 'Teşekkürler! Desteğinizle fikir eşiğe ulaştı: Belediye resmî olarak yanıt verecek.',
   'ok.withdrawn': 'Desteğiniz geri çekildi.',
   'ok.submitted': 'Teşekkürler! Fikriniz gönderildi ve herkes tarafından görülebilir.',
+  limitTitle: 'Şu anda bir seferde çok fazla',
+  'limitText.idea':
+    'Son bir saatte bağlantınızdan veya hesabınızdan çok fazla fikir geldi. Kötüye kullanımı önlemek için yenilerini ancak {minutes, plural, one {yaklaşık bir dakika} other {yaklaşık # dakika}} sonra kabul ediyoruz. Girdiğiniz bilgiler burada kalır: O zaman formu yeniden göndermeniz yeterli. Fotoğrafları yeniden seçmeniz gerekir.',
+  'limitText.support':
+    'Son bir saatte bağlantınızdan veya hesabınızdan çok fazla destek geldi. Kötüye kullanımı önlemek için yenilerini ancak {minutes, plural, one {yaklaşık bir dakika} other {yaklaşık # dakika}} sonra kabul ediyoruz. Lütfen bu fikri o zaman yeniden destekleyin.',
   'event.created': 'Fikir gönderildi',
   'event.status': 'Yeni durum: {status}',
   'event.answer': 'Belediyenin resmî yanıtı',

@@ -78,6 +78,11 @@ const de = {
   'ok.reached': 'Danke! Mit Ihrer Unterstützung hat die Idee die Schwelle erreicht: Die Stadt antwortet offiziell.',
   'ok.withdrawn': 'Ihre Unterstützung wurde zurückgezogen.',
   'ok.submitted': 'Danke! Ihre Idee ist eingereicht und für alle sichtbar.',
+  limitTitle: 'Gerade sehr viel auf einmal',
+  'limitText.idea':
+    'Von Ihrem Anschluss oder Konto kamen in der letzten Stunde sehr viele Ideen. Zum Schutz vor Missbrauch nehmen wir weitere erst in {minutes, plural, one {etwa einer Minute} other {etwa # Minuten}} an. Ihre Eingaben bleiben hier erhalten: Senden Sie das Formular dann einfach noch einmal. Fotos müssen Sie erneut auswählen.',
+  'limitText.support':
+    'Von Ihrem Anschluss oder Konto kamen in der letzten Stunde sehr viele Unterstützungen. Zum Schutz vor Missbrauch nehmen wir weitere erst in {minutes, plural, one {etwa einer Minute} other {etwa # Minuten}} an. Bitte unterstützen Sie diese Idee dann noch einmal.',
   'event.created': 'Idee eingereicht',
   'event.status': 'Neuer Stand: {status}',
   'event.answer': 'Offizielle Antwort der Stadt',
@@ -195,6 +200,11 @@ export const messages: Catalogue<keyof typeof de> = {
     'ok.reached': 'Thank you! With your support the idea has reached the threshold: the city will answer officially.',
     'ok.withdrawn': 'Your support has been withdrawn.',
     'ok.submitted': 'Thank you! Your idea has been submitted and is visible to everyone.',
+    limitTitle: 'A great deal at once just now',
+    'limitText.idea':
+      'A great many ideas came from your connection or account in the last hour. To prevent abuse we accept more in about {minutes, plural, one {a minute} other {# minutes}}. Your input is kept here: simply send the form again then. You will need to choose the photos again.',
+    'limitText.support':
+      'A great many supports came from your connection or account in the last hour. To prevent abuse we accept more in about {minutes, plural, one {a minute} other {# minutes}}. Please support this idea again then.',
     'event.created': 'Idea submitted',
     'event.status': 'New status: {status}',
     'event.answer': 'Official answer from the city',

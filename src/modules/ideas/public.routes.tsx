@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../platform/http/errors';
 import { currentUser, signedInOnly } from '../../platform/http/guards';
@@ -72,9 +72,10 @@ export async function publicIdeaRoutes(app: FastifyInstance, { db, storage, conf
     });
   });
 
-  routes.get('/ideen/:id', { schema: { params: IdParams, querystring: NoticeQuery } }, async (request, reply) => {
+  /** An idea's page; `alert` (with its status) when an action on it was refused. */
+  async function ideaPage(request: FastifyRequest, reply: FastifyReply, id: number, notice?: string, alert?: { title: string; text: string }, status = 200) {
     const { ctx } = request;
-    const idea = await q.findIdea(db, ctx.org.id, request.params.id);
+    const idea = await q.findIdea(db, ctx.org.id, id);
     if (!idea) throw new AppError('not_found');
     // A merged idea lives on in the one it was merged with.
     if (idea.status === 'merged' && idea.merged_into_id) return reply.redirect(`/ideen/${idea.merged_into_id}`, 301);
@@ -95,8 +96,6 @@ export async function publicIdeaRoutes(app: FastifyInstance, { db, storage, conf
           : allowed.allowed
             ? 'can'
             : 'refused';
-    const ok = knownNotice(NOTICES, request.query.ok);
-    const t = translator(messages, ctx.locale);
     if (ctx.user) reply.header('Cache-Control', 'no-store');
     return sendHtml(
       reply,
@@ -108,12 +107,19 @@ export async function publicIdeaRoutes(app: FastifyInstance, { db, storage, conf
         threshold={settings.threshold}
         support={support}
         refusal={allowed.allowed ? undefined : allowed.refusal}
-        notice={ok ? t(`ok.${ok}`) : undefined}
+        notice={notice}
+        alert={alert}
         now={now}
         comments={await comments(db, ctx, idea)}
         processLink={await processLink(db, ctx.org.id, idea.process_id)}
       />,
+      status,
     );
+  }
+
+  routes.get('/ideen/:id', { schema: { params: IdParams, querystring: NoticeQuery } }, async (request, reply) => {
+    const ok = knownNotice(NOTICES, request.query.ok);
+    return ideaPage(request, reply, request.params.id, ok ? translator(messages, request.ctx.locale)(`ok.${ok}`) : undefined);
   });
 
   routes.post('/ideen/:id/unterstuetzen', { preHandler: signedInOnly(), schema: { params: IdParams } }, async (request, reply) => {
@@ -123,6 +129,16 @@ export async function publicIdeaRoutes(app: FastifyInstance, { db, storage, conf
     const settings = await ideas.ideaSettings(db, ctx.org.id, now);
     if (!(await q.findIdea(db, ctx.org.id, request.params.id))) throw new AppError('not_found');
     await ideas.requireAllowed(db, ctx.org.id, user, ideas.ruleFor(settings, 'support'), now);
+    try {
+      await ideas.enforceLimit(db, 'support', request.ip, user);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'rate_limited') throw err;
+      const seconds = err.details.retryAfterSeconds ?? 60;
+      reply.header('Retry-After', String(seconds));
+      const t = translator(messages, ctx.locale);
+      const alert = { title: t('limitTitle'), text: t('limitText.support', { minutes: Math.ceil(seconds / 60) }) };
+      return ideaPage(request, reply, request.params.id, undefined, alert, 429);
+    }
     const outcome = await ideas.supportIdea(db, ctx.org, request.params.id, user, settings, now);
     const ok = outcome === 'reached' ? 'reached' : outcome === 'added' ? 'added' : null;
     return reply.redirect(`/ideen/${request.params.id}${ok ? `?ok=${ok}` : ''}`, 303);

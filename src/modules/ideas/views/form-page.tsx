@@ -5,7 +5,7 @@ import { Button, CsrfField, ErrorSummary, Select, TextArea, TextInput } from '..
 import { Layout } from '../../../platform/views/layout';
 import { LIMITS, TOPICS } from '../idea';
 import { messages } from '../messages';
-import { IdeaStyles, topicLabel } from './parts';
+import { FormAlert, IdeaStyles, topicLabel } from './parts';
 
 export interface IdeaFormValues {
   title: string;
@@ -28,6 +28,8 @@ export function IdeaFormPage(props: {
   districts: Array<{ id: number; name: string }>;
   processes: Array<{ id: number; title: string }>;
   photosLost?: boolean;
+  /** A problem with the whole form (too many ideas at once), shown above it with the input kept. */
+  alert?: { title: string; text: string } | undefined;
   photoMb: number;
 }) {
   const { ctx, values: v, errors = {} } = props;
@@ -43,6 +45,7 @@ export function IdeaFormPage(props: {
       <IdeaStyles />
       <h1>{t('formTitle')}</h1>
       <ErrorSummary title={t('errorTitle')} errors={errors} />
+      {props.alert && <FormAlert alert={props.alert} />}
       <p>{t('formIntro', { city: ctx.org.name })}</p>
       <form method="post" action="/ideen/neu" enctype="multipart/form-data" novalidate>
         <CsrfField token={ctx.csrfToken} />

@@ -7,7 +7,7 @@ import { EligibilityNotice, type Refusal } from '../../participation';
 import { isOpen } from '../idea';
 import type { IdeaRow } from '../ideas.queries';
 import { messages } from '../messages';
-import { IdeaStatusBadge, IdeaStyles, ThresholdProgress, topicLabel } from './parts';
+import { FormAlert, IdeaStatusBadge, IdeaStyles, ThresholdProgress, topicLabel } from './parts';
 
 export type SupportState = 'anonymous' | 'own' | 'supporting' | 'can' | 'refused';
 
@@ -48,6 +48,8 @@ export function IdeaPage(props: {
   /** Why the person may not support, when `support` is 'refused'. */
   refusal?: Refusal | undefined;
   notice?: string | undefined;
+  /** A refused action on the page (too many supports at once). */
+  alert?: { title: string; text: string } | undefined;
   now: Date;
   comments?: Children;
   processLink?: { href: string; title: string } | null;
@@ -65,6 +67,7 @@ export function IdeaPage(props: {
       <p>
         <a href="/ideen">{t('allIdeas')}</a>
       </p>
+      {props.alert && <FormAlert alert={props.alert} />}
       {props.notice && (
         <div class="k-notice k-notice--success" role="status">
           {props.notice}

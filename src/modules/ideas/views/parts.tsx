@@ -67,3 +67,15 @@ export function AnswerState({ ctx, idea, now }: { ctx: RequestContext; idea: Pro
     );
   return <p class="k-meta">{t('dueBy', { date: formatDate(new Date(idea.answer_due_at), ctx.locale) })}</p>;
 }
+
+/** A problem with the whole form or action (too many at once): announced and focused like an error summary. */
+export function FormAlert({ alert }: { alert: { title: string; text: string } }) {
+  return (
+    <div class="k-error-summary" role="alert" aria-labelledby="form-alert-title" tabIndex={-1} autofocus>
+      <h2 id="form-alert-title" class="k-error-summary__title">
+        {alert.title}
+      </h2>
+      <p>{alert.text}</p>
+    </div>
+  );
+}
