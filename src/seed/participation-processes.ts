@@ -2,6 +2,9 @@ import { type EligibilityRules, sanitizeRichText, type TOPICS } from '../modules
 import type { Db } from '../platform/db/connect';
 import type { ParticipationSeed } from './participation-seed';
 
+/** The Jugendbudget vote's reference date, in days from the demo's now: the youth letter codes are issued for it. */
+export const YOUTH_VOTE_DAY = 16;
+
 // Demo processes (issue 16): five Dortmund processes around `seed.now` — a youth vote running now, a cycling
 // consultation taking comments, a square to be redesigned soon, a finished climate process with a phase ended
 // early, and a seniors' process between two phases. Bodies are made here if the verification seed did not.
@@ -55,7 +58,7 @@ const PROCESSES: DemoProcess[] = [
       propose: { who: 'verified', districtIds: [], ageMin: 14, ageMax: 21, referenceDate: null },
       support: { who: 'signed_in' },
       comment: { who: 'signed_in' },
-      vote: { who: 'verified', districtIds: [], ageMin: 14, ageMax: 21, referenceDate: day(16) },
+      vote: { who: 'verified', districtIds: [], ageMin: 14, ageMax: 21, referenceDate: day(YOUTH_VOTE_DAY) },
     }),
     phases: [
       { title: 'Vorschläge sammeln', description: 'Junge Dortmunder*innen reichen Ideen ein.', from: -60, to: -21, kinds: ['proposals', 'comments'] },

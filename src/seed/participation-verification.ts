@@ -1,5 +1,6 @@
 import { DEMO_LETTER_CODE, issueCodes } from '../modules/participation';
 import type { Db } from '../platform/db/connect';
+import { YOUTH_VOTE_DAY } from './participation-processes';
 import type { ParticipationSeed } from './participation-seed';
 
 // The demo city's verification data (issue 16): its two bodies, and letter codes whose plain codes exist nowhere
@@ -42,5 +43,9 @@ export async function seedVerification(db: Db, seed: ParticipationSeed): Promise
   // Letters to the young people of one Stadtbezirk, for the youth parliament's processes.
   const youth = Array.from({ length: 30 }, randomCode);
   const district = seed.districtIds[0] ?? null;
-  await issueCodes(db, seed.organizationId, { districtId: district, ageMin: 14, ageMax: 17, validUntil: inAYear }, youth, seed.adminId, now, null);
+  // The age band holds on the Jugendbudget vote's reference date, as staff are told to issue them: "14 bis 17 Jahre
+  // am <Stichtag>" then matches the vote's rule "14 bis 21 Jahre am <Stichtag>".
+  const berlin = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+  const ageOn = berlin.format(new Date(seed.now + YOUTH_VOTE_DAY * 86_400_000));
+  await issueCodes(db, seed.organizationId, { districtId: district, ageMin: 14, ageMax: 17, ageOn, validUntil: inAYear }, youth, seed.adminId, now, null);
 }
