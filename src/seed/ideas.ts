@@ -7,7 +7,8 @@ import { createRng } from './prng';
 // Demo ideas (issue 16): twenty Dortmund ideas around `seed.now` in every state — fresh ones gathering supports,
 // one that reached the threshold and waits (answer due), one overdue, one answered in time and accepted, one
 // implemented, one rejected with reasons, and a duplicate merged into its twin. Supports come from demo resident
-// accounts (…@demo.invalid, never mailed). Comments are left to the comments core's own seed.
+// accounts (…@demo.invalid, never mailed). A few ideas carry residents' comments, a reply and one official answer
+// (seedIdeaComments), written the way the comments core stores them.
 
 const DAY = 86_400_000;
 const SEED = 1616;
@@ -247,6 +248,113 @@ const IDEAS: DemoIdea[] = [
   },
 ];
 
+/** Comments on demo ideas: `author` indexes the demo residents, or 'city' for an official answer by the admin. */
+interface DemoComment {
+  idea: string;
+  author: number | 'city';
+  daysAgo: number;
+  body: string;
+  showName?: boolean;
+  /** Index of an earlier comment on the same idea (in this list) that this one answers. */
+  replyTo?: number;
+}
+
+const COMMENTS: DemoComment[] = [
+  {
+    idea: 'Trinkbrunnen im Westpark',
+    author: 5,
+    daysAgo: 3,
+    body: 'Unbedingt! Mit den Kindern sind wir im Sommer fast jeden Tag am Spielplatz, und die Flaschen sind mittags leer.',
+    showName: true,
+  },
+  {
+    idea: 'Trinkbrunnen im Westpark',
+    author: 9,
+    daysAgo: 2,
+    body: 'Gute Idee. Am besten so, dass man auch Hundenäpfe auffüllen kann, ohne dass der Brunnen verschmutzt.',
+  },
+  {
+    idea: 'Trinkbrunnen im Westpark',
+    author: 5,
+    daysAgo: 1,
+    body: 'Ein zweiter, niedriger Auslass für Hunde wäre ideal, das gibt es in anderen Städten schon.',
+    replyTo: 1,
+  },
+  {
+    idea: 'Fahrradstraße Kreuzstraße bis zum Stadtgarten',
+    author: 14,
+    daysAgo: 40,
+    body: 'Morgens zwischen halb acht und acht ist es hier für Kinder auf dem Rad wirklich eng. Eine Fahrradstraße wäre ein großer Gewinn.',
+    showName: true,
+  },
+  {
+    idea: 'Fahrradstraße Kreuzstraße bis zum Stadtgarten',
+    author: 21,
+    daysAgo: 38,
+    body: 'Wichtig wären dann auch Kontrollen, sonst wird die Straße weiter als Abkürzung mit dem Auto genutzt.',
+  },
+  {
+    idea: 'Öffentliche Toilette am Nordmarkt',
+    author: 30,
+    daysAgo: 60,
+    body: 'An Markttagen ist das wirklich ein Problem, besonders für ältere Menschen und Familien mit kleinen Kindern.',
+  },
+  {
+    idea: 'Öffentliche Toilette am Nordmarkt',
+    author: 'city',
+    daysAgo: 20,
+    body: 'Vielen Dank für die Anregung. Das Ordnungsamt prüft zurzeit zusammen mit der Bezirksvertretung Innenstadt-Nord einen Standort am Rand des Marktplatzes. Sobald die Kosten feststehen, berichten wir hier.',
+  },
+  { idea: 'Mehr Bänke am Phoenix-See', author: 42, daysAgo: 110, body: 'Am Südufer bitte auch einige Bänke im Schatten, im Sommer ist es dort sehr heiß.' },
+];
+
+/**
+ * The comments as the comments core would write them, each with its item event (what the digest mails report).
+ * Seed files may write other modules' tables directly; the comments core keeps no counter to update.
+ */
+async function seedIdeaComments(db: Db, seed: ParticipationSeed, ideaIds: Map<string, number>, residents: number[]): Promise<void> {
+  const org = seed.organizationId;
+  const written: number[] = [];
+  for (const c of COMMENTS) {
+    const itemId = ideaIds.get(c.idea);
+    const authorId = c.author === 'city' ? seed.adminId : residents[c.author % residents.length];
+    if (itemId === undefined || authorId === undefined) {
+      written.push(0);
+      continue;
+    }
+    const at = new Date(seed.now - c.daysAgo * DAY);
+    const parentId = c.replyTo === undefined ? null : written[c.replyTo] || null;
+    const row = await db
+      .insertInto('participation_comments')
+      .values({
+        organization_id: org,
+        item_kind: 'idea',
+        item_id: itemId,
+        parent_id: parentId,
+        author_id: authorId,
+        show_name: c.showName ?? false,
+        body: c.body,
+        official: c.author === 'city',
+        created_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    written.push(row.id);
+    await db
+      .insertInto('participation_item_events')
+      .values({
+        organization_id: org,
+        item_kind: 'idea',
+        item_id: itemId,
+        event_type: 'comment',
+        data: JSON.stringify({ commentId: row.id }),
+        actor_user_id: authorId,
+        created_at: at,
+      })
+      .execute();
+  }
+}
+
 /** The duplicate, merged into its twin. */
 const DUPLICATE = { from: 'Sitzbänke rund um den Phoenix-See', into: 'Mehr Bänke am Phoenix-See' };
 
@@ -383,4 +491,5 @@ export async function seedIdeas(db: Db, seed: ParticipationSeed): Promise<void> 
       ])
       .execute();
   }
+  await seedIdeaComments(db, seed, ids, residents);
 }

@@ -38,4 +38,17 @@ describe('demo ideas', () => {
     expect(ideas.some((i) => isOverdue(i, now))).toBe(true);
     expect(ideas.filter((i) => i.lat !== null).length).toBeGreaterThan(8);
   });
+
+  it('carry comments, a reply and one official answer, each with its item event', async () => {
+    const comments = await h.db.selectFrom('participation_comments').selectAll().where('item_kind', '=', 'idea').execute();
+    expect(comments.length).toBeGreaterThanOrEqual(6);
+    expect(comments.filter((c) => c.official)).toHaveLength(1);
+    expect(comments.some((c) => c.parent_id !== null)).toBe(true);
+    const events = await h.db.selectFrom('participation_item_events').selectAll().where('item_kind', '=', 'idea').where('event_type', '=', 'comment').execute();
+    for (const c of comments) {
+      expect(events.filter((e) => e.item_id === c.item_id && (e.data as { commentId?: number }).commentId === c.id)).toHaveLength(1);
+      const idea = await h.db.selectFrom('ideas').select('created_at').where('id', '=', c.item_id).executeTakeFirstOrThrow();
+      expect(c.created_at.getTime()).toBeGreaterThan(idea.created_at.getTime());
+    }
+  });
 });
