@@ -160,6 +160,8 @@ async function restore(): Promise<void> {
   await t.db.updateTable('reports').set({ department_id: ownDepartment }).where('id', '=', report).execute();
   // The Angsträume of the seeded world belong to department_staff's department too (other-department meets 403).
   await t.db.updateTable('reports').set({ department_id: ownDepartment }).where('id', 'in', world.ids.place!).execute();
+  // Ideas too (the back office's "pass on to a department" moves them).
+  await t.db.updateTable('ideas').set({ department_id: ownDepartment }).where('id', 'in', world.ids.idea!).execute();
   await t.db.updateTable('users').set({ disabled_at: null, role: 'department_staff' }).where('id', '=', world.otherDepartmentStaff).execute();
   const extra: Array<[Visitor, number, 'resident' | 'staff']> = [
     ['admin-by-link', world.users.admin, 'resident'],

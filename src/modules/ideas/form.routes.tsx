@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldErrors } from '../../platform/http/errors';
 import { type FormBody, field } from '../../platform/http/form';
+import { signedInOnly } from '../../platform/http/guards';
 import { megabytes, multipartForm, type UploadLimits } from '../../platform/http/multipart-form';
 import { translator } from '../../platform/i18n';
 import { formatView, mapClick, parseView, viewAround } from '../../platform/map/geometry';
@@ -77,13 +78,14 @@ export async function ideaFormRoutes(app: FastifyInstance, services: ModuleServi
     );
   }
 
-  app.get('/ideen/neu', async (request, reply) => {
+  // Proposing needs an account whatever the city's rule (the author hears of answers): anonymous visitors sign in first.
+  app.get('/ideen/neu', { preHandler: signedInOnly() }, async (request, reply) => {
     if (!(await allowedToPropose(request, reply))) return reply;
     return form(request, reply, EMPTY_FORM);
   });
 
   // A click on the form's map (or "Ort entfernen"): the same form again with the place changed and the text kept.
-  app.post('/ideen/neu/ort', { config: { uploads: IDEA_UPLOADS } }, async (request, reply) => {
+  app.post('/ideen/neu/ort', { config: { uploads: IDEA_UPLOADS }, preHandler: signedInOnly() }, async (request, reply) => {
     if (!(await allowedToPropose(request, reply))) return reply;
     const { fields, files } = multipartForm(request);
     const values = valuesOf(fields);
@@ -101,7 +103,7 @@ export async function ideaFormRoutes(app: FastifyInstance, services: ModuleServi
     return form(request, reply, values, undefined, 200, files.length > 0);
   });
 
-  app.post('/ideen/neu', { config: { uploads: IDEA_UPLOADS } }, async (request, reply) => {
+  app.post('/ideen/neu', { config: { uploads: IDEA_UPLOADS }, preHandler: signedInOnly() }, async (request, reply) => {
     const { ctx } = request;
     // Decided on the server: a bypassed form gets 403 and nothing is stored.
     if (!(await allowedToPropose(request, reply))) return reply;

@@ -77,11 +77,13 @@ describe('submitting an idea', () => {
     expect(page.body).toContain('kommentare');
   });
 
-  it('refuses anonymous visitors with 403 and stores nothing', async () => {
+  it('sends anonymous visitors to sign in first and stores nothing', async () => {
     const before = await count('ideas');
     const c = new Client(t);
     const res = await submit(c, { title: 'Trinkbrunnen am Westpark', description: 'Eine ausreichend lange Beschreibung der Idee.', topic: 'gruen' });
-    expect(res.statusCode).toBe(403);
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/anmelden?return=%2Fideen%2Fneu');
+    expect((await c.get('/ideen/neu')).headers.location).toBe('/anmelden?return=%2Fideen%2Fneu');
     expect(await count('ideas')).toBe(before);
   });
 

@@ -10,6 +10,7 @@ type Key =
   | 'districts'
   | 'departments'
   | 'staff'
+  | 'departmentInUse'
   | 'legalPages'
   | 'feedback'
   | 'districtsIntro'
@@ -114,6 +115,8 @@ export const messages: Catalogue<Key> = {
     imported: '{n, plural, one {# Bezirk} other {# Bezirke}} importiert: {names}',
     delete: 'Löschen',
     deleted: 'Gelöscht.',
+    departmentInUse:
+      'Die Abteilung ist noch zuständig, z. B. für ein Beteiligungsverfahren. Geben Sie die Zuständigkeit zuerst an eine andere Stelle ab; dann lässt sie sich löschen.',
     actions: 'Aktionen',
     departmentsIntro: 'Abteilungen erhalten die Meldungen ihres Zuständigkeitsbereichs per E-Mail.',
     departmentName: 'Name der Abteilung',
@@ -182,6 +185,8 @@ export const messages: Catalogue<Key> = {
     imported: '{n, plural, one {# district} other {# districts}} imported: {names}',
     delete: 'Delete',
     deleted: 'Deleted.',
+    departmentInUse:
+      'The department is still responsible for something, e.g. a participation process. Hand that over to another department or body first; then it can be deleted.',
     actions: 'Actions',
     departmentsIntro: 'Departments receive the reports of their area by email.',
     departmentName: 'Department name',

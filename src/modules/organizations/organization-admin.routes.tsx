@@ -144,7 +144,16 @@ export function organizationAdminRoutes(app: FastifyInstance, { db }: { db: Db }
 
   o.post('/verwaltung/abteilungen/:id/loeschen', { ...adminOnly, schema: { params: IdParams } }, async (request, reply) => {
     const { id } = request.params;
-    const result = await q.deleteDepartment(db, request.ctx.org.id, id);
+    const { ctx } = request;
+    const result = await q.deleteDepartment(db, ctx.org.id, id).catch((err: unknown) => {
+      // Other modules' records that must name a responsible department (a participation process) refuse the delete.
+      if ((err as { code?: string }).code === '23503') return null;
+      throw err;
+    });
+    if (result === null) {
+      const notice = translator(messages, ctx.locale)('departmentInUse');
+      return sendHtml(reply, <DepartmentsPage ctx={ctx} departments={await q.listDepartments(db, ctx.org.id)} notice={notice} />, 409);
+    }
     if (Number(result.numDeletedRows) === 0) throw new AppError('not_found');
     await q.insertAudit(db, { organizationId: request.ctx.org.id, actorUserId: currentUser(request).id, action: 'departments.delete', subject: String(id) });
     return reply.redirect('/verwaltung/abteilungen?ok=deleted', 303);

@@ -6,32 +6,26 @@ import { joinParts } from './parts';
 import { processesPart } from './processes/part';
 
 // What other modules may use (the boundary test allows no other way in). Ideas, budgets, planning and trials
-// build on these; each feature keeps its own block.
+// build on these. Grouped by feature folder (comments, eligibility, processes); the *Tables types are Kysely's view
+// of the core's tables, joined into Database by src/db-schema.ts.
 
-// Kysely's view of the core's tables, joined into Database by src/db-schema.ts.
+export { recordItemEvent } from './comments/comments.service';
+export type { ItemEvent, ParticipationItem, ParticipationItemKind } from './comments/item-kind';
+export { participationItemKind } from './comments/item-kind';
 export type { CommentTables } from './comments/tables';
-// eligibility: the decision, the one-line guard for form posts, and what a refused person reads
+export { commentCounts, commentsSection } from './comments/views/comments-section';
+export { FollowButton, followSection } from './comments/views/follow-section';
 export { decideEligibility, requireEligibility } from './eligibility/eligibility.service';
 export { EligibilityNotice, type RefusalText, refusalNotice, VERIFICATION_PATH } from './eligibility/notice';
-// eligibility
 export type { EligibilityDecision, EligibilityRule, EligibilityRules, Participant, ParticipationAction, Refusal } from './eligibility/rule';
 export { PARTICIPATION_ACTIONS } from './eligibility/rule';
 export type { EligibilityTables } from './eligibility/tables';
 export { DEMO_LETTER_CODE, issueCodes } from './eligibility/verification.service';
-export type { ProcessTables } from './processes/tables';
-
-// processes
 export { describeRule, describeRules, type RuleNames } from './processes/describe-rules';
 export { type ProcessState, TOPICS, type Topic } from './processes/process';
 export { findPublicProcess, listOpenProcessesForSelect, type PublicProcess } from './processes/process.service';
 export { sanitizeRichText } from './processes/rich-text';
-
-// comments, moderation, follows
-export { recordItemEvent } from './comments/comments.service';
-export type { ItemEvent, ParticipationItem, ParticipationItemKind } from './comments/item-kind';
-export { participationItemKind } from './comments/item-kind';
-export { commentCounts, commentsSection } from './comments/views/comments-section';
-export { FollowButton, followSection } from './comments/views/follow-section';
+export type { ProcessTables } from './processes/tables';
 
 /** Beteiligung: processes with phases, eligibility and verification, comments, moderation and follows. */
 export const participationModule = defineModule(

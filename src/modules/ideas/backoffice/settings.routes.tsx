@@ -16,11 +16,13 @@ import { staffMessages } from './backoffice.messages';
 import * as bq from './backoffice.queries';
 
 const ACTIONS = ['propose', 'support', 'comment'] as const;
-const WHO = ['anyone', 'signed_in', 'verified'] as const;
+// Every action on an idea needs an account (an idea's author is told of answers, a support is one per account, the
+// comments core takes posts from accounts only), so the choice is between any account and verified residents.
+const WHO = ['signed_in', 'verified'] as const;
 type Values = Record<string, string>;
 
 function ruleOf(who: string): EligibilityRule | null {
-  if (who === 'anyone' || who === 'signed_in') return { who };
+  if (who === 'signed_in') return { who };
   if (who === 'verified') return { who: 'verified', districtIds: [], ageMin: null, ageMax: null, referenceDate: null };
   return null;
 }

@@ -181,6 +181,14 @@ describe('the back office', () => {
     expect(list.body).not.toContain('Radwall in West');
   });
 
+  it('keeps a department that is responsible for a process: deleting it is refused with 409 and a reason', async () => {
+    const { c } = await staff('admin');
+    const res = await c.post(`/verwaltung/abteilungen/${deptB}/loeschen`, {});
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('noch zuständig');
+    expect(await t.db.selectFrom('departments').select('id').where('id', '=', deptB).executeTakeFirst()).toBeDefined();
+  });
+
   it('takes PDFs only, by their content, and serves them as downloads', async () => {
     const { c } = await staff('admin');
     const upload = (filename: string, data: Buffer) => {
