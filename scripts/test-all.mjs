@@ -49,7 +49,10 @@ function vitest(label, project, reportName, env = {}, files = []) {
 function databaseTestFiles() {
   const noted = existsSync(databaseTests) ? readFileSync(databaseTests, 'utf8').split('\n').filter(Boolean) : [];
   const listed = spawnSync('git', ['grep', '-l', 'DATABASE_URL', '--', '*.test.ts', '*.test.tsx'], { cwd: root, encoding: 'utf8' });
-  const reading = listed.stdout.split('\n').filter(Boolean).map((f) => path.join(root, f));
+  const reading = listed.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((f) => path.join(root, f));
   return [...new Set([...noted, ...reading])].map((f) => path.relative(root, f)).sort();
 }
 
@@ -71,7 +74,13 @@ const databaseTests = path.join(reports, 'database-tests.txt');
 vitest('unit, service and route tests on PGlite', 'unit', 'pglite', { DATABASE_URL: '', KUEMMERER_DB_TEST_LOG: databaseTests });
 if (await postgresReachable()) {
   const files = databaseTestFiles();
-  vitest(`the ${files.length} test files that use a database, again on PostgreSQL (${new URL(pgUrl).host})`, 'unit', 'postgres', { DATABASE_URL: pgUrl }, files);
+  vitest(
+    `the ${files.length} test files that use a database, again on PostgreSQL (${new URL(pgUrl).host})`,
+    'unit',
+    'postgres',
+    { DATABASE_URL: pgUrl },
+    files,
+  );
 } else if (process.env.CI) {
   problems.push('PostgreSQL suite: no PostgreSQL 15+ reachable');
   process.stdout.write(`\n=== PostgreSQL 15+ not reachable at ${pgUrl}: required on CI\n`);

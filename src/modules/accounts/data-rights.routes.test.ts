@@ -63,6 +63,14 @@ describe('data export (/konto/daten)', () => {
       [
         'README.txt',
         'abonnements.json',
+        // The participation core and the ideas module (issue 16): each module's part, empty when nothing is there.
+        'beteiligung-kommentare.json',
+        'beteiligung-meldungen-an-moderation.json',
+        'beteiligung-verfolgt.json',
+        'gremien.json',
+        'ideen-unterstuetzungen.json',
+        'ideen.json',
+        'verifizierung.json',
         'bewertungen-angstraeume.json',
         'emails.json',
         `fotos/meldung-${w.ownReport}-1.jpg`,
