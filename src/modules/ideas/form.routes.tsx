@@ -7,11 +7,11 @@ import { translator } from '../../platform/i18n';
 import { formatView, mapClick, parseView, viewAround } from '../../platform/map/geometry';
 import type { ModuleServices } from '../../platform/module';
 import { sendHtml } from '../../platform/views/render';
+import { listStadtbezirke } from '../organizations';
 import { LIMITS as REPORT_LIMITS, reportMessages, uploadProblemText } from '../reports';
 import { LIMITS } from './idea';
 import * as ideas from './idea.service';
 import { decide } from './idea-eligibility';
-import * as q from './ideas.queries';
 import { cityView } from './map.routes';
 import { messages } from './messages';
 import { openProcesses } from './process-links';
@@ -61,7 +61,7 @@ export async function ideaFormRoutes(app: FastifyInstance, services: ModuleServi
   ) {
     const { ctx } = request;
     reply.header('Cache-Control', 'no-store');
-    const [districts, processes] = await Promise.all([q.districtOptions(db, ctx.org.id), openProcesses(db, ctx.org.id)]);
+    const [districts, processes] = await Promise.all([listStadtbezirke(db, ctx.org.id), openProcesses(db, ctx.org.id)]);
     return sendHtml(
       reply,
       <IdeaFormPage

@@ -10,7 +10,7 @@ import type { UploadedFile } from '../../platform/http/multipart-form';
 import { enforce, type Limit } from '../../platform/http/rate-limit';
 import type { SessionUser } from '../../platform/http/sessions';
 import { randomToken } from '../../platform/security/tokens';
-import { districtsAt } from '../organizations';
+import { districtsAt, listStadtbezirke } from '../organizations';
 import type { EligibilityRule, EligibilityRules, ParticipationAction } from '../participation';
 import { LIMITS as REPORT_LIMITS } from '../reports';
 import { answerDueAt, DEFAULT_RULES, isOpen, isTopic, LIMITS, thresholdFor } from './idea';
@@ -110,7 +110,7 @@ export async function checkIdea(db: Db, org: Organization, input: IdeaInput) {
   if (!isTopic(input.topic)) errors.topic = { key: 'err.topic' };
   let districtId: number | null = null;
   if (input.districtId) {
-    const known = (await q.districtOptions(db, org.id)).find((d) => String(d.id) === input.districtId);
+    const known = (await listStadtbezirke(db, org.id)).find((d) => String(d.id) === input.districtId);
     if (known) districtId = known.id;
     else errors.districtId = { key: 'err.district' };
   }

@@ -275,16 +275,6 @@ export function saveSettings(db: Db, organizationId: number, s: { rules: unknown
     .execute();
 }
 
-export function districtOptions(db: Db, organizationId: number) {
-  return db
-    .selectFrom('districts')
-    .select(['id', 'name'])
-    .where('organization_id', '=', organizationId)
-    .where('kind', '=', 'stadtbezirk')
-    .orderBy('name')
-    .execute();
-}
-
 /** The newest public ideas for feeds, the sitemap and the open data (no author, no personal data). */
 export function newestIdeas(db: Db, organizationId: number, limit: number, withPlaceOnly = false) {
   let q = db

@@ -8,6 +8,7 @@ import { Id, IdParams, knownNotice, NoticeQuery } from '../../platform/http/sche
 import { translator } from '../../platform/i18n';
 import type { ModuleServices } from '../../platform/module';
 import { sendHtml } from '../../platform/views/render';
+import { listStadtbezirke } from '../organizations';
 import * as ideas from './idea.service';
 import { decide } from './idea-eligibility';
 import * as q from './ideas.queries';
@@ -40,7 +41,7 @@ export async function publicIdeaRoutes(app: FastifyInstance, { db, storage, conf
       const map = query.darstellung === 'karte';
       const [rows, districts, settings, mapRows] = await Promise.all([
         q.listIdeas(db, ctx.org.id, filter, PAGE_SIZE),
-        q.districtOptions(db, ctx.org.id),
+        listStadtbezirke(db, ctx.org.id),
         ideas.ideaSettings(db, ctx.org.id, now),
         map ? q.mapIdeas(db, ctx.org.id, filter, 500) : Promise.resolve([]),
       ]);

@@ -14,6 +14,7 @@ export {
   insertDepartment,
   insertOrganization,
   listDepartments,
+  listStadtbezirke,
 } from './organization.queries';
 export { districtsAt, importDistricts } from './organization.service';
 

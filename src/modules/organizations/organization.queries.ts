@@ -26,6 +26,17 @@ export function listDistricts(db: Db, organizationId: number) {
     .execute();
 }
 
+/** The city's Stadtbezirke by name: the choice of district in other modules' forms and filters. */
+export function listStadtbezirke(db: Db, organizationId: number) {
+  return db
+    .selectFrom('districts')
+    .select(['id', 'name'])
+    .where('organization_id', '=', organizationId)
+    .where('kind', '=', 'stadtbezirk')
+    .orderBy('name')
+    .execute();
+}
+
 /** Candidates for a point: the bounding-box filter narrows the exact polygon test done in TypeScript. */
 export function districtsAround(db: Db, organizationId: number, lon: number, lat: number) {
   return db

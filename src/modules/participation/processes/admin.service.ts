@@ -5,6 +5,7 @@ import { processPhoto } from '../../../platform/files/photos';
 import type { FileStorage } from '../../../platform/files/storage';
 import { AppError } from '../../../platform/http/errors';
 import type { SessionUser } from '../../../platform/http/sessions';
+import { listStadtbezirke } from '../../organizations';
 import { berlinDay, phaseState } from './process';
 import * as q from './process.queries';
 import type { FormChoices } from './process-form';
@@ -31,7 +32,7 @@ export async function processForStaff(db: Db, organizationId: number, user: Sess
 /** What the form may offer: department staff choose only their own departments and no body. */
 export async function formChoices(db: Db, organizationId: number, user: SessionUser) {
   const [districts, departments, bodies] = await Promise.all([
-    q.cityDistricts(db, organizationId),
+    listStadtbezirke(db, organizationId),
     q.cityDepartments(db, organizationId),
     q.cityBodies(db, organizationId),
   ]);

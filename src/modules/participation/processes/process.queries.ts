@@ -170,17 +170,6 @@ export function findDocument(db: Db, organizationId: number, processId: number, 
     .executeTakeFirst();
 }
 
-/** The city's Stadtbezirke, for filters, the area and the rules. */
-export function cityDistricts(db: Db, organizationId: number) {
-  return db
-    .selectFrom('districts')
-    .select(['id', 'name'])
-    .where('organization_id', '=', organizationId)
-    .where('kind', '=', 'stadtbezirk')
-    .orderBy('name')
-    .execute();
-}
-
 export function cityDepartments(db: Db, organizationId: number) {
   return db.selectFrom('departments').select(['id', 'name']).where('organization_id', '=', organizationId).orderBy('name').execute();
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../../platform/db/connect';
+import { listStadtbezirke } from '../../organizations';
 import type { RuleNames } from './describe-rules';
 import { berlinDay, currentPhase, nextPhase, type ProcessState, processState } from './process';
 import * as q from './process.queries';
@@ -48,6 +49,6 @@ export function phaseDates(p: q.PhaseRow) {
 
 /** The names rules point to, for describing them. */
 export async function ruleNames(db: Db, organizationId: number): Promise<RuleNames> {
-  const [districts, bodies] = await Promise.all([q.cityDistricts(db, organizationId), q.cityBodies(db, organizationId)]);
+  const [districts, bodies] = await Promise.all([listStadtbezirke(db, organizationId), q.cityBodies(db, organizationId)]);
   return { districts: new Map(districts.map((d) => [d.id, d.name])), bodies: new Map(bodies.map((b) => [b.id, b.name])) };
 }

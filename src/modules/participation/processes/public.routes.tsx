@@ -5,6 +5,7 @@ import { AppError } from '../../../platform/http/errors';
 import { Id, Page } from '../../../platform/http/schemas';
 import type { ModuleServices } from '../../../platform/module';
 import { sendHtml } from '../../../platform/views/render';
+import { listStadtbezirke } from '../../organizations';
 import { processConversation } from './conversation';
 import { listCards } from './list-cards';
 import { PROCESS_STATES, type ProcessState, TOPICS } from './process';
@@ -44,7 +45,7 @@ export async function publicProcessRoutes(app: FastifyInstance, { db, storage }:
     const districtId = request.query.bezirk ? Number(request.query.bezirk) : undefined;
     const topic = request.query.thema || undefined;
     const { cards, total } = await listCards(db, ctx.org.id, ctx.locale, { state, districtId, topic, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-    const districts = await q.cityDistricts(db, ctx.org.id);
+    const districts = await listStadtbezirke(db, ctx.org.id);
     const query = { stand: request.query.stand, bezirk: request.query.bezirk, thema: request.query.thema, seite: page > 1 ? String(page) : undefined };
     return sendHtml(
       reply,
