@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { atomFeed } from '../../platform/formats/atom';
+import { csvDocument } from '../../platform/formats/csv';
 import { translator } from '../../platform/i18n';
 import type { ModuleServices } from '../../platform/module';
 import { feedItem } from './contributions';
@@ -15,15 +16,6 @@ const TAG = 'Ideen';
 const EXPORT_MAX = 5000;
 const FEED_ENTRIES = 50;
 const LimitQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: EXPORT_MAX, default: 1000, description: 'Newest ideas first' })) });
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A CSV cell: RFC 4180 quoting; text a spreadsheet would run as a formula gets a leading apostrophe. */
-function cell(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
@@ -143,11 +135,9 @@ export async function openDataRoutes(app: FastifyInstance, { db, config }: Modul
           p.answered_at,
           r.answer,
           p.url,
-        ]
-          .map((v) => cell(v ?? null))
-          .join(',');
+        ];
       });
-      const body = `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
+      const body = csvDocument(header, lines);
       return reply.type('text/csv; charset=utf-8').header('Content-Disposition', 'attachment; filename="ideen.csv"').send(body);
     },
   );
